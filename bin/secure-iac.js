@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Entry point of the `secure-iac` command: the bundled CLI, built by `npm ci` (prepare) or `npm run build`.
+'use strict';
+const { main } = require('../dist/cli.js');
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

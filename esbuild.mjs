@@ -1,0 +1,75 @@
+// Bundles the CLI, the language server and the extension client into dist/, and copies the tree-sitter wasm files.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { version } = require('./package.json');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** The grammar and the runtime's own wasm, loaded at run time from next to the bundles. */
+const wasmFiles = [
+  require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
+  require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
+];
+
+/** Prints errors in the `file:line:col: error: msg` shape VS Code's $esbuild-watch problem matcher reads. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  alias: {
+    // jsonc-parser's UMD entry requires its files at run time; its ESM build bundles cleanly.
+    'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
+    // web-tree-sitter's ESM build locates itself through import.meta.url, which a CommonJS bundle lacks.
+    'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs',
+  },
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { SECURE_IAC_VERSION: JSON.stringify(version) },
+  plugins: [problemMatcher],
+};
+
+const entries = [
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+].filter((e) => existsSource(e.entryPoints[0]));
+
+function existsSource(path) {
+  try {
+    require('node:fs').accessSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+mkdirSync('dist', { recursive: true });
+for (const file of wasmFiles) copyFileSync(file, join('dist', basename(file)));
+
+const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

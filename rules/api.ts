@@ -1,0 +1,105 @@
+// What a rule may see and do, as interfaces only; the engine implements them over the parsed model.
+
+/** CloudFormation (YAML or JSON) or Terraform (HCL or JSON). */
+export type Family = 'cloudformation' | 'terraform';
+
+/** The catalogue's severity scale. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+/** A value somewhere under a resource, possibly absent. Logical keys are translated through the rule's `targets`. */
+export interface ValueView<P extends string = string> {
+  /** The property is not written at all. */
+  isMissing(): boolean;
+  /** Written, but decided by something the engine cannot evaluate (a parameter, variable, intrinsic or expression). */
+  isUnresolved(): boolean;
+  /** `true`/`false`, also when written as the strings "true"/"false"; undefined otherwise. */
+  asBoolean(): boolean | undefined;
+  /** A literal string (numbers are given as their decimal text); undefined otherwise. */
+  asString(): string | undefined;
+  /** A literal number, also when written as a numeric string; undefined otherwise. */
+  asNumber(): number | undefined;
+  /** A nested property by logical key; a dotted logical path is not allowed (declare the path in `targets`). */
+  prop(key: P): ValueView<P>;
+  /** Every value at the logical key, expanding lists (`[]` in the declared path) and repeated blocks. */
+  list(key: P): ValueView<P>[];
+  /** The elements when this is a list (or a repeated block); `[this]` for a single present value; `[]` when missing. */
+  items(): ValueView<P>[];
+  /** The value as plain JSON (`jsonencode(x)` read as x), with `UNKNOWN` (rules/lib/unknown) where a part is unresolved; undefined when missing. */
+  literal(): unknown;
+}
+
+/** A resource the rule is checking, seen as the map of its properties. */
+export interface ResourceView<P extends string = string> extends ValueView<P> {
+  /** Logical id, or Terraform `type.name`. */
+  readonly address: string;
+  readonly type: string;
+  readonly family: Family;
+  /** Whether this resource's target declares the logical key (different resource types carry different props). */
+  declares(key: P): boolean;
+}
+
+/** A value a fix writes. Objects become nested maps (HCL: nested blocks). */
+export type FixValue =
+  | string
+  | number
+  | boolean
+  | readonly FixValue[]
+  | { readonly [key: string]: FixValue }
+  | FixRef;
+
+/** A reference the writer spells per syntax: `!Ref X` / `{"Ref": "X"}` / `var.x` / `aws_s3_bucket.b.id`. */
+export interface FixRef {
+  readonly $ref: { readonly input: string } | { readonly resource: string; readonly attr?: string };
+}
+
+/** A parameter (CloudFormation) or variable (Terraform) a fix declares so the user chooses the value. */
+export interface InputSpec {
+  /** PascalCase; Terraform gets the snake_case spelling (`AllowedSshCidr` → `allowed_ssh_cidr`). */
+  name: string;
+  type: 'string' | 'number';
+  description: string;
+}
+
+/** Fix intents. The engine turns them into minimal text edits with the writer for the document's syntax. */
+export interface Fixer<P extends string = string> {
+  /** Set a logical key under `on` (a resource or a nested value, present or missing), adding what is missing. */
+  set(on: ValueView<P>, key: P, value: FixValue): void;
+  /** Replace a present value. */
+  replace(value: ValueView<P>, replacement: FixValue): void;
+  /** Declare a parameter/variable (once per document) and return a reference to it. */
+  input(spec: InputSpec): FixRef;
+  /** A reference to another resource (`!Ref B` / `aws_s3_bucket.b.id`). */
+  ref(resource: ResourceView<P>, attr?: string): FixRef;
+  /** Insert a new companion resource (declared in `companions`) right after `after`, named like it. */
+  insertCompanion(role: string, after: ResourceView<P>, values: { readonly [K in P]?: FixValue }): void;
+}
+
+/** A fix offered with a finding. Only `safe` fixes take part in "fix all". */
+export interface FixSpec<M extends string = string, P extends string = string> {
+  messageId: M;
+  safety: 'safe' | 'review';
+  apply(f: Fixer<P>): void;
+}
+
+/** One finding, anchored to a value (a missing value anchors to its nearest written ancestor or the resource header). */
+export interface ReportSpec<M extends string = string, P extends string = string> {
+  at: ValueView<P>;
+  messageId: M;
+  /** Extra `{{placeholders}}`; `{{resource}}` and every logical prop key are filled in by the engine. */
+  data?: Readonly<Record<string, string | number>>;
+  fix?: FixSpec<M, P>;
+}
+
+export type Report<M extends string = string, P extends string = string> = (spec: ReportSpec<M, P>) => void;
+
+/** What a check sees beyond its resource: related resources of the same template or Terraform module. */
+export interface RuleContext<P extends string = string> {
+  /** Whether the rule declares `role` in `companions` for this resource's family. */
+  hasCompanion(role: string): boolean;
+  /** Every companion resource of `role` in the template / module. */
+  companions(role: string): ResourceView<P>[];
+  /** Companions of `role` whose logical key `key` refers to `resource` (by reference, literal name, or the same expression). */
+  referencing(role: string, key: P, resource: ResourceView<P>): ResourceView<P>[];
+  /** Tag keys every taggable resource must carry (the `requiredTags` setting). */
+  readonly requiredTags: readonly string[];
+}

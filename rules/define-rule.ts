@@ -1,0 +1,48 @@
+// The shape of a rule (metadata, per-family targets, one check) and the typed identity function that declares one.
+import type { Family, Report, ResourceView, RuleContext, Severity } from './api';
+
+/** One resource type a rule checks, and what each logical property key is called there (dotted, `[]` expands a list). */
+export interface TargetSpec<P extends string = string> {
+  type: string | readonly string[];
+  props: { readonly [K in P]?: string };
+}
+
+/** Equivalent checks in other tools: used for docs and to honour their suppression comments. */
+export interface RelatedIds {
+  checkov?: readonly string[];
+  kics?: readonly string[];
+  tfsec?: readonly string[];
+  trivy?: readonly string[];
+  cfnNag?: readonly string[];
+  cfnLint?: readonly string[];
+}
+
+export interface RuleMeta<M extends string = string> {
+  title: string;
+  severity: Severity;
+  /** The AWS Security Best Practices whitepaper section. */
+  whitepaper: string;
+  /** AWS documentation for the setting the rule enforces. */
+  docs: string;
+  related: RelatedIds;
+  /** Off unless the user turns it on (e.g. asset-tags). */
+  defaultOff?: boolean;
+  messages: { readonly [K in M]: string };
+}
+
+export interface Rule<P extends string = string, M extends string = string> {
+  id: string;
+  meta: RuleMeta<M>;
+  targets: { readonly [F in Family]?: readonly TargetSpec<P>[] };
+  /** Related resource types the check joins with (`RuleContext.companions`). */
+  companions?: { readonly [role: string]: { readonly [F in Family]?: TargetSpec<P> } };
+  check(resource: ResourceView<P>, report: Report<M, P>, ctx: RuleContext<P>): void;
+}
+
+/** Declares a rule; a typed identity so prop keys and message ids are checked at compile time. */
+export function defineRule<P extends string, M extends string>(rule: Rule<P, M>): Rule<P, M> {
+  return rule;
+}
+
+/** A rule with its type parameters erased, as the registry holds it. */
+export type AnyRule = Rule<string, string>;

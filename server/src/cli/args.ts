@@ -1,0 +1,103 @@
+// Parses `secure-iac` command lines into options, with usage errors that say what is wrong.
+import type { Severity } from '../../../rules/api';
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface ScanOptions {
+  command: 'scan';
+  paths: string[];
+  format: OutputFormat;
+  /** Findings at or above this severity make the exit code 1; `none` never fails. */
+  failOn: Severity | 'none';
+  rules: string[];
+  output?: string;
+  showSuppressed: boolean;
+}
+
+export type Command = ScanOptions | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: secure-iac scan [paths...] [options]
+       secure-iac rules [--format text|json]
+
+Scans CloudFormation (YAML, JSON) and Terraform (.tf, .tf.json) files for AWS security anti-patterns.
+Directories are walked (node_modules, .git and .terraform are skipped); the default path is '.'.
+
+Options:
+  --format <text|json|sarif>  output format (default: text)
+  --fail-on <severity|none>   exit 1 when a finding is at or above this severity
+                              (critical, high, medium, low, info; default: info = any finding)
+  --rule <id>                 run only this rule (repeatable)
+  --output <file>             write the report to a file instead of standard output
+  --show-suppressed           also list findings silenced by a suppression, with its reason
+  -h, --help                  show this help
+  -v, --version               show the version
+
+Exit codes: 0 no finding at or above --fail-on (and no parse error), 1 findings or parse errors,
+2 usage or I/O error (an unreadable path is reported and the other files are still scanned).`;
+
+function takeValue(argv: string[], i: number, flag: string): string {
+  const value = argv[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return value;
+}
+
+export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): Command {
+  const args = [...argv];
+  if (args.length === 0 || args[0] === '-h' || args[0] === '--help' || args[0] === 'help') return { command: 'help' };
+  if (args[0] === '-v' || args[0] === '--version') return { command: 'version' };
+  const command = args.shift();
+  if (command === 'rules') {
+    const format = args[0] === '--format' ? args[1] : 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' for rules (text or json)`);
+    return { command: 'rules', format };
+  }
+  if (command !== 'scan') throw new UsageError(`unknown command '${command}'`);
+  const options: ScanOptions = { command: 'scan', paths: [], format: 'text', failOn: 'info', rules: [], showSuppressed: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = takeValue(args, i, flag);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format '${f}' (text, json or sarif)`);
+        options.format = f;
+        break;
+      }
+      case '--fail-on': {
+        const s = value();
+        if (s !== 'none' && !SEVERITIES.includes(s as Severity)) throw new UsageError(`unknown severity '${s}' (${SEVERITIES.join(', ')} or none)`);
+        options.failOn = s as Severity | 'none';
+        break;
+      }
+      case '--rule': {
+        const id = value();
+        if (!knownRules.has(id)) throw new UsageError(`unknown rule '${id}' (see 'secure-iac rules')`);
+        options.rules.push(id);
+        break;
+      }
+      case '--output':
+        options.output = value();
+        break;
+      case '--show-suppressed':
+        options.showSuppressed = true;
+        break;
+      case '-h':
+      case '--help':
+        return { command: 'help' };
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}

@@ -1,0 +1,99 @@
+// The CLI's report model: findings and errors with 1-based positions and display paths, shared by every output format.
+import { isAbsolute, relative, sep } from 'node:path';
+import type { Severity } from '../../../rules/api';
+import { lineStarts, positionAt } from '../engine/positions';
+import type { ScanResult } from '../scan/scan-files';
+
+export interface ReportFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  resource?: string;
+  resourceStartLine?: number;
+  resourceEndLine?: number;
+  fixable: boolean;
+  /** Present only for suppressed findings (listed with --show-suppressed). */
+  suppressed?: { kind: 'comment' | 'metadata'; reason: string };
+  /** The first fix, as 1-based replacements, for SARIF `fixes`. */
+  fix?: { title: string; replacements: { startLine: number; startColumn: number; endLine: number; endColumn: number; text: string }[] };
+}
+
+export interface ReportError {
+  file: string;
+  message: string;
+  startLine?: number;
+  startColumn?: number;
+}
+
+export interface Report {
+  filesScanned: number;
+  findings: ReportFinding[];
+  suppressed: ReportFinding[];
+  errors: ReportError[];
+  /** Rules that threw on a file: a defect of ours, reported rather than hidden. */
+  ruleFailures: { file: string; ruleId: string; message: string }[];
+}
+
+/** `file` relative to the working directory when under it, always with `/`. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return shown.split(sep).join('/');
+}
+
+export function buildReport(scan: ScanResult, cwd: string): Report {
+  const report: Report = { filesScanned: scan.files.length, findings: [], suppressed: [], errors: [], ruleFailures: [] };
+  for (const file of scan.files) {
+    const starts = lineStarts(file.document.text);
+    const at = (offset: number) => {
+      const p = positionAt(starts, offset);
+      return { line: p.line + 1, column: p.character + 1 };
+    };
+    const path = displayPath(file.path, cwd);
+    for (const f of file.findings) {
+      const s = at(f.range.start);
+      const e = at(f.range.end);
+      const fix = f.fixes[0];
+      const entry: ReportFinding = {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        file: path,
+        startLine: s.line,
+        startColumn: s.column,
+        endLine: e.line,
+        endColumn: e.column,
+        ...(f.resource
+          ? { resource: f.resource.address, resourceStartLine: at(f.resource.range.start).line, resourceEndLine: at(f.resource.range.end).line }
+          : {}),
+        fixable: f.fixes.length > 0,
+        ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+        ...(fix
+          ? {
+              fix: {
+                title: fix.title,
+                replacements: fix.edits.map((ed) => {
+                  const a = at(ed.start);
+                  const b = at(ed.end);
+                  return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column, text: ed.newText };
+                }),
+              },
+            }
+          : {}),
+      };
+      (f.suppressed ? report.suppressed : report.findings).push(entry);
+    }
+    for (const err of file.errors) {
+      const s = at(err.range.start);
+      report.errors.push({ file: path, message: err.message, startLine: s.line, startColumn: s.column });
+    }
+    for (const rf of file.ruleFailures) report.ruleFailures.push({ file: path, ruleId: rf.ruleId, message: rf.message });
+  }
+  for (const err of scan.readErrors) report.errors.push({ file: displayPath(err.path, cwd), message: err.message });
+  return report;
+}

@@ -1,0 +1,150 @@
+// Writes fix intents into Terraform native syntax as minimal text edits that keep layout, comments and CRLF.
+import type { FixValue } from '../../../rules/api';
+import type { IacDocument, ResourceNode } from '../model/document';
+import type { MapNode } from '../model/nodes';
+import { eolOf, indentAt, indentUnit, lineEnd, lineStart, sameLine, startsLine } from './hcl-layout';
+import { bodyEntry, bodyLines, inline, isObject, keyText, nest, quote } from './hcl-render';
+import type { InputDecl, NewResource, TextEdit, Writer } from './types';
+
+/**
+ * The HCL writer. Several calls against the same map compose: entries are zero-width insertions at the same offset
+ * (applied in call order), and the edits that reshape a one-line block (`{ }` → multi-line) are identical
+ * non-empty replacements, which the caller must apply once (drop exact duplicates).
+ */
+export const hclWriter: Writer = {
+  insertProperty(doc, map, path, value) {
+    const [key] = path;
+    if (key === undefined) return [];
+    const nested = nest(path, value);
+    return map.style === 'flow' ? insertIntoObject(doc.text, map, key, nested) : insertIntoBody(doc.text, map, key, nested);
+  },
+
+  replaceValue(doc, node, value) {
+    if (node.kind === 'map' && node.style === 'block') return replaceBody(doc.text, node, value);
+    return [{ start: node.range.start, end: node.range.end, newText: inline(value) }];
+  },
+
+  declareInput(doc, input) {
+    if (doc.inputs.some((i) => i.name === input.name)) return [];
+    return [appendAtEnd(doc.text, variableBlock(doc.text, input))];
+  },
+
+  insertResource(doc, after, resource) {
+    return [insertAfter(doc.text, after, resource)];
+  },
+
+  insertLineComment(doc, offset, text) {
+    const start = lineStart(doc.text, offset);
+    const comment = text.replace(/\r?\n/g, ' ');
+    return [{ start, end: start, newText: `${indentAt(doc.text, offset)}# ${comment}${eolOf(doc.text)}` }];
+  },
+};
+
+/** Block body (range = between the braces): a new line after the last entry, indented like the entries. */
+function insertIntoBody(text: string, map: MapNode, key: string, value: FixValue): TextEdit[] {
+  const open = map.range.start - 1;
+  const close = map.range.end;
+  const eol = eolOf(text);
+  const parentIndent = indentAt(text, open);
+  const unit = indentUnit(text, map, parentIndent);
+  const last = lastEntry(map);
+  const childIndent = last && startsLine(text, last.range.start) ? indentAt(text, last.range.start) : parentIndent + unit;
+  const entry = eol + bodyEntry(key, value, { indent: childIndent, unit, eol });
+  const hasClose = text[close] === '}';
+
+  if (!last) {
+    // `{\n}` or `{\n  # comment\n}`: the new line goes right above the closing brace.
+    if (!sameLine(text, open, close) && startsLine(text, close)) {
+      const at = lineStart(text, close);
+      return [{ start: at, end: at, newText: entry.slice(eol.length) + eol }];
+    }
+    // `{}`: entries go after `{`; the brace moves to its own line.
+    const edits: TextEdit[] = [{ start: map.range.start, end: map.range.start, newText: entry }];
+    if (hasClose) edits.push({ start: map.range.start, end: close + 1, newText: `${eol}${parentIndent}}` });
+    return edits;
+  }
+
+  const lastEnd = last.range.end;
+  if (!sameLine(text, lastEnd, close) || !hasClose) {
+    // End of the last entry's line, so a trailing comment stays with its entry.
+    const at = lineEnd(text, lastEnd);
+    return [{ start: at, end: at, newText: entry }];
+  }
+  // The closing brace shares the last entry's line (`{ x = 1 }`): open the block up over several lines.
+  const edits: TextEdit[] = [];
+  const first = map.entries[0];
+  if (first && sameLine(text, open, first.range.start)) {
+    edits.push({ start: open, end: first.range.start, newText: `{${eol}${parentIndent}${unit}` });
+  }
+  edits.push({ start: lastEnd, end: lastEnd, newText: entry });
+  edits.push({ start: lastEnd, end: close + 1, newText: `${eol}${parentIndent}}` });
+  return edits;
+}
+
+/** Object expression (range includes the braces): `, k = v` on one line, or a new line in a multi-line object. */
+function insertIntoObject(text: string, map: MapNode, key: string, value: FixValue): TextEdit[] {
+  const open = map.range.start;
+  const close = map.range.end - 1;
+  const entryText = `${keyText(key)} = ${inline(value)}`;
+  const last = lastEntry(map);
+  if (!last) return [{ start: open + 1, end: close, newText: ` ${entryText} ` }];
+  const comma = /^\s*,/.exec(text.slice(last.range.end, close));
+  const after = comma ? last.range.end + comma[0].length : last.range.end;
+  if (sameLine(text, open, close)) {
+    return [{ start: after, end: after, newText: comma ? ` ${entryText},` : `, ${entryText}` }];
+  }
+  // Newlines separate elements, so no comma is needed; a trailing-comma style is kept.
+  const eol = eolOf(text);
+  const parentIndent = indentAt(text, open);
+  const indent = startsLine(text, last.range.start) ? indentAt(text, last.range.start) : parentIndent + indentUnit(text, undefined, parentIndent);
+  const at = sameLine(text, after, close) ? after : lineEnd(text, after);
+  return [{ start: at, end: at, newText: `${eol}${indent}${entryText}${comma ? ',' : ''}` }];
+}
+
+/** A nested block's whole body replaced by the entries of an object value. */
+function replaceBody(text: string, node: MapNode, value: FixValue): TextEdit[] {
+  if (!isObject(value)) throw new Error('An HCL block can only be replaced by an object value');
+  const eol = eolOf(text);
+  const parentIndent = indentAt(text, node.range.start - 1);
+  const unit = indentUnit(text, node, parentIndent);
+  const lines = bodyLines(value, { indent: parentIndent + unit, unit, eol });
+  return [{ start: node.range.start, end: node.range.end, newText: lines === '' ? '' : `${eol}${lines}${eol}${parentIndent}` }];
+}
+
+function lastEntry(map: MapNode): MapNode['entries'][number] | undefined {
+  let last: MapNode['entries'][number] | undefined;
+  for (const e of map.entries) if (!last || e.range.end > last.range.end) last = e;
+  return last;
+}
+
+function variableBlock(text: string, input: InputDecl): string {
+  const eol = eolOf(text);
+  const unit = indentUnit(text, undefined, '');
+  return [
+    `variable ${quote(input.name)} {`,
+    `${unit}type        = ${input.type}`,
+    `${unit}description = ${quote(input.description)}`,
+    '}',
+  ].join(eol);
+}
+
+/** Appends `block` with exactly one blank line before it and a final line break (trailing whitespace replaced). */
+function appendAtEnd(text: string, block: string): TextEdit {
+  const eol = eolOf(text);
+  const contentEnd = text.trimEnd().length;
+  const newText = contentEnd === 0 ? block + eol : eol + eol + block + eol;
+  return { start: contentEnd, end: text.length, newText };
+}
+
+/** `resource "type" "name" { ... }` one blank line after `after`, past any comment trailing its closing brace. */
+function insertAfter(text: string, after: ResourceNode, resource: NewResource): TextEdit {
+  const eol = eolOf(text);
+  const base = indentAt(text, after.range.start);
+  const unit = indentUnit(text, after.node, base);
+  const rest = text.slice(after.range.end, lineEnd(text, after.range.end));
+  const at = /^\s*((#|\/\/).*)?$/.test(rest) ? after.range.end + rest.length : after.range.end;
+  const lines = bodyLines(resource.body, { indent: base + unit, unit, eol });
+  const header = `${base}resource ${quote(resource.type)} ${quote(resource.name)} {`;
+  const block = lines === '' ? `${header}}` : `${header}${eol}${lines}${eol}${base}}`;
+  return { start: at, end: at, newText: eol + eol + block };
+}

@@ -1,0 +1,112 @@
+// Minimal, layout-preserving text edits for CloudFormation JSON and Terraform JSON (.tf.json).
+import type { FixValue } from '../../../rules/api';
+import type { IacDocument, ResourceNode } from '../model/document';
+import { entryOf, type IacNode, type MapEntry, type MapNode } from '../model/nodes';
+import { jsonRoot, objectLayout, startsLine } from './json-layout';
+import { jsonMember, jsonValue, type JsonFormat } from './json-values';
+import type { InputDecl, NewResource, TextEdit, Writer } from './types';
+import { eolOf, lineIndent } from './yaml-layout';
+import type { FixMap } from './yaml-values';
+
+/** `path` folded into one member: ['A', 'B'] with v → key A, value { B: v }. */
+function nest(path: readonly string[], value: FixValue): [string, FixValue] {
+  const [first, ...rest] = path;
+  return [first!, rest.reduceRight<FixValue>((acc, k) => ({ [k]: acc }), value)];
+}
+
+/** Adds member `key` to `map`, after `after` (default: the last member), in the object's own layout. */
+function addMember(doc: IacDocument, map: MapNode, key: string, value: FixValue, after?: MapEntry): TextEdit[] {
+  const { text } = doc;
+  const { fmt, memberIndent } = objectLayout(doc, map);
+  const member = jsonMember(key, value, memberIndent, fmt);
+  const anchor = after ?? map.entries[map.entries.length - 1];
+  if (anchor) {
+    const at = anchor.range.end;
+    const sep = fmt.pretty ? `,${fmt.eol}${memberIndent}` : fmt.comma;
+    return [{ start: at, end: at, newText: sep + member }];
+  }
+  const open = map.range.start + 1;
+  const close = map.range.end - 1;
+  if (text[map.range.start] !== '{' || text[close] !== '}') return [];
+  const newText = fmt.pretty
+    ? `${fmt.eol}${memberIndent}${member}${fmt.eol}${lineIndent(text, map.range.start)}`
+    : text.slice(open, close).length > 0 ? ` ${member} ` : member;
+  return [{ start: open, end: close, newText }];
+}
+
+function insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[] {
+  if (path.length === 0) return [];
+  const [key, v] = nest(path, value);
+  return addMember(doc, map, key, v);
+}
+
+function replaceValue(doc: IacDocument, node: IacNode, value: FixValue): TextEdit[] {
+  const { text } = doc;
+  const root = jsonRoot(doc);
+  const base = root ? objectLayout(doc, root).fmt : undefined;
+  const fmt: JsonFormat = {
+    pretty: startsLine(text, node.range.start) && text.trim().includes('\n'),
+    unit: base?.unit ?? '  ',
+    colon: base?.colon ?? ': ',
+    comma: base?.comma ?? ', ',
+    eol: eolOf(text),
+    family: doc.family,
+  };
+  // A value being typed (`"Key":` with nothing after it) is completed after a space.
+  const lead = node.range.start === node.range.end && fmt.colon.length > 1 ? ' ' : '';
+  return [{ start: node.range.start, end: node.range.end, newText: lead + jsonValue(value, lineIndent(text, node.range.start), fmt) }];
+}
+
+function declareInput(doc: IacDocument, input: InputDecl): TextEdit[] {
+  const root = jsonRoot(doc);
+  if (!root) return [];
+  if (doc.family === 'terraform') {
+    const body: FixMap = { type: input.type, description: input.description };
+    return declareIn(doc, root, 'variable', input.name, body);
+  }
+  const body: FixMap = { Type: input.type === 'number' ? 'Number' : 'String', Description: input.description };
+  const params = entryOf(root, 'Parameters');
+  const resources = entryOf(root, 'Resources');
+  if (params || !resources) return declareIn(doc, root, 'Parameters', input.name, body);
+  // A new Parameters section goes before Resources, where templates usually have it.
+  const { fmt, memberIndent } = objectLayout(doc, root);
+  const member = jsonMember('Parameters', { [input.name]: body }, memberIndent, fmt);
+  const sep = fmt.pretty ? `,${fmt.eol}${memberIndent}` : fmt.comma;
+  const at = resources.keyRange.start;
+  return [{ start: at, end: at, newText: member + sep }];
+}
+
+/** Adds `name` under the root's `section` object (creating the section at the end of the root); none if present. */
+function declareIn(doc: IacDocument, root: MapNode, section: string, name: string, body: FixMap): TextEdit[] {
+  const existing = entryOf(root, section)?.value;
+  if (!existing) return addMember(doc, root, section, { [name]: body });
+  if (existing.kind !== 'map' || entryOf(existing, name)) return [];
+  return addMember(doc, existing, name, body);
+}
+
+function insertResource(doc: IacDocument, after: ResourceNode, resource: NewResource): TextEdit[] {
+  const root = jsonRoot(doc);
+  const section = root && entryOf(root, doc.family === 'terraform' ? 'resource' : 'Resources')?.value;
+  if (section?.kind !== 'map') return [];
+  if (doc.family === 'terraform') return insertTfResource(doc, section, after, resource);
+  const body: FixMap = Object.keys(resource.body).length > 0
+    ? { Type: resource.type, Properties: resource.body }
+    : { Type: resource.type };
+  const anchor = section.entries.find((e) => e.value === after.node) ?? entryOf(section, after.name);
+  return addMember(doc, section, resource.name, body, anchor);
+}
+
+/** Terraform JSON nests resources by type then name: `"resource": {"aws_s3_bucket_versioning": {"b": {...}}}`. */
+function insertTfResource(doc: IacDocument, section: MapNode, after: ResourceNode, resource: NewResource): TextEdit[] {
+  const typeMap = entryOf(section, resource.type)?.value;
+  if (typeMap?.kind === 'map') {
+    if (entryOf(typeMap, resource.name)) return [];
+    const anchor = resource.type === after.type ? entryOf(typeMap, after.name) : undefined;
+    return addMember(doc, typeMap, resource.name, resource.body, anchor);
+  }
+  if (typeMap) return [];
+  return addMember(doc, section, resource.type, { [resource.name]: resource.body }, entryOf(section, after.type));
+}
+
+/** The JSON writer for CloudFormation and Terraform JSON; JSON has no comments, so no `insertLineComment`. */
+export const jsonWriter: Writer = { insertProperty, replaceValue, declareInput, insertResource };

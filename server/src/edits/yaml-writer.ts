@@ -1,0 +1,166 @@
+// Minimal, layout-preserving text edits for CloudFormation YAML templates.
+import type { FixValue } from '../../../rules/api';
+import type { IacDocument, ResourceNode } from '../model/document';
+import { entryOf, type IacNode, type MapEntry, type MapNode } from '../model/nodes';
+import type { InputDecl, NewResource, TextEdit, Writer } from './types';
+import { columnOf, eolOf, findParent, indentUnit, lineEnd, lineIndent, lineStart } from './yaml-layout';
+import {
+  isFixList, isFixMap, yamlEntryLines, yamlInline, yamlListLines, yamlMapLines, yamlString, yamlStringLike, type FixMap,
+} from './yaml-values';
+
+/** `path` folded into one value: ['A', 'B'] with v → { B: v } under key A. */
+function nest(path: readonly string[], value: FixValue): [string, FixValue] {
+  const [first, ...rest] = path;
+  return [first!, rest.reduceRight<FixValue>((acc, k) => ({ [k]: acc }), value)];
+}
+
+const spaces = (n: number): string => ' '.repeat(Math.max(0, n));
+
+/** Whether a flow collection is written with inner padding (`{ a: b }` rather than `{a: b}`). */
+function padded(text: string, node: IacNode): boolean {
+  return text[node.range.start + 1] === ' ' || text[node.range.start + 1] === undefined;
+}
+
+function insertIntoFlow(doc: IacDocument, map: MapNode, key: string, value: FixValue): TextEdit[] {
+  const { text } = doc;
+  const spacedStyle = padded(text, map);
+  const member = `${yamlString(key)}: ${yamlInline(value, spacedStyle)}`;
+  const last = map.entries[map.entries.length - 1];
+  if (!last) {
+    const close = map.range.end - 1;
+    return [{ start: map.range.start + 1, end: close, newText: ` ${member} ` }];
+  }
+  let at = last.range.end;
+  let after = at;
+  while (/\s/.test(text[after] ?? '')) after++;
+  const trailingComma = text[after] === ',';
+  if (trailingComma) at = after + 1;
+  const multiLine = text.slice(map.range.start, last.keyRange.start).includes('\n');
+  if (multiLine) {
+    const indent = lineIndent(text, last.keyRange.start);
+    const sep = trailingComma ? '' : ',';
+    return [{ start: at, end: at, newText: `${sep}${eolOf(text)}${indent}${member}${trailingComma ? ',' : ''}` }];
+  }
+  const prev = map.entries[map.entries.length - 2];
+  const sep = prev ? text.slice(prev.range.end, last.keyRange.start).replace(/^\s*/, '') : ', ';
+  const newText = trailingComma ? ` ${member},` : `${sep.startsWith(',') ? sep : ', '}${member}`;
+  return [{ start: at, end: at, newText }];
+}
+
+function insertIntoBlock(doc: IacDocument, map: MapNode, key: string, value: FixValue): TextEdit[] {
+  const { text } = doc;
+  const last = map.entries[map.entries.length - 1];
+  if (!last) return [];
+  const indent = spaces(columnOf(text, last.keyRange.start));
+  const unit = spaces(indentUnit(text, doc.root, map));
+  // Siblings written as `Name: {Type: String}` get a new sibling in the same flow style.
+  const sibling = last.value;
+  const lines = isFixMap(value) && sibling.kind === 'map' && sibling.style === 'flow'
+    ? [`${indent}${yamlString(key)}: ${yamlInline(value, padded(text, sibling))}`]
+    : yamlEntryLines(key, value, indent, unit);
+  const at = lineEnd(text, last.range.end);
+  const eol = eolOf(text);
+  return [{ start: at, end: at, newText: eol + lines.join(eol) }];
+}
+
+function insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[] {
+  if (path.length === 0) return [];
+  const [key, v] = nest(path, value);
+  return map.style === 'flow' ? insertIntoFlow(doc, map, key, v) : insertIntoBlock(doc, map, key, v);
+}
+
+function replaceValue(doc: IacDocument, node: IacNode, value: FixValue): TextEdit[] {
+  const { text } = doc;
+  const { start, end } = node.range;
+  const eol = eolOf(text);
+  const collection = (isFixMap(value) && Object.keys(value).length > 0) || (isFixList(value) && value.length > 0);
+  if (start === end) {
+    // `Key:` with nothing after it: a collection goes on the following lines, anything else after a space.
+    const parent = findParent(doc.root, node);
+    if (collection && parent?.kind === 'entry' && parent.map.style === 'block') {
+      const indent = spaces(columnOf(text, parent.entry.keyRange.start) + indentUnit(text, doc.root, parent.map));
+      const lines = blockLines(value, indent, spaces(indentUnit(text, doc.root, parent.map)));
+      return [{ start, end, newText: eol + lines.join(eol) }];
+    }
+    return [{ start, end, newText: ` ${yamlInline(value, true)}` }];
+  }
+  if (collection && (node.kind === 'map' || node.kind === 'list') && node.style === 'block') {
+    const indent = spaces(columnOf(text, start));
+    const unit = spaces(node.kind === 'map' ? indentUnit(text, doc.root, node) : 2);
+    const lines = blockLines(value, indent, unit);
+    lines[0] = lines[0]!.slice(indent.length);
+    return [{ start, end, newText: lines.join(eol) }];
+  }
+  if (typeof value === 'string' && node.kind === 'scalar' && typeof node.value === 'string') {
+    return [{ start, end, newText: yamlStringLike(value, text[start] ?? '') }];
+  }
+  const spacedStyle = node.kind === 'map' || node.kind === 'list' ? padded(text, node) : true;
+  return [{ start, end, newText: yamlInline(value, spacedStyle) }];
+}
+
+function blockLines(value: FixValue, indent: string, unit: string): string[] {
+  if (isFixList(value)) return yamlListLines(value, indent, unit);
+  return yamlMapLines(value as FixMap, indent, unit);
+}
+
+function declareInput(doc: IacDocument, input: InputDecl): TextEdit[] {
+  const root = doc.root;
+  if (!root) return [];
+  const body: FixMap = { Type: input.type === 'number' ? 'Number' : 'String', Description: input.description };
+  const params = entryOf(root, 'Parameters');
+  if (params) {
+    const v = params.value;
+    if (v.kind === 'map') return entryOf(v, input.name) ? [] : insertProperty(doc, v, [input.name], body);
+    if (v.kind === 'scalar' && v.value === null) return replaceValue(doc, v, { [input.name]: body });
+    return [];
+  }
+  const resources = entryOf(root, 'Resources');
+  if (!resources || root.style === 'flow') return insertProperty(doc, root, ['Parameters', input.name], body);
+  // A new section goes just before `Resources:` (and the comment lines heading it), as templates are usually ordered.
+  const { text } = doc;
+  const eol = eolOf(text);
+  const at = headingStart(text, lineStart(text, resources.keyRange.start));
+  const indent = spaces(columnOf(text, resources.keyRange.start));
+  const lines = yamlEntryLines('Parameters', { [input.name]: body }, indent, spaces(indentUnit(text, root, root)));
+  const blankBefore = at >= 2 && /\n[ \t]*\r?\n$/.test(text.slice(Math.max(0, at - 4), at));
+  return [{ start: at, end: at, newText: lines.join(eol) + eol + (blankBefore ? eol : '') }];
+}
+
+/** Moves `at` (a line start) up over the comment lines directly above it. */
+function headingStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0) {
+    const prev = lineStart(text, start - 1);
+    if (!/^[ \t]*#/.test(text.slice(prev, start))) break;
+    start = prev;
+  }
+  return start;
+}
+
+function insertResource(doc: IacDocument, after: ResourceNode, resource: NewResource): TextEdit[] {
+  const section = doc.root && entryOf(doc.root, 'Resources')?.value;
+  if (section?.kind !== 'map') return [];
+  const body: FixMap = Object.keys(resource.body).length > 0
+    ? { Type: resource.type, Properties: resource.body }
+    : { Type: resource.type };
+  const entry: MapEntry | undefined = section.entries.find((e) => e.value === after.node)
+    ?? section.entries.find((e) => e.key === after.name);
+  if (!entry || section.style === 'flow') return insertProperty(doc, section, [resource.name], body);
+  const { text } = doc;
+  const eol = eolOf(text);
+  const indent = spaces(columnOf(text, entry.keyRange.start));
+  const unit = spaces(indentUnit(text, doc.root, section));
+  const lines = yamlEntryLines(resource.name, body, indent, unit);
+  const at = lineEnd(text, entry.range.end);
+  return [{ start: at, end: at, newText: eol + eol + lines.join(eol) }];
+}
+
+function insertLineComment(doc: IacDocument, offset: number, comment: string): TextEdit[] {
+  const { text } = doc;
+  const at = lineStart(text, offset);
+  const line = `${lineIndent(text, offset)}# ${comment.replace(/\r?\n/g, ' ')}`;
+  return [{ start: at, end: at, newText: line + eolOf(text) }];
+}
+
+/** The CloudFormation YAML writer: block and flow maps, short-form refs, the file's indentation and line endings. */
+export const yamlWriter: Writer = { insertProperty, replaceValue, declareInput, insertResource, insertLineComment };

@@ -1,0 +1,79 @@
+// RuleContext: a rule's view of related resources in the same template or Terraform module.
+import type { RuleContext } from '../../../rules/api';
+import type { AnyRule, TargetSpec } from '../../../rules/define-rule';
+import type { ResourceNode } from '../model/document';
+import type { IacNode } from '../model/nodes';
+import type { Scope } from './scope';
+import { ResourceViewImpl, type View } from './views';
+
+/** Whether a target spec covers this resource (`data.` prefixed types match Terraform data sources). */
+export function targetMatches(spec: TargetSpec, resource: ResourceNode): boolean {
+  const types = typeof spec.type === 'string' ? [spec.type] : spec.type;
+  const type = resource.kind === 'data' ? `data.${resource.type}` : resource.type;
+  return types.includes(type);
+}
+
+/** The resource a node points at: CloudFormation `Ref`/`GetAtt`, Terraform `type.name...`. */
+function pointsAt(node: IacNode, resource: ResourceNode): boolean {
+  if (node.kind === 'call' && (node.fn === 'Ref' || node.fn === 'Fn::GetAtt')) {
+    const first = node.args[0];
+    return first?.kind === 'scalar' && first.value === resource.name;
+  }
+  const isPath = (path: readonly string[]) =>
+    resource.kind === 'data'
+      ? path[0] === 'data' && path[1] === resource.type && path[2] === resource.name
+      : path[0] === resource.type && path[1] === resource.name;
+  if (node.kind === 'ref') return isPath(node.path);
+  if (node.kind === 'expr') return node.refs.some(isPath);
+  return false;
+}
+
+/** Same variable/local/parameter expression on both sides (`bucket = var.name` on bucket and companion). */
+function sameExpression(a: IacNode, b: IacNode): boolean {
+  if (a.kind === 'ref' && b.kind === 'ref') return a.path.join('.') === b.path.join('.');
+  if (a.kind === 'call' && b.kind === 'call' && a.fn === 'Ref' && b.fn === 'Ref') {
+    const x = a.args[0];
+    const y = b.args[0];
+    return x?.kind === 'scalar' && y?.kind === 'scalar' && x.value === y.value;
+  }
+  return false;
+}
+
+/**
+ * Whether `value` (a companion's property) designates `resource`: by reference, by the resource's literal
+ * `name` prop, or by the same variable expression.
+ */
+export function refersTo(value: View, resource: ResourceViewImpl): boolean {
+  const site = value.site;
+  if (!site) return false;
+  if (pointsAt(site, resource.ctx.resource)) return true;
+  const name = resource.prop('name');
+  if (!name.site) return false;
+  const literal = name.asString();
+  if (literal !== undefined && value.asString() === literal) return true;
+  return sameExpression(site, name.site);
+}
+
+export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: readonly string[]): RuleContext {
+  const cache = new Map<string, ResourceViewImpl[]>();
+  const companions = (role: string): ResourceViewImpl[] => {
+    let found = cache.get(role);
+    if (found) return found;
+    const spec = rule.companions?.[role]?.[scope.family];
+    found = spec
+      ? scope
+          .resources()
+          .filter(({ resource }) => targetMatches(spec, resource))
+          .map(({ resource }) => new ResourceViewImpl({ scope, resource, props: spec.props }))
+      : [];
+    cache.set(role, found);
+    return found;
+  };
+  return {
+    requiredTags,
+    hasCompanion: (role) => rule.companions?.[role]?.[scope.family] !== undefined,
+    companions,
+    referencing: (role, key, resource) =>
+      companions(role).filter((c) => refersTo(c.prop(key), resource as ResourceViewImpl)),
+  };
+}

@@ -1,0 +1,111 @@
+// Turns a rule's fix intents into text edits with the writer of the document's syntax.
+import type { FixRef, FixValue, Fixer, InputSpec } from '../../../rules/api';
+import type { AnyRule } from '../../../rules/define-rule';
+import type { TextEdit, Writer } from '../edits/types';
+import type { IacDocument } from '../model/document';
+import { entriesOf, type IacNode, type MapNode } from '../model/nodes';
+import type { Scope } from './scope';
+import { ResourceViewImpl, View } from './views';
+
+/** `AllowedSshCidr` → `allowed_ssh_cidr`: Terraform spells inputs in snake_case. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/** Where a native path lands: an existing node to replace, or a map to insert the rest of the path into. */
+type Location = { kind: 'present'; node: IacNode } | { kind: 'missing'; map: MapNode; path: string[] } | { kind: 'blocked' };
+
+function locate(on: View, keys: readonly string[]): Location {
+  let node = on.site;
+  if (!node) return on.anchor ? { kind: 'missing', map: on.anchor.map, path: [...on.anchor.path, ...keys] } : { kind: 'blocked' };
+  for (let i = 0; i < keys.length; i++) {
+    if (node.kind !== 'map') return { kind: 'blocked' };
+    const entry: { value: IacNode } | undefined = entriesOf(node, keys[i] as string)[0];
+    if (!entry) return { kind: 'missing', map: node, path: keys.slice(i) };
+    node = entry.value;
+  }
+  return { kind: 'present', node };
+}
+
+/** Collects the edits of one fix. Throws when an intent cannot be written; the engine then drops that fix. */
+export class FixCollector implements Fixer {
+  readonly edits: TextEdit[] = [];
+  private readonly declared = new Set<string>();
+
+  constructor(
+    private readonly doc: IacDocument,
+    private readonly writer: Writer,
+    private readonly scope: Scope,
+    private readonly rule: AnyRule,
+  ) {}
+
+  /** Fixes edit only the finding's own document; a related resource in another file is the user's to change. */
+  private ownView(view: View): void {
+    if (!this.doc.resources.includes(view.ctx.resource)) throw new Error(`${this.rule.id}: ${view.ctx.resource.address} is in another file`);
+  }
+
+  set(on: View, key: string, value: FixValue): void {
+    this.ownView(on);
+    const path = on.ctx.props[key];
+    if (path === undefined) throw new Error(`${this.rule.id}: '${key}' is not declared for ${on.ctx.resource.type}`);
+    const keys = path === '' ? [] : path.split('.').map((s) => s.replace(/\[\]$/, ''));
+    const loc = locate(on, keys);
+    if (loc.kind === 'blocked') throw new Error(`${this.rule.id}: cannot write '${path}' under an unresolved value`);
+    if (loc.kind === 'present') this.edits.push(...this.writer.replaceValue(this.doc, loc.node, value));
+    else this.edits.push(...this.writer.insertProperty(this.doc, loc.map, loc.path, value));
+  }
+
+  replace(value: View, replacement: FixValue): void {
+    this.ownView(value);
+    if (!value.site) throw new Error(`${this.rule.id}: cannot replace a missing value`);
+    this.edits.push(...this.writer.replaceValue(this.doc, value.site, replacement));
+  }
+
+  input(spec: InputSpec): FixRef {
+    const name = this.scope.family === 'terraform' ? snakeCase(spec.name) : spec.name;
+    if (!this.scope.input(name) && !this.declared.has(name)) {
+      this.declared.add(name);
+      this.edits.push(...this.writer.declareInput(this.doc, { name, type: spec.type, description: spec.description }));
+    }
+    return { $ref: { input: name } };
+  }
+
+  ref(resource: ResourceViewImpl, attr?: string): FixRef {
+    return { $ref: attr === undefined ? { resource: resource.address } : { resource: resource.address, attr } };
+  }
+
+  insertCompanion(role: string, after: ResourceViewImpl, values: { readonly [key: string]: FixValue | undefined }): void {
+    const spec = this.rule.companions?.[role]?.[this.scope.family];
+    if (!spec) throw new Error(`${this.rule.id}: no '${role}' companion for ${this.scope.family}`);
+    const type = typeof spec.type === 'string' ? spec.type : spec.type[0];
+    if (!type) throw new Error(`${this.rule.id}: '${role}' companion has no type`);
+    const props: Readonly<Record<string, string | undefined>> = spec.props;
+    const body: Record<string, FixValue> = {};
+    for (const [key, value] of Object.entries(values)) {
+      const path = props[key];
+      if (path === undefined || value === undefined) continue;
+      setPath(body, path.split('.'), value);
+    }
+    const node = after.ctx.resource;
+    // CloudFormation logical ids share one namespace, so the companion gets a suffix; Terraform names are per type.
+    const name = this.scope.family === 'cloudformation' ? node.name + role[0]?.toUpperCase() + role.slice(1) : node.name;
+    this.edits.push(...this.writer.insertResource(this.doc, node, { type, name, body }));
+  }
+}
+
+function setPath(target: Record<string, FixValue>, keys: readonly string[], value: FixValue): void {
+  const [first, ...rest] = keys;
+  if (first === undefined) return;
+  if (rest.length === 0) {
+    target[first] = value;
+    return;
+  }
+  const existing = target[first];
+  const child: Record<string, FixValue> =
+    existing && typeof existing === 'object' && !Array.isArray(existing) && !('$ref' in existing) ? { ...(existing as Record<string, FixValue>) } : {};
+  setPath(child, rest, value);
+  target[first] = child;
+}

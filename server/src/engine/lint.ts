@@ -1,0 +1,129 @@
+// The engine's entry point: document × rules → findings with ready fixes. Shared by the CLI and the server.
+import type { ReportSpec, Severity } from '../../../rules/api';
+import type { AnyRule } from '../../../rules/define-rule';
+import { allRules } from '../../../rules/index';
+import { writerFor } from '../edits/index';
+import type { IacDocument } from '../model/document';
+import { parseDocument } from '../parsers/index';
+import { createRuleContext, targetMatches } from './context';
+import { FixCollector } from './fixer';
+import { createScope, type Scope } from './scope';
+import { applySuppressions } from './suppressions';
+import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from './types';
+import { ResourceViewImpl, spell, type View } from './views';
+
+export interface LintOptions {
+  /** Default: every registered rule. */
+  rules?: readonly AnyRule[];
+  config?: EngineConfig;
+  /** The other documents of a Terraform module directory (open or on disk); ignored for CloudFormation. */
+  module?: readonly IacDocument[];
+}
+
+/** The severity a rule runs with under `config`, or undefined when it is off. */
+export function effectiveSeverity(rule: AnyRule, config: EngineConfig = {}): Severity | undefined {
+  if (config.only && config.only.length > 0 && !config.only.includes(rule.id)) return undefined;
+  const setting = config.rules?.[rule.id];
+  if (setting === 'off') return undefined;
+  if (setting === undefined || setting === 'on') {
+    // A rule that is off by default runs when named explicitly (setting 'on', a severity, or --rule).
+    if (rule.meta.defaultOff && setting === undefined && !config.only?.includes(rule.id)) return undefined;
+    return rule.meta.severity;
+  }
+  return setting;
+}
+
+/** Parses and lints one file. Not a template: an empty result without a document. */
+export function lintText(uri: string, text: string, options: LintOptions = {}): LintResult {
+  const doc = parseDocument(uri, text);
+  if (!doc) return { findings: [], errors: [], ruleFailures: [] };
+  return lintDocument(doc, options);
+}
+
+/** Runs the rules over a parsed document; never throws (a failing rule becomes a `RuleFailure`). */
+export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintResult {
+  const rules = options.rules ?? allRules;
+  const config = options.config ?? {};
+  const scope = createScope(doc, doc.family === 'terraform' ? options.module : []);
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule, config);
+    if (!severity) continue;
+    try {
+      findings.push(...runRule(rule, severity, doc, scope, config));
+    } catch (err) {
+      ruleFailures.push({ ruleId: rule.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  const problems = applySuppressions(doc, findings, new Set(allRules.map((r) => r.id)));
+  const visible = [...problems, ...findings.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
+  return { document: doc, findings: [...visible, ...findings.filter((f) => f.suppressed)], errors: doc.errors, ruleFailures };
+}
+
+function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, config: EngineConfig): Finding[] {
+  const targets = rule.targets[doc.family] ?? [];
+  if (targets.length === 0) return [];
+  const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
+  const out: Finding[] = [];
+  for (const resource of doc.resources) {
+    const target = targets.find((t) => targetMatches(t, resource));
+    if (!target) continue;
+    const view = new ResourceViewImpl({ scope, resource, props: target.props });
+    const seen = new Set<string>();
+    rule.check(
+      view,
+      (spec) => {
+        const finding = toFinding(rule, severity, doc, scope, view, spec);
+        // One report per anchor and message: a rule walking repeated blocks may reach the same value twice.
+        const key = `${finding.range.start}:${finding.range.end}:${spec.messageId}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(finding);
+        }
+      },
+      ctx,
+    );
+  }
+  return out;
+}
+
+function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, resource: ResourceViewImpl, spec: ReportSpec): Finding {
+  const at = spec.at as View;
+  const node = resource.ctx.resource;
+  const fill = (template: string) => format(template, rule, resource, spec.data);
+  const fixes: Fix[] = [];
+  if (spec.fix) {
+    const collector = new FixCollector(doc, writerFor(doc.format), scope, rule);
+    try {
+      spec.fix.apply(collector);
+      if (collector.edits.length > 0) {
+        fixes.push({ title: fill(rule.meta.messages[spec.fix.messageId] ?? spec.fix.messageId), safety: spec.fix.safety, edits: collector.edits });
+      }
+    } catch {
+      // A fix that cannot be written here (e.g. under an unresolved value) is not offered; the finding stands.
+    }
+  }
+  return {
+    ruleId: rule.id,
+    messageId: spec.messageId,
+    severity,
+    message: fill(rule.meta.messages[spec.messageId] ?? spec.messageId),
+    uri: doc.uri,
+    // A value of a related resource in another file of the module cannot be underlined here: point at the resource.
+    range: doc.resources.includes(at.ctx.resource) ? at.range : node.headerRange,
+    resource: { address: node.address, range: node.range, headerRange: node.headerRange },
+    fixes,
+  };
+}
+
+/** Fills `{{resource}}`, `{{<logical key>}}` (its spelling in this syntax) and the report's own data. */
+function format(template: string, rule: AnyRule, resource: ResourceViewImpl, data: ReportSpec['data']): string {
+  return template.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (whole, key: string) => {
+    if (key === 'resource') return resource.address;
+    const extra = data?.[key];
+    if (extra !== undefined) return String(extra);
+    return spell(resource.ctx.props, key) ?? whole;
+  });
+}

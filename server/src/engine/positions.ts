@@ -1,0 +1,34 @@
+// Offset ↔ line/column conversion for reports that need lines (CLI, SARIF); the server uses TextDocument.
+/** Start offsets of every line, for binary search. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** 0-based line and UTF-16 column of `offset`. */
+export function positionAt(starts: readonly number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - (starts[lo] ?? 0) };
+}
+
+/** Applies non-overlapping edits (any order; insertions at one offset keep their given order). */
+export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  let out = '';
+  let pos = 0;
+  for (const { e } of sorted) {
+    if (e.start < pos) throw new Error(`overlapping edits at offset ${e.start}`);
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}

@@ -1,0 +1,57 @@
+// What the engine hands to the CLI and the language server: findings with their fixes, and parse errors.
+import type { Severity } from '../../../rules/api';
+import type { TextEdit } from '../edits/types';
+import type { IacDocument, ParseError } from '../model/document';
+import type { SourceRange } from '../model/nodes';
+
+/** A ready-to-apply fix: edits to the finding's own document. */
+export interface Fix {
+  title: string;
+  /** Only `safe` fixes take part in "fix all"; `review` changes something the user must choose (replacement, access). */
+  safety: 'safe' | 'review';
+  edits: TextEdit[];
+}
+
+/** Why a finding is not shown: which comment or metadata silenced it, and the reason given there. */
+export interface Suppression {
+  kind: 'comment' | 'metadata';
+  reason: string;
+}
+
+/** One violation. Offsets refer to the text of the document it was found in. */
+export interface Finding {
+  ruleId: string;
+  /** Which of the rule's messages this is: tests and tools match on it, never on the prose. */
+  messageId: string;
+  severity: Severity;
+  message: string;
+  uri: string;
+  range: SourceRange;
+  resource?: { address: string; range: SourceRange; headerRange: SourceRange };
+  fixes: Fix[];
+  suppressed?: Suppression;
+}
+
+/** A rule that threw: its findings for this file are missing, nothing else is affected. */
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
+}
+
+export interface LintResult {
+  /** Undefined when the text is not a template (no findings, no errors). */
+  document?: IacDocument;
+  /** Visible findings, then suppressed ones (`suppressed` set), in document order. */
+  findings: Finding[];
+  errors: ParseError[];
+  ruleFailures: RuleFailure[];
+}
+
+/** Per-rule switches shared by the CLI, the server and (later) the project config file. */
+export interface EngineConfig {
+  /** `off`, or a severity that replaces the catalogue's. Rules marked defaultOff run only when given a severity here. */
+  rules?: Readonly<Record<string, 'off' | 'on' | Severity>>;
+  /** Run only these rule ids (CLI `--rule`). */
+  only?: readonly string[];
+  requiredTags?: readonly string[];
+}

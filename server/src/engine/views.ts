@@ -1,0 +1,211 @@
+// ValueView / ResourceView over the neutral tree: logical keys → native paths, resolution, missing-value anchors.
+import type { Family, ResourceView, ValueView } from '../../../rules/api';
+import type { ResourceNode } from '../model/document';
+import type { IacNode, MapNode, SourceRange } from '../model/nodes';
+import { entriesOf } from '../model/nodes';
+import { literalOf, NO_VALUE, resolveNode, type Scope } from './scope';
+
+/** Where a missing value would be written: an existing map and the native keys still to create under it. */
+export interface MissingAnchor {
+  map: MapNode;
+  path: string[];
+}
+
+/** State shared by every view of one resource under one rule target. */
+export interface ViewContext {
+  scope: Scope;
+  resource: ResourceNode;
+  /** The target's logical key → native path (dotted; `[]` marks a list to expand). */
+  props: Readonly<Record<string, string | undefined>>;
+}
+
+/** One segment of a declared path. */
+interface Segment {
+  key: string;
+  expand: boolean;
+}
+
+function parsePath(path: string): Segment[] {
+  if (path === '') return [];
+  return path.split('.').map((s) => (s.endsWith('[]') ? { key: s.slice(0, -2), expand: true } : { key: s, expand: false }));
+}
+
+/** The native spelling of a logical key, for messages (`VersioningConfiguration.Status`). */
+export function spell(props: ViewContext['props'], key: string): string | undefined {
+  return props[key]?.replace(/\[\]/g, '');
+}
+
+/**
+ * A value, present or missing. A present value keeps the node where it is written (`site`, what reports point at
+ * and fixes replace) and the node it resolves to (`node`, what is judged). Repeated HCL blocks are kept together
+ * so `items()` sees all of them.
+ */
+export class View implements ValueView {
+  constructor(
+    readonly ctx: ViewContext,
+    /** The written node (undefined when missing). */
+    readonly site: IacNode | undefined,
+    /** Where a missing value would be inserted; undefined when it cannot be (under an unresolved value). */
+    readonly anchor: MissingAnchor | undefined,
+    /** What a report on a missing value points at: the nearest written key, or the resource header. */
+    readonly reportRange: SourceRange,
+    /** Further written values of a repeated key (HCL blocks). */
+    readonly repeats: readonly IacNode[] = [],
+  ) {}
+
+  /** The judged node: the site after resolution; undefined for missing and `AWS::NoValue`. */
+  get node(): IacNode | undefined {
+    if (!this.site) return undefined;
+    const n = resolveNode(this.site, this.ctx.scope);
+    return n === NO_VALUE ? undefined : n;
+  }
+
+  get range(): SourceRange {
+    return this.site ? this.site.range : this.reportRange;
+  }
+
+  isMissing(): boolean {
+    return this.node === undefined;
+  }
+
+  isUnresolved(): boolean {
+    const n = this.node;
+    return n !== undefined && (n.kind === 'call' || n.kind === 'ref' || n.kind === 'expr');
+  }
+
+  asBoolean(): boolean | undefined {
+    const n = this.node;
+    if (n?.kind !== 'scalar') return undefined;
+    if (typeof n.value === 'boolean') return n.value;
+    if (typeof n.value === 'string') {
+      const v = n.value.toLowerCase();
+      if (v === 'true') return true;
+      if (v === 'false') return false;
+    }
+    return undefined;
+  }
+
+  asString(): string | undefined {
+    const n = this.node;
+    if (n?.kind !== 'scalar' || n.value === null) return undefined;
+    return String(n.value);
+  }
+
+  asNumber(): number | undefined {
+    const n = this.node;
+    if (n?.kind !== 'scalar') return undefined;
+    if (typeof n.value === 'number') return n.value;
+    if (typeof n.value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(n.value)) return Number(n.value);
+    return undefined;
+  }
+
+  literal(): unknown {
+    if (!this.site) return undefined;
+    const value = literalOf(this.site, this.ctx.scope);
+    return value === NO_VALUE ? undefined : value;
+  }
+
+  items(): View[] {
+    const n = this.node;
+    if (n === undefined) return [];
+    if (this.repeats.length > 0) return [this.single(), ...this.repeats.map((r) => this.child(r, this.reportRange))];
+    if (n.kind === 'list') return n.items.map((item) => this.child(item, item.range));
+    return [this];
+  }
+
+  prop(key: string): View {
+    const path = this.ctx.props[key];
+    if (path === undefined) return this.missing(undefined);
+    return this.walk(parsePath(path).map((s) => s.key));
+  }
+
+  list(key: string): View[] {
+    const path = this.ctx.props[key];
+    if (path === undefined) return [];
+    return this.expand(parsePath(path));
+  }
+
+  /** Whether the target of this view's resource declares `key`. */
+  declares(key: string): boolean {
+    return this.ctx.props[key] !== undefined;
+  }
+
+  /** The view at native `keys` below this one, first occurrence at each step. */
+  walk(keys: readonly string[]): View {
+    let view: View = this;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const node = view.node;
+      if (node === undefined) {
+        const a = view.anchor;
+        return view.missing(a && { map: a.map, path: [...a.path, ...keys.slice(i)] });
+      }
+      if (node.kind !== 'map') {
+        // Under an unresolved value the property is unknown, not missing: judge it as unresolved.
+        return view.isUnresolved() ? view : view.missing(undefined);
+      }
+      const found = entriesOf(node, key);
+      const first = found[0];
+      if (!first) return view.missing({ map: node, path: keys.slice(i) });
+      view = new View(this.ctx, first.value, undefined, first.keyRange, found.slice(1).map((e) => e.value));
+    }
+    return view;
+  }
+
+  private expand(segments: readonly Segment[]): View[] {
+    if (segments.length === 0) return this.isMissing() ? [] : [this];
+    const [seg, ...rest] = segments as [Segment, ...Segment[]];
+    const node = this.node;
+    if (node === undefined) return [];
+    if (node.kind !== 'map') return this.isUnresolved() ? [this] : [];
+    const out: View[] = [];
+    for (const entry of entriesOf(node, seg.key)) {
+      const v = new View(this.ctx, entry.value, undefined, entry.keyRange);
+      const values = seg.expand ? v.items() : [v];
+      for (const item of values) out.push(...item.expand(rest));
+    }
+    return out;
+  }
+
+  private single(): View {
+    return new View(this.ctx, this.site, this.anchor, this.reportRange);
+  }
+
+  private child(node: IacNode, reportRange: SourceRange): View {
+    return new View(this.ctx, node, undefined, reportRange);
+  }
+
+  private missing(anchor: MissingAnchor | undefined): View {
+    return new View(this.ctx, undefined, anchor, this.site ? this.reportRangeOfPresent() : this.reportRange);
+  }
+
+  /** A missing child of a present map is reported at the map's key (or the resource header at the top). */
+  private reportRangeOfPresent(): SourceRange {
+    return this.reportRange;
+  }
+}
+
+/** The resource itself, seen as the map of its properties (CloudFormation `Properties`, Terraform block body). */
+export class ResourceViewImpl extends View implements ResourceView {
+  readonly address: string;
+  readonly type: string;
+  readonly family: Family;
+
+  constructor(ctx: ViewContext) {
+    const r = ctx.resource;
+    const base = new View(ctx, r.node, undefined, r.headerRange).walk(r.propsPath);
+    super(ctx, base.site, base.site ? undefined : { map: r.node, path: [...r.propsPath] }, r.headerRange);
+    this.address = r.address;
+    this.type = r.type;
+    this.family = ctx.scope.family;
+  }
+
+  override isMissing(): boolean {
+    return false;
+  }
+
+  /** Reports "at" the resource point at its header, not at its whole body. */
+  override get range(): SourceRange {
+    return this.ctx.resource.headerRange;
+  }
+}

@@ -1,0 +1,107 @@
+// Diagnostics for open documents: debounced per URI, linted one document per event-loop turn, stale versions dropped.
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeError, yieldToEventLoop, type Log } from './guard';
+import type { Linter } from './linter';
+import { resultToDiagnostics } from './to-diagnostic';
+
+/** What the scheduler asks the workspace-scan side when a document closes. */
+export interface ClosedDocumentOwner {
+  /** True when a workspace scan published this file and takes it back (re-linting it from disk). */
+  reclaim(uri: string): boolean;
+}
+
+/**
+ * Lint is synchronous CPU work, so the scheduler never runs two in one turn: due documents wait in a queue
+ * drained with `setImmediate` between them, letting code-action and other requests interleave.
+ */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly due = new Set<string>();
+  private draining = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly linter: Linter,
+    private readonly log: Log,
+    private readonly debounceMs: number,
+    private readonly owner: ClosedDocumentOwner,
+  ) {}
+
+  /** A document was opened or edited: re-check it and, for Terraform, its open siblings (they share a module). */
+  changed(uri: string): void {
+    this.schedule(uri);
+    for (const sibling of this.linter.modules.openSiblingUris(uri)) this.schedule(sibling);
+  }
+
+  /** Settings changed: re-check every open document. */
+  changedAll(): void {
+    for (const uri of this.documents.keys()) this.schedule(uri);
+  }
+
+  /** Re-check open Terraform documents of the directory of a file that changed on disk. */
+  changedOnDisk(uri: string): void {
+    for (const sibling of this.linter.modules.openSiblingUris(uri)) this.schedule(sibling);
+  }
+
+  /** A document was closed: its diagnostics go, unless a workspace scan owns the file. */
+  closed(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    this.due.delete(uri);
+    this.linter.forget(uri);
+    if (!this.owner.reclaim(uri)) this.publish(uri, undefined, []);
+    // Its open siblings now see the file on disk instead of the closed buffer.
+    for (const sibling of this.linter.modules.openSiblingUris(uri)) this.schedule(sibling);
+  }
+
+  /** Debounces per URI: a burst of keystrokes becomes one lint of the last version. */
+  schedule(uri: string, delayMs = this.debounceMs): void {
+    const previous = this.timers.get(uri);
+    if (previous) clearTimeout(previous);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.due.add(uri);
+        void this.drain();
+      }, delayMs),
+    );
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.due.size > 0) {
+        const uri = this.due.values().next().value as string;
+        this.due.delete(uri);
+        await this.lintAndPublish(uri);
+        await yieldToEventLoop();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async lintAndPublish(uri: string): Promise<void> {
+    try {
+      const outcome = await this.linter.lintOpen(uri);
+      // Undefined: closed or edited meanwhile; the newer version has its own timer.
+      if (!outcome || outcome.version === undefined) return;
+      if (this.documents.get(uri)?.version !== outcome.version) return;
+      const diagnostics = outcome.result ? resultToDiagnostics(outcome.result, outcome.text, outcome.version) : [];
+      this.publish(uri, outcome.version, diagnostics);
+    } catch (err) {
+      this.log.error(`Diagnostics for ${uri} failed: ${describeError(err)}`);
+    }
+  }
+
+  private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    void this.connection.sendDiagnostics({ uri, version, diagnostics }).catch((err: unknown) => {
+      this.log.error(`publishDiagnostics for ${uri} failed: ${describeError(err)}`);
+    });
+  }
+}

@@ -1,0 +1,157 @@
+// Lints open buffers and files on disk with the right settings and Terraform module; caches parses and results by version.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintDocument } from '../engine/lint';
+import type { LintResult } from '../engine/types';
+import type { IacDocument } from '../model/document';
+import { parseDocument } from '../parsers/index';
+import { ModuleIndex } from '../workspace/module-index';
+import { documentKey, GlobSet, pathToUri } from '../workspace/paths';
+import { engineConfig, type Settings } from '../workspace/settings';
+import { describeError, type Log } from './guard';
+import type { SettingsStore } from './settings';
+
+/** A lint of one text: the engine result (undefined when excluded by `secureIac.exclude`) and the text it saw. */
+export interface LintOutcome {
+  uri: string;
+  /** Document version for open buffers; undefined for files read from disk. */
+  version?: number;
+  text: TextDocument;
+  result: LintResult | undefined;
+}
+
+interface ParsedBuffer {
+  version: number;
+  doc: IacDocument | undefined;
+}
+
+/** Runs the engine for the server. Every method catches: a bad file yields an empty result and a log line. */
+export class Linter {
+  readonly modules: ModuleIndex;
+  private readonly parsed = new Map<string, ParsedBuffer>();
+  private readonly results = new Map<string, LintOutcome>();
+  private readonly reportedFailures = new Set<string>();
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly log: Log,
+  ) {
+    this.modules = new ModuleIndex({
+      parsed: (fsPath) => {
+        const open = this.documents.all().find((d) => documentKey(d.uri) === fsPath);
+        return open ? this.parseOpen(open) : undefined;
+      },
+      uris: () => this.documents.keys(),
+    });
+  }
+
+  /**
+   * Lints the current version of an open document. Resolves to undefined when the document was closed or
+   * changed while settings and module files were being read: a newer lint is already scheduled.
+   */
+  async lintOpen(uri: string): Promise<LintOutcome | undefined> {
+    const before = this.documents.get(uri);
+    if (!before) return undefined;
+    const { settings, folder } = await this.settings.forUri(uri);
+    const module = await this.modules.siblings(uri);
+    const doc = this.documents.get(uri);
+    if (!doc || doc.version !== before.version) return undefined;
+    const outcome: LintOutcome = { uri, version: doc.version, text: doc, result: undefined };
+    if (!this.isExcluded(uri, folder, settings)) {
+      outcome.result = this.run(uri, () => this.parseOpen(doc), settings, module);
+    }
+    this.results.set(uri, outcome);
+    return outcome;
+  }
+
+  /** The lint of the document's current version: cached when the scheduler already did it, else computed now. */
+  async current(uri: string): Promise<LintOutcome | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const cached = this.results.get(uri);
+    if (cached && cached.version === doc.version) return cached;
+    return this.lintOpen(uri);
+  }
+
+  /** Lints arbitrary text of an open document with its settings and module (fix-all re-lints its own output). */
+  async lintTextLike(uri: string): Promise<(text: string) => LintResult | undefined> {
+    const { settings, folder } = await this.settings.forUri(uri);
+    const module = await this.modules.siblings(uri);
+    if (this.isExcluded(uri, folder, settings)) return () => undefined;
+    return (text) => this.run(uri, () => parseDocument(uri, text), settings, module);
+  }
+
+  /** Lints a file from disk (workspace scan, watcher events); undefined when unreadable. */
+  async lintFile(fsPath: string, settings: Settings, folder: string | undefined): Promise<LintOutcome | undefined> {
+    const uri = pathToUri(fsPath);
+    let content: string;
+    try {
+      content = await readFile(fsPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const text = TextDocument.create(uri, 'plaintext', 0, content);
+    if (this.isExcluded(uri, folder, settings)) return { uri, text, result: undefined };
+    const module = await this.modules.siblings(uri);
+    return { uri, text, result: this.run(uri, () => parseDocument(uri, content), settings, module) };
+  }
+
+  /** Drops what is cached for a closed document. */
+  forget(uri: string): void {
+    this.results.delete(uri);
+    this.parsed.delete(uri);
+  }
+
+  /** Drops every cached result (settings changed, so the same text may lint differently). */
+  invalidateResults(): void {
+    this.results.clear();
+  }
+
+  /** Whether `secureIac.exclude` leaves the document out. */
+  isExcluded(uri: string, folder: string | undefined, settings: Settings): boolean {
+    if (settings.exclude.length === 0) return false;
+    const key = documentKey(uri);
+    const rel = folder ? path.relative(folder, key) : key;
+    return new GlobSet(settings.exclude).matches(rel);
+  }
+
+  private parseOpen(doc: TextDocument): IacDocument | undefined {
+    const hit = this.parsed.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.doc;
+    let parsed: IacDocument | undefined;
+    try {
+      parsed = parseDocument(doc.uri, doc.getText());
+    } catch (err) {
+      this.log.error(`Parsing ${doc.uri} failed: ${describeError(err)}`);
+    }
+    this.parsed.set(doc.uri, { version: doc.version, doc: parsed });
+    return parsed;
+  }
+
+  private run(uri: string, parse: () => IacDocument | undefined, settings: Settings, module: readonly IacDocument[]): LintResult {
+    const started = performance.now();
+    try {
+      const doc = parse();
+      if (!doc) return { findings: [], errors: [], ruleFailures: [] };
+      const result = lintDocument(doc, { config: engineConfig(settings), module });
+      for (const failure of result.ruleFailures) this.reportFailure(uri, failure.ruleId, failure.message);
+      this.log.verbose(`Linted ${uri} in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
+      return result;
+    } catch (err) {
+      // lintDocument contains rule failures itself; this catches parser or engine bugs on odd input.
+      this.log.error(`Linting ${uri} failed: ${describeError(err)}`);
+      return { findings: [], errors: [], ruleFailures: [] };
+    }
+  }
+
+  /** Logs a rule failure once per file and rule, not on every keystroke. */
+  private reportFailure(uri: string, ruleId: string, message: string): void {
+    const key = `${uri}\n${ruleId}\n${message.split('\n')[0] ?? ''}`;
+    if (this.reportedFailures.has(key)) return;
+    this.reportedFailures.add(key);
+    this.log.error(`Rule ${ruleId} failed on ${uri}; its findings are missing for this file: ${message}`);
+  }
+}

@@ -1,0 +1,69 @@
+// Converts engine findings and parse errors into LSP diagnostics (severity mapping, rule docs link, identity data).
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Severity } from '../../../rules/api';
+import { ruleById } from '../../../rules/index';
+import type { Finding, LintResult } from '../engine/types';
+import { DIAGNOSTIC_SOURCE, PARSE_ERROR_CODE, type FindingData } from '../protocol';
+
+/**
+ * The documentation page of a rule: the single place that decides it. Today the AWS page of the setting the rule
+ * enforces (`meta.docs`); when docs/rules/<id>.md pages are published, point this at them.
+ */
+export function ruleDocsUrl(ruleId: string): string | undefined {
+  return ruleById(ruleId)?.meta.docs;
+}
+
+/** The catalogue's mapping: critical and high are errors, medium warnings, low information, info hints. */
+export function diagnosticSeverity(severity: Severity): DiagnosticSeverity {
+  switch (severity) {
+    case 'critical':
+    case 'high':
+      return DiagnosticSeverity.Error;
+    case 'medium':
+      return DiagnosticSeverity.Warning;
+    case 'low':
+      return DiagnosticSeverity.Information;
+    case 'info':
+      return DiagnosticSeverity.Hint;
+  }
+}
+
+/** One finding as a diagnostic; `version` is the document version the offsets refer to (open documents only). */
+export function findingToDiagnostic(finding: Finding, doc: TextDocument, version?: number): Diagnostic {
+  const data: FindingData = { ruleId: finding.ruleId, start: finding.range.start, end: finding.range.end, version };
+  const href = ruleDocsUrl(finding.ruleId);
+  return {
+    range: { start: doc.positionAt(finding.range.start), end: doc.positionAt(finding.range.end) },
+    severity: diagnosticSeverity(finding.severity),
+    code: finding.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+}
+
+/** Every visible finding and parse error of a lint result; suppressed findings are not shown. */
+export function resultToDiagnostics(result: LintResult, doc: TextDocument, version?: number): Diagnostic[] {
+  const out: Diagnostic[] = result.errors.map((e) => ({
+    range: { start: doc.positionAt(e.range.start), end: doc.positionAt(e.range.end) },
+    severity: DiagnosticSeverity.Error,
+    code: PARSE_ERROR_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: e.message,
+  }));
+  for (const finding of result.findings) {
+    if (!finding.suppressed) out.push(findingToDiagnostic(finding, doc, version));
+  }
+  return out;
+}
+
+/** Reads `Diagnostic.data` back, rejecting anything another server or an old client put there. */
+export function findingData(diagnostic: Diagnostic): FindingData | undefined {
+  const data: unknown = diagnostic.data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { ruleId, start, end, version } = data as Record<string, unknown>;
+  if (typeof ruleId !== 'string' || typeof start !== 'number' || typeof end !== 'number') return undefined;
+  return { ruleId, start, end, version: typeof version === 'number' ? version : undefined };
+}

@@ -1,0 +1,78 @@
+// Parses Terraform native syntax (.tf) with tree-sitter into resources, variables and other top-level blocks.
+import type { Node } from 'web-tree-sitter';
+import type { BlockNode, IacDocument, InputNode, ResourceNode } from '../model/document';
+import { entryOf } from '../model/nodes';
+import { blockBody, blockHeader } from './tf-hcl-body';
+import { kids, rangeOf } from './tf-hcl-expr';
+import { syntaxErrors } from './tf-hcl-errors';
+import { loadTerraformGrammar, terraformParser } from './tf-grammar';
+
+/**
+ * Loads the tree-sitter runtime and Terraform grammar (`web-tree-sitter.wasm`, `tree-sitter-terraform.wasm`) from
+ * `wasmDir`, or from node_modules when omitted. Idempotent; must complete before `parseTerraformHcl`.
+ */
+export function initTerraformParser(wasmDir?: string): Promise<void> {
+  return loadTerraformGrammar(wasmDir);
+}
+
+/**
+ * Parses a .tf file. Every .tf file is a Terraform document, even an empty one. Never throws on bad input:
+ * syntax errors go to `errors` and whatever parsed still yields resources. Throws only if the parser is not
+ * initialised.
+ */
+export function parseTerraformHcl(uri: string, text: string): IacDocument {
+  const parser = terraformParser();
+  const doc: IacDocument = { uri, format: 'tf-hcl', family: 'terraform', text, resources: [], inputs: [], blocks: [], errors: [] };
+  const tree = parser.parse(text);
+  if (!tree) {
+    doc.errors.push({ message: 'The Terraform parser failed on this file', range: { start: 0, end: 0 } });
+    return doc;
+  }
+  try {
+    const body = kids(tree.rootNode).find((c) => c.type === 'body');
+    for (const block of body ? kids(body) : []) if (block.type === 'block') addBlock(doc, block);
+    doc.errors.push(...syntaxErrors(tree.rootNode, text));
+    doc.errors.sort((a, b) => a.range.start - b.range.start);
+  } finally {
+    tree.delete(); // the tree lives in WASM memory, which is not garbage-collected
+  }
+  return doc;
+}
+
+// Label-count errors mirror Terraform's own ("Missing name for resource"); tree-sitter accepts any count.
+function addBlock(doc: IacDocument, block: Node): void {
+  const header = blockHeader(block);
+  const range = rangeOf(block);
+  const body = blockBody(block);
+  switch (header.type) {
+    case 'resource':
+    case 'data': {
+      const [type, name] = header.labels;
+      if (type === undefined || name === undefined) {
+        doc.errors.push({ message: `A ${header.type} block needs two labels: a type and a name`, range: header.headerRange });
+        return;
+      }
+      const kind = header.type === 'resource' ? 'resource' : 'data';
+      const address = kind === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+      const resource: ResourceNode = { kind, type, name, address, headerRange: header.headerRange, range, node: body, propsPath: [] };
+      doc.resources.push(resource);
+      return;
+    }
+    case 'variable': {
+      const [name] = header.labels;
+      if (name === undefined) {
+        doc.errors.push({ message: 'A variable block needs a name label', range: header.headerRange });
+        return;
+      }
+      const input: InputNode = { name, headerRange: header.headerRange, range, node: body };
+      const def = entryOf(body, 'default');
+      if (def) input.default = def.value;
+      doc.inputs.push(input);
+      return;
+    }
+    default: {
+      const other: BlockNode = { type: header.type, labels: header.labels, headerRange: header.headerRange, range, body };
+      doc.blocks.push(other);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+// Terraform module awareness: the other .tf/.tf.json files of a file's directory, open buffers first, else from disk.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { IacDocument } from '../model/document';
+import { parseDocument } from '../parsers/index';
+import { pathToUri, uriToPath } from './paths';
+
+/** Whether a path or URI names a Terraform file (native or JSON syntax). */
+export function isTerraformPath(pathOrUri: string): boolean {
+  return /\.tf(\.json)?$/i.test(pathOrUri);
+}
+
+/** What the index needs to know about open editors: their parsed buffers win over the files on disk. */
+export interface OpenBuffers {
+  /** The parsed buffer open for this file path, if any. */
+  parsed(fsPath: string): IacDocument | undefined;
+  /** URIs of every open document. */
+  uris(): Iterable<string>;
+}
+
+interface CachedDir {
+  mtimeMs: number;
+  files: string[];
+}
+
+interface CachedFile {
+  mtimeMs: number;
+  size: number;
+  doc: IacDocument | undefined;
+}
+
+/**
+ * Caches directory listings and parsed files, keyed by path and validated by mtime on every use, so the
+ * module stays right even for clients that send no file-watcher events; `invalidate` handles those that do
+ * (and mtime granularity).
+ */
+export class ModuleIndex {
+  private readonly dirs = new Map<string, CachedDir>();
+  private readonly files = new Map<string, CachedFile>();
+
+  constructor(private readonly open: OpenBuffers) {}
+
+  /** The other documents of the module `uri` belongs to; empty for non-Terraform or non-file URIs. */
+  async siblings(uri: string): Promise<IacDocument[]> {
+    const own = uriToPath(uri);
+    if (!own || !isTerraformPath(own)) return [];
+    const dir = path.dirname(own);
+    const names = new Set(await this.listDir(dir));
+    // Open buffers of files not yet saved belong to the module too.
+    for (const other of this.openSiblingUris(uri)) {
+      const p = uriToPath(other);
+      if (p) names.add(path.basename(p));
+    }
+    const out: IacDocument[] = [];
+    for (const name of [...names].sort()) {
+      const file = path.join(dir, name);
+      if (file === own) continue;
+      const doc = this.open.parsed(file) ?? (await this.readDisk(file));
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+
+  /** Open Terraform documents in the same directory as `uri`, excluding it. */
+  openSiblingUris(uri: string): string[] {
+    const own = uriToPath(uri);
+    if (!own || !isTerraformPath(own)) return [];
+    const dir = path.dirname(own);
+    const out: string[] = [];
+    for (const other of this.open.uris()) {
+      const p = uriToPath(other);
+      if (p && p !== own && isTerraformPath(p) && path.dirname(p) === dir) out.push(other);
+    }
+    return out;
+  }
+
+  /** Forget what is cached about a file (created, changed or deleted on disk) and its directory listing. */
+  invalidate(fsPath: string): void {
+    this.files.delete(fsPath);
+    this.dirs.delete(path.dirname(fsPath));
+  }
+
+  /** Parses a file from disk through the cache; undefined when unreadable or not a template. */
+  async readDisk(fsPath: string): Promise<IacDocument | undefined> {
+    let info: { mtimeMs: number; size: number };
+    try {
+      info = await stat(fsPath);
+    } catch {
+      this.files.delete(fsPath);
+      return undefined;
+    }
+    const cached = this.files.get(fsPath);
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.doc;
+    let doc: IacDocument | undefined;
+    try {
+      doc = parseDocument(pathToUri(fsPath), await readFile(fsPath, 'utf8'));
+    } catch {
+      doc = undefined; // unreadable now; a later change event or mtime bump retries
+    }
+    this.files.set(fsPath, { mtimeMs: info.mtimeMs, size: info.size, doc });
+    return doc;
+  }
+
+  private async listDir(dir: string): Promise<string[]> {
+    let mtimeMs: number;
+    try {
+      mtimeMs = (await stat(dir)).mtimeMs;
+    } catch {
+      return [];
+    }
+    const cached = this.dirs.get(dir);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.files;
+    let files: string[] = [];
+    try {
+      const entries = await readdir(dir, { withFileTypes: true });
+      files = entries.filter((e) => e.isFile() && isTerraformPath(e.name)).map((e) => e.name);
+    } catch {
+      files = [];
+    }
+    this.dirs.set(dir, { mtimeMs, files });
+    return files;
+  }
+}

@@ -1,0 +1,173 @@
+// The CLI end to end through main(): output formats, exit codes, unreadable paths, SARIF validated against its schema.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { main } from '../../server/src/cli';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(args: string[], cwd: string): Promise<Run> {
+  let out = '';
+  let err = '';
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await main(args, (t) => void (out += t), (t) => void (err += t));
+    return { code, out, err };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+const VOLUME = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  DataVolume:
+    Type: AWS::EC2::Volume
+    Properties:
+      Size: 10
+      Encrypted: false
+`;
+
+const TRAIL = `resource "aws_cloudtrail" "main" {
+  name = "main"
+}
+`;
+
+describe('cli', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'secure-iac-cli-'));
+    mkdirSync(join(dir, 'templates'));
+    mkdirSync(join(dir, 'infra'));
+    mkdirSync(join(dir, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(dir, 'templates', 'app.yaml'), VOLUME);
+    writeFileSync(join(dir, 'infra', 'main.tf'), TRAIL);
+    // Skipped folder and non-templates: no findings, no errors.
+    writeFileSync(join(dir, 'node_modules', 'pkg', 'app.yaml'), VOLUME);
+    writeFileSync(join(dir, 'package.json'), '{"name": "x"}');
+    writeFileSync(join(dir, 'deploy.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints file:line:col severity rule message and a summary, exit 1 on findings', async () => {
+    const r = await run(['scan', '.'], dir);
+    assert.equal(r.code, 1);
+    const lines = r.out.trim().split('\n');
+    assert.match(lines[0] ?? '', /^infra\/main\.tf:1:1  medium    cloudtrail-log-validation  aws_cloudtrail\.main does not set enable_log_file_validation/);
+    assert.match(lines[1] ?? '', /^templates\/app\.yaml:7:18  high      ebs-encryption  DataVolume sets Encrypted to false\.$/);
+    assert.match(lines.at(-1) ?? '', /^2 findings \(1 high, 1 medium\) in 2 of 2 files scanned; 2 with a quick-fix in the editor$/);
+  });
+
+  it('honours --fail-on and --rule', async () => {
+    assert.equal((await run(['scan', '.', '--fail-on', 'high'], dir)).code, 1);
+    assert.equal((await run(['scan', '.', '--fail-on', 'critical'], dir)).code, 0);
+    assert.equal((await run(['scan', '.', '--fail-on', 'none'], dir)).code, 0);
+    const only = await run(['scan', '.', '--rule', 'cloudtrail-log-validation', '--format', 'json'], dir);
+    assert.deepEqual(
+      (JSON.parse(only.out) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId),
+      ['cloudtrail-log-validation'],
+    );
+  });
+
+  it('writes the documented JSON shape', async () => {
+    const r = await run(['scan', 'templates', '--format', 'json'], dir);
+    assert.deepEqual(JSON.parse(r.out), {
+      version: 1,
+      filesScanned: 1,
+      findings: [
+        {
+          ruleId: 'ebs-encryption',
+          severity: 'high',
+          message: 'DataVolume sets Encrypted to false.',
+          file: 'templates/app.yaml',
+          startLine: 7,
+          startColumn: 18,
+          endLine: 7,
+          endColumn: 23,
+          resource: 'DataVolume',
+          resourceStartLine: 3,
+          resourceEndLine: 7,
+          fixable: true,
+        },
+      ],
+      errors: [],
+    });
+  });
+
+  it('exits 2 on usage errors with a clear message', async () => {
+    for (const args of [['scan', '--format', 'xml'], ['scan', '--rule', 'no-such-rule'], ['scan', '--bogus'], ['frobnicate']]) {
+      const r = await run(args, dir);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /^secure-iac: /);
+    }
+  });
+
+  it('reports an unreadable path, scans the rest, and exits 2', async function () {
+    if (process.getuid?.() === 0) {
+      // root reads anything; a missing path exercises the same branch.
+      const r = await run(['scan', 'missing-dir', 'templates', '--format', 'json'], dir);
+      assert.equal(r.code, 2);
+      const report = JSON.parse(r.out) as { findings: unknown[]; errors: { file: string }[] };
+      assert.equal(report.findings.length, 1);
+      assert.equal(report.errors[0]?.file, 'missing-dir');
+      assert.match(r.err, /cannot read missing-dir/);
+      return;
+    }
+    chmodSync(join(dir, 'infra'), 0);
+    const r = await run(['scan', '.'], dir);
+    assert.equal(r.code, 2);
+  });
+
+  it('reports a parse error and still the findings of what parsed', async () => {
+    writeFileSync(join(dir, 'templates', 'app.yaml'), VOLUME + '  Broken: [unclosed\n');
+    const r = await run(['scan', 'templates', '--format', 'json'], dir);
+    const report = JSON.parse(r.out) as { findings: { ruleId: string }[]; errors: { startLine: number }[] };
+    assert.equal(r.code, 1);
+    assert.deepEqual(report.findings.map((f) => f.ruleId), ['ebs-encryption']);
+    assert.ok(report.errors.length >= 1 && report.errors.every((e) => e.startLine >= 8));
+  });
+
+  it('lists suppressed findings only with --show-suppressed', async () => {
+    writeFileSync(join(dir, 'infra', 'main.tf'), '# secure-iac-ignore cloudtrail-log-validation: validated by the org trail\n' + TRAIL);
+    const plain = await run(['scan', 'infra'], dir);
+    assert.equal(plain.code, 0);
+    const shown = await run(['scan', 'infra', '--show-suppressed', '--format', 'json'], dir);
+    const report = JSON.parse(shown.out) as { findings: { suppressed?: { reason: string } }[] };
+    assert.deepEqual(report.findings.map((f) => f.suppressed?.reason), ['validated by the org trail']);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the official schema', async () => {
+    writeFileSync(join(dir, 'infra', 'main.tf'), '# secure-iac-ignore cloudtrail-log-validation: org trail\n' + TRAIL);
+    const out = join(dir, 'report.sarif');
+    const r = await run(['scan', '.', '--format', 'sarif', '--output', out], dir);
+    assert.equal(r.code, 1);
+    const sarif = JSON.parse(readFileSync(out, 'utf8')) as {
+      runs: { tool: { driver: { rules: { id: string; helpUri: string; properties: Record<string, string> }[] } }; results: { ruleId: string; suppressions?: unknown[]; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json'), 'utf8')) as object;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
+    // GitHub code scanning's extra demands.
+    const run0 = sarif.runs[0];
+    assert.ok(run0);
+    const ids = new Set(run0.tool.driver.rules.map((x) => x.id));
+    for (const rule of run0.tool.driver.rules) {
+      assert.match(rule.properties['security-severity'] ?? '', /^\d+\.\d$/);
+      assert.match(rule.helpUri, /^https:\/\//);
+    }
+    for (const res of run0.results) {
+      assert.ok(ids.has(res.ruleId));
+      assert.ok((res.locations[0]?.physicalLocation.region.startLine ?? 0) >= 1);
+    }
+    assert.equal(run0.results.filter((x) => x.suppressions).length, 1);
+  });
+});
