@@ -141,7 +141,17 @@ export async function killGroup(pgid: number, graceMs = 5_000): Promise<void> {
 
 /** (c) Starts code-server on a free port for `workspace`, resolving once /healthz answers. */
 export async function startCodeServer(p: Profile, workspace: string, timeoutMs = 60_000): Promise<CodeServer> {
-  const port = await freePort();
+  // freePort() can race with another process grabbing the port; retry only that failure.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCodeServerOnce(p, workspace, await freePort(), timeoutMs);
+    } catch (e) {
+      if (attempt >= 3 || !/EADDRINUSE/.test((e as Error).message)) throw e;
+    }
+  }
+}
+
+async function startCodeServerOnce(p: Profile, workspace: string, port: number, timeoutMs: number): Promise<CodeServer> {
   const logFile = path.join(p.root, `code-server-${port}.log`);
   const log = fs.openSync(logFile, 'a');
   const args = [...baseArgs(p), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
@@ -166,11 +176,15 @@ export async function startCodeServer(p: Profile, workspace: string, timeoutMs =
     await killGroup(pgid);
   };
   try {
-    await pollUntil(`code-server on port ${port}`, async () => {
+    // Own loop rather than pollUntil: an early exit must fail at once, not after the timeout.
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
       if (exited) throw new Error(exited);
       const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-      return res?.ok;
-    }, timeoutMs, 200);
+      if (res?.ok) break;
+      if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz on port ${port} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   } catch (e) {
     await stop();
     throw new Error(`${(e as Error).message}\n--- ${logFile} ---\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`);
@@ -240,21 +254,24 @@ export interface Session extends Workbench {
 /** One call for the common case: profile + vsix install(s) + server + browser on `workspace`. */
 export async function launch(opts: { workspace: string; vsix?: string[]; settings?: Record<string, unknown> }): Promise<Session> {
   const profile = createProfile(opts.settings);
-  for (const v of opts.vsix ?? []) installVsix(profile, v);
-  const server = await startCodeServer(profile, opts.workspace);
+  let server: CodeServer | undefined;
   let wb: Workbench;
   try {
+    for (const v of opts.vsix ?? []) installVsix(profile, v);
+    server = await startCodeServer(profile, opts.workspace);
     wb = await openWorkbench(server.url);
   } catch (e) {
-    await server.stop();
+    await server?.stop();
+    if (process.env.SECURE_IAC_E2E_KEEP !== '1') fs.rmSync(profile.root, { recursive: true, force: true });
     throw e;
   }
+  const started = server;
   const close = async (): Promise<void> => {
     await wb.browser.close().catch(() => undefined);
-    await server.stop();
+    await started.stop();
     // SECURE_IAC_E2E_KEEP=1 keeps logs and profile for post-mortem.
     if (process.env.SECURE_IAC_E2E_KEEP !== '1') fs.rmSync(profile.root, { recursive: true, force: true });
     else console.error(`[e2e] kept profile at ${profile.root}`);
   };
-  return { ...wb, profile, server, close };
+  return { ...wb, profile, server: started, close };
 }

@@ -120,6 +120,24 @@ const cases: Case[] = [
     out: 'resource "aws_iam_policy" "p" {\n  policy = <<EOT\n{}\nEOT\n  name = "p"\n}\n',
   },
   {
+    name: 'comments between and after entries are kept',
+    src: 'resource "aws_ebs_volume" "v" {\n  # size in GiB\n  size = 8\n\n  /* type */\n  type = "gp3"\n  # end of settings\n}\n',
+    edit: insert([], ['encrypted'], true),
+    out: 'resource "aws_ebs_volume" "v" {\n  # size in GiB\n  size = 8\n\n  /* type */\n  type = "gp3"\n  encrypted = true\n  # end of settings\n}\n',
+  },
+  {
+    name: 'after a dynamic block',
+    src: 'resource "aws_security_group" "s" {\n  dynamic "ingress" {\n    for_each = var.r\n    content {}\n  }\n}\n',
+    edit: insert([], ['description'], 'sg'),
+    out: 'resource "aws_security_group" "s" {\n  dynamic "ingress" {\n    for_each = var.r\n    content {}\n  }\n  description = "sg"\n}\n',
+  },
+  {
+    name: 'into a variable body',
+    src: 'variable "db_password" {\n  type = string\n}\n',
+    edit: (doc) => hclWriter.insertProperty(doc, (doc.inputs[0] as { node: MapNode }).node, ['sensitive'], true),
+    out: 'variable "db_password" {\n  type = string\n  sensitive = true\n}\n',
+  },
+  {
     name: 'intermediate keys become nested blocks',
     src: 'resource "aws_instance" "i" {\n  ami = "x"\n}\n',
     edit: insert([], ['root_block_device', 'encrypted'], true),
@@ -196,6 +214,12 @@ const cases: Case[] = [
     src: 'resource "aws_s3_bucket" "b" {\n  tags = {\n    Name = "b",\n  }\n}\n',
     edit: insert(['tags'], ['Owner'], 'me'),
     out: 'resource "aws_s3_bucket" "b" {\n  tags = {\n    Name = "b",\n    Owner = "me",\n  }\n}\n',
+  },
+  {
+    name: 'multi-line flow object closed on the last line',
+    src: 'locals {\n  m = {\n    a = 1 }\n}\n',
+    edit: (doc) => hclWriter.insertProperty(doc, (doc.blocks[0]?.body.entries[0]?.value as MapNode), ['b'], 2),
+    out: 'locals {\n  m = {\n    a = 1\n    b = 2 }\n}\n',
   },
   {
     name: 'empty flow object',
@@ -323,6 +347,12 @@ const cases: Case[] = [
     src: 'resource "aws_s3_bucket" "b" {\n  acl = "public-read"\n}\n',
     edit: (doc) => hclWriter.insertLineComment?.(doc, nodeAt(doc, ['acl']).range.start, 'secure-iac-ignore s3-public-acl: website') ?? [],
     out: 'resource "aws_s3_bucket" "b" {\n  # secure-iac-ignore s3-public-acl: website\n  acl = "public-read"\n}\n',
+  },
+  {
+    name: 'line comment at the start of a file that begins with a blank line',
+    src: '\nresource "a" "b" {}\n',
+    edit: (doc) => hclWriter.insertLineComment?.(doc, 1, 'x') ?? [],
+    out: '\n# x\nresource "a" "b" {}\n',
   },
   {
     name: 'line comment above a resource, CRLF',

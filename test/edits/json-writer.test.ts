@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { FixValue } from '../../rules/api';
 import { jsonWriter } from '../../server/src/edits/json-writer';
 import type { TextEdit } from '../../server/src/edits/types';
+import { applyEdits } from '../../server/src/engine/positions';
 import type { IacDocument, ResourceNode } from '../../server/src/model/document';
 import { entryOf, type IacNode, type MapNode } from '../../server/src/model/nodes';
 import { parseCfnJson } from '../../server/src/parsers/cloudformation';
@@ -21,11 +22,8 @@ function tfDoc(text: string): IacDocument {
   return { uri: 'main.tf.json', format: 'tf-json', family: 'terraform', text, resources: [], inputs: [], blocks: [], errors: [] };
 }
 
-function apply(text: string, edits: TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+/** As the engine applies a fix: identical edits once, overlapping edits rejected. */
+const apply = (text: string, edits: TextEdit[]): string => applyEdits(text, edits);
 
 function at(doc: IacDocument, name: string, path: Array<string | number>): IacNode {
   const r = doc.resources.find((x) => x.name === name);
@@ -113,6 +111,12 @@ const cases: Case[] = [
     input: '{"Resources": {"Vol": {"Type": "AWS::EC2::Volume", "Properties": {}}}}',
     op: insert('Vol', ['Properties'], ['Encrypted'], true),
     expected: '{"Resources": {"Vol": {"Type": "AWS::EC2::Volume", "Properties": {"Encrypted": true}}}}',
+  },
+  {
+    name: 'two insertions into one object compose',
+    input: pretty2,
+    op: (doc) => [...insert('Vol', ['Properties'], ['Encrypted'], true)(doc), ...insert('Vol', ['Properties'], ['KmsKeyId'], 'alias/aws/ebs')(doc)],
+    expected: pretty2.replace('"Size": 8', '"Size": 8,\n        "Encrypted": true,\n        "KmsKeyId": "alias/aws/ebs"'),
   },
   {
     name: 'CRLF',
@@ -255,6 +259,12 @@ describe('jsonWriter', () => {
       assert.deepEqual(convertJson(out).errors, []);
     });
   }
+  it('makes two insertions into one empty object overlap, so the engine refuses rather than drop a comma', () => {
+    const text = '{"Resources": {"R": {"Type": "AWS::ElastiCache::ReplicationGroup", "Properties": {}}}}';
+    const doc = parse(text);
+    const edits = [...insert('R', ['Properties'], ['A'], true)(doc), ...insert('R', ['Properties'], ['B'], true)(doc)];
+    assert.throws(() => applyEdits(text, edits), /overlapping/);
+  });
   it('has no line comments (JSON has no comments)', () => {
     assert.equal(jsonWriter.insertLineComment, undefined);
   });

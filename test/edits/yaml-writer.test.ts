@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import type { FixValue } from '../../rules/api';
 import type { TextEdit } from '../../server/src/edits/types';
+import { applyEdits } from '../../server/src/engine/positions';
 import { yamlWriter } from '../../server/src/edits/yaml-writer';
 import type { IacDocument } from '../../server/src/model/document';
-import { entryOf, type IacNode } from '../../server/src/model/nodes';
+import { entryOf, type IacNode, type MapNode } from '../../server/src/model/nodes';
 import { parseCfnYaml } from '../../server/src/parsers/cloudformation';
 
 const y = (...lines: string[]): string => `${lines.join('\n')}\n`;
@@ -15,11 +16,8 @@ function parse(text: string): IacDocument {
   return doc;
 }
 
-function apply(text: string, edits: TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+/** As the engine applies a fix: identical edits once, overlapping edits rejected. */
+const apply = (text: string, edits: TextEdit[]): string => applyEdits(text, edits);
 
 /** The node at `path` under resource `name` (path through map keys, numbers index lists). */
 function at(doc: IacDocument, name: string, path: Array<string | number>): IacNode {
@@ -94,10 +92,41 @@ const cases: Case[] = [
     expected: y('Resources:', '  Db:', '    Type: AWS::RDS::DBInstance', '    Properties: {Engine: mysql,Port: 3306,StorageEncrypted: true}'),
   },
   {
-    name: 'insert into an empty flow map',
-    input: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: {}'),
+    name: 'an empty flow map under a block key becomes a block map',
+    input: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: {} # none yet', '  Next:', '    Type: AWS::SNS::Topic'),
     op: insert('Vol', ['Properties'], ['Encrypted'], true),
-    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: { Encrypted: true }'),
+    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: # none yet', '      Encrypted: true', '  Next:',
+      '    Type: AWS::SNS::Topic'),
+  },
+  {
+    name: 'an empty flow map inside a flow collection stays flow',
+    input: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: { Tags: [{}] }'),
+    op: (doc) => yamlWriter.insertProperty(doc, ((at(doc, 'Vol', ['Properties', 'Tags']) as { items: IacNode[] }).items[0]) as MapNode, ['Key'], 'k'),
+    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: { Tags: [{ Key: k }] }'),
+  },
+  {
+    name: 'two insertions compose when they create the same parent (missing Properties)',
+    input: y('Resources:', '  R:', '    Type: AWS::ElastiCache::ReplicationGroup'),
+    op: (doc) => [...insert('R', [], ['Properties', 'AtRestEncryptionEnabled'], true)(doc),
+      ...insert('R', [], ['Properties', 'TransitEncryptionEnabled'], true)(doc)],
+    expected: y('Resources:', '  R:', '    Type: AWS::ElastiCache::ReplicationGroup', '    Properties:', '      AtRestEncryptionEnabled: true',
+      '      TransitEncryptionEnabled: true'),
+  },
+  {
+    name: 'two nested insertions under one new parent compose',
+    input: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties: {}'),
+    op: (doc) => [...insert('B', ['Properties'], ['PublicAccessBlockConfiguration', 'BlockPublicAcls'], true)(doc),
+      ...insert('B', ['Properties'], ['PublicAccessBlockConfiguration', 'BlockPublicPolicy'], true)(doc)],
+    expected: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      PublicAccessBlockConfiguration:',
+      '        BlockPublicAcls: true', '        BlockPublicPolicy: true'),
+  },
+  {
+    name: 'two insertions into a flow map compose',
+    input: y('Resources:', '  R:', '    Type: AWS::ElastiCache::ReplicationGroup', '    Properties: { Engine: redis }'),
+    op: (doc) => [...insert('R', ['Properties'], ['AtRestEncryptionEnabled'], true)(doc),
+      ...insert('R', ['Properties'], ['TransitEncryptionEnabled'], true)(doc)],
+    expected: y('Resources:', '  R:', '    Type: AWS::ElastiCache::ReplicationGroup',
+      '    Properties: { Engine: redis, AtRestEncryptionEnabled: true, TransitEncryptionEnabled: true }'),
   },
   {
     name: 'insert into a multi-line flow map',
@@ -194,6 +223,24 @@ const replaceCases: Case[] = [
     input: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', 'Outputs: {}'),
     op: replace('Vol', ['Properties'], { Encrypted: true }),
     expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', '      Encrypted: true', 'Outputs: {}'),
+  },
+  {
+    name: 'a block map replaced by a scalar goes after the key',
+    input: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      Acl:', '        a: 1', '      BucketName: b'),
+    op: replace('B', ['Properties', 'Acl'], 'Private'),
+    expected: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      Acl: Private', '      BucketName: b'),
+  },
+  {
+    name: 'a list flush with its key replaced by a map is indented under the key',
+    input: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      Rules:', '      - a', '      - b', '      BucketName: b'),
+    op: replace('B', ['Properties', 'Rules'], { Status: 'Enabled' }),
+    expected: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      Rules:', '        Status: Enabled', '      BucketName: b'),
+  },
+  {
+    name: 'an empty value with a comment keeps the comment on the key line',
+    input: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: # todo'),
+    op: replace('Vol', ['Properties'], { Encrypted: true }),
+    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: # todo', '      Encrypted: true'),
   },
   {
     name: 'a list item',

@@ -111,6 +111,8 @@ describe('parseTerraformHcl', () => {
     ['"${upper(var.x)}"', { call: 'upper', args: [{ ref: 'var|x' }] }],
     ['"a-${var.x}-${local.y}"', { expr: '"a-${var.x}-${local.y}"', refs: ['var|x', 'local|y'] }],
     ['"%{if var.on}x%{endif}"', { expr: '"%{if var.on}x%{endif}"', refs: ['var|on'] }],
+    ['"%{for x in var.l}${x}%{endfor}"', { expr: '"%{for x in var.l}${x}%{endfor}"', refs: ['var|l'] }],
+    ['["${var.a}", "b"]', [{ ref: 'var|a' }, 'b']],
     ['jsonencode({ Version = "2012-10-17" })', { call: 'jsonencode', args: [{ Version: '2012-10-17' }] }],
     ['merge(var.a, { b = 1 })', { call: 'merge', args: [{ ref: 'var|a' }, { b: 1 }] }],
     ['aws_instance.a[var.i].id', { expr: 'aws_instance.a[var.i].id', refs: ['aws_instance|a', 'var|i'] }],

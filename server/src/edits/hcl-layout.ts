@@ -9,7 +9,7 @@ export function eolOf(text: string): string {
 
 /** Offset of the start of the line containing `offset`. */
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Offset of the line break (or end of text) ending the line containing `offset`; before a `\r\n`'s `\r`. */

@@ -14,6 +14,7 @@ export interface Layout {
  */
 const MAP_ARGUMENTS = new Set(['tags', 'tags_all', 'variables']);
 
+/** A reference to a variable or resource attribute. */
 export function isRef(v: FixValue): v is FixRef {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && '$ref' in v;
 }

@@ -25,13 +25,14 @@ function addMember(doc: IacDocument, map: MapNode, key: string, value: FixValue,
     const sep = fmt.pretty ? `,${fmt.eol}${memberIndent}` : fmt.comma;
     return [{ start: at, end: at, newText: sep + member }];
   }
-  const open = map.range.start + 1;
   const close = map.range.end - 1;
   if (text[map.range.start] !== '{' || text[close] !== '}') return [];
+  // The whole `{}` is replaced (not its inside) so that a second insertion overlaps and the engine refuses the
+  // fix, rather than joining two members without a comma.
   const newText = fmt.pretty
-    ? `${fmt.eol}${memberIndent}${member}${fmt.eol}${lineIndent(text, map.range.start)}`
-    : text.slice(open, close).length > 0 ? ` ${member} ` : member;
-  return [{ start: open, end: close, newText }];
+    ? `{${fmt.eol}${memberIndent}${member}${fmt.eol}${lineIndent(text, map.range.start)}}`
+    : close > map.range.start + 1 ? `{ ${member} }` : `{${member}}`;
+  return [{ start: map.range.start, end: map.range.end, newText }];
 }
 
 function insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[] {

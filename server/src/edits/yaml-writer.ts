@@ -26,10 +26,7 @@ function insertIntoFlow(doc: IacDocument, map: MapNode, key: string, value: FixV
   const spacedStyle = padded(text, map);
   const member = `${yamlString(key)}: ${yamlInline(value, spacedStyle)}`;
   const last = map.entries[map.entries.length - 1];
-  if (!last) {
-    const close = map.range.end - 1;
-    return [{ start: map.range.start + 1, end: close, newText: ` ${member} ` }];
-  }
+  if (!last) return [{ start: map.range.start, end: map.range.end, newText: `{ ${member} }` }];
   let at = last.range.end;
   let after = at;
   while (/\s/.test(text[after] ?? '')) after++;
@@ -47,26 +44,55 @@ function insertIntoFlow(doc: IacDocument, map: MapNode, key: string, value: FixV
   return [{ start: at, end: at, newText }];
 }
 
-function insertIntoBlock(doc: IacDocument, map: MapNode, key: string, value: FixValue): TextEdit[] {
+/**
+ * Lines for `path` inserted at `at` (a line end), the first key at column `col`. Each intermediate key is its own
+ * edit so that two insertions sharing a new parent (`Properties:`) compose: the engine applies identical edits once.
+ */
+function blockInsertion(doc: IacDocument, at: number, col: number, unit: number, path: readonly string[], value: FixValue): TextEdit[] {
+  const eol = eolOf(doc.text);
+  const edits: TextEdit[] = path.slice(0, -1).map((k, i) => ({ start: at, end: at, newText: `${eol}${spaces(col + i * unit)}${yamlString(k)}:` }));
+  const lines = yamlEntryLines(path[path.length - 1]!, value, spaces(col + (path.length - 1) * unit), spaces(unit));
+  edits.push({ start: at, end: at, newText: eol + lines.join(eol) });
+  return edits;
+}
+
+function insertIntoBlock(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[] {
   const { text } = doc;
   const last = map.entries[map.entries.length - 1];
   if (!last) return [];
-  const indent = spaces(columnOf(text, last.keyRange.start));
-  const unit = spaces(indentUnit(text, doc.root, map));
+  const col = columnOf(text, last.keyRange.start);
+  const at = lineEnd(text, last.range.end);
   // Siblings written as `Name: {Type: String}` get a new sibling in the same flow style.
   const sibling = last.value;
-  const lines = isFixMap(value) && sibling.kind === 'map' && sibling.style === 'flow'
-    ? [`${indent}${yamlString(key)}: ${yamlInline(value, padded(text, sibling))}`]
-    : yamlEntryLines(key, value, indent, unit);
-  const at = lineEnd(text, last.range.end);
-  const eol = eolOf(text);
-  return [{ start: at, end: at, newText: eol + lines.join(eol) }];
+  if (path.length === 1 && isFixMap(value) && sibling.kind === 'map' && sibling.style === 'flow') {
+    const line = `${spaces(col)}${yamlString(path[0]!)}: ${yamlInline(value, padded(text, sibling))}`;
+    return [{ start: at, end: at, newText: eolOf(text) + line }];
+  }
+  return blockInsertion(doc, at, col, indentUnit(text, doc.root, map), path, value);
+}
+
+/** `Key: {}` under a block map becomes a block map (`Key:` + indented entries), so that insertions compose. */
+function fillEmptyFlow(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[] | undefined {
+  const parent = findParent(doc.root, map);
+  if (parent?.kind !== 'entry' || parent.map.style !== 'block') return undefined;
+  const { text } = doc;
+  const colon = text.indexOf(':', parent.entry.keyRange.end);
+  if (colon < 0 || colon >= map.range.start) return undefined;
+  const unit = indentUnit(text, doc.root, parent.map);
+  const col = columnOf(text, parent.entry.keyRange.start) + unit;
+  const clear: TextEdit = { start: colon + 1, end: map.range.end, newText: '' };
+  return [clear, ...blockInsertion(doc, lineEnd(text, map.range.end), col, unit, path, value)];
 }
 
 function insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[] {
   if (path.length === 0) return [];
+  if (map.style === 'block') return insertIntoBlock(doc, map, path, value);
+  if (map.entries.length === 0) {
+    const filled = fillEmptyFlow(doc, map, path, value);
+    if (filled) return filled;
+  }
   const [key, v] = nest(path, value);
-  return map.style === 'flow' ? insertIntoFlow(doc, map, key, v) : insertIntoBlock(doc, map, key, v);
+  return insertIntoFlow(doc, map, key, v);
 }
 
 function replaceValue(doc: IacDocument, node: IacNode, value: FixValue): TextEdit[] {
@@ -74,17 +100,22 @@ function replaceValue(doc: IacDocument, node: IacNode, value: FixValue): TextEdi
   const { start, end } = node.range;
   const eol = eolOf(text);
   const collection = (isFixMap(value) && Object.keys(value).length > 0) || (isFixList(value) && value.length > 0);
-  if (start === end) {
-    // `Key:` with nothing after it: a collection goes on the following lines, anything else after a space.
-    const parent = findParent(doc.root, node);
-    if (collection && parent?.kind === 'entry' && parent.map.style === 'block') {
-      const indent = spaces(columnOf(text, parent.entry.keyRange.start) + indentUnit(text, doc.root, parent.map));
-      const lines = blockLines(value, indent, spaces(indentUnit(text, doc.root, parent.map)));
-      return [{ start, end, newText: eol + lines.join(eol) }];
+  const block = (node.kind === 'map' || node.kind === 'list') && node.style === 'block';
+  const parent = findParent(doc.root, node);
+  if (parent?.kind === 'entry' && parent.map.style === 'block') {
+    const keyCol = columnOf(text, parent.entry.keyRange.start);
+    // `Key:` with nothing after it, a block written below its key but flush with it (`Key:\n- a`), or a block
+    // becoming a scalar: rewrite from the colon, with a collection on the lines below, indented under the key.
+    if (start === end || (block && (!collection || columnOf(text, start) <= keyCol))) {
+      const from = start === end ? start : text.indexOf(':', parent.entry.keyRange.end) + 1;
+      if (!collection) return [{ start: from, end, newText: ` ${yamlInline(value, true)}` }];
+      const unit = indentUnit(text, doc.root, parent.map);
+      const lines = blockLines(value, spaces(keyCol + unit), spaces(unit));
+      const at = start === end ? lineEnd(text, start) : from;
+      return [{ start: at, end: Math.max(at, end), newText: eol + lines.join(eol) }];
     }
-    return [{ start, end, newText: ` ${yamlInline(value, true)}` }];
   }
-  if (collection && (node.kind === 'map' || node.kind === 'list') && node.style === 'block') {
+  if (collection && block) {
     const indent = spaces(columnOf(text, start));
     const unit = spaces(node.kind === 'map' ? indentUnit(text, doc.root, node) : 2);
     const lines = blockLines(value, indent, unit);

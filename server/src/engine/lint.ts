@@ -7,6 +7,7 @@ import type { IacDocument } from '../model/document';
 import { parseDocument } from '../parsers/index';
 import { createRuleContext, targetMatches } from './context';
 import { FixCollector } from './fixer';
+import { applyEdits, dedupeEdits } from './positions';
 import { createScope, type Scope } from './scope';
 import { applySuppressions } from './suppressions';
 import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from './types';
@@ -99,7 +100,9 @@ function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: S
     try {
       spec.fix.apply(collector);
       if (collector.edits.length > 0) {
-        fixes.push({ title: fill(rule.meta.messages[spec.fix.messageId] ?? spec.fix.messageId), safety: spec.fix.safety, edits: collector.edits });
+        const edits = dedupeEdits(collector.edits);
+        applyEdits(doc.text, edits); // throws on overlapping edits: such a fix is not offered
+        fixes.push({ title: fill(rule.meta.messages[spec.fix.messageId] ?? spec.fix.messageId), safety: spec.fix.safety, edits });
       }
     } catch {
       // A fix that cannot be written here (e.g. under an unresolved value) is not offered; the finding stands.

@@ -20,9 +20,22 @@ export function positionAt(starts: readonly number[], offset: number): { line: n
   return { line: lo, character: offset - (starts[lo] ?? 0) };
 }
 
-/** Applies non-overlapping edits (any order; insertions at one offset keep their given order). */
-export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+type Edit = { start: number; end: number; newText: string };
+
+/** Drops exact repeats: two intents may need the same structural edit (e.g. opening up a one-line block). */
+export function dedupeEdits<E extends Edit>(edits: readonly E[]): E[] {
+  const seen = new Set<string>();
+  return edits.filter((e) => {
+    const key = `${e.start}:${e.end}:${e.newText}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Applies non-overlapping edits (any order; insertions at one offset keep their given order; exact repeats once). */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = dedupeEdits(edits).map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
   let out = '';
   let pos = 0;
   for (const { e } of sorted) {

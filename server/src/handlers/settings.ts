@@ -23,7 +23,6 @@ export class SettingsStore {
   private pushed: unknown;
   private verbose = false;
   private readonly warned = new Set<string>();
-  private readonly listeners: (() => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -52,18 +51,12 @@ export class SettingsStore {
     return this.verbose;
   }
 
-  /** Called after any settings change, once the cache is dropped. */
-  onDidChange(listener: () => void): void {
-    this.listeners.push(listener);
-  }
-
   /** Drops cached settings; the next lint pulls them again. */
   handleDidChangeConfiguration(params: DidChangeConfigurationParams): void {
     const settings: unknown = params.settings;
     if (typeof settings === 'object' && settings !== null && 'secureIac' in settings) this.pushed = settings.secureIac;
     this.cache.clear();
     void this.forFolder(undefined); // refresh the trace level without waiting for a lint
-    for (const listener of this.listeners) listener();
   }
 
   /** The settings that apply to a document. */

@@ -22,8 +22,9 @@ export function convertJson(text: string): JsonConversion {
   for (const e of raw) {
     const range = atLeastOne(e.offset, e.offset + e.length, text.length);
     const message = humanize(printParseErrorCode(e.error));
-    // An unclosed nest reports the same "} expected" once per level at one place: say it once.
-    if (!errors.some((x) => x.message === message && x.range.start === range.start)) errors.push({ message, range });
+    // jsonc-parser reports follow-on errors at the same place ("} expected" once per open level, "property name"
+    // then "value expected" for a trailing comma): the first one says it.
+    if (!errors.some((x) => x.range.start === range.start)) errors.push({ message, range });
   }
   const root = tree ? convert(tree, errors) : undefined;
   return { root, errors };

@@ -4,7 +4,7 @@ import {
   type Document, type Node as YamlNode, type Pair, type Scalar, type ScalarTag, type CollectionTag,
 } from 'yaml';
 import type { ParseError } from '../model/document';
-import type { IacNode, MapEntry, MapNode, ScalarNode, SourceRange } from '../model/nodes';
+import type { IacNode, MapEntry, ScalarNode, SourceRange } from '../model/nodes';
 import { CFN_TAGS, makeCall } from './cfn-intrinsics';
 
 /** Past this many nodes produced by alias expansion the conversion stops (a "billion laughs" guard). */
@@ -38,6 +38,9 @@ class Converter {
   readonly extraErrors: ParseError[] = [];
   private aliasNodes = 0;
   private aliasDepth = 0;
+  private readonly resolved = new Map<YamlNode, YamlNode | undefined>();
+  /** Key ranges by start offset, so a duplicate-key error underlines the whole key. */
+  private readonly keyRanges = new Map<number, SourceRange>();
   /** Opening quote of a quoted scalar that runs to the end of the text: where an unterminated quote really starts. */
   private openQuote: number | undefined;
 
@@ -74,6 +77,7 @@ class Converter {
     const keyNode = isPair(pair) ? pair.key : null;
     const keyRange = keyNode?.range ? this.trim(keyNode.range[0], keyNode.range[1]) : { start: fallback, end: fallback };
     const key = this.keyText(keyNode, keyRange);
+    this.keyRanges.set(keyRange.start, keyRange);
     const valueNode = pair.value;
     const value = valueNode ? this.node(valueNode) : this.nullAt(keyRange.end);
     // An alias value is converted from its anchor; the entry still ends where the alias is written.
@@ -104,7 +108,9 @@ class Converter {
 
   private alias(n: YamlNode & { resolve(doc: Document): YamlNode | undefined }): IacNode {
     const at = n.range?.[0] ?? 0;
-    const target = n.resolve(this.doc);
+    // Alias.resolve walks the whole document, so each alias is resolved once (bombs repeat the same aliases).
+    let target = this.resolved.get(n);
+    if (!this.resolved.has(n)) this.resolved.set(n, (target = n.resolve(this.doc)));
     if (!target || this.aliasDepth > 50) return this.nullAt(at);
     this.aliasDepth++;
     try {
@@ -165,7 +171,8 @@ class Converter {
       const end = lineEnd < 0 ? this.text.length : this.openQuote + lineEnd;
       return { message, range: this.oneChar(this.openQuote, end) };
     }
-    return { message, range: this.oneChar(pos[0], pos[1]) };
+    const key = code === 'DUPLICATE_KEY' ? this.keyRanges.get(pos[0]) : undefined;
+    return { message, range: key ? this.oneChar(key.start, key.end) : this.oneChar(pos[0], pos[1]) };
   }
 
   private oneChar(start: number, end: number): SourceRange {
@@ -178,13 +185,8 @@ class Converter {
 }
 
 /** Keeps the last of duplicate keys (yaml reports the duplicate itself); the others would shadow it for `entryOf`. */
-export function dedupe(entries: MapEntry[]): MapEntry[] {
+function dedupe(entries: MapEntry[]): MapEntry[] {
   const last = new Map<string, number>();
   entries.forEach((e, i) => last.set(e.key, i));
   return entries.filter((e, i) => last.get(e.key) === i);
-}
-
-/** For callers that need to know whether the root is a map. */
-export function asMap(node: IacNode | undefined): MapNode | undefined {
-  return node?.kind === 'map' ? node : undefined;
 }

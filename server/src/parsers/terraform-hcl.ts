@@ -30,7 +30,16 @@ export function parseTerraformHcl(uri: string, text: string): IacDocument {
   }
   try {
     const body = kids(tree.rootNode).find((c) => c.type === 'body');
-    for (const block of body ? kids(body) : []) if (block.type === 'block') addBlock(doc, block);
+    for (const block of body ? kids(body) : []) {
+      if (block.type !== 'block') continue;
+      try {
+        addBlock(doc, block);
+      } catch (err) {
+        // A tree shape this reader does not expect must cost one block, never the file (or the server).
+        const message = `Could not read this block: ${err instanceof Error ? err.message : String(err)}`;
+        doc.errors.push({ message, range: { start: block.startIndex, end: block.startIndex } });
+      }
+    }
     doc.errors.push(...syntaxErrors(tree.rootNode, text));
     doc.errors.sort((a, b) => a.range.start - b.range.start);
   } finally {

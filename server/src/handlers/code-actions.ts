@@ -1,0 +1,142 @@
+// Code actions: a quick fix per finding fix, "Ignore <rule> for this resource…", and source.fixAll.secure-iac.
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type TextDocuments,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from '../edits/types';
+import { suppressionEdits } from '../engine/suppression-edits';
+import type { Finding } from '../engine/types';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
+import { applySafeFixes, minimalEdit } from './fix-all';
+import { guardRequest, type Log } from './guard';
+import type { Linter, LintOutcome } from './linter';
+import { findingData, findingToDiagnostic } from './to-diagnostic';
+
+interface CodeActionDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  linter: Linter;
+  log: Log;
+  /** The client applies versioned `documentChanges`, so an edit computed for an old version is refused, not misapplied. */
+  documentChanges: boolean;
+}
+
+/** Registers the code action provider. Edits always come from a lint of the version the client sees. */
+export function registerCodeActions(deps: CodeActionDeps): void {
+  deps.connection.onCodeAction(guardRequest(deps.log, 'codeAction', [] as CodeAction[], (params: CodeActionParams) => codeActions(deps, params)));
+}
+
+/** Whether the client asked for `kind`: no `only` means quick fixes; `source.fixAll` is returned only when requested. */
+function requested(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only) return kind === CodeActionKind.QuickFix;
+  return only.some((k) => k === '' || kind === k || kind.startsWith(`${k}.`));
+}
+
+async function codeActions(deps: CodeActionDeps, params: CodeActionParams): Promise<CodeAction[]> {
+  const uri = params.textDocument.uri;
+  if (!deps.documents.get(uri)) return [];
+  const actions: CodeAction[] = [];
+  const only = params.context.only;
+  if (requested(only, CodeActionKind.QuickFix)) {
+    const outcome = await deps.linter.current(uri);
+    if (outcome?.result) actions.push(...quickFixes(deps, outcome, params));
+  }
+  if (requested(only, FIX_ALL_KIND)) {
+    const fixAll = await fixAllAction(deps, uri);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** Quick fixes for the findings behind the client's diagnostics (or, when it sends none of ours, under the range). */
+function quickFixes(deps: CodeActionDeps, outcome: LintOutcome, params: CodeActionParams): CodeAction[] {
+  const visible = outcome.result?.findings.filter((f) => !f.suppressed) ?? [];
+  const targets = new Map<Finding, Diagnostic>();
+  const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && findingData(d));
+  for (const diagnostic of ours) {
+    const finding = matchFinding(visible, diagnostic, outcome);
+    if (finding && !targets.has(finding)) targets.set(finding, diagnostic);
+  }
+  if (ours.length === 0) {
+    const start = outcome.text.offsetAt(params.range.start);
+    const end = outcome.text.offsetAt(params.range.end);
+    for (const f of visible) {
+      if (f.range.start <= end && start <= f.range.end) targets.set(f, findingToDiagnostic(f, outcome.text, outcome.version));
+    }
+  }
+  const actions: CodeAction[] = [];
+  for (const [finding, diagnostic] of targets) {
+    finding.fixes.forEach((fix, i) => {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: i === 0,
+        edit: workspaceEdit(deps, outcome, fix.edits),
+      });
+    });
+    const doc = outcome.result?.document;
+    const ignore = doc ? suppressionEdits(doc, finding) : undefined;
+    if (ignore && ignore.length > 0) {
+      actions.push({
+        title: `Ignore ${finding.ruleId} for this resource…`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(deps, outcome, ignore),
+      });
+    }
+  }
+  return actions;
+}
+
+/**
+ * The finding a diagnostic stands for: same rule and same offsets (taken from `data` when it was published for
+ * this version, else from the diagnostic's range), falling back to the same rule overlapping the range.
+ */
+function matchFinding(findings: readonly Finding[], diagnostic: Diagnostic, outcome: LintOutcome): Finding | undefined {
+  const data = findingData(diagnostic);
+  if (!data) return undefined;
+  const sameVersion = data.version !== undefined && data.version === outcome.version;
+  const start = sameVersion ? data.start : outcome.text.offsetAt(diagnostic.range.start);
+  const end = sameVersion ? data.end : outcome.text.offsetAt(diagnostic.range.end);
+  const sameRule = findings.filter((f) => f.ruleId === data.ruleId);
+  return (
+    sameRule.find((f) => f.range.start === start && f.range.end === end) ??
+    sameRule.find((f) => f.range.start <= end && start <= f.range.end)
+  );
+}
+
+async function fixAllAction(deps: CodeActionDeps, uri: string): Promise<CodeAction | undefined> {
+  const doc = deps.documents.get(uri);
+  if (!doc) return undefined;
+  const version = doc.version;
+  const before = doc.getText();
+  const lint = await deps.linter.lintTextLike(uri);
+  if (deps.documents.get(uri)?.version !== version) return undefined; // edited meanwhile: the client asks again
+  const { text, applied } = applySafeFixes(before, lint);
+  const edit = minimalEdit(before, text);
+  if (!edit || applied === 0) return undefined;
+  return {
+    title: `Fix all safe Secure IaC findings (${applied})`,
+    kind: FIX_ALL_KIND,
+    edit: workspaceEdit(deps, { uri, version, text: doc, result: undefined }, [edit]),
+  };
+}
+
+function workspaceEdit(deps: CodeActionDeps, outcome: LintOutcome, edits: readonly TextEdit[]): WorkspaceEdit {
+  const lspEdits = edits.map((e) => ({
+    range: { start: outcome.text.positionAt(e.start), end: outcome.text.positionAt(e.end) },
+    newText: e.newText,
+  }));
+  if (deps.documentChanges && outcome.version !== undefined) {
+    return { documentChanges: [TextDocumentEdit.create({ uri: outcome.uri, version: outcome.version }, lspEdits)] };
+  }
+  return { changes: { [outcome.uri]: lspEdits } };
+}

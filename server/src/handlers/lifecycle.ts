@@ -1,0 +1,101 @@
+// Initialize/initialized: capabilities, parser loading, and wiring every handler to the document store.
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { initParsers } from '../parsers/index';
+import { FIX_ALL_KIND } from '../protocol';
+import { registerCodeActions } from './code-actions';
+import { DiagnosticsScheduler } from './diagnostics';
+import { connectionLog, describeError, guardEvent } from './guard';
+import { Linter } from './linter';
+import { registerRulesInfo } from './rules-info';
+import { registerScanWorkspace } from './scan-workspace';
+import { SettingsStore } from './settings';
+import { registerWatchedFiles } from './watched-files';
+import { WorkspaceFindings } from './workspace-findings';
+
+/** Debounce between the last keystroke and the lint; clients may lower it (`initializationOptions.debounceMs`, tests). */
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+/** Where the tree-sitter .wasm files are: next to the bundle (dist/) in production. */
+export interface ServerOptions {
+  wasmDir?: string;
+}
+
+/** Registers every handler on `connection` and starts listening. */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: SettingsStore | undefined;
+  const log = connectionLog(connection, () => settings?.isVerbose ?? false);
+  let supportsFolderEvents = false;
+
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    const caps = params.capabilities;
+    supportsFolderEvents = caps.workspace?.workspaceFolders === true;
+    settings = new SettingsStore(connection, log, caps.workspace?.configuration === true);
+    settings.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+    try {
+      await initParsers({ wasmDir: options.wasmDir });
+    } catch (err) {
+      // CloudFormation still works; every Terraform lint will log the parser error instead of crashing.
+      log.error(`Loading the Terraform grammar failed: ${describeError(err)}`);
+    }
+    wire(connection, documents, settings, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'secure-iac' },
+    };
+  });
+
+  connection.onInitialized(
+    guardEvent(log, 'initialized', () => {
+      if (!supportsFolderEvents || !settings) return;
+      const store = settings;
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardEvent(log, 'didChangeWorkspaceFolders', async () => {
+          store.setFolders((await connection.workspace.getWorkspaceFolders()) ?? []);
+        }),
+      );
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function wire(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsStore, log: ReturnType<typeof connectionLog>, debounceMs: number, documentChanges: boolean): void {
+  const linter = new Linter(documents, settings, log);
+  const findings = new WorkspaceFindings(connection, documents, linter, settings, log);
+  const scheduler = new DiagnosticsScheduler(connection, documents, linter, log, debounceMs, findings);
+
+  documents.onDidChangeContent(guardEvent(log, 'didChange', (e) => scheduler.changed(e.document.uri)));
+  documents.onDidClose(guardEvent(log, 'didClose', (e) => scheduler.closed(e.document.uri)));
+  connection.onDidChangeConfiguration(
+    guardEvent(log, 'didChangeConfiguration', (params) => {
+      settings.handleDidChangeConfiguration(params);
+      linter.invalidateResults();
+      scheduler.changedAll();
+      void findings.refreshAll();
+    }),
+  );
+  registerCodeActions({ connection, documents, linter, log, documentChanges });
+  registerScanWorkspace({ connection, linter, settings, findings, log });
+  registerWatchedFiles({ connection, linter, scheduler, findings, log });
+  registerRulesInfo(connection, log);
+}
+
+/** `initializationOptions.debounceMs` when it is a sane number, else the default. */
+function debounceFrom(options: unknown): number {
+  const value = typeof options === 'object' && options !== null ? (options as Record<string, unknown>).debounceMs : undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 5000 ? value : DEFAULT_DEBOUNCE_MS;
+}

@@ -1,0 +1,50 @@
+// Meta-test of the rule registry: every rule file registered, tested, named after its id, and listed in the README.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { allRules } from '../../rules/index';
+
+const root = join(__dirname, '..', '..');
+
+/** Every rules/<service>/<id>.ts file (rules/lib holds helpers, not rules). */
+function ruleFiles(): string[] {
+  const dir = join(root, 'rules');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'lib')
+    .flatMap((d) => readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.ts')).map((f) => join(dir, d.name, f)));
+}
+
+describe('rule registry', () => {
+  it('has unique ids in sorted order', () => {
+    const ids = allRules.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(ids, [...ids].sort());
+  });
+
+  it('registers every rule file, under its file name', () => {
+    const ids = new Set(allRules.map((r) => r.id));
+    const files = ruleFiles().map((f) => basename(f, '.ts'));
+    assert.deepEqual([...files].sort(), [...ids].sort());
+  });
+
+  it('has a table test for every rule', () => {
+    for (const rule of allRules) assert.ok(existsSync(join(root, 'test', 'rules', `${rule.id}.test.ts`)), `test/rules/${rule.id}.test.ts`);
+  });
+
+  it('gives every rule its metadata', () => {
+    for (const rule of allRules) {
+      assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.ok(rule.meta.title && rule.meta.whitepaper, rule.id);
+      assert.match(rule.meta.docs, /^https:\/\//, rule.id);
+      assert.ok(Object.keys(rule.meta.related).length > 0, `${rule.id} names the equivalent checks of other tools`);
+      assert.ok(rule.targets.cloudformation || rule.targets.terraform, rule.id);
+    }
+  });
+
+  it('is listed in the README rules table, with the same severity and title', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const table = /<!-- rules:start -->([\s\S]*?)<!-- rules:end -->/.exec(readme)?.[1] ?? '';
+    const rows = [...table.matchAll(/^\| `([a-z0-9-]+)` \| (\w+) \| ([^|]+) \|/gm)].map((m) => [m[1], m[2], m[3]?.trim()]);
+    assert.deepEqual(rows, allRules.map((r) => [r.id, r.meta.severity, r.meta.title]));
+  });
+});
