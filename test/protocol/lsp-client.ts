@@ -80,6 +80,8 @@ export interface StartOptions {
   debounceMs?: number;
   /** Whether the client advertises versioned `documentChanges` edits (default true). */
   documentChanges?: boolean;
+  /** Whether the client answers `workspace/configuration` (default true); without it settings are pushed. */
+  configuration?: boolean;
 }
 
 interface Waiter {
@@ -133,7 +135,7 @@ export class TestClient {
       rootUri,
       workspaceFolders: options.root && rootUri ? [{ uri: rootUri, name: path.basename(options.root) }] : null,
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, workspaceEdit: { documentChanges: options.documentChanges ?? true } },
+        workspace: { configuration: options.configuration ?? true, workspaceFolders: true, workspaceEdit: { documentChanges: options.documentChanges ?? true } },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { dataSupport: true } },
       },
@@ -162,10 +164,13 @@ export class TestClient {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  /** Replaces the settings and tells the server, as VS Code does on a settings.json edit. */
-  async changeSettings(settings: SettingsBySection): Promise<void> {
+  /**
+   * Replaces the settings and tells the server, as VS Code does on a settings.json edit. `push` sends them in the
+   * notification itself, as clients without `workspace/configuration` do.
+   */
+  async changeSettings(settings: SettingsBySection, push = false): Promise<void> {
     this.settings = settings;
-    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: push ? settings : null });
   }
 
   /**

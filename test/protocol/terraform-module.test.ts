@@ -52,14 +52,14 @@ describe('protocol: Terraform module awareness', function () {
     const s3Uri = fileUri(s3Path);
     await client.open(s3Uri, versioning('Enabled'));
     await client.diagnosticsFor(s3Uri, 1);
-    const before = client.published.filter((p) => p.uri === mainUri).length;
     // Unsaved edit in s3.tf: versioning suspended. main.tf must be re-checked without being touched itself.
     await client.change(s3Uri, [{ text: versioning('Suspended') }]);
-    const republished = await client.diagnostics(mainUri, (p) => client.published.filter((q) => q.uri === mainUri).indexOf(p) >= before);
+    const republished = await client.diagnostics(mainUri, (p) => p.diagnostics.length > 0);
     assert.deepEqual(
       republished.diagnostics.map((d) => d.code),
       ['s3-versioning'],
     );
+    assert.equal(republished.version, 1, 'main.tf itself did not change');
     // Closing the buffer brings back the disk version (Enabled): main.tf is clean again.
     await client.close(s3Uri);
     await client.diagnostics(mainUri, (p) => p.diagnostics.length === 0);

@@ -1,5 +1,9 @@
 import rule from '../../rules/cloudtrail/cloudtrail-log-validation';
 import { RuleTester, cfnJson, cfnYaml, tfHcl, tfJson } from '../harness/rule-tester';
+import type { Source } from '../harness/sources';
+
+/** The same source with Windows line endings. */
+const crlf = (source: Source): Source => ({ ...source, code: source.code.replace(/\n/g, '\r\n') });
 
 new RuleTester().run(rule, {
   valid: [
@@ -196,6 +200,27 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'CRLF line endings are kept',
+      code: crlf(cfnYaml`
+        Resources:
+          Trail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              IsLogging: true
+              S3BucketName: logs
+      `),
+      errors: [{ messageId: 'missing', line: 2, column: 3 }],
+      output: crlf(cfnYaml`
+        Resources:
+          Trail:
+            Type: AWS::CloudTrail::Trail
+            Properties:
+              IsLogging: true
+              S3BucketName: logs
+              EnableLogFileValidation: true
+      `),
+    },
+    {
       name: 'missing, four-space indentation',
       code: cfnJson`
         {
@@ -274,6 +299,21 @@ new RuleTester().run(rule, {
           enable_log_file_validation = true
         }
       `,
+    },
+    {
+      name: 'CRLF line endings are kept',
+      code: crlf(tfHcl`
+        resource "aws_cloudtrail" "main" {
+          name = "main"
+        }
+      `),
+      errors: [{ messageId: 'missing', line: 1, column: 1 }],
+      output: crlf(tfHcl`
+        resource "aws_cloudtrail" "main" {
+          name = "main"
+          enable_log_file_validation = true
+        }
+      `),
     },
     {
       name: 'a variable whose default is false decides',

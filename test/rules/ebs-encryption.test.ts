@@ -173,6 +173,15 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'a launch configuration without root_block_device is not judged (the AMI decides)',
+      code: tfHcl`
+        resource "aws_launch_configuration" "app" {
+          image_id      = "ami-12345678"
+          instance_type = "t3.micro"
+        }
+      `,
+    },
+    {
       name: 'a variable whose default is true',
       code: tfHcl`
         variable "encrypt" {
@@ -533,6 +542,40 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'an instance without root_block_device gets one',
+      code: tfHcl`
+        resource "aws_instance" "web" {
+          ami           = "ami-12345678"
+          instance_type = "t3.micro"
+        }
+      `,
+      errors: [{ messageId: 'noRoot', line: 1, column: 1 }],
+      output: tfHcl`
+        resource "aws_instance" "web" {
+          ami           = "ami-12345678"
+          instance_type = "t3.micro"
+          root_block_device {
+            encrypted = true
+          }
+        }
+      `,
+    },
+    {
+      name: 'a one-line instance is opened up',
+      code: tfHcl`
+        resource "aws_instance" "web" { ami = "ami-12345678" }
+      `,
+      errors: [{ messageId: 'noRoot', line: 1, column: 1 }],
+      output: tfHcl`
+        resource "aws_instance" "web" {
+          ami = "ami-12345678"
+          root_block_device {
+            encrypted = true
+          }
+        }
+      `,
+    },
+    {
       name: 'an empty root_block_device block',
       code: tfHcl`
         resource "aws_instance" "web" {
@@ -625,6 +668,23 @@ new RuleTester().run(rule, {
           default = false
         }
 
+        resource "aws_ebs_volume" "data" {
+          size      = 40
+          encrypted = true
+        }
+      `,
+    },
+    {
+      name: 'a variable in a sibling file whose default is false decides',
+      code: tfHcl`
+        resource "aws_ebs_volume" "data" {
+          size      = 40
+          encrypted = var.encrypt
+        }
+      `,
+      module: { 'variables.tf': 'variable "encrypt" {\n  type    = bool\n  default = false\n}\n' },
+      errors: [{ messageId: 'disabled', line: 3, column: 15 }],
+      output: tfHcl`
         resource "aws_ebs_volume" "data" {
           size      = 40
           encrypted = true

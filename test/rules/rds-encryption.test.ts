@@ -51,6 +51,17 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'a serverless cluster',
+      code: cfnYaml`
+        Resources:
+          Serverless:
+            Type: AWS::RDS::DBCluster
+            Properties:
+              Engine: aurora-mysql
+              EngineMode: serverless
+      `,
+    },
+    {
       name: 'an unresolved value is not judged',
       code: cfnJson`{"Resources":{"Db":{"Type":"AWS::RDS::DBInstance","Properties":{"StorageEncrypted":{"Ref":"Encrypt"}}}}}`,
     },
@@ -101,6 +112,15 @@ new RuleTester().run(rule, {
         resource "aws_rds_cluster" "main" {
           engine            = "aurora-postgresql"
           storage_encrypted = true
+        }
+      `,
+    },
+    {
+      name: 'Aurora Serverless v1 clusters are always encrypted',
+      code: tfHcl`
+        resource "aws_rds_cluster" "serverless" {
+          engine      = "aurora-mysql"
+          engine_mode = "serverless"
         }
       `,
     },
@@ -242,6 +262,28 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'a snapshot restore that writes StorageEncrypted false is judged',
+      code: cfnYaml`
+        Resources:
+          Restored:
+            Type: AWS::RDS::DBCluster
+            Properties:
+              Engine: aurora-mysql
+              SnapshotIdentifier: nightly
+              StorageEncrypted: false
+      `,
+      errors: [{ messageId: 'disabled', line: 7, column: 25 }],
+      output: cfnYaml`
+        Resources:
+          Restored:
+            Type: AWS::RDS::DBCluster
+            Properties:
+              Engine: aurora-mysql
+              SnapshotIdentifier: nightly
+              StorageEncrypted: true
+      `,
+    },
+    {
       name: 'a cluster without StorageEncrypted, one-line Properties',
       code: cfnJson`
         {
@@ -341,6 +383,22 @@ new RuleTester().run(rule, {
         resource "aws_rds_cluster" "main" {
           engine = "aurora-mysql" # MySQL 8.0 compatible
           storage_encrypted = true
+        }
+      `,
+    },
+    {
+      name: 'a read replica that writes storage_encrypted = false is judged',
+      code: tfHcl`
+        resource "aws_db_instance" "replica" {
+          replicate_source_db = aws_db_instance.primary.identifier
+          storage_encrypted   = false
+        }
+      `,
+      errors: [{ messageId: 'disabled', line: 3, column: 25 }],
+      output: tfHcl`
+        resource "aws_db_instance" "replica" {
+          replicate_source_db = aws_db_instance.primary.identifier
+          storage_encrypted   = true
         }
       `,
     },

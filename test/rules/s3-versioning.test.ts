@@ -231,6 +231,52 @@ resource "aws_s3_bucket_versioning" "data" {
       `,
     },
     {
+      name: 'comments, DeletionPolicy and Outputs stay where they are',
+      code: cfnYaml`
+        AWSTemplateFormatVersion: '2010-09-09'
+        # Buckets for the app
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            DeletionPolicy: Retain
+            Properties:
+              BucketName: example-data
+              # Versioning: decided later
+          Logs:
+            Type: AWS::S3::Bucket
+            DeletionPolicy: Retain
+        Outputs:
+          Data:
+            Value: !Ref Data
+      `,
+      errors: [
+        { messageId: 'missing', line: 4, column: 3 },
+        { messageId: 'missing', line: 10, column: 3 },
+      ],
+      output: cfnYaml`
+        AWSTemplateFormatVersion: '2010-09-09'
+        # Buckets for the app
+        Resources:
+          Data:
+            Type: AWS::S3::Bucket
+            DeletionPolicy: Retain
+            Properties:
+              BucketName: example-data
+              VersioningConfiguration:
+                Status: Enabled
+              # Versioning: decided later
+          Logs:
+            Type: AWS::S3::Bucket
+            DeletionPolicy: Retain
+            Properties:
+              VersioningConfiguration:
+                Status: Enabled
+        Outputs:
+          Data:
+            Value: !Ref Data
+      `,
+    },
+    {
       name: 'an empty VersioningConfiguration',
       code: cfnYaml`
         Resources:

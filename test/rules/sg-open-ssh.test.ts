@@ -477,6 +477,35 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'the world written as 0:0:0:0:0:0:0:0/0',
+      code: tfHcl`
+        resource "aws_security_group_rule" "v6" {
+          type              = "ingress"
+          security_group_id = aws_security_group.bastion.id
+          from_port         = 22
+          to_port           = 22
+          protocol          = "tcp"
+          ipv6_cidr_blocks  = ["0:0:0:0:0:0:0:0/0"]
+        }
+      `,
+      errors: [{ messageId: 'open', line: 7, column: 24 }],
+      output: tfHcl`
+        resource "aws_security_group_rule" "v6" {
+          type              = "ingress"
+          security_group_id = aws_security_group.bastion.id
+          from_port         = 22
+          to_port           = 22
+          protocol          = "tcp"
+          ipv6_cidr_blocks  = [var.allowed_ssh_cidr]
+        }
+
+        variable "allowed_ssh_cidr" {
+          type        = string
+          description = "Source CIDR allowed to reach SSH (port 22)"
+        }
+      `,
+    },
+    {
       name: 'protocol -1 opens every port; the other ingress is RDP only',
       code: tfHcl`
         resource "aws_security_group" "web" {

@@ -33,6 +33,7 @@ function locate(on: View, keys: readonly string[]): Location {
 /** Collects the edits of one fix. Throws when an intent cannot be written; the engine then drops that fix. */
 export class FixCollector implements Fixer {
   readonly edits: TextEdit[] = [];
+  private readonly pending: { map: MapNode; path: string[]; value: FixValue }[] = [];
   private readonly declared = new Set<string>();
 
   constructor(
@@ -55,7 +56,34 @@ export class FixCollector implements Fixer {
     const loc = locate(on, keys);
     if (loc.kind === 'blocked') throw new Error(`${this.rule.id}: cannot write '${path}' under an unresolved value`);
     if (loc.kind === 'present') this.edits.push(...this.writer.replaceValue(this.doc, loc.node, value));
-    else this.edits.push(...this.writer.insertProperty(this.doc, loc.map, loc.path, value));
+    else this.pending.push({ map: loc.map, path: loc.path, value });
+  }
+
+  /**
+   * Writes the insertions. Intents that create the same missing key are merged into one nested value, so two
+   * flags under a new `EncryptionAtRestOptions` become one block rather than two conflicting ones.
+   */
+  finish(): TextEdit[] {
+    const groups = new Map<MapNode, Map<string, { path: string[]; value: FixValue }[]>>();
+    for (const p of this.pending) {
+      const byKey = groups.get(p.map) ?? new Map<string, { path: string[]; value: FixValue }[]>();
+      groups.set(p.map, byKey);
+      const first = p.path[0] as string;
+      byKey.set(first, [...(byKey.get(first) ?? []), { path: p.path, value: p.value }]);
+    }
+    for (const [map, byKey] of groups) {
+      for (const [first, items] of byKey) {
+        if (items.length === 1 || items.some((i) => i.path.length === 1)) {
+          for (const i of items) this.edits.push(...this.writer.insertProperty(this.doc, map, i.path, i.value));
+          continue;
+        }
+        const merged: Record<string, FixValue> = {};
+        for (const i of items) setPath(merged, i.path.slice(1), i.value);
+        this.edits.push(...this.writer.insertProperty(this.doc, map, [first], merged));
+      }
+    }
+    this.pending.length = 0;
+    return this.edits;
   }
 
   replace(value: View, replacement: FixValue): void {

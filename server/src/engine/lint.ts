@@ -99,8 +99,9 @@ function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: S
     const collector = new FixCollector(doc, writerFor(doc.format), scope, rule);
     try {
       spec.fix.apply(collector);
-      if (collector.edits.length > 0) {
-        const edits = dedupeEdits(collector.edits);
+      const written = collector.finish();
+      if (written.length > 0) {
+        const edits = dedupeEdits(written);
         applyEdits(doc.text, edits); // throws on overlapping edits: such a fix is not offered
         fixes.push({ title: fill(rule.meta.messages[spec.fix.messageId] ?? spec.fix.messageId), safety: spec.fix.safety, edits });
       }

@@ -25,6 +25,8 @@ export interface LintOutcome {
 interface ParsedBuffer {
   version: number;
   doc: IacDocument | undefined;
+  /** What the parser threw (e.g. a stack overflow on absurd nesting), rethrown on each use of this version. */
+  error?: unknown;
 }
 
 /** Runs the engine for the server. Every method catches: a bad file yields an empty result and a log line. */
@@ -42,7 +44,11 @@ export class Linter {
     this.modules = new ModuleIndex({
       parsed: (fsPath) => {
         const open = this.documents.all().find((d) => documentKey(d.uri) === fsPath);
-        return open ? this.parseOpen(open) : undefined;
+        try {
+          return open ? this.parseOpen(open) : undefined;
+        } catch {
+          return undefined; // a sibling that cannot be parsed contributes nothing to the module
+        }
       },
       uris: () => this.documents.keys(),
     });
@@ -118,17 +124,20 @@ export class Linter {
     return new GlobSet(settings.exclude).matches(rel);
   }
 
+  /** Parses an open buffer once per version; throws what the parser threw. */
   private parseOpen(doc: TextDocument): IacDocument | undefined {
-    const hit = this.parsed.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.doc;
-    let parsed: IacDocument | undefined;
-    try {
-      parsed = parseDocument(doc.uri, doc.getText());
-    } catch (err) {
-      this.log.error(`Parsing ${doc.uri} failed: ${describeError(err)}`);
+    let hit = this.parsed.get(doc.uri);
+    if (!hit || hit.version !== doc.version) {
+      hit = { version: doc.version, doc: undefined };
+      try {
+        hit.doc = parseDocument(doc.uri, doc.getText());
+      } catch (err) {
+        hit.error = err;
+      }
+      this.parsed.set(doc.uri, hit);
     }
-    this.parsed.set(doc.uri, { version: doc.version, doc: parsed });
-    return parsed;
+    if (hit.error !== undefined) throw hit.error;
+    return hit.doc;
   }
 
   private run(uri: string, parse: () => IacDocument | undefined, settings: Settings, module: readonly IacDocument[]): LintResult {
@@ -137,21 +146,25 @@ export class Linter {
       const doc = parse();
       if (!doc) return { findings: [], errors: [], ruleFailures: [] };
       const result = lintDocument(doc, { config: engineConfig(settings), module });
-      for (const failure of result.ruleFailures) this.reportFailure(uri, failure.ruleId, failure.message);
+      for (const failure of result.ruleFailures) {
+        this.errorOnce(`${uri}\n${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${uri}; its findings are missing for this file: ${failure.message}`);
+      }
       this.log.verbose(`Linted ${uri} in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
       return result;
     } catch (err) {
-      // lintDocument contains rule failures itself; this catches parser or engine bugs on odd input.
-      this.log.error(`Linting ${uri} failed: ${describeError(err)}`);
-      return { findings: [], errors: [], ruleFailures: [] };
+      // lintDocument contains rule failures itself; this catches parser or engine bugs on odd input, which the
+      // user sees as one parse error at the top of the file rather than as silence.
+      this.errorOnce(`${uri}\nparse`, `Reading ${uri} failed: ${describeError(err)}`);
+      const reason = err instanceof Error ? err.message : String(err);
+      return { findings: [], errors: [{ message: `Secure IaC could not read this file: ${reason}`, range: { start: 0, end: 0 } }], ruleFailures: [] };
     }
   }
 
-  /** Logs a rule failure once per file and rule, not on every keystroke. */
-  private reportFailure(uri: string, ruleId: string, message: string): void {
-    const key = `${uri}\n${ruleId}\n${message.split('\n')[0] ?? ''}`;
-    if (this.reportedFailures.has(key)) return;
-    this.reportedFailures.add(key);
-    this.log.error(`Rule ${ruleId} failed on ${uri}; its findings are missing for this file: ${message}`);
+  /** Logs a failure once per file and cause (keyed with the message's first line), not on every keystroke. */
+  private errorOnce(key: string, message: string): void {
+    const full = `${key}\n${message.split('\n')[0] ?? ''}`;
+    if (this.reportedFailures.has(full)) return;
+    this.reportedFailures.add(full);
+    this.log.error(message);
   }
 }

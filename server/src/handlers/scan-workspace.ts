@@ -71,9 +71,12 @@ async function scan(deps: ScanDeps, params: ScanWorkspaceParams, isCancelled: ()
       const open = findings.openDocument(fsPath);
       const outcome = open ? await linter.current(open.uri) : await linter.lintFile(fsPath, await settings.forFolder(folder), folder);
       result.scanned++;
-      if (outcome?.result?.document) {
+      // An open file is covered whatever its buffer holds: on close, the scan shows what is on disk.
+      if (outcome && (open || outcome.result?.document)) {
         covered.add(fsPath);
         findings.adopt(fsPath, outcome);
+      }
+      if (outcome?.result?.document) {
         const visible = outcome.result.findings.filter((f) => !f.suppressed).length;
         result.templates++;
         result.findings += visible;

@@ -74,7 +74,8 @@ export class WorkspaceFindings implements ClosedDocumentOwner {
       const outcome = await this.linter.lintFile(fsPath, await this.settings.forFolder(folder), folder);
       // Opened, closed or cleared while reading: whoever owns it now has published.
       if (this.owned.get(fsPath) !== uri || this.openDocument(fsPath)) return;
-      if (!outcome) {
+      if (!outcome?.result?.document) {
+        // Deleted, unreadable, excluded or no longer a template: nothing of the scan's to show.
         this.owned.delete(fsPath);
         this.publish(uri, []);
         return;
