@@ -14,6 +14,8 @@ export interface ValueView<P extends string = string> {
   isUnresolved(): boolean;
   /** `true`/`false`, also when written as the strings "true"/"false"; undefined otherwise. */
   asBoolean(): boolean | undefined;
+  /** Written as a reference to a parameter/variable whose default decides it (fixes then belong to the user). */
+  isReference(): boolean;
   /** A literal string (numbers are given as their decimal text); undefined otherwise. */
   asString(): string | undefined;
   /** A literal number, also when written as a numeric string; undefined otherwise. */

@@ -25,26 +25,35 @@ export function openPortRule(spec: OpenPortRuleSpec) {
       related: spec.related,
       messages: {
         open: `{{resource}} allows ${spec.service} (port ${spec.port}) from {{cidrValue}}, the whole internet.`,
-        restrict: `Replace {{cidrValue}} with a new input ${spec.inputName} for the allowed source range`,
+        restrict: `Replace {{cidrValue}} with a new input {{inputName}} for the allowed source range`,
       },
     },
     targets: INGRESS_TARGETS,
     check(sg, report) {
-      for (const cidr of worldOpenCidrs(sg, spec.port)) {
+      for (const { value: cidr, ipv6 } of worldOpenCidrs(sg, spec.port)) {
+        // An IPv6 range cannot share an input with IPv4 ranges: AWS rejects the other family's syntax.
+        const inputName = ipv6 ? `${spec.inputName}Ipv6` : spec.inputName;
         report({
           at: cidr,
           messageId: 'open',
-          data: { cidrValue: cidr.asString() ?? '' },
-          fix: {
-            messageId: 'restrict',
-            // Narrowing who may connect changes access: the user reviews it.
-            safety: 'review',
-            apply: (f) =>
-              f.replace(
-                cidr,
-                f.input({ name: spec.inputName, type: 'string', description: `Source CIDR allowed to reach ${spec.service} (port ${spec.port})` }),
-              ),
-          },
+          data: { cidrValue: cidr.asString() ?? '', inputName },
+          // A value that comes from the user's own parameter/variable default is theirs to change there.
+          fix: cidr.isReference()
+            ? undefined
+            : {
+                messageId: 'restrict',
+                // Narrowing who may connect changes access: the user reviews it.
+                safety: 'review',
+                apply: (f) =>
+                  f.replace(
+                    cidr,
+                    f.input({
+                      name: inputName,
+                      type: 'string',
+                      description: `Source ${ipv6 ? 'IPv6 ' : ''}CIDR allowed to reach ${spec.service} (port ${spec.port})`,
+                    }),
+                  ),
+              },
         });
       }
     },

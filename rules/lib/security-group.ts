@@ -46,18 +46,26 @@ function coversPort(entry: ValueView<IngressProp>, port: number): boolean | unde
   return lo <= port && port <= hi;
 }
 
+/** A world-open CIDR value and whether it sits in the IPv6 property (which needs an IPv6 replacement). */
+export interface OpenCidr {
+  value: ValueView<IngressProp>;
+  ipv6: boolean;
+}
+
 /** Every world-open CIDR value (IPv4 or IPv6) of an ingress entry that covers `port`. */
-export function worldOpenCidrs(resource: ResourceView<IngressProp>, port: number): ValueView<IngressProp>[] {
+export function worldOpenCidrs(resource: ResourceView<IngressProp>, port: number): OpenCidr[] {
   if (resource.declares('direction')) {
     const direction = resource.prop('direction').asString();
     if (direction !== 'ingress') return [];
   }
-  const open: ValueView<IngressProp>[] = [];
+  const open: OpenCidr[] = [];
   for (const entry of resource.list('ingress')) {
     if (entry.isUnresolved() || coversPort(entry, port) !== true) continue;
-    for (const cidr of [...entry.prop('cidr').items(), ...entry.prop('cidrV6').items()]) {
-      const text = cidr.asString();
-      if (text !== undefined && isWorldCidr(text)) open.push(cidr);
+    for (const [key, ipv6] of [['cidr', false], ['cidrV6', true]] as const) {
+      for (const value of entry.prop(key).items()) {
+        const text = value.asString();
+        if (text !== undefined && isWorldCidr(text)) open.push({ value, ipv6 });
+      }
     }
   }
   return open;

@@ -11,6 +11,10 @@ const bareBucket = tfHcl`
 new RuleTester().run(rule, {
   valid: [
     {
+      name: 'Terraform JSON may write a nested block as a list of objects',
+      code: tfJson`{"resource":{"aws_s3_bucket":{"b":{"bucket":"x","versioning":[{"enabled":true}]}}}}`,
+    },
+    {
       code: cfnYaml`
         Resources:
           Data:

@@ -155,9 +155,9 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'open', line: 9, column: 17 }],
       output: cfnYaml`
         Parameters:
-          AllowedRdpCidr:
+          AllowedRdpCidrIpv6:
             Type: String
-            Description: Source CIDR allowed to reach RDP (port 3389)
+            Description: Source IPv6 CIDR allowed to reach RDP (port 3389)
         Resources:
           RangeIn:
             Type: AWS::EC2::SecurityGroupIngress
@@ -166,7 +166,7 @@ new RuleTester().run(rule, {
               IpProtocol: udp
               FromPort: 3000
               ToPort: 4000
-              CidrIpv6: !Ref AllowedRdpCidr
+              CidrIpv6: !Ref AllowedRdpCidrIpv6
       `,
     },
     {
@@ -308,7 +308,7 @@ new RuleTester().run(rule, {
             "aws_vpc_security_group_ingress_rule": {
               "rdp": {
                 "security_group_id": "\${aws_security_group.admin.id}",
-                "cidr_ipv6": "\${var.allowed_rdp_cidr}",
+                "cidr_ipv6": "\${var.allowed_rdp_cidr_ipv6}",
                 "from_port": 3389,
                 "to_port": 3389,
                 "ip_protocol": "tcp"
@@ -316,9 +316,9 @@ new RuleTester().run(rule, {
             }
           },
           "variable": {
-            "allowed_rdp_cidr": {
+            "allowed_rdp_cidr_ipv6": {
               "type": "string",
-              "description": "Source CIDR allowed to reach RDP (port 3389)"
+              "description": "Source IPv6 CIDR allowed to reach RDP (port 3389)"
             }
           }
         }

@@ -156,6 +156,40 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'a list from a variable default is reported at the reference and left to the user to change',
+      code: tfHcl`
+        resource "aws_security_group" "bastion" {
+          ingress {
+            from_port   = 22
+            to_port     = 22
+            protocol    = "tcp"
+            cidr_blocks = var.ssh_cidrs
+          }
+        }
+      `,
+      module: { 'variables.tf': 'variable "ssh_cidrs" {\n  type    = list(string)\n  default = ["0.0.0.0/0"]\n}\n' },
+      errors: [{ messageId: 'open', line: 6, column: 19 }],
+    },
+    {
+      name: "a parameter's default decides; the fix is not offered because the parameter is the user's",
+      code: cfnYaml`
+        Parameters:
+          SshSource:
+            Type: String
+            Default: 0.0.0.0/0
+        Resources:
+          Ingress:
+            Type: AWS::EC2::SecurityGroupIngress
+            Properties:
+              GroupId: sg-123
+              IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: !Ref SshSource
+      `,
+      errors: [{ messageId: 'open', line: 13, column: 15 }],
+    },
+    {
       name: 'inline ingress: a new Parameters section goes before Resources',
       code: cfnYaml`
         AWSTemplateFormatVersion: "2010-09-09"
@@ -224,9 +258,9 @@ new RuleTester().run(rule, {
         Parameters:
           Vpc:
             Type: AWS::EC2::VPC::Id
-          AllowedSshCidr:
+          AllowedSshCidrIpv6:
             Type: String
-            Description: Source CIDR allowed to reach SSH (port 22)
+            Description: Source IPv6 CIDR allowed to reach SSH (port 22)
 
         Resources:
           AllIn:
@@ -234,7 +268,7 @@ new RuleTester().run(rule, {
             Properties:
               GroupId: !Ref Sg
               IpProtocol: "-1"
-              CidrIpv6: !Ref AllowedSshCidr
+              CidrIpv6: !Ref AllowedSshCidrIpv6
       `,
     },
     {
@@ -392,9 +426,9 @@ new RuleTester().run(rule, {
             "Environment": {
               "Type": "String"
             },
-            "AllowedSshCidr": {
+            "AllowedSshCidrIpv6": {
               "Type": "String",
-              "Description": "Source CIDR allowed to reach SSH (port 22)"
+              "Description": "Source IPv6 CIDR allowed to reach SSH (port 22)"
             }
           },
           "Resources": {
@@ -405,7 +439,7 @@ new RuleTester().run(rule, {
                 "IpProtocol": "tcp",
                 "FromPort": 22,
                 "ToPort": 22,
-                "CidrIpv6": {"Ref": "AllowedSshCidr"}
+                "CidrIpv6": {"Ref": "AllowedSshCidrIpv6"}
               }
             }
           }
@@ -496,12 +530,12 @@ new RuleTester().run(rule, {
           from_port         = 22
           to_port           = 22
           protocol          = "tcp"
-          ipv6_cidr_blocks  = [var.allowed_ssh_cidr]
+          ipv6_cidr_blocks  = [var.allowed_ssh_cidr_ipv6]
         }
 
-        variable "allowed_ssh_cidr" {
+        variable "allowed_ssh_cidr_ipv6" {
           type        = string
-          description = "Source CIDR allowed to reach SSH (port 22)"
+          description = "Source IPv6 CIDR allowed to reach SSH (port 22)"
         }
       `,
     },
@@ -596,12 +630,12 @@ new RuleTester().run(rule, {
           ip_protocol       = "-1"
         }
       `,
-      module: { 'variables.tf': 'variable "allowed_ssh_cidr" {\n  type = string\n}\n' },
+      module: { 'variables.tf': 'variable "allowed_ssh_cidr_ipv6" {\n  type = string\n}\n' },
       errors: [{ messageId: 'open', line: 3, column: 23 }],
       output: tfHcl`
         resource "aws_vpc_security_group_ingress_rule" "all" {
           security_group_id = aws_security_group.web.id
-          cidr_ipv6         = var.allowed_ssh_cidr
+          cidr_ipv6         = var.allowed_ssh_cidr_ipv6
           ip_protocol       = "-1"
         }
       `,

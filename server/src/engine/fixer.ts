@@ -22,9 +22,10 @@ function locate(on: View, keys: readonly string[]): Location {
   let node = on.site;
   if (!node) return on.anchor ? { kind: 'missing', map: on.anchor.map, path: [...on.anchor.path, ...keys] } : { kind: 'blocked' };
   for (let i = 0; i < keys.length; i++) {
-    if (node.kind !== 'map') return { kind: 'blocked' };
-    const entry: { value: IacNode } | undefined = entriesOf(node, keys[i] as string)[0];
-    if (!entry) return { kind: 'missing', map: node, path: keys.slice(i) };
+    const map: IacNode | undefined = node.kind === 'list' && node.items.length === 1 ? node.items[0] : node;
+    if (map?.kind !== 'map') return { kind: 'blocked' };
+    const entry: { value: IacNode } | undefined = entriesOf(map, keys[i] as string)[0];
+    if (!entry) return { kind: 'missing', map, path: keys.slice(i) };
     node = entry.value;
   }
   return { kind: 'present', node };
@@ -45,6 +46,7 @@ export class FixCollector implements Fixer {
 
   /** Fixes edit only the finding's own document; a related resource in another file is the user's to change. */
   private ownView(view: View): void {
+    if (view.borrowedFrom) throw new Error(`${this.rule.id}: the value lives in a parameter/variable default`);
     if (!this.doc.resources.includes(view.ctx.resource)) throw new Error(`${this.rule.id}: ${view.ctx.resource.address} is in another file`);
   }
 

@@ -51,6 +51,8 @@ export class View implements ValueView {
     readonly reportRange: SourceRange,
     /** Further written values of a repeated key (HCL blocks). */
     readonly repeats: readonly IacNode[] = [],
+    /** The reference this value was reached through, when it lives in a parameter/variable default. */
+    readonly borrowedFrom?: IacNode,
   ) {}
 
   /** The judged node: the site after resolution; undefined for missing and `AWS::NoValue`. */
@@ -61,6 +63,7 @@ export class View implements ValueView {
   }
 
   get range(): SourceRange {
+    if (this.borrowedFrom) return this.borrowedFrom.range;
     return this.site ? this.site.range : this.reportRange;
   }
 
@@ -140,14 +143,17 @@ export class View implements ValueView {
         const a = view.anchor;
         return view.missing(a && { map: a.map, path: [...a.path, ...keys.slice(i)] });
       }
-      if (node.kind !== 'map') {
+      const map = this.blockMap(node);
+      if (!map) {
         // Under an unresolved value the property is unknown, not missing: judge it as unresolved.
         return view.isUnresolved() ? view : view.missing(undefined);
       }
-      const found = entriesOf(node, key);
+      const found = entriesOf(map, key);
       const first = found[0];
-      if (!first) return view.missing({ map: node, path: keys.slice(i) });
-      view = new View(this.ctx, first.value, undefined, first.keyRange, found.slice(1).map((e) => e.value));
+      if (!first) return view.missing({ map, path: keys.slice(i) });
+      view = view.isReference()
+        ? new View(this.ctx, first.value, undefined, view.range, [], view.borrowedFrom ?? view.site)
+        : new View(this.ctx, first.value, undefined, first.keyRange, found.slice(1).map((e) => e.value));
     }
     return view;
   }
@@ -161,18 +167,36 @@ export class View implements ValueView {
     const out: View[] = [];
     for (const entry of entriesOf(node, seg.key)) {
       const v = new View(this.ctx, entry.value, undefined, entry.keyRange);
-      const values = seg.expand ? v.items() : [v];
+      // Terraform JSON may write a nested block as a list of objects.
+      const values = seg.expand || (this.ctx.scope.family === 'terraform' && entry.value.kind === 'list') ? v.items() : [v];
       for (const item of values) out.push(...item.expand(rest));
     }
     return out;
+  }
+
+  /** The map to look keys up in: the node itself, or (Terraform JSON) the one object of a block list. */
+  private blockMap(node: IacNode): MapNode | undefined {
+    if (node.kind === 'map') return node;
+    if (this.ctx.scope.family === 'terraform' && node.kind === 'list' && node.items.length === 1 && node.items[0]?.kind === 'map') return node.items[0];
+    return undefined;
   }
 
   private single(): View {
     return new View(this.ctx, this.site, this.anchor, this.reportRange);
   }
 
+  /**
+   * A value inside this one. When this value was reached through a reference (`var.cidrs` → its default), the
+   * child lives in another place: it is judged there but reported at the reference, and never edited.
+   */
   private child(node: IacNode, reportRange: SourceRange): View {
+    if (this.isReference()) return new View(this.ctx, node, undefined, this.range, [], this.site);
     return new View(this.ctx, node, undefined, reportRange);
+  }
+
+  /** Written as a reference to a parameter/variable whose default decides the value (or inside such a default). */
+  isReference(): boolean {
+    return this.borrowedFrom !== undefined || (this.site !== undefined && this.node !== undefined && this.node !== this.site && this.site.kind !== 'scalar');
   }
 
   private missing(anchor: MissingAnchor | undefined): View {

@@ -1,6 +1,8 @@
 // Initialize/initialized: capabilities, parser loading, and wiring every handler to the document store.
 import {
   CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -34,10 +36,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settings: SettingsStore | undefined;
   const log = connectionLog(connection, () => settings?.isVerbose ?? false);
   let supportsFolderEvents = false;
+  let registerConfiguration = false;
+  let registerWatchers = false;
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const caps = params.capabilities;
     supportsFolderEvents = caps.workspace?.workspaceFolders === true;
+    registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    // Our VS Code client declares its own watchers; other clients (Neovim, ...) get ours if they allow it.
+    registerWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && !optionOf(params.initializationOptions, 'clientWatchesFiles');
     settings = new SettingsStore(connection, log, caps.workspace?.configuration === true);
     settings.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     try {
@@ -58,14 +65,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(
-    guardEvent(log, 'initialized', () => {
-      if (!supportsFolderEvents || !settings) return;
-      const store = settings;
-      connection.workspace.onDidChangeWorkspaceFolders(
-        guardEvent(log, 'didChangeWorkspaceFolders', async () => {
-          store.setFolders((await connection.workspace.getWorkspaceFolders()) ?? []);
-        }),
-      );
+    guardEvent(log, 'initialized', async () => {
+      if (registerConfiguration) {
+        // Pull model: the notification only says "something changed"; the sections scope which edits wake us.
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: ['secureIac', 'files.exclude', 'search.exclude'] });
+      }
+      if (registerWatchers) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{tf,tf.json}' }, { globPattern: '**/*.{yaml,yml,json,template}' }],
+        });
+      }
+      if (supportsFolderEvents && settings) {
+        const store = settings;
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guardEvent(log, 'didChangeWorkspaceFolders', async () => {
+            store.setFolders((await connection.workspace.getWorkspaceFolders()) ?? []);
+          }),
+        );
+      }
     }),
   );
 
@@ -94,8 +111,13 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, se
   registerRulesInfo(connection, log);
 }
 
+/** One field of the free-form `initializationOptions`. */
+function optionOf(options: unknown, key: string): unknown {
+  return typeof options === 'object' && options !== null ? (options as Record<string, unknown>)[key] : undefined;
+}
+
 /** `initializationOptions.debounceMs` when it is a sane number, else the default. */
 function debounceFrom(options: unknown): number {
-  const value = typeof options === 'object' && options !== null ? (options as Record<string, unknown>).debounceMs : undefined;
+  const value = optionOf(options, 'debounceMs');
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 5000 ? value : DEFAULT_DEBOUNCE_MS;
 }

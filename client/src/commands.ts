@@ -1,0 +1,116 @@
+// The "Secure IaC" commands: scan and clear the workspace, open a rule's documentation, disable a rule.
+import * as vscode from 'vscode';
+import { RequestType, RequestType0, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import {
+  CLEAR_WORKSPACE_FINDINGS_METHOD,
+  Commands,
+  DIAGNOSTIC_SOURCE,
+  LIST_RULES_METHOD,
+  SCAN_WORKSPACE_METHOD,
+  type ClearWorkspaceFindingsResult,
+  type ListRulesResult,
+  type RuleInfo,
+  type ScanWorkspaceParams,
+  type ScanWorkspaceResult,
+} from '../../server/src/protocol';
+
+const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, ScanWorkspaceResult, void>(SCAN_WORKSPACE_METHOD);
+const ClearWorkspaceFindingsRequest = new RequestType0<ClearWorkspaceFindingsResult, void>(CLEAR_WORKSPACE_FINDINGS_METHOD);
+const ListRulesRequest = new RequestType0<ListRulesResult, void>(LIST_RULES_METHOD);
+
+/** Registers every contributed command. */
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const register = (id: string, run: (...args: unknown[]) => Promise<void>) =>
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          await run(...args);
+        } catch (err) {
+          void vscode.window.showErrorMessage(`Secure IaC: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }),
+    );
+  register(Commands.scanWorkspace, () => scanWorkspace(client));
+  register(Commands.clearWorkspaceFindings, async () => {
+    const { cleared } = await client.sendRequest(ClearWorkspaceFindingsRequest);
+    void vscode.window.showInformationMessage(`Secure IaC: cleared the workspace findings of ${cleared} file${cleared === 1 ? '' : 's'}.`);
+  });
+  register(Commands.showRuleDocumentation, async (arg) => {
+    const rule = await pickRule(client, arg, 'Rule whose documentation to open');
+    if (rule?.docsUrl) await vscode.env.openExternal(vscode.Uri.parse(rule.docsUrl));
+  });
+  register(Commands.disableRuleInWorkspace, async (arg) => {
+    const rule = await pickRule(client, arg, 'Rule to turn off in this workspace');
+    if (rule) await disableRule(rule);
+  });
+}
+
+/** Runs the scan under a cancellable notification fed by the server's work-done progress. */
+async function scanWorkspace(client: LanguageClient): Promise<void> {
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Secure IaC: scanning workspace', cancellable: true },
+    async (progress, token) => {
+      const workDoneToken = `secure-iac-scan-${Date.now()}`;
+      let reported = 0;
+      const subscription = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+        if (value.kind === 'end') return;
+        const percentage = value.percentage ?? reported;
+        progress.report({ message: value.message, increment: Math.max(0, percentage - reported) });
+        reported = percentage;
+      });
+      try {
+        return await client.sendRequest(ScanWorkspaceRequest, { workDoneToken }, token);
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+  const summary = result.cancelled
+    ? `Scan cancelled after ${result.scanned} of ${result.files} files: ${result.findings} findings so far.`
+    : `${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.filesWithFindings} of ${result.templates} templates (${result.files} files checked).`;
+  const open = await vscode.window.showInformationMessage(`Secure IaC: ${summary}`, 'Open Problems');
+  if (open) await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+/**
+ * The rule a command applies to: its argument (a rule id), else the only Secure IaC rule under the cursor,
+ * else the user's choice from a quick pick (rules under the cursor first).
+ */
+async function pickRule(client: LanguageClient, arg: unknown, placeHolder: string): Promise<RuleInfo | undefined> {
+  const { rules } = await client.sendRequest(ListRulesRequest);
+  if (typeof arg === 'string') {
+    const named = rules.find((r) => r.id === arg);
+    if (!named) throw new Error(`unknown rule id '${arg}'`);
+    return named;
+  }
+  const here = rulesAtCursor();
+  if (here.length === 1) return rules.find((r) => r.id === here[0]);
+  const ordered = [...rules.filter((r) => here.includes(r.id)), ...rules.filter((r) => !here.includes(r.id))];
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((rule) => ({ label: rule.id, description: rule.severity, detail: rule.title, rule })),
+    { placeHolder, matchOnDetail: true },
+  );
+  return picked?.rule;
+}
+
+/** Rule ids of Secure IaC diagnostics under the cursor of the active editor. */
+function rulesAtCursor(): string[] {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return [];
+  const ids = vscode.languages
+    .getDiagnostics(editor.document.uri)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(editor.selection.active))
+    .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+  return [...new Set(ids)];
+}
+
+/** Writes `secureIac.rules.<id> = "off"` to the workspace settings (user settings when no folder is open). */
+async function disableRule(rule: RuleInfo): Promise<void> {
+  const config = vscode.workspace.getConfiguration('secureIac');
+  const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  const target = hasWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = config.inspect<Record<string, string>>('rules');
+  const current = (hasWorkspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
+  await config.update('rules', { ...current, [rule.id]: 'off' }, target);
+  void vscode.window.showInformationMessage(`Secure IaC: ${rule.id} is off in ${hasWorkspace ? 'this workspace' : 'your user settings'}.`);
+}
