@@ -85,19 +85,21 @@ function time(run: () => void, repeat = EDITS): { median: number; p95: number } 
   return stats(samples);
 }
 
-/** Opens `text`, then times `EDITS` edits that each insert or delete a space in the middle line. */
+/** Opens `text`, then times `EDITS` one-character edits, each waited for until its diagnostics arrive. */
 async function protocolLatency(debounceMs: number, name: string, text: string): Promise<{ median: number; p95: number; findings: number }> {
   const client = await TestClient.start({ debounceMs });
   try {
     const uri = fileUri(`/bench/${name}`);
     await client.open(uri, text);
     const first = await client.diagnosticsFor(uri, 1);
-    // A comment line keeps every version valid: edits change the text, not the findings.
-    const line = Math.floor(text.split('\n').length / 2);
+    // Add, then remove, a trailing space on the middle line: every version stays valid with the same findings.
+    const lines = text.split('\n');
+    const line = Math.floor(lines.length / 2);
+    const end = (lines[line] ?? '').length;
     const samples: number[] = [];
     for (let i = 0; i < EDITS; i++) {
-      const at = { line, character: 0 };
-      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: ' ' } : { range: { start: at, end: { line, character: 1 } }, text: '' };
+      const at = { line, character: end };
+      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: ' ' } : { range: { start: at, end: { line, character: end + 1 } }, text: '' };
       const started = performance.now();
       const version = await client.change(uri, [change]);
       await client.diagnosticsFor(uri, version);

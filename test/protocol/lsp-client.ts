@@ -116,7 +116,9 @@ export class TestClient {
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const w of ready) w.resolve(p);
     });
-    connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p));
+    connection.onNotification(LogMessageNotification.type, (p) => {
+      this.logs.push(p);
+    });
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => this.settings[item.section ?? ''] ?? null));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
@@ -218,7 +220,9 @@ export class TestClient {
   /** Records `$/progress` values of a work-done token (jsonrpc routes progress by token, so register before use). */
   trackProgress(token: string): WorkDoneProgressValue[] {
     const values: WorkDoneProgressValue[] = [];
-    this.connection.onProgress(WorkDoneProgress.type, token, (value) => values.push(value));
+    this.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      values.push(value);
+    });
     return values;
   }
 
@@ -265,7 +269,7 @@ export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | undefined
   const edits = [
     ...(edit.changes?.[uri] ?? []),
     ...(edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : [])),
-  ].map((e) => ('range' in e ? { range: e.range, newText: e.newText } : e));
+  ].flatMap((e) => ('newText' in e ? [{ range: e.range, newText: e.newText }] : []));
   const doc = TextDocument.create(uri, 'plaintext', 0, text);
   return TextDocument.applyEdits(doc, edits);
 }
