@@ -16,6 +16,11 @@ export interface ValueView<P extends string = string> {
   asBoolean(): boolean | undefined;
   /** Written as a reference to a parameter/variable whose default decides it (fixes then belong to the user). */
   isReference(): boolean;
+  /**
+   * The parameter (CloudFormation `Ref`) or variable (`var.x`) this value refers to, as a view of its declaration
+   * (read `NoEcho` / `sensitive` through logical keys declared in the target); undefined for anything else.
+   */
+  input(): ValueView<P> | undefined;
   /** A literal string (numbers are given as their decimal text); undefined otherwise. */
   asString(): string | undefined;
   /** A literal number, also when written as a numeric string; undefined otherwise. */
@@ -68,6 +73,10 @@ export interface Fixer<P extends string = string> {
   set(on: ValueView<P>, key: P, value: FixValue): void;
   /** Replace a present value. */
   replace(value: ValueView<P>, replacement: FixValue): void;
+  /** Remove a present property (the whole `key: value` / `key = value` / block). */
+  remove(on: ValueView<P>, key: P): void;
+  /** Append an item to the list at `key` under `on`, creating the list when it is missing. */
+  append(on: ValueView<P>, key: P, item: FixValue): void;
   /** Declare a parameter/variable (once per document) and return a reference to it. */
   input(spec: InputSpec): FixRef;
   /** A reference to another resource (`!Ref B` / `aws_s3_bucket.b.id`). */
@@ -104,4 +113,6 @@ export interface RuleContext<P extends string = string> {
   referencing(role: string, key: P, resource: ResourceView<P>): ResourceView<P>[];
   /** Tag keys every taggable resource must carry (the `requiredTags` setting). */
   readonly requiredTags: readonly string[];
+  /** Tag keys the Terraform AWS provider adds to every resource (`provider "aws" { default_tags { tags = {...} } }`). */
+  readonly defaultTags: readonly string[];
 }

@@ -1,7 +1,11 @@
 // The shape of a rule (metadata, per-family targets, one check) and the typed identity function that declares one.
 import type { Family, Report, ResourceView, RuleContext, Severity } from './api';
 
-/** One resource type a rule checks, and what each logical property key is called there (dotted, `[]` expands a list). */
+/**
+ * One resource type a rule checks, and what each logical property key is called there: a dotted path from the
+ * properties (`[]` expands a list); a leading `/` starts at the resource itself (CloudFormation `/DeletionPolicy`,
+ * `/Metadata`); type `@input` targets CloudFormation parameters / Terraform variables instead of resources.
+ */
 export interface TargetSpec<P extends string = string> {
   type: string | readonly string[];
   props: { readonly [K in P]?: string };

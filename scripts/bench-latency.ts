@@ -143,7 +143,9 @@ async function main(): Promise<void> {
   if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

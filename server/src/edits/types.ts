@@ -1,7 +1,7 @@
 // The contract between fix intents and the per-syntax text writers.
 import type { FixValue } from '../../../rules/api';
 import type { IacDocument, ResourceNode } from '../model/document';
-import type { IacNode, MapNode } from '../model/nodes';
+import type { IacNode, ListNode, MapEntry, MapNode } from '../model/nodes';
 
 /** Replace text [start, end) of the document with newText (an insertion when start === end). */
 export interface TextEdit {
@@ -44,6 +44,10 @@ export interface Writer {
   declareInput(doc: IacDocument, input: InputDecl): TextEdit[];
   /** Insert a whole new resource right after `after` (same file), separated by a blank line. */
   insertResource(doc: IacDocument, after: ResourceNode, resource: NewResource): TextEdit[];
+  /** Remove one entry of a map: its whole text and line(s), keeping the map well-formed (commas, braces). */
+  removeProperty?(doc: IacDocument, map: MapNode, entry: MapEntry): TextEdit[];
+  /** Append `value` as the last item of a present list, in the list's style. */
+  appendItem?(doc: IacDocument, list: ListNode, value: FixValue): TextEdit[];
   /**
    * Insert a full-line comment (text without the comment marker) just above the line containing `offset`,
    * with that line's indentation. Undefined for JSON syntaxes, which have no comments.

@@ -4,10 +4,14 @@ import type { AnyRule, TargetSpec } from '../../../rules/define-rule';
 import type { ResourceNode } from '../model/document';
 import type { IacNode } from '../model/nodes';
 import type { Scope } from './scope';
+
+/** The target type that selects parameters / variables instead of resources. */
+export const INPUT_TARGET = '@input';
 import { ResourceViewImpl, type View } from './views';
 
 /** Whether a target spec covers this resource (`data.` prefixed types match Terraform data sources). */
 export function targetMatches(spec: TargetSpec, resource: ResourceNode): boolean {
+  if (resource.kind === 'input') return spec.type === INPUT_TARGET;
   const types = typeof spec.type === 'string' ? [spec.type] : spec.type;
   const type = resource.kind === 'data' ? `data.${resource.type}` : resource.type;
   return types.includes(type);
@@ -54,6 +58,22 @@ export function refersTo(value: View, resource: ResourceViewImpl): boolean {
   return sameExpression(site, name.site);
 }
 
+/** Literal tag keys of `provider "aws" { default_tags { tags = {...} } }` in the module. */
+function providerDefaultTags(scope: Scope): string[] {
+  const keys: string[] = [];
+  for (const doc of scope.documents) {
+    for (const block of doc.blocks) {
+      if (block.type !== 'provider' || block.labels[0] !== 'aws') continue;
+      for (const dt of block.body.entries.filter((e) => e.key === 'default_tags')) {
+        const body = dt.value.kind === 'list' ? dt.value.items[0] : dt.value;
+        const tags = body?.kind === 'map' ? body.entries.find((e) => e.key === 'tags')?.value : undefined;
+        if (tags?.kind === 'map') keys.push(...tags.entries.map((e) => e.key));
+      }
+    }
+  }
+  return keys;
+}
+
 export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: readonly string[]): RuleContext {
   const cache = new Map<string, ResourceViewImpl[]>();
   const companions = (role: string): ResourceViewImpl[] => {
@@ -69,8 +89,12 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
     cache.set(role, found);
     return found;
   };
+  let defaultTags: string[] | undefined;
   return {
     requiredTags,
+    get defaultTags() {
+      return (defaultTags ??= scope.family === 'terraform' ? providerDefaultTags(scope) : []);
+    },
     hasCompanion: (role) => rule.companions?.[role]?.[scope.family] !== undefined,
     companions,
     referencing: (role, key, resource) =>

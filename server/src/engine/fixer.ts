@@ -50,13 +50,44 @@ export class FixCollector implements Fixer {
     if (!this.doc.resources.includes(view.ctx.resource)) throw new Error(`${this.rule.id}: ${view.ctx.resource.address} is in another file`);
   }
 
-  set(on: View, key: string, value: FixValue): void {
+  /** The view a declared path starts from, and the native keys below it. */
+  private resolvePath(on: View, key: string): { base: View; keys: string[] } {
     this.ownView(on);
     const path = on.ctx.props[key];
     if (path === undefined) throw new Error(`${this.rule.id}: '${key}' is not declared for ${on.ctx.resource.type}`);
-    const keys = path === '' ? [] : path.split('.').map((s) => s.replace(/\[\]$/, ''));
-    const loc = locate(on, keys);
-    if (loc.kind === 'blocked') throw new Error(`${this.rule.id}: cannot write '${path}' under an unresolved value`);
+    const { base, rest } = on.baseFor(path);
+    return { base, keys: rest === '' ? [] : rest.split('.').map((s) => s.replace(/\[\]$/, '')) };
+  }
+
+  remove(on: View, key: string): void {
+    const { base, keys } = this.resolvePath(on, key);
+    const last = keys.at(-1);
+    if (last === undefined) throw new Error(`${this.rule.id}: nothing to remove`);
+    const parent = locate(base, keys.slice(0, -1));
+    const map = parent.kind === 'present' ? parent.node : undefined;
+    const entry = map?.kind === 'map' ? entriesOf(map, last)[0] : undefined;
+    if (!map || map.kind !== 'map' || !entry) return; // already absent
+    if (!this.writer.removeProperty) throw new Error(`${this.doc.format}: removing properties is not supported`);
+    this.edits.push(...this.writer.removeProperty(this.doc, map, entry));
+  }
+
+  append(on: View, key: string, item: FixValue): void {
+    const { base, keys } = this.resolvePath(on, key);
+    const loc = locate(base, keys);
+    if (loc.kind === 'blocked') throw new Error(`${this.rule.id}: cannot write under an unresolved value`);
+    if (loc.kind === 'missing') {
+      this.pending.push({ map: loc.map, path: loc.path, value: [item] });
+      return;
+    }
+    if (loc.node.kind !== 'list') throw new Error(`${this.rule.id}: '${key}' is not a list`);
+    if (!this.writer.appendItem) throw new Error(`${this.doc.format}: appending list items is not supported`);
+    this.edits.push(...this.writer.appendItem(this.doc, loc.node, item));
+  }
+
+  set(on: View, key: string, value: FixValue): void {
+    const { base, keys } = this.resolvePath(on, key);
+    const loc = locate(base, keys);
+    if (loc.kind === 'blocked') throw new Error(`${this.rule.id}: cannot write '${key}' under an unresolved value`);
     if (loc.kind === 'present') this.edits.push(...this.writer.replaceValue(this.doc, loc.node, value));
     else this.pending.push({ map: loc.map, path: loc.path, value });
   }

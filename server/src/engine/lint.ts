@@ -3,9 +3,9 @@ import type { ReportSpec, Severity } from '../../../rules/api';
 import type { AnyRule } from '../../../rules/define-rule';
 import { allRules } from '../../../rules/index';
 import { writerFor } from '../edits/index';
-import type { IacDocument } from '../model/document';
+import type { IacDocument, ResourceNode } from '../model/document';
 import { parseDocument } from '../parsers/index';
-import { createRuleContext, targetMatches } from './context';
+import { createRuleContext, INPUT_TARGET, targetMatches } from './context';
 import { FixCollector } from './fixer';
 import { applyEdits, dedupeEdits } from './positions';
 import { createScope, type Scope } from './scope';
@@ -68,7 +68,8 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
   if (targets.length === 0) return [];
   const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
   const out: Finding[] = [];
-  for (const resource of doc.resources) {
+  const units = targets.some((t) => t.type === INPUT_TARGET) ? [...doc.resources, ...inputUnits(doc)] : doc.resources;
+  for (const resource of units) {
     const target = targets.find((t) => targetMatches(t, resource));
     if (!target) continue;
     const view = new ResourceViewImpl({ scope, resource, props: target.props });
@@ -88,6 +89,20 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
     );
   }
   return out;
+}
+
+/** Parameters / variables seen as checkable units, so `@input` rules use the same views and fixes as resources. */
+function inputUnits(doc: IacDocument): ResourceNode[] {
+  return doc.inputs.map((i) => ({
+    kind: 'input',
+    type: INPUT_TARGET,
+    name: i.name,
+    address: doc.family === 'terraform' ? `var.${i.name}` : i.name,
+    headerRange: i.headerRange,
+    range: i.range,
+    node: i.node,
+    propsPath: [],
+  }));
 }
 
 function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, resource: ResourceViewImpl, spec: ReportSpec): Finding {

@@ -119,13 +119,32 @@ export class View implements ValueView {
   prop(key: string): View {
     const path = this.ctx.props[key];
     if (path === undefined) return this.missing(undefined);
-    return this.walk(parsePath(path).map((s) => s.key));
+    const { base, rest } = this.baseFor(path);
+    return base.walk(parsePath(rest).map((s) => s.key));
   }
 
   list(key: string): View[] {
     const path = this.ctx.props[key];
     if (path === undefined) return [];
-    return this.expand(parsePath(path));
+    const { base, rest } = this.baseFor(path);
+    return base.expand(parsePath(rest));
+  }
+
+  /** A leading `/` reads from the resource itself (CloudFormation `DeletionPolicy`, `Metadata`) instead of its properties. */
+  baseFor(path: string): { base: View; rest: string } {
+    if (!path.startsWith('/')) return { base: this, rest: path };
+    const r = this.ctx.resource;
+    return { base: new View(this.ctx, r.node, undefined, r.headerRange), rest: path.slice(1) };
+  }
+
+  input(): View | undefined {
+    const site = this.site;
+    let name: string | undefined;
+    if (site?.kind === 'call' && site.fn === 'Ref' && site.args[0]?.kind === 'scalar') name = String(site.args[0].value);
+    if (site?.kind === 'ref' && site.path.length === 2 && site.path[0] === 'var') name = site.path[1];
+    const input = name === undefined ? undefined : this.ctx.scope.input(name);
+    // The declaration may live in another file: judged, reported at the reference, never edited.
+    return input && site ? new View(this.ctx, input.node, undefined, site.range, [], site) : undefined;
   }
 
   /** Whether the target of this view's resource declares `key`. */

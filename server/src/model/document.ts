@@ -18,7 +18,8 @@ export interface ParseError {
 
 /** A CloudFormation resource, or a Terraform `resource` / `data` block. */
 export interface ResourceNode {
-  kind: 'resource' | 'data';
+  /** `input` only for the engine's view of a parameter/variable as a checkable unit (rules targeting `@input`). */
+  kind: 'resource' | 'data' | 'input';
   /** `AWS::EC2::Volume` or `aws_ebs_volume`. */
   type: string;
   /** CloudFormation logical id, or the Terraform name label. */
