@@ -1,6 +1,7 @@
 // Scores the engine on the labelled KICS corpus: per-rule precision and recall, with every miss and false positive listed.
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import type { AnyRule } from '../rules/define-rule';
 import { allRules } from '../rules/index';
 import { lintText } from '../server/src/engine/lint';
 import { lineStarts, positionAt } from '../server/src/engine/positions';
@@ -33,17 +34,25 @@ function fileNameOf(c: Case): string {
   return name;
 }
 
+/** Registered rules plus any listed in SECURE_IAC_EXTRA_RULES (comma-separated rule files), to score a rule before it is registered. */
+async function rulesUnderTest(): Promise<AnyRule[]> {
+  const extra = (process.env['SECURE_IAC_EXTRA_RULES'] ?? '').split(',').filter(Boolean);
+  const loaded = await Promise.all(extra.map(async (file) => ((await import(resolve(file))) as { default: AnyRule }).default));
+  return [...allRules, ...loaded.filter((r) => !allRules.some((a) => a.id === r.id))];
+}
+
 async function main(): Promise<void> {
   await initParsers();
   const cases = (JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as Case[]).filter((c) => !c.skip);
-  const implemented = new Set(allRules.map((r) => r.id));
+  const rules = await rulesUnderTest();
+  const implemented = new Set(rules.map((r) => r.id));
   const stats = new Map<string, { tp: number; fp: number; found: number; expected: number; notes: string[] }>();
   for (const c of cases) {
     if (!implemented.has(c.rule)) continue;
     const s = stats.get(c.rule) ?? { tp: 0, fp: 0, found: 0, expected: 0, notes: [] };
     stats.set(c.rule, s);
     const text = readFileSync(join(corpus, c.file), 'utf8');
-    const result = lintText(fileNameOf(c), text, { config: { only: [c.rule] } });
+    const result = lintText(fileNameOf(c), text, { rules, config: { only: [c.rule] } });
     const starts = lineStarts(text);
     const line = (offset: number) => positionAt(starts, offset).line + 1;
     const findings = result.findings.filter((f) => f.ruleId === c.rule && !f.suppressed);

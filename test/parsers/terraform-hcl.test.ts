@@ -116,7 +116,7 @@ describe('parseTerraformHcl', () => {
     ['jsonencode({ Version = "2012-10-17" })', { call: 'jsonencode', args: [{ Version: '2012-10-17' }] }],
     ['merge(var.a, { b = 1 })', { call: 'merge', args: [{ ref: 'var|a' }, { b: 1 }] }],
     ['aws_instance.a[var.i].id', { expr: 'aws_instance.a[var.i].id', refs: ['aws_instance|a', 'var|i'] }],
-    ['var.on ? "a" : local.b', { expr: 'var.on ? "a" : local.b', refs: ['var|on', 'local|b'] }],
+    ['var.on ? "a" : local.b', { call: '?:', args: [{ ref: 'var|on' }, 'a', { ref: 'local|b' }] }],
     ['var.n + 1', { expr: 'var.n + 1', refs: ['var|n'] }],
     ['(var.p)', { expr: '(var.p)', refs: ['var|p'] }],
     ['[for s in var.l : s.id if s.on]', { expr: '[for s in var.l : s.id if s.on]', refs: ['var|l'] }],

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { cfnTemplate } from '../../scripts/bench-latency';
 import type { FindingData } from '../../server/src/protocol';
 import { ensureServerBuilt, fileUri, FIXTURES, TestClient } from './lsp-client';
 
@@ -121,5 +122,23 @@ describe('protocol: documents and diagnostics', function () {
     assert.ok((await client.diagnosticsFor(uri, 1)).length > 0);
     await client.close(uri);
     await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+
+  it('answers requests between the lints of several large documents', async function () {
+    this.timeout(60_000);
+    await client.stop();
+    client = await TestClient.start({ root: FIXTURES, debounceMs: 0 });
+    const big = cfnTemplate(3000);
+    const uris = Array.from({ length: 6 }, (_, i) => fileUri(path.join(FIXTURES, `big-${i}.yaml`)));
+    for (const uri of uris) await client.open(uri, big);
+    let lastPublishedAt = 0;
+    const allDone = Promise.all(uris.map((uri) => client.diagnosticsFor(uri, 1).then(() => (lastPublishedAt = performance.now()))));
+    // Once the first document is published the others are still queued (tens of ms of lint each).
+    await Promise.race(uris.map((uri) => client.diagnosticsFor(uri, 1)));
+    await client.ping();
+    const pingAnsweredAt = performance.now();
+    await allDone;
+    // Lints run one document per event-loop turn, so the request did not wait for the rest of the queue.
+    assert.ok(pingAnsweredAt < lastPublishedAt, `ping answered ${(pingAnsweredAt - lastPublishedAt).toFixed(0)} ms after the last lint`);
   });
 });

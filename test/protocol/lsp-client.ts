@@ -28,6 +28,7 @@ import {
   type Diagnostic,
   type LogMessageParams,
   type ProtocolConnection,
+  type Registration,
   type PublishDiagnosticsParams,
   type Range,
   type TextDocumentContentChangeEvent,
@@ -82,6 +83,10 @@ export interface StartOptions {
   documentChanges?: boolean;
   /** Whether the client answers `workspace/configuration` (default true); without it settings are pushed. */
   configuration?: boolean;
+  /** Whether the client lets the server register configuration and file-watcher notifications (default false). */
+  dynamicRegistration?: boolean;
+  /** Extra `initializationOptions` (merged over the debounce). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 interface Waiter {
@@ -94,6 +99,7 @@ interface Waiter {
 export class TestClient {
   readonly logs: LogMessageParams[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
+  readonly registrations: Registration[] = [];
   settings: SettingsBySection;
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private waiters: Waiter[] = [];
@@ -120,7 +126,9 @@ export class TestClient {
       this.logs.push(p);
     });
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => this.settings[item.section ?? ''] ?? null));
-    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+    });
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   }
 
@@ -137,11 +145,17 @@ export class TestClient {
       rootUri,
       workspaceFolders: options.root && rootUri ? [{ uri: rootUri, name: path.basename(options.root) }] : null,
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, workspaceFolders: true, workspaceEdit: { documentChanges: options.documentChanges ?? true } },
+        workspace: {
+          configuration: options.configuration ?? true,
+          workspaceFolders: true,
+          workspaceEdit: { documentChanges: options.documentChanges ?? true },
+          didChangeConfiguration: { dynamicRegistration: options.dynamicRegistration ?? false },
+          didChangeWatchedFiles: { dynamicRegistration: options.dynamicRegistration ?? false },
+        },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { dataSupport: true } },
       },
-      initializationOptions: { debounceMs: options.debounceMs ?? 20 },
+      initializationOptions: { debounceMs: options.debounceMs ?? 20, ...options.initializationOptions },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

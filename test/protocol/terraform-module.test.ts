@@ -91,4 +91,18 @@ describe('protocol: Terraform module awareness', function () {
     await client.open(mainUri, MAIN_TF);
     assert.deepEqual(await codes(mainUri, 1), ['s3-versioning']);
   });
+
+  it('registers its own file watchers and settings sections with clients that allow it, unless the client watches', async () => {
+    await client.stop();
+    client = await TestClient.start({ root: dir, dynamicRegistration: true });
+    await client.ping(); // registrations are sent after `initialized`; a round trip orders them before this check
+    const methods = () => client.registrations.map((r) => r.method).sort();
+    assert.deepEqual(methods(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
+    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: { globPattern: string }[] };
+    assert.ok(watchers.watchers.some((w) => w.globPattern === '**/*.{tf,tf.json}'));
+    await client.stop();
+    client = await TestClient.start({ root: dir, dynamicRegistration: true, initializationOptions: { clientWatchesFiles: true } });
+    await client.ping();
+    assert.deepEqual(methods(), ['workspace/didChangeConfiguration']);
+  });
 });

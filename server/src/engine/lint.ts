@@ -4,11 +4,14 @@ import type { AnyRule } from '../../../rules/define-rule';
 import { allRules } from '../../../rules/index';
 import { writerFor } from '../edits/index';
 import type { IacDocument, ResourceNode } from '../model/document';
+import type { IacNode } from '../model/nodes';
 import { parseDocument } from '../parsers/index';
 import { createRuleContext, INPUT_TARGET, targetMatches } from './context';
 import { FixCollector } from './fixer';
 import { applyEdits, dedupeEdits } from './positions';
-import { createScope, type Scope } from './scope';
+import { createScope, withBranches, type Scope } from './scope';
+import { describeUnresolved } from './describe';
+import { variantsOf } from './variants';
 import { applySuppressions } from './suppressions';
 import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from './types';
 import { ResourceViewImpl, spell, type View } from './views';
@@ -19,6 +22,8 @@ export interface LintOptions {
   config?: EngineConfig;
   /** The other documents of a Terraform module directory (open or on disk); ignored for CloudFormation. */
   module?: readonly IacDocument[];
+  /** Parameter-file or tfvars values by input name, overriding defaults. */
+  inputValues?: ReadonlyMap<string, IacNode>;
 }
 
 /** The severity a rule runs with under `config`, or undefined when it is off. */
@@ -45,7 +50,7 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
 export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? allRules;
   const config = options.config ?? {};
-  const scope = createScope(doc, doc.family === 'terraform' ? options.module : []);
+  const scope = createScope(doc, doc.family === 'terraform' ? options.module : [], { inputValues: options.inputValues });
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const rule of rules) {
@@ -66,29 +71,74 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
 function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, config: EngineConfig): Finding[] {
   const targets = rule.targets[doc.family] ?? [];
   if (targets.length === 0) return [];
-  const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
   const out: Finding[] = [];
   const units = targets.some((t) => t.type === INPUT_TARGET) ? [...doc.resources, ...inputUnits(doc)] : doc.resources;
   for (const resource of units) {
     const target = targets.find((t) => targetMatches(t, resource));
     if (!target) continue;
-    const view = new ResourceViewImpl({ scope, resource, props: target.props });
+    out.push(...checkResource(rule, severity, doc, scope, config, resource, target.props));
+  }
+  return out;
+}
+
+/**
+ * Runs one rule on one resource under every branch combination of its conditionals. A finding seen in only some
+ * combinations says under which; a value the rule found unresolved may become a "cannot verify" note.
+ */
+function checkResource(
+  rule: AnyRule,
+  severity: Severity,
+  doc: IacDocument,
+  scope: Scope,
+  config: EngineConfig,
+  resource: ResourceNode,
+  props: ResourceViewImpl['ctx']['props'],
+): Finding[] {
+  const variants = variantsOf(resource);
+  const found = new Map<string, { finding: Finding; variants: number; labels: ReadonlyMap<string, string> }>();
+  const unresolved = new Map<string, View>();
+  for (const variant of variants) {
+    const vscope = variant.choices.size > 0 ? withBranches(scope, variant.choices) : scope;
+    const ctx = createRuleContext(rule, vscope, config.requiredTags ?? []);
+    const view = new ResourceViewImpl({ scope: vscope, resource, props, onUnresolved: (v) => unresolved.set(`${v.range.start}:${v.range.end}`, v) });
     const seen = new Set<string>();
     rule.check(
       view,
       (spec) => {
-        const finding = toFinding(rule, severity, doc, scope, view, spec);
+        const finding = toFinding(rule, severity, doc, vscope, view, spec);
         // One report per anchor and message: a rule walking repeated blocks may reach the same value twice.
         const key = `${finding.range.start}:${finding.range.end}:${spec.messageId}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          out.push(finding);
-        }
+        if (seen.has(key)) return;
+        seen.add(key);
+        const prior = found.get(key);
+        if (prior) prior.variants++;
+        else found.set(key, { finding, variants: 1, labels: variant.labels });
       },
       ctx,
     );
   }
-  return out;
+  const findings = [...found.values()].map(({ finding, variants: count, labels }) =>
+    count < variants.length && labels.size > 0 ? { ...finding, message: `${finding.message} (when ${[...labels.values()].join(' and ')})` } : finding,
+  );
+  if (config.unresolved === 'info') findings.push(...cannotVerify(rule, doc, resource, [...unresolved.values()], findings));
+  return findings;
+}
+
+/** "Cannot verify" notes for unresolved values that decided a check which then reported nothing there. */
+function cannotVerify(rule: AnyRule, doc: IacDocument, resource: ResourceNode, views: View[], findings: Finding[]): Finding[] {
+  const overlaps = (v: View) => findings.some((f) => f.range.start <= v.range.end && v.range.start <= f.range.end);
+  return views
+    .filter((v) => !overlaps(v) && doc.resources.includes(v.ctx.resource))
+    .map((v) => ({
+      ruleId: rule.id,
+      messageId: 'cannotVerify',
+      severity: 'info' as const,
+      message: `Cannot verify "${rule.meta.title}": it depends on ${describeUnresolved(v.node)}.`,
+      uri: doc.uri,
+      range: v.range,
+      resource: { address: resource.address, range: resource.range, headerRange: resource.headerRange },
+      fixes: [],
+    }));
 }
 
 /** Parameters / variables seen as checkable units, so `@input` rules use the same views and fixes as resources. */

@@ -1,56 +1,160 @@
-// What a value can be resolved against: the template's parameters or the Terraform module's variables.
-import type { Family, IacDocument, InputNode, ResourceNode } from '../model/document';
-import type { IacNode } from '../model/nodes';
+// What a value can be resolved against: parameters/variables (with overrides), locals, mappings and branch choices.
 import { UNKNOWN } from '../../../rules/lib/unknown';
+import type { Family, IacDocument, InputNode, ResourceNode } from '../model/document';
+import { entryOf, type IacNode, type MapNode } from '../model/nodes';
+import { policyFromDataSource } from './policy-document';
 
 /** The documents that see each other: one CloudFormation template, or every file of a Terraform module directory. */
 export interface Scope {
   family: Family;
   documents: readonly IacDocument[];
   input(name: string): InputNode | undefined;
+  /** The value an input takes: a parameter file / tfvars override, else its default. */
+  inputValue(name: string): IacNode | undefined;
+  /** A Terraform `locals { name = ... }` value of the module. */
+  local(name: string): IacNode | undefined;
   /** Every resource of the scope with the document it lives in. */
   resources(): readonly { doc: IacDocument; resource: ResourceNode }[];
+  /** The branch taken for a conditional in this evaluation, or undefined when both are still open. */
+  branch(key: string): boolean | undefined;
 }
 
-export function createScope(doc: IacDocument, module: readonly IacDocument[] = []): Scope {
+export interface ScopeOptions {
+  /** Parameter-file / tfvars values by input name; they override defaults. */
+  inputValues?: ReadonlyMap<string, IacNode>;
+}
+
+export function createScope(doc: IacDocument, module: readonly IacDocument[] = [], options: ScopeOptions = {}): Scope {
   const documents = [doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)];
   const inputs = new Map<string, InputNode>();
   for (const d of documents) for (const i of d.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
+  let locals: Map<string, IacNode> | undefined;
   let all: { doc: IacDocument; resource: ResourceNode }[] | undefined;
   return {
     family: doc.family,
     documents,
     input: (name) => inputs.get(name),
+    inputValue: (name) => options.inputValues?.get(name) ?? inputs.get(name)?.default,
+    local: (name) => {
+      if (!locals) {
+        locals = new Map();
+        for (const d of documents) for (const b of d.blocks) if (b.type === 'locals') for (const e of b.body.entries) locals.set(e.key, e.value);
+      }
+      return locals.get(name);
+    },
     resources: () => (all ??= documents.flatMap((d) => d.resources.map((resource) => ({ doc: d, resource })))),
+    branch: () => undefined,
   };
+}
+
+/** The same scope with some conditionals decided (one evaluation of a rule per combination of branches). */
+export function withBranches(scope: Scope, choices: ReadonlyMap<string, boolean>): Scope {
+  return { ...scope, branch: (key) => choices.get(key) ?? scope.branch(key) };
 }
 
 /** Why a resolved value is absent: CloudFormation's `AWS::NoValue` removes the property. */
 export const NO_VALUE = Symbol('AWS::NoValue');
 
+/** A conditional's identity and how messages name it: CloudFormation condition name, or the Terraform condition text. */
+export function conditionOf(node: IacNode): { key: string; label: string } | undefined {
+  if (node.kind !== 'call') return undefined;
+  const first = node.args[0];
+  if (node.fn === 'Fn::If' && node.args.length === 3 && first?.kind === 'scalar') return { key: `cfn:${String(first.value)}`, label: `condition ${String(first.value)}` };
+  if (node.fn === '?:' && node.args.length === 3 && first) {
+    const text = first.kind === 'expr' ? first.text : first.kind === 'ref' ? first.path.join('.') : JSON.stringify(first.kind === 'scalar' ? first.value : first.kind);
+    return { key: `tf:${text}`, label: `\`${text}\`` };
+  }
+  return undefined;
+}
+
+function scalar(value: string, node: IacNode): IacNode {
+  return { kind: 'scalar', value, range: node.range };
+}
+
+/** A literal string after resolution, or undefined. */
+function stringOf(node: IacNode | undefined, scope: Scope, depth: number): string | undefined {
+  if (!node) return undefined;
+  const n = resolveNode(node, scope, depth + 1);
+  return n !== NO_VALUE && n.kind === 'scalar' && n.value !== null ? String(n.value) : undefined;
+}
+
+/** `Fn::FindInMap` with keys that resolve to literals, read from the template's `Mappings`. */
+function findInMap(node: IacNode & { kind: 'call' }, scope: Scope, depth: number): IacNode | undefined {
+  const [m, k1, k2] = node.args.map((a) => stringOf(a, scope, depth));
+  if (m === undefined || k1 === undefined || k2 === undefined) return undefined;
+  const mappings = scope.documents[0]?.root ? entryOf(scope.documents[0].root, 'Mappings')?.value : undefined;
+  const top = mappings?.kind === 'map' ? entryOf(mappings, m)?.value : undefined;
+  const second = top?.kind === 'map' ? entryOf(top, k1)?.value : undefined;
+  return second?.kind === 'map' ? entryOf(second, k2)?.value : undefined;
+}
+
+/** `Fn::Sub` of a string whose `${Name}` parts all resolve (parameters with values, no pseudo parameters). */
+function sub(node: IacNode & { kind: 'call' }, scope: Scope, depth: number): IacNode | undefined {
+  const template = node.args[0];
+  if (node.args.length !== 1 || template?.kind !== 'scalar' || typeof template.value !== 'string') return undefined;
+  let ok = true;
+  const text = template.value.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
+    const v = name.includes('.') ? undefined : stringOf(scope.inputValue(name), scope, depth);
+    if (v === undefined) ok = false;
+    return v ?? '';
+  });
+  return ok ? scalar(text, node) : undefined;
+}
+
+/** `Fn::Join` of parts that all resolve to literals. */
+function join(node: IacNode & { kind: 'call' }, scope: Scope, depth: number): IacNode | undefined {
+  const [sep, list] = node.args;
+  const delimiter = stringOf(sep, scope, depth);
+  const items = list ? resolveNode(list, scope, depth + 1) : undefined;
+  if (delimiter === undefined || !items || items === NO_VALUE || items.kind !== 'list') return undefined;
+  const parts = items.items.map((i) => stringOf(i, scope, depth));
+  return parts.every((p) => p !== undefined) ? scalar(parts.join(delimiter), node) : undefined;
+}
+
 /**
- * Follows references whose value is known: a CloudFormation `Ref` to a parameter with a `Default`, a Terraform
- * `var.x` with a `default`. Anything else is returned as is (and counts as unresolved if it is not a literal).
+ * Follows what can be known: a parameter/variable's value (override or default), `AWS::NoValue`, a local, a decided
+ * conditional branch, `Fn::FindInMap`/`Fn::Sub`/`Fn::Join` of literals. Anything else is returned as is (and counts
+ * as unresolved if it is not a literal).
  */
 export function resolveNode(node: IacNode, scope: Scope, depth = 0): IacNode | typeof NO_VALUE {
-  if (depth > 8) return node;
-  if (node.kind === 'call' && node.fn === 'Ref' && node.args.length === 1) {
-    const target = node.args[0];
-    if (target?.kind !== 'scalar' || typeof target.value !== 'string') return node;
-    if (target.value === 'AWS::NoValue') return NO_VALUE;
-    const def = scope.input(target.value)?.default;
-    return def ? resolveNode(def, scope, depth + 1) : node;
+  if (depth > 16) return node;
+  const next = (n: IacNode | undefined) => (n ? resolveNode(n, scope, depth + 1) : node);
+  if (node.kind === 'call') {
+    if (node.fn === 'Ref' && node.args.length === 1) {
+      const target = node.args[0];
+      if (target?.kind !== 'scalar' || typeof target.value !== 'string') return node;
+      if (target.value === 'AWS::NoValue') return NO_VALUE;
+      return next(scope.inputValue(target.value));
+    }
+    const cond = conditionOf(node);
+    if (cond) {
+      const taken = scope.branch(cond.key);
+      return taken === undefined ? node : next(node.args[taken ? 1 : 2]);
+    }
+    if (node.fn === 'Fn::FindInMap') return next(findInMap(node, scope, depth));
+    if (node.fn === 'Fn::Sub') return next(sub(node, scope, depth));
+    if (node.fn === 'Fn::Join') return next(join(node, scope, depth));
+    return node;
   }
-  if (node.kind === 'ref' && node.path.length === 2 && node.path[0] === 'var') {
-    const def = scope.input(node.path[1] ?? '')?.default;
-    return def ? resolveNode(def, scope, depth + 1) : node;
+  if (node.kind === 'ref' && node.path.length === 2) {
+    if (node.path[0] === 'var') return next(scope.inputValue(node.path[1] ?? ''));
+    if (node.path[0] === 'local') return next(scope.local(node.path[1] ?? ''));
   }
   return node;
 }
 
+/** The body of a Terraform template (quoted or heredoc) with its interpolations left as text, for JSON policy reading. */
+function templateText(text: string): string | undefined {
+  const heredoc = /^<<-?\s*(\w+)\r?\n([\s\S]*?)\r?\n\s*\1\s*$/.exec(text);
+  if (heredoc) return heredoc[2];
+  if (text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1);
+  return undefined;
+}
+
 /**
  * A node as plain JSON, with `UNKNOWN` where a part cannot be resolved; `AWS::NoValue` drops the key or item.
- * `jsonencode(x)` is read as x, and a string holding JSON stays a string (policy readers parse it).
+ * `jsonencode(x)` is read as x; `data.aws_iam_policy_document.d.json` as the policy the data source builds; a
+ * template keeps its interpolations as text (so a heredoc JSON policy is still readable).
  */
 export function literalOf(node: IacNode, scope: Scope, depth = 0): unknown {
   const n = resolveNode(node, scope);
@@ -61,18 +165,25 @@ export function literalOf(node: IacNode, scope: Scope, depth = 0): unknown {
       return n.value;
     case 'list':
       return n.items.map((item) => literalOf(item, scope, depth + 1)).filter((v) => v !== NO_VALUE);
-    case 'map': {
-      const out: Record<string, unknown> = {};
-      for (const e of n.entries) {
-        const v = literalOf(e.value, scope, depth + 1);
-        if (v !== NO_VALUE) out[e.key] = v;
-      }
-      return out;
-    }
+    case 'map':
+      return mapLiteral(n, scope, depth);
     case 'call':
       if (n.fn === 'jsonencode' && n.args.length === 1 && n.args[0]) return literalOf(n.args[0], scope, depth + 1);
       return UNKNOWN;
-    default:
-      return UNKNOWN;
+    case 'ref': {
+      const policy = policyFromDataSource(n.path, scope, (v) => literalOf(v, scope, depth + 1));
+      return policy ?? UNKNOWN;
+    }
+    case 'expr':
+      return templateText(n.text) ?? UNKNOWN;
   }
+}
+
+function mapLiteral(n: MapNode, scope: Scope, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const e of n.entries) {
+    const v = literalOf(e.value, scope, depth + 1);
+    if (v !== NO_VALUE) out[e.key] = v;
+  }
+  return out;
 }

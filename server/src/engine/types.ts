@@ -54,4 +54,6 @@ export interface EngineConfig {
   /** Run only these rule ids (CLI `--rule`). */
   only?: readonly string[];
   requiredTags?: readonly string[];
+  /** `info`: report values that decide a finding but cannot be resolved ("cannot verify"), instead of staying silent. */
+  unresolved?: 'silent' | 'info';
 }

@@ -17,6 +17,8 @@ export interface ViewContext {
   resource: ResourceNode;
   /** The target's logical key → native path (dotted; `[]` marks a list to expand). */
   props: Readonly<Record<string, string | undefined>>;
+  /** Told about every value a check found unresolved, for "cannot verify" reports. */
+  onUnresolved?: (view: View) => void;
 }
 
 /** One segment of a declared path. */
@@ -73,7 +75,9 @@ export class View implements ValueView {
 
   isUnresolved(): boolean {
     const n = this.node;
-    return n !== undefined && (n.kind === 'call' || n.kind === 'ref' || n.kind === 'expr');
+    const unresolved = n !== undefined && (n.kind === 'call' || n.kind === 'ref' || n.kind === 'expr');
+    if (unresolved) this.ctx.onUnresolved?.(this);
+    return unresolved;
   }
 
   asBoolean(): boolean | undefined {

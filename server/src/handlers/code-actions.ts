@@ -118,7 +118,7 @@ async function fixAllAction(deps: CodeActionDeps, uri: string): Promise<CodeActi
   if (!doc) return undefined;
   const version = doc.version;
   const before = doc.getText();
-  const lint = await deps.linter.lintTextLike(uri);
+  const lint = await deps.linter.textLinter(uri);
   if (deps.documents.get(uri)?.version !== version) return undefined; // edited meanwhile: the client asks again
   const { text, applied } = applySafeFixes(before, lint);
   const edit = minimalEdit(before, text);

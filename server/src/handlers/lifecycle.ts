@@ -14,7 +14,7 @@ import { initParsers } from '../parsers/index';
 import { FIX_ALL_KIND } from '../protocol';
 import { registerCodeActions } from './code-actions';
 import { DiagnosticsScheduler } from './diagnostics';
-import { connectionLog, describeError, guardEvent } from './guard';
+import { connectionLog, describeError, guardEvent, type Log } from './guard';
 import { Linter } from './linter';
 import { registerRulesInfo } from './rules-info';
 import { registerScanWorkspace } from './scan-workspace';
@@ -66,15 +66,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(
     guardEvent(log, 'initialized', async () => {
+      const registrations: Promise<unknown>[] = [];
       if (registerConfiguration) {
         // Pull model: the notification only says "something changed"; the sections scope which edits wake us.
-        await connection.client.register(DidChangeConfigurationNotification.type, { section: ['secureIac', 'files.exclude', 'search.exclude'] });
+        registrations.push(connection.client.register(DidChangeConfigurationNotification.type, { section: ['secureIac', 'files.exclude', 'search.exclude'] }));
       }
       if (registerWatchers) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{tf,tf.json}' }, { globPattern: '**/*.{yaml,yml,json,template}' }],
-        });
+        registrations.push(
+          connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: '**/*.{tf,tf.json}' }, { globPattern: '**/*.{yaml,yml,json,template}' }],
+          }),
+        );
       }
+      await Promise.all(registrations);
       if (supportsFolderEvents && settings) {
         const store = settings;
         connection.workspace.onDidChangeWorkspaceFolders(
@@ -90,7 +94,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.listen();
 }
 
-function wire(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsStore, log: ReturnType<typeof connectionLog>, debounceMs: number, documentChanges: boolean): void {
+/** Creates the services and registers every handler; runs once, during initialize, when capabilities are known. */
+function wire(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsStore, log: Log, debounceMs: number, documentChanges: boolean): void {
   const linter = new Linter(documents, settings, log);
   const findings = new WorkspaceFindings(connection, documents, linter, settings, log);
   const scheduler = new DiagnosticsScheduler(connection, documents, linter, log, debounceMs, findings);

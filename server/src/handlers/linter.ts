@@ -35,6 +35,8 @@ export class Linter {
   private readonly parsed = new Map<string, ParsedBuffer>();
   private readonly results = new Map<string, LintOutcome>();
   private readonly reportedFailures = new Set<string>();
+  /** Compiled `secureIac.exclude` globs per settings object (settings are replaced, never mutated). */
+  private readonly excludeGlobs = new WeakMap<Settings, GlobSet>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -82,8 +84,8 @@ export class Linter {
     return this.lintOpen(uri);
   }
 
-  /** Lints arbitrary text of an open document with its settings and module (fix-all re-lints its own output). */
-  async lintTextLike(uri: string): Promise<(text: string) => LintResult | undefined> {
+  /** A linter for other texts of an open document, with its settings and module (fix-all re-lints its own output). */
+  async textLinter(uri: string): Promise<(text: string) => LintResult | undefined> {
     const { settings, folder } = await this.settings.forUri(uri);
     const module = await this.modules.siblings(uri);
     if (this.isExcluded(uri, folder, settings)) return () => undefined;
@@ -121,7 +123,12 @@ export class Linter {
     if (settings.exclude.length === 0) return false;
     const key = documentKey(uri);
     const rel = folder ? path.relative(folder, key) : key;
-    return new GlobSet(settings.exclude).matches(rel);
+    let globs = this.excludeGlobs.get(settings);
+    if (!globs) {
+      globs = new GlobSet(settings.exclude);
+      this.excludeGlobs.set(settings, globs);
+    }
+    return globs.matches(rel);
   }
 
   /** Parses an open buffer once per version; throws what the parser threw. */
@@ -164,6 +171,7 @@ export class Linter {
   private errorOnce(key: string, message: string): void {
     const full = `${key}\n${message.split('\n')[0] ?? ''}`;
     if (this.reportedFailures.has(full)) return;
+    if (this.reportedFailures.size > 1000) this.reportedFailures.clear(); // a long session must not grow without bound
     this.reportedFailures.add(full);
     this.log.error(message);
   }

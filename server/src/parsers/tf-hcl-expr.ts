@@ -49,9 +49,21 @@ export function toNode(n: Node): IacNode {
       return call(n, parts);
     case 'operation':
       return negativeNumber(n) ?? exprNode(n);
+    case 'conditional':
+      return conditional(n, parts);
     default:
       return exprNode(n);
   }
+}
+
+/**
+ * `cond ? a : b` → a `?:` call of [cond, a, b]: the engine judges both branches (each one can be taken) and names
+ * the condition by its text.
+ */
+function conditional(n: Node, parts: Node[]): IacNode {
+  const exprs = parts.filter((p) => p.type === 'expression');
+  if (exprs.length !== 3) return exprNode(n);
+  return { kind: 'call', fn: '?:', args: exprs.map((e) => toNode(e)), range: rangeOf(n) };
 }
 
 /** Anything the engine does not evaluate, keeping the traversals so resolution can follow them. */

@@ -23,6 +23,9 @@ interface CachedDir {
   files: string[];
 }
 
+/** Parsed files kept from disk; a workspace scan of a large monorepo must not keep every file's tree alive. */
+const MAX_CACHED_FILES = 2000;
+
 interface CachedFile {
   mtimeMs: number;
   size: number;
@@ -90,14 +93,24 @@ export class ModuleIndex {
       return undefined;
     }
     const cached = this.files.get(fsPath);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.doc;
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) {
+      // Re-insert: Map order is the eviction order, so this keeps recently used files.
+      this.files.delete(fsPath);
+      this.files.set(fsPath, cached);
+      return cached.doc;
+    }
     let doc: IacDocument | undefined;
     try {
       doc = parseDocument(pathToUri(fsPath), await readFile(fsPath, 'utf8'));
     } catch {
       doc = undefined; // unreadable now; a later change event or mtime bump retries
     }
+    this.files.delete(fsPath);
     this.files.set(fsPath, { mtimeMs: info.mtimeMs, size: info.size, doc });
+    if (this.files.size > MAX_CACHED_FILES) {
+      const oldest = this.files.keys().next().value;
+      if (oldest !== undefined) this.files.delete(oldest);
+    }
     return doc;
   }
 

@@ -1,0 +1,75 @@
+// Stateful resources (databases, volumes, tables, file systems) survive a stack deletion or an accidental destroy.
+import { defineRule } from '../define-rule';
+
+/** The CloudFormation policies that keep the data: the resource itself or a final snapshot of it. */
+const KEEPS_DATA = new Set(['Retain', 'Snapshot', 'RetainExceptOnCreate']);
+/** Types whose DeletionPolicy may be Snapshot; the others can only be retained. */
+const SNAPSHOTS = new Set(['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::EC2::Volume']);
+
+export default defineRule({
+  id: 'stateful-deletion-policy',
+  meta: {
+    title: 'Stateful resources are protected from deletion',
+    severity: 'medium',
+    whitepaper: 'Securing your data: protecting data integrity (accidental deletion)',
+    docs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html',
+    related: { cfnLint: ['I3011'] },
+    messages: {
+      missing: '{{resource}} has no {{policy}}; deleting the stack (or replacing the resource) deletes its data.',
+      deletes: '{{resource}} sets {{policy}} to {{value}}; deleting the stack deletes its data.',
+      noPrevent: '{{resource}} does not set {{prevent}}; a destroy or a replacement deletes its data.',
+      keep: 'Set {{policy}} and {{replacePolicy}} to {{keepValue}}',
+      prevent: 'Set {{prevent}} to true',
+    },
+  },
+  targets: {
+    cloudformation: [
+      { type: 'AWS::RDS::DBInstance', props: { policy: '/DeletionPolicy', replacePolicy: '/UpdateReplacePolicy', cluster: 'DBClusterIdentifier' } },
+      {
+        type: ['AWS::RDS::DBCluster', 'AWS::EC2::Volume', 'AWS::DynamoDB::Table', 'AWS::EFS::FileSystem'],
+        props: { policy: '/DeletionPolicy', replacePolicy: '/UpdateReplacePolicy' },
+      },
+    ],
+    terraform: [
+      {
+        type: ['aws_db_instance', 'aws_rds_cluster', 'aws_ebs_volume', 'aws_dynamodb_table', 'aws_efs_file_system'],
+        props: { prevent: 'lifecycle.prevent_destroy' },
+      },
+    ],
+  },
+  check(resource, report) {
+    if (resource.declares('prevent')) {
+      const prevent = resource.prop('prevent');
+      if (prevent.isUnresolved() || prevent.asBoolean() === true) return;
+      report({
+        at: prevent,
+        messageId: 'noPrevent',
+        fix: { messageId: 'prevent', safety: 'safe', apply: (f) => f.set(resource, 'prevent', true) },
+      });
+      return;
+    }
+    // Aurora cluster members hold no data of their own: the cluster volume does.
+    if (!resource.prop('cluster').isMissing()) return;
+    const policy = resource.prop('policy');
+    // An RDS cluster, and an instance outside a cluster, default to Snapshot when no DeletionPolicy is written.
+    if (policy.isMissing() && resource.type.startsWith('AWS::RDS::')) return;
+    const value = policy.asString();
+    if (policy.isUnresolved() || (value !== undefined && KEEPS_DATA.has(value))) return;
+    const keepValue = SNAPSHOTS.has(resource.type) ? 'Snapshot' : 'Retain';
+    const replace = resource.prop('replacePolicy').asString();
+    report({
+      at: policy,
+      messageId: policy.isMissing() ? 'missing' : 'deletes',
+      data: { value: value ?? '', keepValue },
+      fix: {
+        messageId: 'keep',
+        // Only changes what CloudFormation does on deletion or replacement; the resource itself is untouched.
+        safety: 'safe',
+        apply: (f) => {
+          f.set(resource, 'policy', keepValue);
+          if (replace === undefined || !KEEPS_DATA.has(replace)) f.set(resource, 'replacePolicy', keepValue);
+        },
+      },
+    });
+  },
+});
