@@ -15,10 +15,11 @@ export default defineRule({
     docs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html',
     related: { cfnLint: ['I3011'] },
     messages: {
-      missing: '{{resource}} has no {{policy}}; deleting the stack (or replacing the resource) deletes its data.',
-      deletes: '{{resource}} sets {{policy}} to {{value}}; deleting the stack deletes its data.',
+      // CloudFormation-only messages name the resource attributes directly.
+      missing: '{{resource}} has no DeletionPolicy; deleting the stack deletes its data (and a replacement does too).',
+      deletes: '{{resource}} sets DeletionPolicy to {{value}}; deleting the stack deletes its data.',
       noPrevent: '{{resource}} does not set {{prevent}}; a destroy or a replacement deletes its data.',
-      keep: 'Set {{policy}} and {{replacePolicy}} to {{keepValue}}',
+      keep: 'Set DeletionPolicy and UpdateReplacePolicy to {{keepValue}}',
       prevent: 'Set {{prevent}} to true',
     },
   },
@@ -56,7 +57,7 @@ export default defineRule({
     const value = policy.asString();
     if (policy.isUnresolved() || (value !== undefined && KEEPS_DATA.has(value))) return;
     const keepValue = SNAPSHOTS.has(resource.type) ? 'Snapshot' : 'Retain';
-    const replace = resource.prop('replacePolicy').asString();
+    const replace = resource.prop('replacePolicy');
     report({
       at: policy,
       messageId: policy.isMissing() ? 'missing' : 'deletes',
@@ -67,7 +68,7 @@ export default defineRule({
         safety: 'safe',
         apply: (f) => {
           f.set(resource, 'policy', keepValue);
-          if (replace === undefined || !KEEPS_DATA.has(replace)) f.set(resource, 'replacePolicy', keepValue);
+          if (!replace.isUnresolved() && !KEEPS_DATA.has(replace.asString() ?? '')) f.set(resource, 'replacePolicy', keepValue);
         },
       },
     });

@@ -33,8 +33,8 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
   await initParsers({ wasmDir: wasmDir() });
   const readErrors: { path: string; message: string }[] = [];
   const files = await walkFiles(options.paths, { onError: (e) => readErrors.push(e) });
-  const config = options.rules.length > 0 ? { only: options.rules } : {};
-  const result = await scanFiles(files, { config });
+  const config = { ...(options.rules.length > 0 ? { only: options.rules } : {}), ...(options.reportUnresolved ? { unresolved: 'info' as const } : {}) };
+  const result = await scanFiles(files, { config, parameterFiles: options.parameterFiles, varFiles: options.varFiles });
   result.readErrors.unshift(...readErrors);
   const report = buildReport(result, process.cwd());
   const rules = allRules.filter((r) => effectiveSeverity(r, config) !== undefined);

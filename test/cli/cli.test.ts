@@ -170,4 +170,26 @@ describe('cli', () => {
     }
     assert.equal(run0.results.filter((x) => x.suppressions).length, 1);
   });
+  it('applies parameter files, module tfvars and --var-file, and reports unresolved values on request', async () => {
+    writeFileSync(
+      join(dir, 'templates', 'trail.yaml'),
+      'Parameters:\n  Validate:\n    Type: String\n    Default: "true"\nResources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: true\n      S3BucketName: logs\n      EnableLogFileValidation: !Ref Validate\n',
+    );
+    writeFileSync(join(dir, 'params.json'), JSON.stringify([{ ParameterKey: 'Validate', ParameterValue: 'false' }]));
+    const ids = async (args: string[]) =>
+      (JSON.parse((await run([...args, '--format', 'json'], dir)).out) as { findings: { ruleId: string; file: string; severity: string }[] }).findings.map(
+        (f) => `${f.file} ${f.ruleId} ${f.severity}`,
+      );
+    assert.deepEqual(await ids(['scan', 'templates/trail.yaml']), []);
+    assert.deepEqual(await ids(['scan', 'templates/trail.yaml', '--parameters', 'params.json']), ['templates/trail.yaml cloudtrail-log-validation medium']);
+
+    writeFileSync(join(dir, 'infra', 'main.tf'), 'resource "aws_cloudtrail" "main" {\n  name = "main"\n  enable_log_file_validation = var.validate\n}\n\nvariable "validate" {\n  type = bool\n}\n');
+    assert.deepEqual(await ids(['scan', 'infra']), []);
+    assert.deepEqual(await ids(['scan', 'infra', '--report-unresolved']), ['infra/main.tf cloudtrail-log-validation info']);
+    writeFileSync(join(dir, 'infra', 'terraform.tfvars'), 'validate = false\n');
+    assert.deepEqual(await ids(['scan', 'infra']), ['infra/main.tf cloudtrail-log-validation medium']);
+    writeFileSync(join(dir, 'prod.tfvars'), 'validate = true\n');
+    assert.deepEqual(await ids(['scan', 'infra', '--var-file', 'prod.tfvars']), []);
+    assert.equal((await run(['scan', 'infra', '--var-file', 'missing.tfvars'], dir)).code, 2);
+  });
 });

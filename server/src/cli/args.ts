@@ -13,6 +13,9 @@ export interface ScanOptions {
   rules: string[];
   output?: string;
   showSuppressed: boolean;
+  parameterFiles: string[];
+  varFiles: string[];
+  reportUnresolved: boolean;
 }
 
 export type Command = ScanOptions | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
@@ -32,6 +35,11 @@ Options:
   --rule <id>                 run only this rule (repeatable)
   --output <file>             write the report to a file instead of standard output
   --show-suppressed           also list findings silenced by a suppression, with its reason
+  --parameters <file>         CloudFormation parameter values (CLI [{ParameterKey, ParameterValue}] JSON
+                              or {"Parameters": {...}}) overriding defaults (repeatable)
+  --var-file <file>           Terraform .tfvars / .tfvars.json applied after each module's own tfvars (repeatable)
+  --report-unresolved         report values that decide a finding but cannot be resolved, as info
+                              ("cannot verify: depends on parameter X") instead of staying silent
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -55,7 +63,7 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
     return { command: 'rules', format };
   }
   if (command !== 'scan') throw new UsageError(`unknown command '${command}'`);
-  const options: ScanOptions = { command: 'scan', paths: [], format: 'text', failOn: 'info', rules: [], showSuppressed: false };
+  const options: ScanOptions = { command: 'scan', paths: [], format: 'text', failOn: 'info', rules: [], showSuppressed: false, parameterFiles: [], varFiles: [], reportUnresolved: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -89,6 +97,15 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         break;
       case '--show-suppressed':
         options.showSuppressed = true;
+        break;
+      case '--parameters':
+        options.parameterFiles.push(value());
+        break;
+      case '--var-file':
+        options.varFiles.push(value());
+        break;
+      case '--report-unresolved':
+        options.reportUnresolved = true;
         break;
       case '-h':
       case '--help':

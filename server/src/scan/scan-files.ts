@@ -4,7 +4,9 @@ import { dirname } from 'node:path';
 import { lintDocument, type LintOptions } from '../engine/lint';
 import type { Finding, RuleFailure } from '../engine/types';
 import type { IacDocument, ParseError } from '../model/document';
+import type { IacNode } from '../model/nodes';
 import { parseDocument } from '../parsers/index';
+import { readModuleVariables, readParameterFiles } from './input-values';
 
 export interface FileResult {
   path: string;
@@ -28,10 +30,15 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
  * Lints `paths`: every file is parsed once, Terraform documents of the same directory are passed to each other as
  * their module, and non-templates are dropped silently.
  */
-export async function scanFiles(
-  paths: readonly string[],
-  options: Omit<LintOptions, 'module'> & { maxFileSize?: number } = {},
-): Promise<ScanResult> {
+export interface ScanOptions extends Omit<LintOptions, 'module' | 'inputValues'> {
+  maxFileSize?: number;
+  /** CloudFormation parameter files applied to every template. */
+  parameterFiles?: readonly string[];
+  /** Terraform var files applied to every module, after the module's own tfvars. */
+  varFiles?: readonly string[];
+}
+
+export async function scanFiles(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
   const readErrors: ScanResult['readErrors'] = [];
   const docs: IacDocument[] = [];
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -55,9 +62,13 @@ export async function scanFiles(
     const dir = dirname(doc.uri);
     modules.set(dir, [...(modules.get(dir) ?? []), doc]);
   }
+  const parameters = await readParameterFiles(options.parameterFiles ?? []);
+  const variables = new Map<string, Map<string, IacNode>>();
+  for (const dir of modules.keys()) variables.set(dir, await readModuleVariables(dir, options.varFiles));
   const files = docs.map((doc) => {
     const module = doc.family === 'terraform' ? modules.get(dirname(doc.uri)) : undefined;
-    const result = lintDocument(doc, { ...options, module });
+    const inputValues = doc.family === 'terraform' ? variables.get(dirname(doc.uri)) : parameters;
+    const result = lintDocument(doc, { ...options, module, inputValues });
     return { path: doc.uri, document: doc, findings: result.findings, errors: result.errors, ruleFailures: result.ruleFailures };
   });
   return { files, readErrors };

@@ -1,0 +1,52 @@
+// Reads Terraform variable-definition files (`*.tfvars` HCL and `*.tfvars.json`) into values by variable name.
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import type { IacNode } from '../model/nodes';
+import { kids, toNode } from './tf-hcl-expr';
+import { terraformParser } from './tf-grammar';
+
+function jsonToNode(n: JsonNode): IacNode {
+  const range = { start: n.offset, end: n.offset + n.length };
+  switch (n.type) {
+    case 'object':
+      return {
+        kind: 'map',
+        style: 'flow',
+        range,
+        entries: (n.children ?? []).flatMap((p) => {
+          const [k, v] = p.children ?? [];
+          return k && v ? [{ key: String(k.value), keyRange: { start: k.offset, end: k.offset + k.length }, value: jsonToNode(v), range: { start: p.offset, end: p.offset + p.length } }] : [];
+        }),
+      };
+    case 'array':
+      return { kind: 'list', style: 'flow', range, items: (n.children ?? []).map(jsonToNode) };
+    default:
+      return { kind: 'scalar', value: (n.value as string | number | boolean | null) ?? null, range };
+  }
+}
+
+/** Top-level `name = value` assignments; a file that does not parse contributes what did. */
+export function parseTfvars(fileName: string, text: string): Map<string, IacNode> {
+  const values = new Map<string, IacNode>();
+  if (fileName.endsWith('.json')) {
+    const root = parseTree(text);
+    if (root?.type === 'object') for (const p of root.children ?? []) {
+      const [k, v] = p.children ?? [];
+      if (k && v) values.set(String(k.value), jsonToNode(v));
+    }
+    return values;
+  }
+  const tree = terraformParser().parse(text);
+  if (!tree) return values;
+  try {
+    const body = kids(tree.rootNode).find((c) => c.type === 'body');
+    for (const attr of body ? kids(body) : []) {
+      if (attr.type !== 'attribute') continue;
+      const name = kids(attr).find((c) => c.type === 'identifier');
+      const value = kids(attr).find((c) => c.type === 'expression');
+      if (name && value) values.set(name.text, toNode(value));
+    }
+  } finally {
+    tree.delete();
+  }
+  return values;
+}

@@ -1,0 +1,75 @@
+// Values that override parameter/variable defaults: CloudFormation parameter files, Terraform tfvars and var files.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { IacNode } from '../model/nodes';
+import { parseTfvars } from '../parsers/tfvars';
+
+const scalar = (value: string | number | boolean | null): IacNode => ({ kind: 'scalar', value, range: { start: 0, end: 0 } });
+
+/**
+ * A CloudFormation parameter file: the CLI's `[{"ParameterKey": "K", "ParameterValue": "V"}]` or the
+ * `{"Parameters": {"K": "V"}}` shape (CodePipeline, SAM config style). Throws with a clear message on anything else.
+ */
+export function parseParameterFile(text: string, path: string): Map<string, IacNode> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const out = new Map<string, IacNode>();
+  if (Array.isArray(data)) {
+    for (const item of data) {
+      const key = (item as Record<string, unknown>)?.['ParameterKey'];
+      const value = (item as Record<string, unknown>)?.['ParameterValue'];
+      if (typeof key === 'string' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) out.set(key, scalar(String(value)));
+    }
+    return out;
+  }
+  const params = (data as Record<string, unknown> | null)?.['Parameters'];
+  if (params && typeof params === 'object' && !Array.isArray(params)) {
+    for (const [key, value] of Object.entries(params as Record<string, unknown>)) {
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.set(key, scalar(String(value)));
+    }
+    return out;
+  }
+  throw new Error(`${path}: expected [{"ParameterKey", "ParameterValue"}] or {"Parameters": {...}}`);
+}
+
+/** Reads parameter files in order; later files override earlier ones. */
+export async function readParameterFiles(paths: readonly string[]): Promise<Map<string, IacNode>> {
+  const out = new Map<string, IacNode>();
+  for (const path of paths) for (const [k, v] of parseParameterFile(await fs.readFile(path, 'utf8'), path)) out.set(k, v);
+  return out;
+}
+
+/**
+ * The values Terraform would load for a module directory, in its precedence order: `terraform.tfvars`,
+ * `terraform.tfvars.json`, `*.auto.tfvars(.json)` in name order, then the explicit `varFiles`.
+ */
+export async function readModuleVariables(dir: string, varFiles: readonly string[] = []): Promise<Map<string, IacNode>> {
+  let names: string[] = [];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    // An unreadable directory has no tfvars to offer; the scan reports the directory itself.
+  }
+  const auto = names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort();
+  const files = [
+    ...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)).map((n) => join(dir, n)),
+    ...auto.map((n) => join(dir, n)),
+    ...varFiles,
+  ];
+  const out = new Map<string, IacNode>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (err) {
+      if (varFiles.includes(file)) throw new Error(`cannot read var file ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      continue;
+    }
+    for (const [k, v] of parseTfvars(file, text)) out.set(k, v);
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+// Protocol: the server over Node IPC, the transport the VS Code client launches it with (TransportKind.ipc).
+import * as assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import {
+  createProtocolConnection,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ShutdownRequest,
+} from 'vscode-languageserver-protocol/node';
+import { ensureServerBuilt, SERVER } from './lsp-client';
+
+describe('protocol: transports', function () {
+  before(function () {
+    this.timeout(120_000);
+    ensureServerBuilt();
+  });
+
+  it('initializes over --node-ipc, advertises its capabilities, and exits cleanly', async () => {
+    const child = fork(SERVER, ['--node-ipc'], { silent: true });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.secure-iac'], resolveProvider: false });
+    assert.equal(result.serverInfo?.name, 'secure-iac');
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    assert.equal(await exited, 0);
+    connection.dispose();
+  });
+});
