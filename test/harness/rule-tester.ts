@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AnyRule } from '../../rules/define-rule';
 import { lintDocument } from '../../server/src/engine/lint';
 import { applyEdits, lineStarts, positionAt } from '../../server/src/engine/positions';
-import type { Finding } from '../../server/src/engine/types';
+import type { EngineConfig, Finding } from '../../server/src/engine/types';
 import type { Format, IacDocument } from '../../server/src/model/document';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { fileNameFor, type Source } from './sources';
@@ -17,6 +17,8 @@ export interface ValidCase {
   name?: string;
   code: Source;
   module?: ModuleFiles;
+  /** Engine settings for this case (e.g. requiredTags); the rule under test is always on. */
+  config?: EngineConfig;
 }
 
 export interface ExpectedError {
@@ -31,6 +33,7 @@ export interface InvalidCase {
   code: Source;
   module?: ModuleFiles;
   errors: readonly ExpectedError[];
+  config?: EngineConfig;
   /** The exact text after applying the offered fixes; required exactly when the rule offers one. */
   output?: Source;
 }
@@ -43,10 +46,10 @@ function parse(name: string, code: string): IacDocument {
   return doc;
 }
 
-function lint(rule: AnyRule, source: Source, module: ModuleFiles = {}): { doc: IacDocument; findings: Finding[] } {
+function lint(rule: AnyRule, source: Source, module: ModuleFiles = {}, config: EngineConfig = {}): { doc: IacDocument; findings: Finding[] } {
   const doc = parse(fileNameFor(source.format), source.code);
   const siblings = Object.entries(module).map(([name, code]) => parse(name, code));
-  const result = lintDocument(doc, { rules: [rule], config: { rules: { [rule.id]: 'on' } }, module: siblings });
+  const result = lintDocument(doc, { rules: [rule], config: { ...config, rules: { ...config.rules, [rule.id]: 'on' } }, module: siblings });
   assert.deepEqual(result.ruleFailures, [], 'the rule threw');
   return { doc, findings: result.findings.filter((f) => f.ruleId === rule.id && !f.suppressed) };
 }
@@ -56,10 +59,10 @@ function caseTitle(rule: AnyRule, kind: string, c: { name?: string; code: Source
 }
 
 /** Applies the first offered fix, re-lints, and repeats until no finding offers one: what "fix everything" gives. */
-function applyAllFixes(rule: AnyRule, source: Source, module: ModuleFiles): string {
+function applyAllFixes(rule: AnyRule, source: Source, module: ModuleFiles, config: EngineConfig | undefined): string {
   let code = source.code;
   for (let round = 0; round < 20; round++) {
-    const fix = lint(rule, { ...source, code }, module).findings.find((f) => f.fixes.length > 0)?.fixes[0];
+    const fix = lint(rule, { ...source, code }, module, config).findings.find((f) => f.fixes.length > 0)?.fixes[0];
     if (!fix) return code;
     code = applyEdits(code, fix.edits);
   }
@@ -67,7 +70,9 @@ function applyAllFixes(rule: AnyRule, source: Source, module: ModuleFiles): stri
 }
 
 export class RuleTester {
-  run(rule: AnyRule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+  /** Valid cases may be bare sources (`cfnYaml\`...\``) or `{ code, name, module, config }`. */
+  run(rule: AnyRule, table: { valid: readonly (ValidCase | Source)[]; invalid: readonly InvalidCase[] }): void {
+    const cases = { valid: table.valid.map((c): ValidCase => ('format' in c ? { code: c } : c)), invalid: table.invalid };
     describe(rule.id, () => {
       before(() => initParsers());
 
@@ -80,7 +85,7 @@ export class RuleTester {
         }
         const seen = new Set<string>();
         for (const c of [...cases.valid, ...cases.invalid]) {
-          const key = `${c.code.format}\n${c.code.code}\n${JSON.stringify(c.module ?? {})}`;
+          const key = `${c.code.format}\n${c.code.code}\n${JSON.stringify(c.module ?? {})}\n${JSON.stringify(c.config ?? {})}`;
           assert.ok(!seen.has(key), `duplicate case:\n${c.code.code}`);
           seen.add(key);
         }
@@ -88,7 +93,7 @@ export class RuleTester {
 
       cases.valid.forEach((c, i) => {
         it(caseTitle(rule, 'valid', c, i), () => {
-          const { doc, findings } = lint(rule, c.code, c.module);
+          const { doc, findings } = lint(rule, c.code, c.module, c.config);
           assert.deepEqual(doc.errors, [], 'a valid case must parse cleanly');
           assert.deepEqual(findings.map((f) => f.message), []);
         });
@@ -96,7 +101,7 @@ export class RuleTester {
 
       cases.invalid.forEach((c, i) => {
         it(caseTitle(rule, 'invalid', c, i), () => {
-          const { doc, findings } = lint(rule, c.code, c.module);
+          const { doc, findings } = lint(rule, c.code, c.module, c.config);
           assert.deepEqual(doc.errors, [], 'an invalid case must parse cleanly (parse errors are tested elsewhere)');
           const starts = lineStarts(doc.text);
           const actual = findings.map((f, k) => {
@@ -117,9 +122,9 @@ export class RuleTester {
           }
           assert.ok(c.output, 'the rule offers a fix, so the case must give the exact output');
           assert.equal(c.output.format, c.code.format);
-          const fixed = applyAllFixes(rule, c.code, c.module ?? {});
+          const fixed = applyAllFixes(rule, c.code, c.module ?? {}, c.config);
           assert.equal(fixed, c.output.code, 'text after the fix');
-          const after = lint(rule, c.output, c.module);
+          const after = lint(rule, c.output, c.module, c.config);
           assert.deepEqual(after.doc.errors, [], 'the fixed text must parse');
           assert.deepEqual(after.findings.map((f) => f.message), [], 'the rule must be silent after the fix');
         });

@@ -107,8 +107,8 @@ new RuleTester().run(rule, {
       errors: [
         { messageId: 'missing', line: 3, column: 3 },
         { messageId: 'missing', line: 7, column: 3 },
-        { messageId: 'deletes', line: 12, column: 21 },
-        { messageId: 'deletes', line: 17, column: 21 },
+        { messageId: 'deletes', line: 13, column: 21 },
+        { messageId: 'deletes', line: 18, column: 21 },
       ],
       output: cfnYaml`
         Resources:

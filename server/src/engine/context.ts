@@ -50,7 +50,9 @@ function sameExpression(a: IacNode, b: IacNode): boolean {
 export function refersTo(value: View, resource: ResourceViewImpl): boolean {
   const site = value.site;
   if (!site) return false;
-  if (pointsAt(site, resource.ctx.resource)) return true;
+  // Through a local or variable (`bucket = local.logs_id`), the resolved node carries the reference.
+  const resolved = value.node;
+  if (pointsAt(site, resource.ctx.resource) || (resolved !== undefined && pointsAt(resolved, resource.ctx.resource))) return true;
   const name = resource.prop('name');
   if (!name.site) return false;
   const literal = name.asString();
