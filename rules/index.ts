@@ -1,23 +1,91 @@
 // The registry: every rule, sorted by id. Explicit so bundling keeps them all and load order is visible.
 import type { AnyRule } from './define-rule';
+import cloudfrontHttps from './cloudfront/cloudfront-https';
+import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
+import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
+import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
+import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
+import ec2Imdsv2 from './ec2/ec2-imdsv2';
+import sgOpenAllPorts from './ec2/sg-open-all-ports';
+import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
+import efsEncryption from './efs/efs-encryption';
+import elasticacheEncryption from './elasticache/elasticache-encryption';
+import elbAccessLogs from './elb/elb-access-logs';
+import elbHttpListener from './elb/elb-http-listener';
+import assetTags from './general/asset-tags';
+import statefulDeletionPolicy from './general/stateful-deletion-policy';
 import iamAdminPolicy from './iam/iam-admin-policy';
+import iamUserPolicy from './iam/iam-user-policy';
+import iamWildcardAction from './iam/iam-wildcard-action';
+import kinesisEncryption from './kinesis/kinesis-encryption';
+import kmsKeyRotation from './kms/kms-key-rotation';
+import opensearchEncryption from './opensearch/opensearch-encryption';
+import rdsBackupRetention from './rds/rds-backup-retention';
+import rdsDeletionProtection from './rds/rds-deletion-protection';
 import rdsEncryption from './rds/rds-encryption';
+import rdsPublic from './rds/rds-public';
+import redshiftEncryption from './redshift/redshift-encryption';
+import s3AccessLogging from './s3/s3-access-logging';
+import s3Encryption from './s3/s3-encryption';
+import s3MfaDelete from './s3/s3-mfa-delete';
+import s3PolicyPublic from './s3/s3-policy-public';
+import s3PublicAccessBlock from './s3/s3-public-access-block';
 import s3PublicAcl from './s3/s3-public-acl';
+import s3SecureTransport from './s3/s3-secure-transport';
 import s3Versioning from './s3/s3-versioning';
+import hardcodedSecret from './secrets/hardcoded-secret';
+import paramNoecho from './secrets/param-noecho';
+import snsEncryption from './sns/sns-encryption';
+import subnetPublicIp from './vpc/subnet-public-ip';
+import vpcFlowLogs from './vpc/vpc-flow-logs';
 
 export const allRules: readonly AnyRule[] = [
+  assetTags,
+  cloudfrontHttps,
+  cloudtrailEncryption,
   cloudtrailLogValidation,
+  cloudtrailLoggingOff,
+  cloudtrailMultiRegion,
+  dynamodbPitr,
   ebsEncryption,
+  ec2Imdsv2,
+  efsEncryption,
+  elasticacheEncryption,
+  elbAccessLogs,
+  elbHttpListener,
+  hardcodedSecret,
   iamAdminPolicy,
+  iamUserPolicy,
+  iamWildcardAction,
+  kinesisEncryption,
+  kmsKeyRotation,
+  opensearchEncryption,
+  paramNoecho,
+  rdsBackupRetention,
+  rdsDeletionProtection,
   rdsEncryption,
+  rdsPublic,
+  redshiftEncryption,
+  s3AccessLogging,
+  s3Encryption,
+  s3MfaDelete,
+  s3PolicyPublic,
+  s3PublicAccessBlock,
   s3PublicAcl,
+  s3SecureTransport,
   s3Versioning,
+  sgOpenAllPorts,
+  sgOpenDbPorts,
   sgOpenRdp,
   sgOpenSsh,
+  snsEncryption,
+  statefulDeletionPolicy,
+  subnetPublicIp,
+  vpcFlowLogs,
 ] as readonly AnyRule[];
 
 /** Looks a rule up by id. */

@@ -2,11 +2,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../rules/index';
+import { RULE_SETTINGS } from '../server/src/workspace/settings';
 
 export const PACKAGE_JSON = path.resolve(__dirname, '..', 'package.json');
 
 /** The values a rule setting may take: off, on (catalogue severity), or a replacement severity. */
-export const RULE_SETTING_VALUES = ['off', 'on', 'critical', 'high', 'medium', 'low', 'info'] as const;
+export const RULE_SETTING_VALUES = RULE_SETTINGS;
 
 /** The JSON schema of `secureIac.rules`: one property per rule id, and only those ids as keys. */
 export function rulesSettingSchema(): Record<string, unknown> {

@@ -5,6 +5,8 @@ import { defineRule } from '../define-rule';
 const KEEPS_DATA = new Set(['Retain', 'Snapshot', 'RetainExceptOnCreate']);
 /** Types whose DeletionPolicy may be Snapshot; the others can only be retained. */
 const SNAPSHOTS = new Set(['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::EC2::Volume']);
+/** Types CloudFormation snapshots on deletion when no DeletionPolicy is written (instances: outside a cluster). */
+const DEFAULT_SNAPSHOT = new Set(['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster']);
 
 export default defineRule({
   id: 'stateful-deletion-policy',
@@ -52,8 +54,8 @@ export default defineRule({
     // Aurora cluster members hold no data of their own: the cluster volume does.
     if (!resource.prop('cluster').isMissing()) return;
     const policy = resource.prop('policy');
-    // An RDS cluster, and an instance outside a cluster, default to Snapshot when no DeletionPolicy is written.
-    if (policy.isMissing() && resource.type.startsWith('AWS::RDS::')) return;
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html (Delete: "considerations")
+    if (policy.isMissing() && DEFAULT_SNAPSHOT.has(resource.type)) return;
     const value = policy.asString();
     if (policy.isUnresolved() || (value !== undefined && KEEPS_DATA.has(value))) return;
     const keepValue = SNAPSHOTS.has(resource.type) ? 'Snapshot' : 'Retain';

@@ -59,7 +59,7 @@ export default defineRule({
     ],
   },
   check(resource, report) {
-    // Only an explicit false is judged: S3 and the account-level settings decide when nothing is written.
+    // Only a flag written as false is judged; the fix turns on all four, also any left out (an omitted flag is false).
     for (const key of FLAGS) {
       const flag = resource.prop(key);
       if (flag.asBoolean() !== false) continue;

@@ -8,6 +8,7 @@ import { formatJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
 import { buildReport, type Report } from './cli/report';
+import { scanSetup } from './cli/project-config';
 import { effectiveSeverity } from './engine/lint';
 import { initParsers } from './parsers/index';
 import { scanFiles } from './scan/scan-files';
@@ -30,11 +31,16 @@ function exitCode(report: Report, failOn: Severity | 'none'): number {
 }
 
 async function scan(options: ScanOptions, write: (text: string) => void, warn: (text: string) => void): Promise<number> {
+  const setup = await scanSetup(options, process.cwd());
+  if (setup.errors.length > 0) {
+    warn(`secure-iac: invalid project config, nothing scanned:\n${setup.errors.join('\n')}\n`);
+    return 2;
+  }
   await initParsers({ wasmDir: wasmDir() });
   const readErrors: { path: string; message: string }[] = [];
-  const files = await walkFiles(options.paths, { onError: (e) => readErrors.push(e) });
-  const config = { ...(options.rules.length > 0 ? { only: options.rules } : {}), ...(options.reportUnresolved ? { unresolved: 'info' as const } : {}) };
-  const result = await scanFiles(files, { config, parameterFiles: options.parameterFiles, varFiles: options.varFiles });
+  const files = (await walkFiles(options.paths, { onError: (e) => readErrors.push(e) })).filter((f) => !setup.isExcluded(f));
+  const config = setup.config;
+  const result = await scanFiles(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles });
   result.readErrors.unshift(...readErrors);
   const report = buildReport(result, process.cwd());
   const rules = allRules.filter((r) => effectiveSeverity(r, config) !== undefined);

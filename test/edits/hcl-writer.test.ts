@@ -150,10 +150,10 @@ const cases: Case[] = [
     out: 'resource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
   },
   {
-    name: 'inside a nested block',
+    name: 'inside a nested block (the new `=` lines up with its group)',
     src: 'resource "aws_instance" "i" {\n  root_block_device {\n    volume_size = 8\n  }\n}\n',
     edit: insert(['root_block_device'], ['encrypted'], true),
-    out: 'resource "aws_instance" "i" {\n  root_block_device {\n    volume_size = 8\n    encrypted = true\n  }\n}\n',
+    out: 'resource "aws_instance" "i" {\n  root_block_device {\n    volume_size = 8\n    encrypted   = true\n  }\n}\n',
   },
   {
     name: 'inside an empty one-line nested block',
@@ -165,7 +165,7 @@ const cases: Case[] = [
     name: 'inside the second of repeated blocks',
     src: 'resource "aws_security_group" "s" {\n  ingress {\n    from_port = 22\n  }\n  ingress {\n    from_port = 443\n  }\n}\n',
     edit: insert(['ingress#1'], ['to_port'], 443),
-    out: 'resource "aws_security_group" "s" {\n  ingress {\n    from_port = 22\n  }\n  ingress {\n    from_port = 443\n    to_port = 443\n  }\n}\n',
+    out: 'resource "aws_security_group" "s" {\n  ingress {\n    from_port = 22\n  }\n  ingress {\n    from_port = 443\n    to_port   = 443\n  }\n}\n',
   },
   {
     name: 'CRLF line breaks',
@@ -195,7 +195,7 @@ const cases: Case[] = [
     name: 'indented module-level block keeps its base indentation',
     src: 'resource "aws_instance" "i" {\n  metadata_options {\n    http_endpoint = "enabled"\n  }\n}\n',
     edit: insert(['metadata_options'], ['http_tokens'], 'required'),
-    out: 'resource "aws_instance" "i" {\n  metadata_options {\n    http_endpoint = "enabled"\n    http_tokens = "required"\n  }\n}\n',
+    out: 'resource "aws_instance" "i" {\n  metadata_options {\n    http_endpoint = "enabled"\n    http_tokens   = "required"\n  }\n}\n',
   },
   {
     name: 'one-line flow object',
@@ -228,10 +228,10 @@ const cases: Case[] = [
     out: 'resource "aws_s3_bucket" "b" {\n  tags = { Owner = "me" }\n}\n',
   },
   {
-    name: 'missing tags are an argument map, not a block',
+    name: 'missing tags are an argument map, not a block (aligned with its group)',
     src: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n',
     edit: insert([], ['tags', 'Owner'], ''),
-    out: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  tags = { Owner = "" }\n}\n',
+    out: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  tags   = { Owner = "" }\n}\n',
   },
   {
     name: 'two insertions into one map compose',
@@ -250,6 +250,60 @@ const cases: Case[] = [
       ...hclWriter.insertProperty(doc, mapAt(doc, []), ['transit_encryption_enabled'], true),
     ],
     out: 'resource "aws_elasticache_replication_group" "r" {\n  engine = "redis"\n  at_rest_encryption_enabled = true\n  transit_encryption_enabled = true\n}\n',
+  },
+  {
+    name: 'a new attribute lines its `=` up with the aligned group it joins',
+    src: 'resource "aws_ebs_volume" "v" {\n  availability_zone = "eu-west-1a"\n  size              = 40\n}\n',
+    edit: insert([], ['encrypted'], true),
+    out: 'resource "aws_ebs_volume" "v" {\n  availability_zone = "eu-west-1a"\n  size              = 40\n  encrypted         = true\n}\n',
+  },
+  {
+    name: 'a key longer than the aligned column keeps one space; the group is not realigned',
+    src: 'resource "aws_instance" "i" {\n  ami  = "x"\n  size = 8\n}\n',
+    edit: insert([], ['associate_public_ip_address'], false),
+    out: 'resource "aws_instance" "i" {\n  ami  = "x"\n  size = 8\n  associate_public_ip_address = false\n}\n',
+  },
+  {
+    name: 'an unaligned group gets no padding',
+    src: 'resource "aws_instance" "i" {\n  ami = "x"\n  size   = 8\n}\n',
+    edit: insert([], ['id'], 1),
+    out: 'resource "aws_instance" "i" {\n  ami = "x"\n  size   = 8\n  id = 1\n}\n',
+  },
+  {
+    name: 'the group ends at a blank line',
+    src: 'resource "aws_ebs_volume" "v" {\n  availability_zone = "a"\n\n  size = 40\n}\n',
+    edit: insert([], ['io'], 3),
+    out: 'resource "aws_ebs_volume" "v" {\n  availability_zone = "a"\n\n  size = 40\n  io   = 3\n}\n',
+  },
+  {
+    name: 'the group ends at a comment line',
+    src: 'resource "aws_ebs_volume" "v" {\n  availability_zone = "a"\n  # sizing\n  size = 40\n}\n',
+    edit: insert([], ['io'], 3),
+    out: 'resource "aws_ebs_volume" "v" {\n  availability_zone = "a"\n  # sizing\n  size = 40\n  io   = 3\n}\n',
+  },
+  {
+    name: 'alignment in a multi-line object',
+    src: 'resource "aws_s3_bucket" "b" {\n  tags = {\n    Name  = "b"\n    Owner = "me"\n  }\n}\n',
+    edit: insert(['tags'], ['Env'], 'dev'),
+    out: 'resource "aws_s3_bucket" "b" {\n  tags = {\n    Name  = "b"\n    Owner = "me"\n    Env   = "dev"\n  }\n}\n',
+  },
+  {
+    name: 'a new nested block after a nested block gets a blank line when the file separates blocks so',
+    src: 'resource "aws_instance" "i" {\n  ami           = "x"\n  instance_type = "t3.micro"\n\n  ebs_block_device {\n    device_name = "/dev/sdb"\n  }\n}\n',
+    edit: insert([], ['root_block_device', 'encrypted'], true),
+    out: 'resource "aws_instance" "i" {\n  ami           = "x"\n  instance_type = "t3.micro"\n\n  ebs_block_device {\n    device_name = "/dev/sdb"\n  }\n\n  root_block_device {\n    encrypted = true\n  }\n}\n',
+  },
+  {
+    name: 'no blank line before a new nested block when the file puts blocks right after their siblings',
+    src: 'resource "aws_instance" "i" {\n  ami = "x"\n  ebs_block_device {\n    device_name = "/dev/sdb"\n  }\n}\n',
+    edit: insert([], ['root_block_device', 'encrypted'], true),
+    out: 'resource "aws_instance" "i" {\n  ami = "x"\n  ebs_block_device {\n    device_name = "/dev/sdb"\n  }\n  root_block_device {\n    encrypted = true\n  }\n}\n',
+  },
+  {
+    name: 'the blank-line style is read from other blocks of the file when the body has no example',
+    src: 'resource "aws_instance" "a" {\n  ami = "x"\n\n  ebs_block_device {}\n}\n\nresource "aws_instance" "b" {\n  ebs_block_device {\n    device_name = "/dev/sdb"\n  }\n}\n',
+    edit: (doc) => hclWriter.insertProperty(doc, (doc.resources[1] as { node: MapNode }).node, ['root_block_device'], { encrypted: true }),
+    out: 'resource "aws_instance" "a" {\n  ami = "x"\n\n  ebs_block_device {}\n}\n\nresource "aws_instance" "b" {\n  ebs_block_device {\n    device_name = "/dev/sdb"\n  }\n\n  root_block_device {\n    encrypted = true\n  }\n}\n',
   },
   {
     name: 'replace a scalar',

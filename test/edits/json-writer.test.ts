@@ -187,6 +187,58 @@ const cases: Case[] = [
   },
 ];
 
+/** A security group ingress in a file that writes its one-line objects with spaces inside the braces. */
+const spacedRefs = (cidr: string): string => j(
+  '{',
+  '  "Resources": {',
+  '    "Sg": {',
+  '      "Type": "AWS::EC2::SecurityGroupIngress",',
+  '      "Properties": {',
+  '        "GroupId": { "Ref": "Group" },',
+  `        "CidrIp": ${cidr},`,
+  '        "IpProtocol": "tcp"',
+  '      }',
+  '    }',
+  '  }',
+  '}',
+);
+
+const braceCases: Case[] = [
+  {
+    name: 'a replacing reference follows the file\'s `{ "Ref": "X" }` spacing',
+    input: spacedRefs('"0.0.0.0/0"'),
+    op: replace('Sg', ['Properties', 'CidrIp'], { $ref: { input: 'AllowedRdpCidr' } }),
+    expected: spacedRefs('{ "Ref": "AllowedRdpCidr" }'),
+  },
+  {
+    name: 'an inserted GetAtt and inline object follow it too',
+    input: spacedRefs('"0.0.0.0/0"'),
+    op: (doc) => [
+      ...insert('Sg', ['Properties'], ['SourceSecurityGroupId'], { $ref: { resource: 'Other', attr: 'GroupId' } })(doc),
+      ...insert('Sg', ['Properties'], ['Tags'], [{ Key: 'a', Value: 'b' }])(doc),
+    ],
+    expected: spacedRefs('"0.0.0.0/0"').replace('"IpProtocol": "tcp"', '"IpProtocol": "tcp",\n        "SourceSecurityGroupId": { "Fn::GetAtt": ["Other", "GroupId"] },'
+      + '\n        "Tags": [\n          {\n            "Key": "a",\n            "Value": "b"\n          }\n        ]'),
+  },
+  {
+    name: 'the nearest one-line object decides (same line first)',
+    input: j('{', '  "Resources": {', '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},', '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroupIngress",', '      "Properties": { "GroupId": { "Ref": "Group" }, "CidrIp": "0.0.0.0/0" }', '    }', '  }', '}'),
+    op: replace('Sg', ['Properties', 'CidrIp'], { $ref: { input: 'AllowedRdpCidr' } }),
+    expected: j('{', '  "Resources": {', '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},', '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroupIngress",', '      "Properties": { "GroupId": { "Ref": "Group" }, "CidrIp": { "Ref": "AllowedRdpCidr" } }',
+      '    }', '  }', '}'),
+  },
+  {
+    name: 'compact one-line objects elsewhere keep references compact',
+    input: j('{', '  "Resources": {', '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},', '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroupIngress",', '      "Properties": {', '        "CidrIp": "0.0.0.0/0"', '      }', '    }', '  }', '}'),
+    op: replace('Sg', ['Properties', 'CidrIp'], { $ref: { input: 'AllowedRdpCidr' } }),
+    expected: j('{', '  "Resources": {', '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},', '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroupIngress",', '      "Properties": {', '        "CidrIp": {"Ref": "AllowedRdpCidr"}', '      }', '    }', '  }', '}'),
+  },
+];
+
 const tfResource = (type: string, name: string): ResourceNode => ({
   kind: 'resource', type, name, address: `${type}.${name}`, headerRange: { start: 0, end: 0 }, range: { start: 0, end: 0 },
   node: { kind: 'map', entries: [], style: 'flow', range: { start: 0, end: 0 } }, propsPath: [],
@@ -252,6 +304,15 @@ describe('jsonWriter', () => {
       assert.deepEqual(parse(out).errors, []);
     });
   }
+  describe('brace spacing of inline objects', () => {
+    for (const c of braceCases) {
+      it(c.name, () => {
+        const out = apply(c.input, c.op(parse(c.input)));
+        assert.equal(out, c.expected);
+        assert.deepEqual(parse(out).errors, []);
+      });
+    }
+  });
   for (const c of tfCases) {
     it(c.name, () => {
       const out = apply(c.input, c.op(tfDoc(c.input)));

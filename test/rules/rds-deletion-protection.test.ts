@@ -127,6 +127,34 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'a branch of Fn::If that can be taken is judged',
+      code: cfnYaml`
+        Parameters:
+          Env:
+            Type: String
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              DeletionProtection: !If [IsProd, true, !Ref AWS::NoValue]
+      `,
+      errors: [{ messageId: 'missing', line: 10, column: 27 }],
+      output: cfnYaml`
+        Parameters:
+          Env:
+            Type: String
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+        Resources:
+          Db:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              DeletionProtection: true
+      `,
+    },
+    {
       code: cfnJson`
         {
           "Resources": {

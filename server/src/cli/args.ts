@@ -16,6 +16,10 @@ export interface ScanOptions {
   parameterFiles: string[];
   varFiles: string[];
   reportUnresolved: boolean;
+  /** `--config <file>`: the project config to use instead of `.secure-iac.yaml` in the working directory. */
+  config?: string;
+  /** `--no-config`: read no project config at all. */
+  noConfig?: boolean;
 }
 
 export type Command = ScanOptions | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
@@ -40,11 +44,15 @@ Options:
   --var-file <file>           Terraform .tfvars / .tfvars.json applied after each module's own tfvars (repeatable)
   --report-unresolved         report values that decide a finding but cannot be resolved, as info
                               ("cannot verify: depends on parameter X") instead of staying silent
+  --config <file>             project config to use (default: .secure-iac.yaml in the working directory,
+                              if present); flags override it. An invalid config is an error (exit 2)
+  --no-config                 ignore .secure-iac.yaml
   -h, --help                  show this help
   -v, --version               show the version
 
 Exit codes: 0 no finding at or above --fail-on (and no parse error), 1 findings or parse errors,
-2 usage or I/O error (an unreadable path is reported and the other files are still scanned).`;
+2 usage or I/O error, or an invalid project config (an unreadable path is reported and the other
+files are still scanned).`;
 
 function takeValue(argv: string[], i: number, flag: string): string {
   const value = argv[i + 1];
@@ -106,6 +114,12 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         break;
       case '--report-unresolved':
         options.reportUnresolved = true;
+        break;
+      case '--config':
+        options.config = value();
+        break;
+      case '--no-config':
+        options.noConfig = true;
         break;
       case '-h':
       case '--help':

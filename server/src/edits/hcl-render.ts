@@ -76,11 +76,15 @@ export function inline(v: FixValue): string {
  * `key {` ... `}` for an object, or one block per item for a list of objects (repeated blocks).
  */
 export function bodyEntry(key: string, value: FixValue, layout: Layout): string {
-  if (isObject(value) && !MAP_ARGUMENTS.has(key)) return nestedBlock(key, value, layout);
-  if (Array.isArray(value) && value.length > 0 && value.every((x: FixValue) => isObject(x))) {
-    return value.map((x: FixValue) => nestedBlock(key, x as { readonly [key: string]: FixValue }, layout)).join(layout.eol);
-  }
-  return `${layout.indent}${key} = ${inline(value)}`;
+  if (!writtenAsBlock(key, value)) return `${layout.indent}${key} = ${inline(value)}`;
+  if (isObject(value)) return nestedBlock(key, value, layout);
+  return (value as readonly FixValue[]).map((x: FixValue) => nestedBlock(key, x as { readonly [key: string]: FixValue }, layout)).join(layout.eol);
+}
+
+/** Whether `bodyEntry` writes `key` as nested block(s) (an object, or a list of objects) rather than `key = value`. */
+export function writtenAsBlock(key: string, value: FixValue): boolean {
+  if (isObject(value)) return !MAP_ARGUMENTS.has(key);
+  return Array.isArray(value) && value.length > 0 && value.every((x: FixValue) => isObject(x));
 }
 
 /** `key {` + entries one level deeper + `}`; an empty object gives `key {}`. */

@@ -1,9 +1,11 @@
 // Writes fix intents into Terraform native syntax as minimal text edits that keep layout, comments and CRLF.
 import type { FixValue } from '../../../rules/api';
 import type { IacDocument, ResourceNode } from '../model/document';
-import type { MapNode } from '../model/nodes';
+import type { MapEntry, MapNode } from '../model/nodes';
+import { alignedColumn, blocksSeparated } from './hcl-align';
 import { eolOf, indentAt, indentUnit, lineEnd, lineStart, sameLine, startsLine } from './hcl-layout';
-import { bodyEntry, bodyLines, inline, isObject, keyText, nest, quote } from './hcl-render';
+import { bodyEntry, bodyLines, inline, isObject, keyText, nest, quote, writtenAsBlock } from './hcl-render';
+import { appendMember, HCL_TRIVIA, removeLines, removeMember } from './separated';
 import type { InputDecl, NewResource, TextEdit, Writer } from './types';
 
 /**
@@ -16,7 +18,46 @@ export const hclWriter: Writer = {
     const [key] = path;
     if (key === undefined) return [];
     const nested = nest(path, value);
-    return map.style === 'flow' ? insertIntoObject(doc.text, map, key, nested) : insertIntoBody(doc.text, map, key, nested);
+    return map.style === 'flow' ? insertIntoObject(doc.text, map, key, nested) : insertIntoBody(doc, map, key, nested);
+  },
+
+  /**
+   * A block body loses the entry's lines (attribute or nested block, with a trailing comment; comment lines above it
+   * stay; of two blank lines around it one goes). Removing the only entry leaves `{` and `}` on their lines (a
+   * one-line block becomes `{}`), so that an insertion in the same fix still composes. An object expression loses
+   * the element and its comma, or its line when elements are separated by line breaks.
+   */
+  removeProperty(doc, map, entry) {
+    const { text } = doc;
+    const entries = sorted(map);
+    const index = entries.indexOf(entry);
+    if (index < 0) return [];
+    if (map.style === 'flow') {
+      const open = map.range.start;
+      const close = map.range.end - 1;
+      if (text[open] !== '{' || text[close] !== '}') return [];
+      const prevEnd = index > 0 ? entries[index - 1]!.range.end : null;
+      return removeMember(text, HCL_TRIVIA, { open, close, empty: '{}' }, entry.range.start, entry.range.end, prevEnd);
+    }
+    // Whitespace or comments alone before the entry on its line (`/* legacy */ count = 1`): the whole line goes, as
+    // a trailing comment does. Otherwise the entry shares the line with `{` (a one-line block).
+    const ownLine = HCL_TRIVIA.skip(text, lineStart(text, entry.range.start)) === entry.range.start;
+    if (!ownLine) {
+      if (entries.length === 1) return [{ start: map.range.start, end: map.range.end, newText: '' }];
+      return [{ start: entry.range.start, end: entry.range.end, newText: '' }];
+    }
+    return [removeLines(text, entry.range.start, entry.range.end, (line) => /^[ \t]*\}/.test(line))];
+  },
+
+  /** A tuple gets `, item` on one line, or a line of its own (with its comma) in a multi-line tuple; `[]` → `[item]`. */
+  appendItem(doc, list, value) {
+    const { text } = doc;
+    const open = list.range.start;
+    const close = list.range.end - 1;
+    if (text[open] !== '[' || text[close] !== ']') return [];
+    if (list.items.length === 0) return [{ start: open, end: close + 1, newText: `[${inline(value)}]` }];
+    const items = list.items.map((i) => i.range);
+    return appendMember(text, HCL_TRIVIA, { open, close, empty: '[]' }, items, () => inline(value), eolOf(text), ', ');
   },
 
   replaceValue(doc, node, value) {
@@ -40,16 +81,29 @@ export const hclWriter: Writer = {
   },
 };
 
-/** Block body (range = between the braces): a new line after the last entry, indented like the entries. */
-function insertIntoBody(text: string, map: MapNode, key: string, value: FixValue): TextEdit[] {
+/**
+ * Block body (range = between the braces): a new line after the last entry, indented like the entries. A new
+ * attribute lines its `=` up with the attributes of the group it joins when they share a column (terraform fmt);
+ * a new nested block after a nested block is preceded by a blank line when the file separates blocks that way.
+ */
+function insertIntoBody(doc: IacDocument, map: MapNode, key: string, value: FixValue): TextEdit[] {
+  const { text } = doc;
   const open = map.range.start - 1;
   const close = map.range.end;
   const eol = eolOf(text);
   const parentIndent = indentAt(text, open);
   const unit = indentUnit(text, map, parentIndent);
   const last = lastEntry(map);
-  const childIndent = last && startsLine(text, last.range.start) ? indentAt(text, last.range.start) : parentIndent + unit;
-  const entry = eol + bodyEntry(key, value, { indent: childIndent, unit, eol });
+  const onOwnLine = last !== undefined && startsLine(text, last.range.start);
+  const childIndent = last && onOwnLine ? indentAt(text, last.range.start) : parentIndent + unit;
+  let entry: string;
+  if (writtenAsBlock(key, value)) {
+    const blank = last?.block === true && onOwnLine && blocksSeparated(doc, map) ? eol : '';
+    entry = blank + eol + bodyEntry(key, value, { indent: childIndent, unit, eol });
+  } else {
+    const column = onOwnLine ? alignedColumn(text, sorted(map), last) : undefined;
+    entry = eol + attributeLine(childIndent, key, inline(value), column);
+  }
   const hasClose = text[close] === '}';
 
   if (!last) {
@@ -85,8 +139,10 @@ function insertIntoBody(text: string, map: MapNode, key: string, value: FixValue
 function insertIntoObject(text: string, map: MapNode, key: string, value: FixValue): TextEdit[] {
   const open = map.range.start;
   const close = map.range.end - 1;
-  const entryText = `${keyText(key)} = ${inline(value)}`;
   const last = lastEntry(map);
+  const multiLine = last !== undefined && !sameLine(text, open, close) && startsLine(text, last.range.start);
+  const column = multiLine ? alignedColumn(text, sorted(map), last) : undefined;
+  const entryText = attributeLine('', keyText(key), inline(value), column === undefined ? undefined : column - indentAt(text, last!.range.start).length);
   if (!last) return [{ start: open + 1, end: close, newText: ` ${entryText} ` }];
   const comma = /^\s*,/.exec(text.slice(last.range.end, close));
   const after = comma ? last.range.end + comma[0].length : last.range.end;
@@ -109,6 +165,17 @@ function replaceBody(text: string, node: MapNode, value: FixValue): TextEdit[] {
   const unit = indentUnit(text, node, parentIndent);
   const lines = bodyLines(value, { indent: parentIndent + unit, unit, eol });
   return [{ start: node.range.start, end: node.range.end, newText: lines === '' ? '' : `${eol}${lines}${eol}${parentIndent}` }];
+}
+
+/** `key = value` at `indent`, the `=` padded out to `column` (counted from the line start) when the key is short enough. */
+function attributeLine(indent: string, key: string, value: string, column: number | undefined): string {
+  const gap = column === undefined ? 1 : Math.max(1, column - indent.length - key.length);
+  return `${indent}${key}${' '.repeat(gap)}= ${value}`;
+}
+
+/** Entries in document order. */
+function sorted(map: MapNode): MapEntry[] {
+  return [...map.entries].sort((a, b) => a.range.start - b.range.start);
 }
 
 function lastEntry(map: MapNode): MapNode['entries'][number] | undefined {

@@ -12,7 +12,7 @@ export interface ObjectLayout {
 }
 
 /** The file's indentation step: the first indented line's whitespace, or two spaces. */
-function globalUnit(text: string): string {
+export function globalUnit(text: string): string {
   return /\n([ \t]+)["{[\]}]/.exec(text)?.[1] ?? '  ';
 }
 
@@ -23,6 +23,40 @@ function colonOf(text: string, map: MapNode | undefined): string {
     if (m && e.value.range.start > e.keyRange.end) return m[1]!;
   }
   return /"[ \t]*(:[ \t]*)/.exec(text)?.[1] ?? ': ';
+}
+
+/**
+ * The padding inside the braces of one-line objects (`{ "Ref": "X" }` or `{"Ref": "X"}`), read from the non-empty
+ * one-line object (a map or an intrinsic) nearest to `offset`: one on the same line first, else the closest in the file; `''` when there is none.
+ */
+export function inlinePad(doc: IacDocument, offset: number): string {
+  const { text } = doc;
+  const root = jsonRoot(doc);
+  const lineFrom = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineTo = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  let best: { node: IacNode; key: [number, number, number] } | undefined;
+  const stack: IacNode[] = root ? [root] : [];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.kind === 'map') stack.push(...n.entries.map((e) => e.value));
+    else if (n.kind === 'list') stack.push(...n.items);
+    else if (n.kind === 'call') stack.push(...n.args);
+    // CloudFormation intrinsics (`{ "Ref": "X" }`) are call nodes spanning their object.
+    if (n.kind !== 'map' && n.kind !== 'call') continue;
+    const { start, end } = n.range;
+    const body = text.slice(start, end);
+    if (text[start] !== '{' || body.includes('\n') || body.slice(1, -1).trim() === '') continue;
+    const distance = offset < start ? start - offset : offset > end ? offset - end : 0;
+    // Same line beats any distance; among equals, the innermost (shortest) object.
+    const key: [number, number, number] = [start >= lineFrom && end <= lineTo ? 0 : 1, distance, end - start];
+    if (!best || compare(key, best.key) < 0) best = { node: n, key };
+  }
+  return best && text[best.node.range.start + 1] === ' ' ? ' ' : '';
+}
+
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }
 
 /** Layout of members written inside `map`. */
@@ -36,11 +70,12 @@ export function objectLayout(doc: IacDocument, map: MapNode): ObjectLayout {
   const memberIndent = last && pretty ? lineIndent(text, last.keyRange.start) : own + globalUnit(text);
   const unit = memberIndent.startsWith(own) && memberIndent.length > own.length ? memberIndent.slice(own.length) : globalUnit(text);
   const colon = colonOf(text, map);
-  return { fmt: { pretty, unit, colon, comma: commaOf(text, map, colon), eol: eolOf(text), family: doc.family }, memberIndent };
+  const pad = inlinePad(doc, last ? last.range.end : map.range.start);
+  return { fmt: { pretty, unit, colon, comma: commaOf(text, map, colon), pad, eol: eolOf(text), family: doc.family }, memberIndent };
 }
 
 /** Whether the document is laid out over several lines (then new empty-object members are expanded too). */
-function isMultiLine(text: string): boolean {
+export function isMultiLine(text: string): boolean {
   return text.trim().includes('\n');
 }
 

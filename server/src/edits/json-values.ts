@@ -11,6 +11,8 @@ export interface JsonFormat {
   colon: string;
   /** Single-line separator between members: `, ` or `,`. */
   comma: string;
+  /** Padding inside the braces of an object written on one line: `' '` for `{ "Ref": "X" }`, `''` for `{"Ref": "X"}`. */
+  pad: string;
   eol: string;
   family: 'cloudformation' | 'terraform';
 }
@@ -23,9 +25,10 @@ export function jsonRef(ref: FixRef, fmt: JsonFormat): string {
   }
   // References stay on one line even in pretty files, as hand-written templates have them.
   const sp = fmt.colon.length > 1 ? ' ' : '';
-  if ('input' in r) return `{${JSON.stringify('Ref')}${fmt.colon}${JSON.stringify(r.input)}}`;
-  if (!r.attr) return `{${JSON.stringify('Ref')}${fmt.colon}${JSON.stringify(r.resource)}}`;
-  return `{"Fn::GetAtt"${fmt.colon}[${JSON.stringify(r.resource)},${sp}${JSON.stringify(r.attr)}]}`;
+  const { pad } = fmt;
+  if ('input' in r) return `{${pad}${JSON.stringify('Ref')}${fmt.colon}${JSON.stringify(r.input)}${pad}}`;
+  if (!r.attr) return `{${pad}${JSON.stringify('Ref')}${fmt.colon}${JSON.stringify(r.resource)}${pad}}`;
+  return `{${pad}"Fn::GetAtt"${fmt.colon}[${JSON.stringify(r.resource)},${sp}${JSON.stringify(r.attr)}]${pad}}`;
 }
 
 /** `value` as JSON whose first line continues the current one and whose later lines start at `indent`. */
@@ -40,7 +43,7 @@ export function jsonValue(value: FixValue, indent: string, fmt: JsonFormat): str
   }
   const members = Object.entries(value).map(([k, v]) => jsonMember(k, v, inner, fmt));
   if (members.length === 0) return '{}';
-  return fmt.pretty ? `{${fmt.eol}${inner}${members.join(`,${fmt.eol}${inner}`)}${fmt.eol}${indent}}` : `{${members.join(fmt.comma)}}`;
+  return fmt.pretty ? `{${fmt.eol}${inner}${members.join(`,${fmt.eol}${inner}`)}${fmt.eol}${indent}}` : `{${fmt.pad}${members.join(fmt.comma)}${fmt.pad}}`;
 }
 
 /** `"key": value` for a member written at `indent`. */

@@ -1,9 +1,10 @@
 // Minimal, layout-preserving text edits for CloudFormation JSON and Terraform JSON (.tf.json).
 import type { FixValue } from '../../../rules/api';
 import type { IacDocument, ResourceNode } from '../model/document';
-import { entryOf, type IacNode, type MapEntry, type MapNode } from '../model/nodes';
-import { jsonRoot, objectLayout, startsLine } from './json-layout';
+import { entryOf, type IacNode, type ListNode, type MapEntry, type MapNode } from '../model/nodes';
+import { inlinePad, isMultiLine, jsonRoot, objectLayout, startsLine } from './json-layout';
 import { jsonMember, jsonValue, type JsonFormat } from './json-values';
+import { appendMember, JSON_TRIVIA, removeMember } from './separated';
 import type { InputDecl, NewResource, TextEdit, Writer } from './types';
 import { eolOf, lineIndent } from './yaml-layout';
 import type { FixMap } from './yaml-values';
@@ -50,6 +51,7 @@ function replaceValue(doc: IacDocument, node: IacNode, value: FixValue): TextEdi
     unit: base?.unit ?? '  ',
     colon: base?.colon ?? ': ',
     comma: base?.comma ?? ', ',
+    pad: inlinePad(doc, node.range.start),
     eol: eolOf(text),
     family: doc.family,
   };
@@ -109,5 +111,58 @@ function insertTfResource(doc: IacDocument, section: MapNode, after: ResourceNod
   return addMember(doc, section, resource.type, { [resource.name]: resource.body }, entryOf(section, after.type));
 }
 
+/**
+ * Removes a member with its comma: a member followed by another takes its comma along (one member per line: its whole
+ * line); the last member takes the comma before it; the only member leaves `{}`. Removing two neighbouring members in
+ * one fix where the second is the last gives overlapping edits (they share a comma), which the engine refuses.
+ */
+function removeProperty(doc: IacDocument, map: MapNode, entry: MapEntry): TextEdit[] {
+  const { text } = doc;
+  const open = map.range.start;
+  const close = map.range.end - 1;
+  if (text[open] !== '{' || text[close] !== '}') return [];
+  // The neighbours are found in the text: Terraform JSON's tree leaves out `"//"` comment members.
+  return removeMember(text, JSON_TRIVIA, { open, close, empty: '{}' }, entry.range.start, entry.range.end, undefined);
+}
+
+/**
+ * Appends an item to an array in its layout: one item per line (a map item expanded over lines like the file's
+ * objects, unless the last item is an object on one line) or on one line after the array's separator. An empty
+ * array is written like an empty object gets filled: expanded in a pretty-printed file, else `[item]`.
+ */
+function appendItem(doc: IacDocument, list: ListNode, value: FixValue): TextEdit[] {
+  const { text } = doc;
+  const open = list.range.start;
+  const close = list.range.end - 1;
+  if (text[open] !== '[' || text[close] !== ']') return [];
+  const root = jsonRoot(doc);
+  const base = root ? objectLayout(doc, root).fmt : undefined;
+  const last = list.items[list.items.length - 1];
+  const fmt: JsonFormat = {
+    pretty: false,
+    unit: base?.unit ?? '  ',
+    colon: base?.colon ?? ': ',
+    comma: base?.comma ?? ', ',
+    pad: inlinePad(doc, last ? last.range.end : open),
+    eol: eolOf(text),
+    family: doc.family,
+  };
+  const own = lineIndent(text, open);
+  if (!last) {
+    const pretty = text.slice(open, close).includes('\n') || isMultiLine(text);
+    const inner = own + fmt.unit;
+    const newText = pretty
+      ? `[${fmt.eol}${inner}${jsonValue(value, inner, { ...fmt, pretty })}${fmt.eol}${own}]`
+      : `[${jsonValue(value, own, fmt)}]`;
+    return [{ start: open, end: close + 1, newText }];
+  }
+  const lastText = text.slice(last.range.start, last.range.end);
+  const oneLineCollection = (last.kind === 'map' || last.kind === 'list') && !lastText.includes('\n');
+  const render = (indent: string | undefined): string =>
+    indent === undefined ? jsonValue(value, own, fmt) : jsonValue(value, indent, { ...fmt, pretty: !oneLineCollection });
+  const items = list.items.map((i) => i.range);
+  return appendMember(text, JSON_TRIVIA, { open, close, empty: '[]' }, items, render, fmt.eol, fmt.comma);
+}
+
 /** The JSON writer for CloudFormation and Terraform JSON; JSON has no comments, so no `insertLineComment`. */
-export const jsonWriter: Writer = { insertProperty, replaceValue, declareInput, insertResource };
+export const jsonWriter: Writer = { insertProperty, replaceValue, declareInput, insertResource, removeProperty, appendItem };

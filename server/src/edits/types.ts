@@ -44,10 +44,14 @@ export interface Writer {
   declareInput(doc: IacDocument, input: InputDecl): TextEdit[];
   /** Insert a whole new resource right after `after` (same file), separated by a blank line. */
   insertResource(doc: IacDocument, after: ResourceNode, resource: NewResource): TextEdit[];
-  /** Remove one entry of a map: its whole text and line(s), keeping the map well-formed (commas, braces). */
-  removeProperty?(doc: IacDocument, map: MapNode, entry: MapEntry): TextEdit[];
-  /** Append `value` as the last item of a present list, in the list's style. */
-  appendItem?(doc: IacDocument, list: ListNode, value: FixValue): TextEdit[];
+  /**
+   * Remove one entry of a map: its whole text and line(s), keeping the map well-formed (commas, braces). Comment
+   * lines above the entry stay; a comment trailing its last line goes with it. A map left empty is spelled `{}`
+   * (YAML `Key: {}`, JSON `{}`, HCL object `{}`); an HCL block body keeps its braces (`{` and `}` on their lines).
+   */
+  removeProperty(doc: IacDocument, map: MapNode, entry: MapEntry): TextEdit[];
+  /** Append `value` as the last item of a present list, in the list's style (block or flow, one item per line or not). */
+  appendItem(doc: IacDocument, list: ListNode, value: FixValue): TextEdit[];
   /**
    * Insert a full-line comment (text without the comment marker) just above the line containing `offset`,
    * with that line's indentation. Undefined for JSON syntaxes, which have no comments.

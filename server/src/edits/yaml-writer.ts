@@ -1,7 +1,8 @@
 // Minimal, layout-preserving text edits for CloudFormation YAML templates.
 import type { FixValue } from '../../../rules/api';
 import type { IacDocument, ResourceNode } from '../model/document';
-import { entryOf, type IacNode, type MapEntry, type MapNode } from '../model/nodes';
+import { entryOf, type IacNode, type ListNode, type MapEntry, type MapNode } from '../model/nodes';
+import { appendMember, nextLineStart, removeLines, removeMember, YAML_TRIVIA } from './separated';
 import type { InputDecl, NewResource, TextEdit, Writer } from './types';
 import { columnOf, eolOf, findParent, indentUnit, lineEnd, lineIndent, lineStart } from './yaml-layout';
 import {
@@ -193,5 +194,95 @@ function insertLineComment(doc: IacDocument, offset: number, comment: string): T
   return [{ start: at, end: at, newText: line + eolOf(text) }];
 }
 
+/**
+ * Removes an entry. Block maps lose the entry's lines (a nested block and a trailing comment included; comment lines
+ * above it stay, and of two blank lines around it one goes). A first entry sharing its line with a list dash
+ * (`- Key: a`) hands its place to the next entry (`- Value: b`). Flow maps lose the entry and its comma.
+ *
+ * Removing the only entry leaves an empty map spelled `{}`: `Properties:` + `Encrypted: false` → `Properties: {}`
+ * (a bare `Properties:` would be null, which CloudFormation rejects; removing `Properties` itself is another intent).
+ * Its lines are then removed with the line break after them, so that an insertion into the same map in the same fix
+ * overlaps and is refused rather than written under `{}`.
+ */
+function removeProperty(doc: IacDocument, map: MapNode, entry: MapEntry): TextEdit[] {
+  const { text } = doc;
+  const index = map.entries.indexOf(entry);
+  if (index < 0) return [];
+  if (map.style === 'flow') {
+    const open = map.range.start;
+    const close = map.range.end - 1;
+    if (text[open] !== '{' || text[close] !== '}') return [];
+    const prevEnd = index > 0 ? map.entries[index - 1]!.range.end : null;
+    return removeMember(text, YAML_TRIVIA, { open, close, empty: '{}' }, entry.range.start, entry.range.end, prevEnd);
+  }
+  const keyStart = entry.keyRange.start;
+  const next = map.entries[index + 1];
+  if (/^[ \t]*(-[ \t]+)+$/.test(text.slice(lineStart(text, keyStart), keyStart))) {
+    if (next) return [{ start: keyStart, end: next.keyRange.start, newText: '' }];
+    return [{ start: keyStart, end: entry.range.end, newText: '{}' }];
+  }
+  if (map.entries.length > 1) return [removeLines(text, entry.range.start, entry.range.end)];
+  const parent = findParent(doc.root, map);
+  const colon = parent?.kind === 'entry' ? text.indexOf(':', parent.entry.keyRange.end) : -1;
+  if (parent?.kind !== 'entry' || parent.map.style !== 'block' || colon < 0 || colon >= keyStart) {
+    return [{ start: keyStart, end: entry.range.end, newText: '{}' }];
+  }
+  const end = lineEnd(text, entry.range.end);
+  const lines = end < text.length
+    ? { start: lineStart(text, keyStart), end: nextLineStart(text, end), newText: '' }
+    : removeLines(text, entry.range.start, entry.range.end);
+  return [{ start: colon + 1, end: colon + 1, newText: ' {}' }, lines];
+}
+
+/**
+ * Appends an item to a sequence. Block sequences get a `- item` line after the last item, at its dash column and
+ * spacing, a map item in block style under the dash. Flow sequences get `, item` (or a line of its own in a
+ * multi-line one). An empty `Key: []` under a block map becomes a block sequence, as `Key: {}` becomes a block map.
+ */
+function appendItem(doc: IacDocument, list: ListNode, value: FixValue): TextEdit[] {
+  const { text } = doc;
+  const eol = eolOf(text);
+  const parent = findParent(doc.root, list);
+  if (list.style === 'flow') {
+    const open = list.range.start;
+    const close = list.range.end - 1;
+    if (text[open] !== '[' || text[close] !== ']') return [];
+    const last = list.items[list.items.length - 1];
+    if (!last) {
+      const colon = parent?.kind === 'entry' ? text.indexOf(':', parent.entry.keyRange.end) : -1;
+      if (parent?.kind === 'entry' && parent.map.style === 'block' && colon >= 0 && colon < open) {
+        const unit = indentUnit(text, doc.root, parent.map);
+        const lines = yamlListLines([value], spaces(columnOf(text, parent.entry.keyRange.start) + unit), spaces(unit));
+        const at = lineEnd(text, list.range.end);
+        return [{ start: colon + 1, end: list.range.end, newText: '' }, { start: at, end: at, newText: eol + lines.join(eol) }];
+      }
+      const pad = text[open + 1] === ' ' ? ' ' : '';
+      return [{ start: open, end: close + 1, newText: `[${pad}${yamlInline(value, true)}${pad}]` }];
+    }
+    const spaced = last.kind === 'map' && last.style === 'flow' ? padded(text, last) : true;
+    const items = list.items.map((i) => i.range);
+    return appendMember(text, YAML_TRIVIA, { open, close, empty: '[]' }, items, () => yamlInline(value, spaced), eol, ', ');
+  }
+  const last = list.items[list.items.length - 1];
+  if (!last) return [];
+  // The dash of the last item and the spacing after it (`-   z`); else the sequence's first dash.
+  const lead = /^([ \t]*)-([ \t]+)$/.exec(text.slice(lineStart(text, last.range.start), last.range.start));
+  const dashCol = lead ? lead[1]!.length : columnOf(text, list.range.start);
+  const gap = lead ? lead[2]!.length : 1;
+  const dash = `${spaces(dashCol)}-${spaces(gap)}`;
+  let lines: string[];
+  if (isFixMap(value) && Object.keys(value).length > 0) {
+    // The indentation step as seen from the last item's map, else from the map holding the sequence.
+    const near = last.kind === 'map' ? last : parent?.kind === 'entry' ? parent.map : doc.root;
+    const unit = spaces(near ? indentUnit(text, doc.root, near) : 2);
+    lines = yamlMapLines(value, spaces(dash.length), unit);
+    lines[0] = dash + lines[0]!.slice(dash.length);
+  } else {
+    lines = [dash + yamlInline(value, true)];
+  }
+  const at = lineEnd(text, last.range.end);
+  return [{ start: at, end: at, newText: eol + lines.join(eol) }];
+}
+
 /** The CloudFormation YAML writer: block and flow maps, short-form refs, the file's indentation and line endings. */
-export const yamlWriter: Writer = { insertProperty, replaceValue, declareInput, insertResource, insertLineComment };
+export const yamlWriter: Writer = { insertProperty, replaceValue, declareInput, insertResource, removeProperty, appendItem, insertLineComment };

@@ -24,6 +24,8 @@ export interface LintOptions {
   module?: readonly IacDocument[];
   /** Parameter-file or tfvars values by input name, overriding defaults. */
   inputValues?: ReadonlyMap<string, IacNode>;
+  /** The clock that decides whether a dated suppression has expired (tests inject one). */
+  now?: () => Date;
 }
 
 /** The severity a rule runs with under `config`, or undefined when it is off. */
@@ -63,7 +65,7 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  const problems = applySuppressions(doc, findings, new Set(allRules.map((r) => r.id)));
+  const problems = applySuppressions(doc, findings, new Set(allRules.map((r) => r.id)), { now: options.now });
   const visible = [...problems, ...findings.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
   return { document: doc, findings: [...visible, ...findings.filter((f) => f.suppressed)], errors: doc.errors, ruleFailures };
 }

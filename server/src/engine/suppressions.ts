@@ -1,112 +1,188 @@
-// Reads suppressions (`# secure-iac-ignore <id>: reason` comments, CloudFormation Metadata) and applies them to findings.
+// Applies suppressions (ours and those of Checkov, cfn_nag, cfn-lint, tfsec, Trivy and KICS) to a document's findings.
+import type { AnyRule } from '../../../rules/define-rule';
+import { allRules } from '../../../rules/index';
 import type { IacDocument } from '../model/document';
-import { entryOf, type IacNode, type SourceRange } from '../model/nodes';
+import type { IacNode } from '../model/nodes';
 import { lineStarts, positionAt } from './positions';
+import { commentDirectives } from './suppress-comments';
+import { utcDay, type Directive } from './suppress-directive';
+import { ForeignIdTable, toolsFor } from './suppress-map';
+import { metadataDirectives } from './suppress-metadata';
 import type { Finding, Suppression } from './types';
 
-/** The pseudo rule id under which malformed suppressions are reported. */
+/** The pseudo rule id under which malformed or expired suppressions are reported. */
 export const INVALID_SUPPRESSION = 'invalid-suppression';
 
-interface Directive {
-  ids: string[];
-  reason: string;
-  range: SourceRange;
-  line: number;
+export interface SuppressionOptions {
+  /** Rules whose `meta.related` ids map other tools' suppressions to ours. Default: every registered rule. */
+  rules?: readonly AnyRule[];
+  /** The clock that decides expiry (tests inject one). Dates compare as UTC days. */
+  now?: () => Date;
 }
 
-const DIRECTIVE = /(?:#|\/\/)\s*secure-iac-ignore\s+([A-Za-z0-9_,\s-]+?)\s*(?::\s*(.*?))?\s*$/;
-
-/** Comment directives by 0-based line, plus the set of lines that are nothing but a comment. */
-function scanComments(text: string): { byLine: Map<number, Directive[]>; commentLines: Set<number> } {
-  const byLine = new Map<number, Directive[]>();
-  const commentLines = new Set<number>();
-  let offset = 0;
-  const lines = text.split('\n');
-  lines.forEach((raw, line) => {
-    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (/^\s*(#|\/\/)/.test(lineText)) commentLines.add(line);
-    const m = DIRECTIVE.exec(lineText);
-    if (m) {
-      const start = offset + m.index;
-      const ids = (m[1] ?? '').split(/[\s,]+/).filter(Boolean);
-      byLine.set(line, [{ ids, reason: (m[2] ?? '').trim(), range: { start, end: offset + lineText.length }, line }]);
-    }
-    offset += raw.length + 1;
-  });
-  return { byLine, commentLines };
-}
-
-/** Metadata `secure-iac: { ignore: [{ id, reason }] }` entries of a CloudFormation resource. */
-function metadataDirectives(resourceNode: IacNode): Directive[] {
-  if (resourceNode.kind !== 'map') return [];
-  const ignore = entryOf(resourceNode, 'Metadata')?.value;
-  const ours = ignore?.kind === 'map' ? entryOf(ignore, 'secure-iac')?.value : undefined;
-  const list = ours?.kind === 'map' ? entryOf(ours, 'ignore')?.value : undefined;
-  if (list?.kind !== 'list') return [];
-  const out: Directive[] = [];
-  for (const item of list.items) {
-    if (item.kind !== 'map') continue;
-    const id = entryOf(item, 'id')?.value;
-    const reason = entryOf(item, 'reason')?.value;
-    if (id?.kind !== 'scalar' || typeof id.value !== 'string') continue;
-    out.push({
-      ids: [id.value],
-      reason: reason?.kind === 'scalar' && reason.value !== null ? String(reason.value).trim() : '',
-      range: item.range,
-      line: -1,
-    });
-  }
-  return out;
+/** A directive that applies, with the rules it covers: every rule, or ours → the foreign id that named it. */
+interface Active {
+  d: Directive;
+  rules: '*' | Map<string, string | undefined>;
 }
 
 /**
- * Marks suppressed findings and returns the findings about the suppressions themselves (no reason, unknown id).
- * A directive counts on the line of the finding or of its resource header, or in the comment lines right above them.
+ * Marks suppressed findings (setting `suppressed`) and returns findings about the suppressions themselves: ours
+ * without a reason, with unknown ids, a bad or past `until` date, or a misplaced file-level form; and expired
+ * tfsec/Trivy `:exp:` dates. Another tool's suppression needs no reason, and its ids that map to none of our
+ * rules are that tool's business, so they are not reported.
  */
-export function applySuppressions(doc: IacDocument, findings: Finding[], knownIds: ReadonlySet<string>): Finding[] {
-  const { byLine, commentLines } = scanComments(doc.text);
-  const starts = lineStarts(doc.text);
-  const lineOf = (offset: number) => positionAt(starts, offset).line;
+export function applySuppressions(doc: IacDocument, findings: Finding[], knownIds: ReadonlySet<string>, options: SuppressionOptions = {}): Finding[] {
+  const table = new ForeignIdTable(options.rules ?? allRules);
+  const today = utcDay((options.now ?? (() => new Date()))());
+  const directives = [...(doc.format === 'cfn-yaml' || doc.format === 'tf-hcl' ? commentDirectives(doc.text) : []), ...metadataDirectives(doc)];
   const problems: Finding[] = [];
-  const reported = new Set<Directive>();
-  const check = (d: Directive): boolean => {
-    const unknown = d.ids.filter((id) => !knownIds.has(id));
-    if (!reported.has(d)) {
-      reported.add(d);
-      if (d.reason === '' || unknown.length > 0) {
-        problems.push({
-          ruleId: INVALID_SUPPRESSION,
-          messageId: d.reason === '' ? 'noReason' : 'unknownId',
-          severity: 'low',
-          message:
-            d.reason === ''
-              ? `Suppression of ${d.ids.join(', ')} has no reason, so it is not applied. Write it as 'secure-iac-ignore ${d.ids[0] ?? '<rule-id>'}: <why this is acceptable>'.`
-              : `Suppression names unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}.`,
-          uri: doc.uri,
-          range: d.range,
-          fixes: [],
-        });
-      }
-    }
-    return d.reason !== '';
-  };
-  const directivesNear = (line: number): Directive[] => {
-    const out = [...(byLine.get(line) ?? [])];
-    for (let l = line - 1; l >= 0 && commentLines.has(l); l--) out.push(...(byLine.get(l) ?? []));
-    return out;
-  };
-  const metadata = new Map(doc.resources.map((r) => [r.address, doc.family === 'cloudformation' ? metadataDirectives(r.node) : []]));
-  // Validate every directive once, even those that match nothing, so a typo in an id is visible.
-  for (const list of byLine.values()) list.forEach(check);
-  for (const list of metadata.values()) list.forEach(check);
+  const report = (d: Directive, messageId: string, message: string) =>
+    problems.push({ ruleId: INVALID_SUPPRESSION, messageId, severity: 'low', message, uri: doc.uri, range: d.range, fixes: [] });
 
+  const active: Active[] = [];
+  for (const d of directives) {
+    const rules = d.source === 'secure-iac' ? validateOurs(d, knownIds, report) : mapForeign(d, table);
+    if (!rules || (rules !== '*' && rules.size === 0)) continue;
+    const what = d.source === 'secure-iac' ? `Suppression of ${d.ids.join(', ')}` : `The ${d.source} suppression '${d.text}'`;
+    if (d.badDate !== undefined) {
+      report(d, 'badDate', `${what} has ${d.badDate === '' ? 'no date after "until"' : `the date '${d.badDate}', which is not a YYYY-MM-DD date`}, so it is not applied.`);
+      continue;
+    }
+    if (d.expires !== undefined && today >= d.expires) {
+      report(d, 'expired', `${what} expired on ${d.expires}, so the finding is reported again: fix it, or renew the suppression with a later date.`);
+      continue;
+    }
+    active.push({ d, rules });
+  }
+  if (active.length === 0) return problems;
+
+  const locate = locator(doc);
+  // Ours first: its reason is the one a report should show when several tools' suppressions cover a finding.
+  active.sort((a, b) => Number(a.d.source !== 'secure-iac') - Number(b.d.source !== 'secure-iac'));
   for (const f of findings) {
-    const lines = new Set([lineOf(f.range.start)]);
-    if (f.resource) lines.add(lineOf(f.resource.headerRange.start));
-    const candidates: { d: Directive; kind: Suppression['kind'] }[] = [...lines].flatMap(directivesNear).map((d) => ({ d, kind: 'comment' }));
-    if (f.resource) candidates.push(...(metadata.get(f.resource.address) ?? []).map((d) => ({ d, kind: 'metadata' as const })));
-    const hit = candidates.find(({ d }) => d.ids.includes(f.ruleId) && d.reason !== '');
-    if (hit) f.suppressed = { kind: hit.kind, reason: hit.d.reason };
+    for (const { d, rules } of active) {
+      if (rules !== '*' && !rules.has(f.ruleId)) continue;
+      if (!locate.covers(d, f)) continue;
+      f.suppressed = suppression(d, rules === '*' ? undefined : rules.get(f.ruleId));
+      break;
+    }
   }
   return problems;
+}
+
+/** Reports what is wrong with one of ours; returns the known ids it suppresses, or undefined when it cannot apply. */
+function validateOurs(d: Directive, knownIds: ReadonlySet<string>, report: (d: Directive, id: string, message: string) => void): Active['rules'] | undefined {
+  const form = d.scope === 'file' ? 'secure-iac-ignore-file' : 'secure-iac-ignore';
+  switch (d.problem) {
+    case 'noIds':
+      report(d, 'noIds', `'${form}' names no rule, so it is not applied. Write it as '${form} <rule-id>: <why this is acceptable>'.`);
+      return undefined;
+    case 'extraText':
+      report(d, 'syntax', `'${form}' has text after the "until" date that is not part of the syntax; write '${form} <rule-id> until YYYY-MM-DD: <reason>'.`);
+      return undefined;
+    case 'misplaced':
+      report(d, 'misplaced', `'secure-iac-ignore-file' must be in the comments at the top of the file, before any code; this one is not applied.`);
+      return undefined;
+  }
+  const unknown = d.ids.filter((id) => !knownIds.has(id));
+  if (d.reason === '') {
+    report(d, 'noReason', `Suppression of ${d.ids.join(', ')} has no reason, so it is not applied. Write it as '${form} ${d.ids[0] ?? '<rule-id>'}: <why this is acceptable>'.`);
+    return undefined;
+  }
+  if (unknown.length > 0) report(d, 'unknownId', `Suppression names unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}.`);
+  return new Map(d.ids.filter((id) => knownIds.has(id)).map((id) => [id, undefined]));
+}
+
+/** Our rules that another tool's ids stand for, remembering which id named each. */
+function mapForeign(d: Directive, table: ForeignIdTable): Active['rules'] {
+  if (d.ids.includes('*')) return '*';
+  const out = new Map<string, string | undefined>();
+  const tools = toolsFor(d.source === 'secure-iac' ? 'checkov' : d.source);
+  for (const id of d.ids) for (const rule of table.lookup(tools, id)) if (!out.has(rule)) out.set(rule, id);
+  return out;
+}
+
+function suppression(d: Directive, foreignId: string | undefined): Suppression {
+  return {
+    kind: d.kind,
+    reason: d.reason !== '' ? d.reason : `${d.text} (no reason given)`,
+    source: d.source,
+    ...(foreignId !== undefined ? { foreignId } : {}),
+    scope: d.scope,
+    ...(d.expires !== undefined ? { expires: d.expires } : {}),
+  };
+}
+
+/** Answers "does this directive cover this finding" from lines and node extents, computed once per document. */
+function locator(doc: IacDocument) {
+  const starts = lineStarts(doc.text);
+  const lineOf = (offset: number) => positionAt(starts, offset).line;
+  let spans: Map<number, number> | undefined;
+  /** The end of the largest node that starts on `line` (a resource, a nested block, a property), else the line's end. */
+  const spanEnd = (line: number): number => {
+    if (!spans) spans = nodeSpans(doc, lineOf);
+    const lineEnd = (starts[line + 1] ?? doc.text.length + 1) - 1;
+    return Math.max(lineEnd, spans.get(line) ?? lineEnd);
+  };
+  const resourceOf = (d: Directive) =>
+    doc.resources.find((r) => r.range.start <= d.range.start && d.range.start < r.range.end) ??
+    (d.line !== undefined ? doc.resources.find((r) => lineOf(r.headerRange.start) === d.line) : undefined);
+
+  return {
+    covers(d: Directive, f: Finding): boolean {
+      switch (d.scope) {
+        case 'file':
+          return true;
+        case 'resource': {
+          const address = d.resourceAddress ?? resourceOf(d)?.address;
+          return address !== undefined && f.resource?.address === address;
+        }
+        case 'line':
+          return d.line !== undefined && lineOf(f.range.start) === d.line;
+        case 'block': {
+          if (d.line === undefined) return false;
+          if (f.resource && lineOf(f.resource.headerRange.start) === d.line) return true;
+          const from = starts[d.line] ?? 0;
+          return f.range.start >= from && f.range.start <= spanEnd(d.line);
+        }
+      }
+    },
+  };
+}
+
+/** Line → the furthest end of any node starting on it: resources, blocks, map entries and list items. */
+function nodeSpans(doc: IacDocument, lineOf: (offset: number) => number): Map<number, number> {
+  const spans = new Map<number, number>();
+  const note = (start: number, end: number) => {
+    const line = lineOf(start);
+    if ((spans.get(line) ?? -1) < end) spans.set(line, end);
+  };
+  const walk = (node: IacNode): void => {
+    if (node.kind === 'map')
+      for (const e of node.entries) {
+        note(e.range.start, e.range.end);
+        walk(e.value);
+      }
+    else if (node.kind === 'list')
+      for (const item of node.items) {
+        note(item.range.start, item.range.end);
+        walk(item);
+      }
+    else if (node.kind === 'call') node.args.forEach(walk);
+  };
+  if (doc.root) walk(doc.root);
+  for (const r of doc.resources) {
+    note(r.range.start, r.range.end);
+    walk(r.node);
+  }
+  for (const b of doc.blocks) {
+    note(b.range.start, b.range.end);
+    walk(b.body);
+  }
+  for (const i of doc.inputs) {
+    note(i.range.start, i.range.end);
+    walk(i.node);
+  }
+  return spans;
 }

@@ -12,10 +12,22 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** Whose syntax a suppression is written in: ours, or a tool whose suppressions we honour so teams can switch. */
+export type SuppressionSource = 'secure-iac' | 'checkov' | 'cfn_nag' | 'cfn-lint' | 'tfsec' | 'trivy' | 'kics';
+
 /** Why a finding is not shown: which comment or metadata silenced it, and the reason given there. */
 export interface Suppression {
   kind: 'comment' | 'metadata';
+  /** As written; for another tool's suppression without one, a description such as `checkov:skip=CKV_AWS_24 (no reason given)`. */
   reason: string;
+  /** Absent means `secure-iac` (values built before sources were recorded). */
+  source?: SuppressionSource;
+  /** The other tool's id that mapped to this rule (`CKV_AWS_24`, `AVD-AWS-0107`); absent for ours and id-less KICS comments. */
+  foreignId?: string;
+  /** What it covers: the finding's line (KICS ignore-line), a block or property, a resource, or the whole file. */
+  scope?: 'line' | 'block' | 'resource' | 'file';
+  /** The date (YYYY-MM-DD) from which it no longer applies (`until` / tfsec and Trivy `:exp:`). */
+  expires?: string;
 }
 
 /** One violation. Offsets refer to the text of the document it was found in. */

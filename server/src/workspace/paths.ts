@@ -47,11 +47,13 @@ export class GlobSet {
 
   constructor(globs: readonly string[]) {
     // `dot`: `**/.terraform` must match hidden folders; VS Code globs are case-sensitive on Linux like picomatch.
-    this.matchers = globs.map((g) => picomatch(g.replace(/\\/g, '/'), { dot: true }));
-  }
-
-  get empty(): boolean {
-    return this.matchers.length === 0;
+    this.matchers = globs.flatMap((g) => {
+      try {
+        return [picomatch(g.replace(/\\/g, '/'), { dot: true })];
+      } catch {
+        return []; // a malformed user glob excludes nothing rather than breaking every check
+      }
+    });
   }
 
   /** Whether the relative path (any separator) or one of its parent folders matches. */

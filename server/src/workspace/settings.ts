@@ -17,9 +17,11 @@ export interface Settings {
   trace: TraceLevel;
 }
 
+/** What a client that sends nothing gets: every rule at its catalogue severity, nothing excluded. */
 export const DEFAULT_SETTINGS: Settings = { rules: {}, exclude: [], requiredTags: [], trace: 'off' };
 
-const RULE_SETTINGS: readonly string[] = ['off', 'on', 'critical', 'high', 'medium', 'low', 'info'];
+/** Every value a `secureIac.rules` entry may take (also the enum in package.json). */
+export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'on', 'critical', 'high', 'medium', 'low', 'info'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -41,7 +43,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
     for (const [id, value] of Object.entries(raw.rules)) {
       // JSON settings may spell severities in any case; the catalogue uses lower case.
       const setting = typeof value === 'string' ? value.toLowerCase() : value;
-      if (typeof setting === 'string' && RULE_SETTINGS.includes(setting)) rules[id] = setting as RuleSetting;
+      if (typeof setting === 'string' && (RULE_SETTINGS as readonly string[]).includes(setting)) rules[id] = setting as RuleSetting;
       else problems.push(`secureIac.rules.${id}: expected one of ${RULE_SETTINGS.join(', ')}, got ${JSON.stringify(value)}`);
     }
   }

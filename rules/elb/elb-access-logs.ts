@@ -1,0 +1,59 @@
+// Application and Network Load Balancers write access logs, so requests can be traced in an investigation.
+import { defineRule } from '../define-rule';
+
+/** The load balancer attribute that turns access logging on. */
+const ACCESS_LOGS = 'access_logs.s3.enabled';
+
+export default defineRule({
+  id: 'elb-access-logs',
+  meta: {
+    title: 'Load balancer access logging is enabled',
+    severity: 'low',
+    whitepaper: 'Monitoring, alerting, audit trail and incident response',
+    docs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html',
+    related: {
+      checkov: ['CKV_AWS_91'],
+      kics: ['c62e8b7d-1fdf-4050-ac4c-76ba9e1d9621'],
+    },
+    messages: {
+      missing: '{{resource}} does not enable access logs; requests to the load balancer are not recorded.',
+      disabled: '{{resource}} turns access logs off.',
+      enabledMissing: '{{resource}} configures {{logs}} without {{enabled}} = true; the provider leaves access logging off.',
+    },
+  },
+  targets: {
+    cloudformation: [
+      {
+        type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        props: { type: 'Type', attributes: 'LoadBalancerAttributes', attribute: 'LoadBalancerAttributes[]', key: 'Key', value: 'Value' },
+      },
+    ],
+    terraform: [{ type: ['aws_lb', 'aws_alb'], props: { type: 'load_balancer_type', logs: 'access_logs', enabled: 'enabled' } }],
+  },
+  check(lb, report) {
+    // Gateway Load Balancers have no access logs.
+    if (lb.prop('type').asString() === 'gateway') return;
+    // No fix: the log bucket, and a bucket policy that lets the ELB service write to it, are the user's to choose.
+    if (lb.declares('attributes')) {
+      const attributes = lb.prop('attributes');
+      const items = lb.list('attribute');
+      if (attributes.isUnresolved() || items.some((i) => i.isUnresolved() || i.prop('key').isUnresolved())) return;
+      const entry = items.find((i) => i.prop('key').asString() === ACCESS_LOGS);
+      const value = entry?.prop('value');
+      if (value?.isUnresolved() || value?.asBoolean() === true) return;
+      if (value && !value.isMissing()) report({ at: value, messageId: 'disabled' });
+      else report({ at: attributes, messageId: 'missing' });
+      return;
+    }
+    const logs = lb.prop('logs');
+    if (logs.isUnresolved()) return;
+    if (logs.isMissing()) {
+      report({ at: lb, messageId: 'missing' });
+      return;
+    }
+    // `enabled` defaults to false, even when a bucket is given.
+    const enabled = logs.prop('enabled');
+    if (enabled.isUnresolved() || enabled.asBoolean() === true) return;
+    report({ at: enabled, messageId: enabled.isMissing() ? 'enabledMissing' : 'disabled' });
+  },
+});
