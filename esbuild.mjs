@@ -50,6 +50,8 @@ const common = {
 
 const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  // The CLI's scan threads load this file from next to dist/cli.js.
+  { entryPoints: ['server/src/scan/scan-worker.ts'], outfile: 'dist/scan-worker.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ].filter((e) => existsSource(e.entryPoints[0]));

@@ -10,8 +10,7 @@ import { formatText } from './cli/format-text';
 import { buildReport, type Report } from './cli/report';
 import { scanSetup } from './cli/project-config';
 import { effectiveSeverity } from './engine/lint';
-import { initParsers } from './parsers/index';
-import { scanFiles } from './scan/scan-files';
+import { scanFilesParallel } from './scan/parallel';
 import { walkFiles } from './scan/walk';
 
 declare const SECURE_IAC_VERSION: string | undefined;
@@ -36,11 +35,11 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
     warn(`secure-iac: invalid project config, nothing scanned:\n${setup.errors.join('\n')}\n`);
     return 2;
   }
-  await initParsers({ wasmDir: wasmDir() });
   const readErrors: { path: string; message: string }[] = [];
   const files = (await walkFiles(options.paths, { onError: (e) => readErrors.push(e) })).filter((f) => !setup.isExcluded(f));
   const config = setup.config;
-  const result = await scanFiles(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles });
+  const wasm = wasmDir();
+  const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, ...(options.jobs ? { jobs: options.jobs } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
   result.readErrors.unshift(...readErrors);
   const report = buildReport(result, process.cwd());
   const rules = allRules.filter((r) => effectiveSeverity(r, config) !== undefined);

@@ -20,6 +20,8 @@ export interface ScanOptions {
   config?: string;
   /** `--no-config`: read no project config at all. */
   noConfig?: boolean;
+  /** `--jobs <n>`: threads to lint with (default: the cores available). */
+  jobs?: number;
 }
 
 export type Command = ScanOptions | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
@@ -47,6 +49,7 @@ Options:
   --config <file>             project config to use (default: .secure-iac.yaml in the working directory,
                               if present); flags override it. An invalid config is an error (exit 2)
   --no-config                 ignore .secure-iac.yaml
+  --jobs <n>                  lint with n threads (default: the number of cores; 1 = no worker threads)
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -121,6 +124,12 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
       case '--no-config':
         options.noConfig = true;
         break;
+      case '--jobs': {
+        const n = value();
+        if (!/^[1-9][0-9]*$/.test(n)) throw new UsageError(`--jobs needs a whole number of threads, at least 1 (got '${n}')`);
+        options.jobs = Number(n);
+        break;
+      }
       case '-h':
       case '--help':
         return { command: 'help' };

@@ -49,7 +49,7 @@ export function displayPath(path: string, cwd: string): string {
 export function buildReport(scan: ScanResult, cwd: string): Report {
   const report: Report = { filesScanned: scan.files.length, findings: [], suppressed: [], errors: [], ruleFailures: [] };
   for (const file of scan.files) {
-    const starts = lineStarts(file.document.text);
+    const starts = lineStarts(file.text);
     const at = (offset: number) => {
       const p = positionAt(starts, offset);
       return { line: p.line + 1, column: p.character + 1 };

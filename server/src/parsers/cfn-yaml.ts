@@ -6,6 +6,7 @@ import {
 import type { ParseError } from '../model/document';
 import type { IacNode, MapEntry, ScalarNode, SourceRange } from '../model/nodes';
 import { CFN_TAGS, makeCall } from './cfn-intrinsics';
+import { describeParserFailure, isStackOverflow } from './parser-failure';
 
 /** Past this many nodes produced by alias expansion the conversion stops (a "billion laughs" guard). */
 export const MAX_ALIAS_NODES = 100_000;
@@ -166,6 +167,7 @@ class Converter {
 
   /** A yaml error as a ParseError of at least one character; an unterminated quote points at its opening quote. */
   error(message: string, code: string, pos: [number, number]): ParseError {
+    if (isStackOverflow(message)) message = `Cannot read this part of the file: ${describeParserFailure(message)}`;
     if (code === 'MISSING_CHAR' && /quote/i.test(message) && this.openQuote !== undefined) {
       const lineEnd = this.text.slice(this.openQuote).search(/\r?\n/);
       const end = lineEnd < 0 ? this.text.length : this.openQuote + lineEnd;

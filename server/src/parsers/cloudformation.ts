@@ -5,6 +5,7 @@ import { convertJson } from './cfn-json';
 import { buildCfnDocument, isTemplate, looksLikeTemplateText } from './cfn-detect';
 import { normalizeTemplate } from './cfn-intrinsics';
 import { convertYaml } from './cfn-yaml';
+import { describeParserFailure, isStackOverflow } from './parser-failure';
 
 /**
  * Parses a YAML template (first document of a stream). Short-form tags and long-form intrinsics become
@@ -31,7 +32,7 @@ function guarded(
   } catch (e) {
     // Parsers must never take the server down; an unexpected failure is one error on the first character.
     if (!looksLikeTemplateText(text)) return undefined;
-    const message = `Internal parser error: ${e instanceof Error ? e.message : String(e)}`;
+    const message = isStackOverflow(e) ? `Cannot read this template: ${describeParserFailure(e)}` : `Internal parser error: ${describeParserFailure(e)}`;
     return buildCfnDocument(uri, format, text, undefined, [{ message, range: { start: 0, end: Math.min(1, text.length) } }]);
   }
 }

@@ -4,6 +4,7 @@ import type { BlockNode, IacDocument, InputNode, ResourceNode } from '../model/d
 import { entryOf } from '../model/nodes';
 import { blockBody, blockHeader } from './tf-hcl-body';
 import { kids, rangeOf } from './tf-hcl-expr';
+import { describeParserFailure } from './parser-failure';
 import { syntaxErrors } from './tf-hcl-errors';
 import { loadTerraformGrammar, terraformParser } from './tf-grammar';
 
@@ -36,7 +37,7 @@ export function parseTerraformHcl(uri: string, text: string): IacDocument {
         addBlock(doc, block);
       } catch (err) {
         // A tree shape this reader does not expect must cost one block, never the file (or the server).
-        const message = `Could not read this block: ${err instanceof Error ? err.message : String(err)}`;
+        const message = `Could not read this block: ${describeParserFailure(err)}`;
         doc.errors.push({ message, range: { start: block.startIndex, end: block.startIndex } });
       }
     }

@@ -4,6 +4,7 @@ import type { BlockNode, IacDocument, ParseError } from '../model/document';
 import type { IacNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
 import { entryOf } from '../model/nodes';
 import { mergeAdjacent } from './tf-hcl-errors';
+import { describeParserFailure } from './parser-failure';
 import { decodeTemplateEscapes, scanTraversals, templateParts, wholeTraversal } from './tf-strings';
 
 /** Label counts of the top-level block types (https://developer.hashicorp.com/terraform/language/syntax/json). */
@@ -31,6 +32,16 @@ interface JsonBlock {
  * does: labels as nested objects, any level given as an array of objects, and block bodies given as arrays.
  */
 export function parseTerraformJson(uri: string, text: string): IacDocument | undefined {
+  try {
+    return readTerraformJson(uri, text);
+  } catch (err) {
+    // Absurd nesting overflows the JSON reader's stack: one error on the first character, never a crash.
+    const message = `Cannot read this file: ${describeParserFailure(err)}`;
+    return { uri, format: 'tf-json', family: 'terraform', text, resources: [], inputs: [], blocks: [], errors: [{ message, range: { start: 0, end: Math.min(1, text.length) } }] };
+  }
+}
+
+function readTerraformJson(uri: string, text: string): IacDocument | undefined {
   const jsonErrors: JsonParseError[] = [];
   const root = parseTree(text, jsonErrors, { disallowComments: true, allowTrailingComma: false });
   if (root?.type !== 'object') return undefined;

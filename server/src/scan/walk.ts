@@ -1,5 +1,5 @@
 // Finds candidate IaC files under the given paths, skipping tool folders and excluded globs, never following a loop.
-import { promises as fs } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isCandidatePath } from '../parsers/index';
@@ -19,7 +19,11 @@ export interface WalkOptions {
   onError?: (error: WalkError) => void;
 }
 
-/** Every candidate file (by extension) under `roots`, sorted, deduplicated by real path. */
+/**
+ * Every candidate file (by extension) under `roots`, sorted, deduplicated by real path. The file system is read
+ * synchronously and a directory entry's own type is trusted (only symlinks and roots are stat'ed): a scan waits for the
+ * list anyway, and a promise round trip per file made the walk of a 15,000-file tree take seconds.
+ */
 export async function walkFiles(roots: readonly string[], options: WalkOptions = {}): Promise<string[]> {
   const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
   const seenDirs = new Set<string>();
@@ -27,20 +31,29 @@ export async function walkFiles(roots: readonly string[], options: WalkOptions =
   const report = (path: string, err: unknown) =>
     options.onError?.({ path, message: err instanceof Error ? err.message.replace(/^[A-Z]+: /, '') : String(err) });
 
-  async function visit(root: string, path: string, explicit: boolean): Promise<void> {
-    let stat;
-    try {
-      stat = await fs.stat(path);
-    } catch (err) {
-      report(path, err);
-      return;
-    }
+  /** `known` is what the parent's listing says the entry is, with its real path when it is a plain directory. */
+  function visit(root: string, path: string, explicit: boolean, known?: { entry: Dirent; real: string }): void {
     const rel = relative(root, path).split(sep).join('/');
     if (!explicit && rel !== '' && isExcluded(rel)) return;
-    if (stat.isDirectory()) {
+    let isDirectory: boolean;
+    let isFile: boolean;
+    if (known && !known.entry.isSymbolicLink()) {
+      isDirectory = known.entry.isDirectory();
+      isFile = known.entry.isFile();
+    } else {
+      try {
+        const stat = statSync(path);
+        isDirectory = stat.isDirectory();
+        isFile = stat.isFile();
+      } catch (err) {
+        report(path, err);
+        return;
+      }
+    }
+    if (isDirectory) {
       let real: string;
       try {
-        real = await fs.realpath(path);
+        real = known && !known.entry.isSymbolicLink() ? known.real : realpathSync(path);
       } catch (err) {
         report(path, err);
         return;
@@ -48,9 +61,9 @@ export async function walkFiles(roots: readonly string[], options: WalkOptions =
       // A symlink back to an ancestor would otherwise recurse forever.
       if (seenDirs.has(real)) return;
       seenDirs.add(real);
-      let entries;
+      let entries: Dirent[];
       try {
-        entries = await fs.readdir(path, { withFileTypes: true });
+        entries = readdirSync(path, { withFileTypes: true });
       } catch (err) {
         report(path, err);
         return;
@@ -59,13 +72,13 @@ export async function walkFiles(roots: readonly string[], options: WalkOptions =
       for (const entry of entries) {
         if (entry.isDirectory() && SKIPPED_DIRS.has(entry.name)) continue;
         if (entry.isFile() && !isCandidatePath(entry.name)) continue;
-        await visit(root, join(path, entry.name), false);
+        visit(root, join(path, entry.name), false, { entry, real: join(real, entry.name) });
       }
-    } else if (stat.isFile() && (explicit || isCandidatePath(path))) {
+    } else if (isFile && (explicit || isCandidatePath(path))) {
       files.add(path);
     }
   }
 
-  for (const root of roots) await visit(root, root, true);
+  for (const root of roots) visit(root, root, true);
   return [...files].sort();
 }

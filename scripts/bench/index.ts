@@ -1,0 +1,200 @@
+// `npm run bench`: keystroke latency, workspace scan throughput, memory, and the parse floor they are set against,
+// measured in one run on this machine and printed as one table (or JSON with --json).
+//
+// Usage: npm run bench [-- --json] [--soak-seconds 600] [--runs 3] [--copies 10]
+// Not part of `npm test`: figures depend on the machine and its load, so they are evidence, never assertions.
+import { readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { measureServerMemory, type MemoryResult } from './memory';
+import { medianScan, replicate, ROOT, type ScanRun } from './scan';
+import { measureBreakdown } from './scan-breakdown';
+import { measureParseFloor, type FloorResult } from './scan-floor';
+
+const args = process.argv.slice(2);
+const numberArg = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  const value = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const JSON_OUTPUT = args.includes('--json');
+const SOAK_SECONDS = numberArg('--soak-seconds', 600);
+const RUNS = numberArg('--runs', 3);
+const COPIES = numberArg('--copies', 10);
+const WORKSPACE_FILES = 2000;
+const CORPUS = resolve(ROOT, '../shared/corpus/realworld');
+
+/** Progress goes to stderr so that --json output stays clean. */
+const log = (line: string) => void process.stderr.write(`[bench] ${line}\n`);
+
+interface LatencyRow {
+  name: string;
+  lines: number;
+  bytes: number;
+  medianMs: number;
+  p95Ms: number;
+  floorMs: number;
+}
+
+interface TableRow {
+  section: string;
+  measure: string;
+  input: string;
+  value: string;
+  /** Time figures divided by the floor they belong to (lower is faster); shares for the floor's own parts. */
+  vsFloor: string;
+  target: string;
+  met: string;
+}
+
+const mb = (bytes: number) => bytes / (1024 * 1024);
+const fixed = (n: number, digits = 0) => n.toFixed(digits);
+const ratio = (ms: number, floorMs: number) => `${(ms / floorMs).toFixed(2)}×`;
+const verdict = (ok: boolean) => (ok ? 'yes' : 'NO');
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  return {
+    cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown',
+    cores: availableParallelism(),
+    ramGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}
+
+async function latencyRows(): Promise<LatencyRow[]> {
+  // Owned by the latency work: `runLatencyBench` drives the language server through didChange → publishDiagnostics.
+  const specifier = './latency'; // TEMPORARY until scripts/bench/latency.ts lands: then a plain import
+  const { runLatencyBench } = (await import(specifier)) as { runLatencyBench: (opts: { log?: (line: string) => void }) => Promise<LatencyRow[]> };
+  return runLatencyBench({ log });
+}
+
+function scanRow(measure: string, input: string, run: ScanRun, bytes: number, floorMs: number, target = '', met = ''): TableRow {
+  const seconds = run.wallMs / 1000;
+  return {
+    section: 'scan',
+    measure,
+    input,
+    value: `${fixed(run.wallMs)} ms; ${fixed(run.filesScanned / seconds)} files/s, ${fixed(mb(bytes) / seconds, 2)} MB/s; peak RSS ${fixed(run.peakRssMb)} MB; CPU ${fixed(run.cpuMs)} ms`,
+    vsFloor: ratio(run.wallMs, floorMs),
+    target,
+    met,
+  };
+}
+
+function floorRows(label: string, floor: FloorResult): TableRow[] {
+  const input = `${floor.files} files, ${fixed(mb(floor.bytes), 1)} MB`;
+  const rows: TableRow[] = [{ section: 'floor', measure: `parse floor ${label} (yaml + tree-sitter + JSON, 1 thread)`, input, value: `${fixed(floor.ms)} ms; ${fixed(mb(floor.bytes) / (floor.ms / 1000), 2)} MB/s`, vsFloor: '1.00×', target: '', met: '' }];
+  for (const [name, part] of Object.entries(floor.byParser)) {
+    if (part.files === 0) continue;
+    rows.push({ section: 'floor', measure: `  ${name} ${label}`, input: `${part.files} files, ${fixed(mb(part.bytes), 1)} MB`, value: `${fixed(part.ms)} ms; ${fixed(mb(part.bytes) / (part.ms / 1000), 2)} MB/s`, vsFloor: ratio(part.ms, floor.ms), target: '', met: '' });
+  }
+  return rows;
+}
+
+function printTable(rows: TableRow[]): void {
+  const headers: TableRow = { section: 'section', measure: 'measure', input: 'input', value: 'value', vsFloor: 'vs floor', target: 'target', met: 'met' };
+  const keys = Object.keys(headers) as (keyof TableRow)[];
+  const widths = keys.map((k) => Math.max(...[headers, ...rows].map((r) => r[k].length)));
+  const line = (r: TableRow) => `| ${keys.map((k, i) => r[k].padEnd(widths[i] as number)).join(' | ')} |`;
+  console.log([line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+}
+
+async function main(): Promise<void> {
+  const host = machine();
+  log(`${host.cpu}, ${host.cores} cores, ${host.ramGb} GB, node ${host.node}, load ${host.loadAverage.join(' ')}`);
+  const rows: TableRow[] = [];
+
+  log('keystroke latency');
+  const latency = await latencyRows().catch((err: unknown) => (log(`TEMPORARY: latency bench unavailable: ${String(err)}`), [] as LatencyRow[]));
+  for (const r of latency) {
+    rows.push({ section: 'latency', measure: r.name, input: `${r.lines} lines, ${fixed(r.bytes / 1024)} KB`, value: `median ${fixed(r.medianMs, 1)} ms, p95 ${fixed(r.p95Ms, 1)} ms`, vsFloor: `${ratio(r.medianMs, r.floorMs)} (floor ${fixed(r.floorMs, 1)} ms)`, target: '', met: '' });
+  }
+
+  log(`parse floor over ${CORPUS}`);
+  const floor1 = await measureParseFloor([CORPUS]);
+  rows.push(...floorRows('1×', floor1));
+  log('where a scan spends its time (1 thread, in-process)');
+  const breakdown = await measureBreakdown([CORPUS]);
+  const tsMs = floor1.byParser['tree-sitter'].ms;
+  const cfnParseMs = floor1.byParser.yaml.ms + floor1.byParser.json.ms;
+  const stages: [string, number][] = [
+    ['read files', breakdown.readMs],
+    ['tree-sitter parse (the floor part)', tsMs],
+    ['Terraform model on top of tree-sitter', breakdown.terraformModelMs - tsMs],
+    ['yaml/JSON parse (the floor part)', cfnParseMs],
+    ['CloudFormation model on top of yaml/JSON', breakdown.cloudformationModelMs - cfnParseMs],
+    ['lint (all rules, modules joined)', breakdown.lintMs],
+  ];
+  const stagesTotal = stages.reduce((n, [, ms]) => n + ms, 0);
+  for (const [name, ms] of stages) rows.push({ section: 'stages', measure: `  ${name}`, input: '1× corpus, 1 thread', value: `${fixed(ms)} ms (${fixed((ms / stagesTotal) * 100)}% of ${fixed(stagesTotal)} ms)`, vsFloor: ratio(ms, floor1.ms), target: '', met: '' });
+
+  log(`scan 1× (${RUNS} runs each, median)`);
+  const serial1 = await medianScan(CORPUS, RUNS, ['--jobs', '1']);
+  const parallel1 = await medianScan(CORPUS, RUNS);
+  const input1 = `${parallel1.filesScanned} files, ${fixed(mb(floor1.bytes), 1)} MB`;
+  const speedup = floor1.ms / parallel1.wallMs;
+  rows.push(scanRow('secure-iac scan --jobs 1', input1, serial1, floor1.bytes, floor1.ms));
+  rows.push(scanRow(`secure-iac scan (default --jobs ${host.cores})`, input1, parallel1, floor1.bytes, floor1.ms, '≤ 0.63× (1.6× faster than floor)', `${verdict(speedup >= 1.6)} (floor ÷ scan = ${speedup.toFixed(2)})`));
+  const treeSitterPerThreadMs = floor1.byParser['tree-sitter'].ms / host.cores;
+  rows.push({
+    section: 'scan',
+    measure: '  projection: tree-sitter parse costing nothing',
+    input: input1,
+    value: `${fixed(parallel1.wallMs - treeSitterPerThreadMs)} ms (tree-sitter floor ${fixed(floor1.byParser['tree-sitter'].ms)} ms / ${host.cores} threads)`,
+    vsFloor: ratio(parallel1.wallMs - treeSitterPerThreadMs, floor1.ms),
+    target: '',
+    met: '',
+  });
+
+  log(`scan ${COPIES}× (a ${COPIES}× copy of the corpus in a temporary folder)`);
+  const copy = replicate(CORPUS, COPIES);
+  let floor10: FloorResult;
+  let parallel10: ScanRun;
+  try {
+    floor10 = await measureParseFloor([copy], 1, floor1.files);
+    rows.push(...floorRows(`${COPIES}×`, floor10));
+    parallel10 = await medianScan(copy, 1);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+  const input10 = `${parallel10.filesScanned} files, ${fixed(mb(floor10.bytes), 1)} MB`;
+  const growth = parallel10.wallMs / parallel1.wallMs;
+  rows.push(scanRow(`secure-iac scan ${COPIES}× (default --jobs ${host.cores})`, input10, parallel10, floor10.bytes, floor10.ms, `peak RSS ≤ 400 MB; time ≤ ${(COPIES * 1.2).toFixed(0)}× the 1× run`, `${verdict(parallel10.peakRssMb <= 400)} RSS; ${verdict(growth <= COPIES * 1.2)} time (${growth.toFixed(1)}×)`));
+
+  log(`language server: ${WORKSPACE_FILES}-file workspace, then a ${SOAK_SECONDS} s soak of edits`);
+  const memory: MemoryResult = await measureServerMemory({ source: CORPUS, files: WORKSPACE_FILES, soakSeconds: SOAK_SECONDS, log });
+  rows.push({ section: 'memory', measure: 'server RSS, idle', input: 'no workspace scanned', value: `${fixed(memory.idleRssMb)} MB`, vsFloor: '', target: '', met: '' });
+  rows.push({
+    section: 'memory',
+    measure: 'server RSS, workspace scanned (peak during scan)',
+    input: `${memory.scan.scanned} files`,
+    value: `${fixed(memory.afterScanRssMb)} MB after (peak ${fixed(memory.scanPeakRssMb)} MB); scan ${fixed(memory.scan.durationMs)} ms`,
+    vsFloor: '',
+    target: '< 300 MB',
+    met: verdict(memory.scanPeakRssMb < 300),
+  });
+  rows.push({
+    section: 'memory',
+    measure: 'server RSS growth over the soak, after warm-up',
+    input: `${memory.soak.edits} edits in ${SOAK_SECONDS} s, 10 open files`,
+    value: `${fixed(memory.soak.baselineMb)} MB → ${memory.soak.growthPercent >= 0 ? '+' : ''}${fixed(memory.soak.growthPercent, 1)}% (peak ${fixed(memory.soak.peakRssMb)} MB)`,
+    vsFloor: '',
+    target: '≤ +20%',
+    met: verdict(memory.soak.growthPercent <= 20),
+  });
+
+  if (JSON_OUTPUT) {
+    console.log(JSON.stringify({ machine: host, rows, latency, floor: { oneX: floor1, copies: floor10 }, breakdown, scan: { serial1, parallel1, parallel10, copies: COPIES }, memory }, null, 2));
+    return;
+  }
+  printTable(rows);
+  console.log(`\nsoak samples (s, MB RSS; the first quarter is warm-up): ${memory.soak.samples.map((s) => `${fixed(s.seconds)}:${fixed(s.rssMb, 1)}`).join(' ')}`);
+  console.log(`machine: ${host.cpu}, ${host.cores} cores, ${host.ramGb} GB RAM, node ${host.node}, load average at start ${host.loadAverage.join(' ')}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

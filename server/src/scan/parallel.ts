@@ -1,0 +1,155 @@
+// Spreads a scan over worker threads, one directory at a time, and reassembles the result in the serial order.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { initParsers } from '../parsers/index';
+import { partitionByDirectory, type WorkUnit } from './partition';
+import { scanFiles, type FileResult, type ScanResult } from './scan-files';
+import type { UnitReply, WorkerScanOptions, WorkerSetup } from './worker-protocol';
+
+export interface ParallelScanOptions extends WorkerScanOptions {
+  /** Threads to lint with; 1 lints in this thread. Default: the cores available. */
+  jobs?: number;
+  /** The bundled worker entry (dist/scan-worker.js). Default: next to this bundle; without one the scan is serial. */
+  workerScript?: string;
+  /** Folder with the tree-sitter .wasm files, for the workers. */
+  wasmDir?: string;
+  /** Below this many bytes in all, starting workers costs more than it saves, so the scan stays in this thread. */
+  minParallelBytes?: number;
+}
+
+export const DEFAULT_MIN_PARALLEL_BYTES = 512 * 1024;
+
+/** Units queued at each worker, so that it starts the next one without waiting for a round trip through this thread. */
+const UNITS_IN_FLIGHT = 2;
+
+/** How often a unit is tried in a fresh worker after its worker died, before its files are reported as not scanned. */
+const RETRIES_AFTER_CRASH = 1;
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** `scan-worker.js` beside the running bundle, if there is one (there is none when running from source). */
+export function bundledWorkerScript(): string | undefined {
+  const candidate = join(__dirname, 'scan-worker.js');
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+/**
+ * Lints `paths` like `scanFiles`, with the directories shared out over `jobs` worker threads. The result is the same
+ * as a serial scan's, in the same order, whatever the number of workers or the timing. A worker that dies costs a
+ * retry of its unit in a new worker; if that dies too, each file of the unit is reported as not scanned, never dropped.
+ * An error the scan itself raises (an unreadable var file) rejects, as the serial scan does.
+ */
+export async function scanFilesParallel(paths: readonly string[], options: ParallelScanOptions = {}): Promise<ScanResult> {
+  const { jobs = defaultJobs(), workerScript = bundledWorkerScript(), wasmDir, minParallelBytes = DEFAULT_MIN_PARALLEL_BYTES, ...scanOptions } = options;
+  const units = partitionByDirectory(paths);
+  const bytes = units.reduce((sum, u) => sum + u.bytes, 0);
+  const threads = Math.min(jobs, units.length);
+  if (threads <= 1 || !workerScript || bytes < minParallelBytes) {
+    // Loaded only here: when workers lint, this thread never parses, and loading the grammar would delay them.
+    await initParsers({ wasmDir });
+    return scanFiles(paths, scanOptions);
+  }
+  const outcomes = await runPool(paths, units, threads, workerScript, { options: scanOptions, ...(wasmDir ? { wasmDir } : {}) });
+  return assemble(paths, units, outcomes);
+}
+
+type Outcome = { result: ScanResult } | { lost: string };
+
+function runPool(paths: readonly string[], units: readonly WorkUnit[], threads: number, script: string, setup: WorkerSetup): Promise<Outcome[]> {
+  return new Promise((resolve, reject) => {
+    const outcomes: (Outcome | undefined)[] = new Array(units.length);
+    const crashes = new Array<number>(units.length).fill(0);
+    const pending = units.map((_, id) => id);
+    const workers = new Set<Worker>();
+    let remaining = units.length;
+    let settled = false;
+    // Deaths since the last unit any worker finished: past a few, workers cannot run here at all (say, a broken bundle).
+    let deathsInARow = 0;
+
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      if (error) reject(error);
+      else resolve(outcomes as Outcome[]);
+    };
+
+    const start = () => {
+      const worker = new Worker(script, { workerData: setup });
+      workers.add(worker);
+      // Units sent and not answered, in the order the worker lints them; the first is the one being linted.
+      const inFlight: number[] = [];
+      // A unit that was in a worker when it died goes alone next time, so that a second death is its own.
+      const suspect = (id: number | undefined) => id !== undefined && (crashes[id] as number) > 0;
+      const feed = () => {
+        while (inFlight.length < UNITS_IN_FLIGHT && pending.length > 0 && !suspect(inFlight[0])) {
+          if (suspect(pending[0]) && inFlight.length > 0) break;
+          const id = pending.shift() as number;
+          inFlight.push(id);
+          worker.postMessage({ id, paths: (units[id] as WorkUnit).indices.map((i) => paths[i] as string) });
+        }
+        if (inFlight.length === 0) {
+          workers.delete(worker);
+          void worker.terminate();
+        }
+      };
+      const died = (reason: string) => {
+        if (!workers.delete(worker) || settled) return;
+        void worker.terminate();
+        if (++deathsInARow > threads + RETRIES_AFTER_CRASH + 1) return finish(new Error(`scan workers keep failing: ${reason}`));
+        // Which of the units in flight killed it is unknown: each one counts the death, and goes back to run alone.
+        const retry: number[] = [];
+        for (const id of inFlight.splice(0)) {
+          if (++(crashes[id] as number) > RETRIES_AFTER_CRASH) {
+            outcomes[id] = { lost: reason };
+            remaining--;
+          } else retry.push(id);
+        }
+        pending.unshift(...retry);
+        if (remaining === 0) finish();
+        else if (pending.length > 0) start();
+      };
+      worker.on('message', (reply: UnitReply) => {
+        if (reply.id !== inFlight[0]) return;
+        inFlight.shift();
+        if ('failure' in reply) return finish(new Error(reply.failure));
+        outcomes[reply.id] = { result: reply.result };
+        deathsInARow = 0;
+        remaining--;
+        if (remaining === 0) return finish();
+        feed();
+      });
+      worker.on('error', (err) => died(`the scan worker failed: ${err.message}`));
+      worker.on('exit', (code) => died(`the scan worker stopped with exit code ${code}`));
+      feed();
+    };
+
+    for (let i = 0; i < threads; i++) start();
+  });
+}
+
+/** Puts the units' results back in the order of `paths`, as one serial scan would have listed them. */
+function assemble(paths: readonly string[], units: readonly WorkUnit[], outcomes: readonly Outcome[]): ScanResult {
+  const files: { index: number; file: FileResult }[] = [];
+  const readErrors: { index: number; error: ScanResult['readErrors'][number] }[] = [];
+  units.forEach((unit, id) => {
+    const outcome = outcomes[id] as Outcome;
+    if ('lost' in outcome) {
+      for (const index of unit.indices) readErrors.push({ index, error: { path: paths[index] as string, message: `not scanned: ${outcome.lost}` } });
+      return;
+    }
+    // A path can appear twice in one unit; each occurrence takes the next index for it.
+    const indexOf = new Map<string, number[]>();
+    for (const index of unit.indices) indexOf.set(paths[index] as string, [...(indexOf.get(paths[index] as string) ?? []), index]);
+    const take = (path: string) => indexOf.get(path)?.shift() ?? Number.MAX_SAFE_INTEGER;
+    for (const file of outcome.result.files) files.push({ index: take(file.path), file });
+    for (const error of outcome.result.readErrors) readErrors.push({ index: take(error.path), error });
+  });
+  files.sort((a, b) => a.index - b.index);
+  readErrors.sort((a, b) => a.index - b.index);
+  return { files: files.map((f) => f.file), readErrors: readErrors.map((e) => e.error) };
+}

@@ -1,0 +1,23 @@
+// Worker-thread entry of a parallel scan: lints the units the main thread sends, one at a time, and replies with plain results.
+import { parentPort, workerData } from 'node:worker_threads';
+import { initParsers } from '../parsers/index';
+import { scanFiles } from './scan-files';
+import type { UnitReply, UnitRequest, WorkerSetup } from './worker-protocol';
+
+const setup = workerData as WorkerSetup;
+const ready = initParsers({ wasmDir: setup.wasmDir });
+// Units are linted strictly one after another: the parser is shared and not re-entrant.
+let queue: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (request: UnitRequest) => {
+  queue = queue.then(async () => {
+    let reply: UnitReply;
+    try {
+      await ready;
+      reply = { id: request.id, result: await scanFiles(request.paths, setup.options) };
+    } catch (err) {
+      reply = { id: request.id, failure: err instanceof Error ? err.message : String(err) };
+    }
+    parentPort?.postMessage(reply);
+  });
+});

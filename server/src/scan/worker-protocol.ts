@@ -1,0 +1,27 @@
+// Messages between the scan's main thread and its workers: plain data only, as structured clone requires.
+import type { EngineConfig } from '../engine/types';
+import type { ScanResult } from './scan-files';
+
+/** The part of the scan options a worker needs; everything here survives structured clone. */
+export interface WorkerScanOptions {
+  config?: EngineConfig;
+  maxFileSize?: number;
+  parameterFiles?: readonly string[];
+  varFiles?: readonly string[];
+}
+
+/** Given to each worker at start (`workerData`). */
+export interface WorkerSetup {
+  options: WorkerScanOptions;
+  /** Folder with the tree-sitter .wasm files; the worker resolves them from node_modules when omitted. */
+  wasmDir?: string;
+}
+
+/** Main → worker: lint these files (one or more whole directories). */
+export interface UnitRequest {
+  id: number;
+  paths: string[];
+}
+
+/** Worker → main: the unit's result, or the error the scan itself raised (the same one a serial scan would throw). */
+export type UnitReply = { id: number; result: ScanResult } | { id: number; failure: string };
