@@ -29,6 +29,11 @@ export interface RuleMeta<M extends string = string> {
   /** AWS documentation for the setting the rule enforces. */
   docs: string;
   related: RelatedIds;
+  /**
+   * Why `related` is empty: no other tool has an equivalent check. Required exactly when `related` lists no id, so
+   * a missing mapping is a decision written down, never an oversight (test/rules/registry.test.ts).
+   */
+  noEquivalent?: string;
   /** Off unless the user turns it on (e.g. asset-tags). */
   defaultOff?: boolean;
   messages: { readonly [K in M]: string };

@@ -87,7 +87,7 @@ function relatedTable(rule: AnyRule): string {
   const rows = RELATED_TOOLS.filter(({ key }) => (rule.meta.related[key] ?? []).length > 0).map(
     ({ key, name }) => `| ${name} | ${(rule.meta.related[key] ?? []).map((id) => `\`${id}\``).join(', ')} |`,
   );
-  if (rows.length === 0) return 'None listed.';
+  if (rows.length === 0) return `None. ${rule.meta.noEquivalent ?? ''}`.trim();
   return ['| Tool | Ids |', '| --- | --- |', ...rows].join('\n');
 }
 
@@ -121,8 +121,7 @@ export function renderRulePage(rule: AnyRule, src: SourcePage | undefined): stri
     '',
     relatedTable(rule),
     '',
-    `Their suppressions of these ids silence \`${rule.id}\` too; see [Suppressions](../suppressions.md).`,
-    '',
+    ...(rule.meta.noEquivalent ? [] : [`Their suppressions of these ids silence \`${rule.id}\` too; see [Suppressions](../suppressions.md).`, '']),
     '## Suppressing',
     '',
     'Say why, next to the code (YAML or HCL), on the line above the resource or property; optionally until a date:',

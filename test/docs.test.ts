@@ -1,11 +1,12 @@
 // The rule docs are complete, fresh, and true: every example is linted, bad ones must trigger the rule, good ones not.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import type { AnyRule } from '../rules/define-rule';
 import { allRules } from '../rules/index';
-import { packageRoot, ruleDocsPath, ruleDocsUrl } from '../server/src/engine/docs-url';
+import { packageRoot, repositoryBlobBase, ruleDocsPath, ruleDocsUrl, ruleWebDocsUrl } from '../server/src/engine/docs-url';
 import { lintText } from '../server/src/engine/lint';
 import { initParsers, parseDocument } from '../server/src/parsers/index';
 import {
@@ -155,5 +156,24 @@ describe('ruleDocsUrl', () => {
     assert.equal(packageRoot(path.join('/ext', 'dist')), path.join('/ext'));
     assert.equal(packageRoot(path.join(ROOT, 'server', 'src', 'engine')), ROOT);
     assert.equal(ruleDocsUrl('sg-open-ssh', '/ext'), 'file:///ext/docs/rules/sg-open-ssh.md');
+  });
+
+  it('links into the repository named by package.json `repository`, in any of npm\'s forms', () => {
+    const page = 'https://github.com/acme/secure-iac/blob/HEAD/';
+    for (const repo of ['https://github.com/acme/secure-iac', 'git+https://github.com/acme/secure-iac.git', 'github:acme/secure-iac', 'acme/secure-iac', 'git@github.com:acme/secure-iac.git', { type: 'git', url: 'https://github.com/acme/secure-iac.git' }]) {
+      assert.equal(repositoryBlobBase(repo), page, JSON.stringify(repo));
+    }
+    assert.equal(repositoryBlobBase('https://gitlab.example/team/iac/'), 'https://gitlab.example/team/iac/blob/HEAD/');
+    for (const none of [undefined, 42, {}, 'not a url', 'ftp://host/a/b']) assert.equal(repositoryBlobBase(none), undefined, String(none));
+
+    const root = mkdtempSync(path.join(tmpdir(), 'secure-iac-docs-'));
+    try {
+      writeFileSync(path.join(root, 'package.json'), JSON.stringify({ repository: { type: 'git', url: 'git+https://github.com/acme/secure-iac.git' } }));
+      assert.equal(ruleDocsUrl('sg-open-ssh', root), `${page}docs/rules/sg-open-ssh.md`);
+      assert.equal(ruleWebDocsUrl('sg-open-ssh', root), `${page}docs/rules/sg-open-ssh.md`);
+      assert.equal(ruleWebDocsUrl('sg-open-ssh', '/no/such/package'), undefined);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

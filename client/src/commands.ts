@@ -37,7 +37,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   });
   register(Commands.showRuleDocumentation, async (arg) => {
     const rule = await pickRule(client, arg, 'Rule whose documentation to open');
-    if (rule?.docsUrl) await vscode.env.openExternal(vscode.Uri.parse(rule.docsUrl));
+    if (!rule?.docsUrl) return;
+    const page = vscode.Uri.parse(rule.docsUrl);
+    // The page shipped in the extension opens as a Markdown preview inside the editor; a web page in the browser.
+    if (page.scheme === 'file') await vscode.commands.executeCommand('markdown.showPreview', page);
+    else await vscode.env.openExternal(page);
   });
   register(Commands.disableRuleInWorkspace, async (arg) => {
     const rule = await pickRule(client, arg, 'Rule to turn off in this workspace');

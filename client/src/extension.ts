@@ -33,10 +33,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     traceOutputChannel: output,
     synchronize: {
-      // Terraform modules span the files of a directory; scanned templates are refreshed when they change on disk.
+      // Terraform modules span the files of a directory; scanned templates are refreshed when they change on disk;
+      // the project config and tfvars change how files are checked.
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.{tf,tf.json}'),
         vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,template}'),
+        vscode.workspace.createFileSystemWatcher('**/.secure-iac.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/*.tfvars'),
       ],
     },
     // Tells the server not to register its own watchers: these already deliver the events.

@@ -2,6 +2,7 @@
 import { defineRule } from '../define-rule';
 import { inputNameFor, restrictSourceFix, worldIngress, type OpenPorts } from '../lib/ingress-ports';
 import { INGRESS_TARGETS } from '../lib/security-group';
+import { spellInput } from '../lib/input-name';
 
 /** Every port: protocol -1, or a tcp/udp range from 0 (or 1: port 0 is reserved and never served) to 65535. */
 const opensEveryPort = (p: OpenPorts) => p.from <= 1 && p.to >= 65535;
@@ -34,7 +35,7 @@ export default defineRule({
         messageId: 'open',
         data: {
           cidrValue: open.value.asString() ?? '',
-          inputName: inputNameFor(open, 'AllowedIngressCidr'),
+          inputName: spellInput(inputNameFor(open, 'AllowedIngressCidr'), sg.family),
           traffic: transport === 'all' ? 'every protocol and port' : `every ${transport.toUpperCase()} port`,
         },
         fix: restrictSourceFix(open, 'restrict', 'AllowedIngressCidr', 'every port'),

@@ -2,6 +2,7 @@
 import { defineRule } from '../define-rule';
 import { inputNameFor, restrictSourceFix, worldIngress, type OpenPorts } from '../lib/ingress-ports';
 import { INGRESS_TARGETS } from '../lib/security-group';
+import { spellInput } from '../lib/input-name';
 
 /** The well-known ports of the database engines AWS hosts, and what listens there. */
 const DB_PORTS: ReadonlyMap<number, string> = new Map([
@@ -40,7 +41,7 @@ export default defineRule({
       report({
         at: open.value,
         messageId: 'open',
-        data: { cidrValue: open.value.asString() ?? '', inputName: inputNameFor(open, 'AllowedDbCidr'), ports: ports.join(', ') },
+        data: { cidrValue: open.value.asString() ?? '', inputName: spellInput(inputNameFor(open, 'AllowedDbCidr'), sg.family), ports: ports.join(', ') },
         fix: restrictSourceFix(open, 'restrict', 'AllowedDbCidr', 'the database ports'),
       });
     }

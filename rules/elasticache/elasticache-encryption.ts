@@ -44,8 +44,10 @@ export default defineRule({
     ],
   },
   check(group, report) {
-    // A member of a global datastore takes both settings from the global replication group.
-    if (!group.prop('global').isMissing()) return;
+    // A member of a global datastore takes both settings from the global replication group. An id read from a
+    // parameter/variable may be given at deploy time (modules pass it only for secondaries): it may be a member.
+    const global = group.prop('global');
+    if (!global.isMissing() || global.isReference()) return;
     // Valkey replication groups are encrypted at rest unless told otherwise, and an unknown engine may be Valkey:
     // https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html
     const engine = group.prop('engine');

@@ -23,6 +23,7 @@ export default defineRule({
     whitepaper: 'Defining and categorizing assets',
     docs: 'https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html',
     related: {},
+    noEquivalent: "Required tag keys are each organisation's own choice: other tools check them only through custom policies the user writes.",
     messages: {
       missing: '{{resource}} lacks the required tag keys {{keys}}.',
       addTags: 'Add the tag keys {{keys}} with empty values',

@@ -1,6 +1,7 @@
 // Builds the "port N open to the world" rules (SSH, RDP): same targets, same check, different port and input.
 import type { Severity } from '../api';
 import { defineRule, type RelatedIds } from '../define-rule';
+import { spellInput } from './input-name';
 import { INGRESS_TARGETS, worldOpenCidrs } from './security-group';
 
 export interface OpenPortRuleSpec {
@@ -36,7 +37,7 @@ export function openPortRule(spec: OpenPortRuleSpec) {
         report({
           at: cidr,
           messageId: 'open',
-          data: { cidrValue: cidr.asString() ?? '', inputName },
+          data: { cidrValue: cidr.asString() ?? '', inputName: spellInput(inputName, sg.family) },
           // A value that comes from the user's own parameter/variable default is theirs to change there.
           fix: cidr.isReference()
             ? undefined

@@ -63,6 +63,8 @@ export function worldOpenCidrs(resource: ResourceView<IngressProp>, port: number
     if (entry.isUnresolved() || coversPort(entry, port) !== true) continue;
     for (const [key, ipv6] of [['cidr', false], ['cidrV6', true]] as const) {
       for (const value of entry.prop(key).items()) {
+        // Asked first so a range the engine cannot resolve becomes a "cannot verify" note, not a silent pass.
+        if (value.isUnresolved()) continue;
         const text = value.asString();
         if (text !== undefined && isWorldCidr(text)) open.push({ value, ipv6 });
       }

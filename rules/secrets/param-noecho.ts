@@ -11,6 +11,8 @@ function words(name: string): string[] {
     .filter(Boolean);
 }
 
+const IDEMPOTENCY_WORDS = new Set(['creation', 'client', 'request', 'idempotency']);
+
 /**
  * Whether a name announces a secret. The catalogue asks for password, secret or token anywhere in the name; the
  * word must end the name (`db_password`, `GitHubOAuthToken`, `client_secret`, also `secret_key`), because
@@ -19,6 +21,9 @@ function words(name: string): string[] {
 function namesSecret(name: string): boolean {
   const w = words(name);
   const last = w.at(-1) ?? '';
+  // AWS idempotency tokens (EFS `creation_token`, `ClientToken`, `ClientRequestToken`) only tell retries apart:
+  // they are shown in every describe call and grant nothing.
+  if (/^tokens?$/.test(last) && IDEMPOTENCY_WORDS.has(w.at(-2) ?? '')) return false;
   if (/^(password|passwd|secret|token)s?$/.test(last)) return true;
   // `secret_key`, `SecretAccessKey`
   return last === 'key' && (w.at(-2) === 'secret' || (w.at(-2) === 'access' && w.at(-3) === 'secret'));
@@ -32,6 +37,7 @@ export default defineRule({
     whitepaper: 'Managing identities: credentials',
     docs: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html',
     related: {},
+    noEquivalent: 'Other tools look for secret values written into templates (see hardcoded-secret), not for secret-named inputs left unmasked.',
     messages: {
       missing: '{{resource}} looks like a secret but does not set {{noEcho}}, so its value is shown in console, CLI or plan output.',
       disabled: '{{resource}} looks like a secret but sets {{noEcho}} to false, so its value is shown in console, CLI or plan output.',

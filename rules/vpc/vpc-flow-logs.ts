@@ -1,5 +1,6 @@
 // Every VPC records its IP traffic with a flow log, for incident investigation and anomaly detection.
 import { defineRule } from '../define-rule';
+import { spellInput } from '../lib/input-name';
 
 export default defineRule({
   id: 'vpc-flow-logs',
@@ -16,7 +17,7 @@ export default defineRule({
     },
     messages: {
       noFlowLog: '{{resource}} has no flow log, so its network traffic is not recorded.',
-      addFlowLog: 'Add a flow log of all traffic to an S3 bucket given by a new input FlowLogBucketArn',
+      addFlowLog: 'Add a flow log of all traffic to an S3 bucket given by a new input {{inputName}}',
     },
   },
   targets: {
@@ -44,6 +45,7 @@ export default defineRule({
     report({
       at: vpc,
       messageId: 'noFlowLog',
+      data: { inputName: spellInput('FlowLogBucketArn', vpc.family) },
       fix: indexed
         ? undefined
         : {

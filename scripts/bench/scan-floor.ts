@@ -16,15 +16,22 @@ export interface FloorResult {
   byParser: Record<'yaml' | 'tree-sitter' | 'json', { files: number; bytes: number; ms: number }>;
 }
 
-type ParserName = keyof FloorResult['byParser'];
+export type ParserName = keyof FloorResult['byParser'];
 
 /** Which parser the scan uses for `path` with `text` (the same choice `parseDocument` makes). */
-function parserFor(path: string, text: string): ParserName | undefined {
+export function parserFor(path: string, text: string): ParserName | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith('.tf')) return 'tree-sitter';
   if (lower.endsWith('.tf.json')) return 'json';
   if (!/\.(ya?ml|json|template|cfn)$/.test(lower)) return undefined;
   return /^\uFEFF?\s*\{/.test(text) ? 'json' : 'yaml';
+}
+
+/** The third-party parser alone over `text`, its result thrown away (parsers must be initialised). */
+export function bareParse(kind: ParserName, text: string): void {
+  if (kind === 'tree-sitter') terraformParser().parse(text)?.delete();
+  else if (kind === 'json') parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  else parseAllDocuments(text);
 }
 
 /**
@@ -33,23 +40,17 @@ function parserFor(path: string, text: string): ParserName | undefined {
  */
 export async function measureParseFloor(roots: readonly string[], passes = 3, warmupFiles = Infinity): Promise<FloorResult> {
   await initParsers();
-  const parser = terraformParser();
   const inputs = (await walkFiles(roots)).flatMap((path) => {
     const text = readFileSync(path, 'utf8');
     const kind = parserFor(path, text);
     return kind ? [{ kind, text, bytes: Buffer.byteLength(text) }] : [];
   });
-  const parse = (kind: ParserName, text: string) => {
-    if (kind === 'tree-sitter') parser.parse(text)?.delete();
-    else if (kind === 'json') parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-    else parseAllDocuments(text);
-  };
   let best: FloorResult | undefined;
   for (let pass = 0; pass <= passes; pass++) {
     const byParser: FloorResult['byParser'] = { yaml: { files: 0, bytes: 0, ms: 0 }, 'tree-sitter': { files: 0, bytes: 0, ms: 0 }, json: { files: 0, bytes: 0, ms: 0 } };
     for (const input of pass === 0 ? inputs.slice(0, warmupFiles) : inputs) {
       const started = performance.now();
-      parse(input.kind, input.text);
+      bareParse(input.kind, input.text);
       const entry = byParser[input.kind];
       entry.ms += performance.now() - started;
       entry.files++;

@@ -22,11 +22,13 @@ function wasmDir(): string | undefined {
 }
 
 function exitCode(report: Report, failOn: Severity | 'none'): number {
-  if (report.errors.some((e) => e.startLine === undefined)) return 2;
+  // A file skipped for its size is a note: a large generated JSON (a lock file) must not fail every CI run.
+  const errors = report.errors.filter((e) => !e.skipped);
+  if (errors.some((e) => e.startLine === undefined)) return 2;
   if (failOn === 'none') return 0;
   const threshold = SEVERITIES.indexOf(failOn);
   const failing = report.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold);
-  return failing || report.errors.length > 0 ? 1 : 0;
+  return failing || errors.length > 0 ? 1 : 0;
 }
 
 async function scan(options: ScanOptions, write: (text: string) => void, warn: (text: string) => void): Promise<number> {
@@ -39,7 +41,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
   const files = (await walkFiles(options.paths, { onError: (e) => readErrors.push(e) })).filter((f) => !setup.isExcluded(f));
   const config = setup.config;
   const wasm = wasmDir();
-  const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, ...(options.jobs ? { jobs: options.jobs } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
+  const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, ...(options.jobs ? { jobs: options.jobs } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
   result.readErrors.unshift(...readErrors);
   const report = buildReport(result, process.cwd());
   const rules = allRules.filter((r) => effectiveSeverity(r, config) !== undefined);

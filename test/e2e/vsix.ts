@@ -1,8 +1,8 @@
-// Packs an extension folder into a .vsix (a zip with a manifest) without vsce, for test installs.
+// Packs an extension folder into a .vsix (a zip with a manifest) without vsce, for throwaway test extensions.
 //
-// vsce is not a project dependency and its extra checks (README, repository, icon) are noise for
-// a throwaway test extension. VS Code's installer only needs extension/package.json plus the two
-// OPC files, so a small deflate-zip writer is enough.
+// The product's .vsix comes from `npm run package` (vsce), which the scenarios install. For a
+// generated test extension vsce's checks (README, repository, icon) are noise; VS Code's installer
+// only needs extension/package.json plus the two OPC files, so a small deflate-zip writer is enough.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';

@@ -99,13 +99,13 @@ const cases: Case[] = [
     name: 'after the last attribute',
     src: 'resource "aws_ebs_volume" "v" {\n  size = 8\n  type = "gp3"\n}\n',
     edit: insert([], ['encrypted'], true),
-    out: 'resource "aws_ebs_volume" "v" {\n  size = 8\n  type = "gp3"\n  encrypted = true\n}\n',
+    out: 'resource "aws_ebs_volume" "v" {\n  size      = 8\n  type      = "gp3"\n  encrypted = true\n}\n',
   },
   {
     name: 'a trailing comment stays on its line',
     src: 'resource "aws_ebs_volume" "v" {\n  size = 8 # GiB\n}\n',
     edit: insert([], ['encrypted'], true),
-    out: 'resource "aws_ebs_volume" "v" {\n  size = 8 # GiB\n  encrypted = true\n}\n',
+    out: 'resource "aws_ebs_volume" "v" {\n  size      = 8 # GiB\n  encrypted = true\n}\n',
   },
   {
     name: 'after a multi-line nested block',
@@ -123,7 +123,7 @@ const cases: Case[] = [
     name: 'comments between and after entries are kept',
     src: 'resource "aws_ebs_volume" "v" {\n  # size in GiB\n  size = 8\n\n  /* type */\n  type = "gp3"\n  # end of settings\n}\n',
     edit: insert([], ['encrypted'], true),
-    out: 'resource "aws_ebs_volume" "v" {\n  # size in GiB\n  size = 8\n\n  /* type */\n  type = "gp3"\n  encrypted = true\n  # end of settings\n}\n',
+    out: 'resource "aws_ebs_volume" "v" {\n  # size in GiB\n  size = 8\n\n  /* type */\n  type      = "gp3"\n  encrypted = true\n  # end of settings\n}\n',
   },
   {
     name: 'after a dynamic block',
@@ -135,7 +135,7 @@ const cases: Case[] = [
     name: 'into a variable body',
     src: 'variable "db_password" {\n  type = string\n}\n',
     edit: (doc) => hclWriter.insertProperty(doc, (doc.inputs[0] as { node: MapNode }).node, ['sensitive'], true),
-    out: 'variable "db_password" {\n  type = string\n  sensitive = true\n}\n',
+    out: 'variable "db_password" {\n  type      = string\n  sensitive = true\n}\n',
   },
   {
     name: 'intermediate keys become nested blocks',
@@ -240,7 +240,7 @@ const cases: Case[] = [
       ...hclWriter.insertProperty(doc, mapAt(doc, []), ['at_rest_encryption_enabled'], true),
       ...hclWriter.insertProperty(doc, mapAt(doc, []), ['transit_encryption_enabled'], true),
     ],
-    out: 'resource "aws_elasticache_replication_group" "r" {\n  engine = "redis"\n  at_rest_encryption_enabled = true\n  transit_encryption_enabled = true\n}\n',
+    out: 'resource "aws_elasticache_replication_group" "r" {\n  engine                     = "redis"\n  at_rest_encryption_enabled = true\n  transit_encryption_enabled = true\n}\n',
   },
   {
     name: 'two insertions into a one-line block compose (duplicates applied once)',
@@ -258,10 +258,31 @@ const cases: Case[] = [
     out: 'resource "aws_ebs_volume" "v" {\n  availability_zone = "eu-west-1a"\n  size              = 40\n  encrypted         = true\n}\n',
   },
   {
-    name: 'a key longer than the aligned column keeps one space; the group is not realigned',
+    name: 'a key longer than the aligned column re-aligns the group, as terraform fmt would',
     src: 'resource "aws_instance" "i" {\n  ami  = "x"\n  size = 8\n}\n',
     edit: insert([], ['associate_public_ip_address'], false),
-    out: 'resource "aws_instance" "i" {\n  ami  = "x"\n  size = 8\n  associate_public_ip_address = false\n}\n',
+    out: 'resource "aws_instance" "i" {\n  ami                         = "x"\n  size                        = 8\n  associate_public_ip_address = false\n}\n',
+  },
+  {
+    name: 'several new attributes share one column with the group they join (terraform fmt)',
+    src: 'resource "aws_kinesis_stream" "s" {\n  name        = "s"\n  shard_count = 1\n}\n',
+    edit: (doc) =>
+      hclWriter.insertProperties!(doc, mapAt(doc, []), [
+        { path: ['encryption_type'], value: 'KMS' },
+        { path: ['kms_key_id'], value: 'alias/aws/kinesis' },
+      ]),
+    out: 'resource "aws_kinesis_stream" "s" {\n  name            = "s"\n  shard_count     = 1\n  encryption_type = "KMS"\n  kms_key_id      = "alias/aws/kinesis"\n}\n',
+  },
+  {
+    name: 'new attributes after a new nested block form their own group',
+    src: 'resource "aws_instance" "i" {\n  ami = "x"\n}\n',
+    edit: (doc) =>
+      hclWriter.insertProperties!(doc, mapAt(doc, []), [
+        { path: ['metadata_options'], value: { http_tokens: 'required', http_endpoint: 'enabled' } },
+        { path: ['monitoring'], value: true },
+        { path: ['ebs_optimized'], value: true },
+      ]),
+    out: 'resource "aws_instance" "i" {\n  ami = "x"\n  metadata_options {\n    http_tokens   = "required"\n    http_endpoint = "enabled"\n  }\n  monitoring    = true\n  ebs_optimized = true\n}\n',
   },
   {
     name: 'an unaligned group gets no padding',
@@ -345,7 +366,7 @@ const cases: Case[] = [
     name: 'replace a nested block body',
     src: 'resource "aws_lb_listener" "l" {\n  default_action {\n    type = "forward"\n  }\n}\n',
     edit: replace(['default_action'], { type: 'redirect', redirect: { port: '443', protocol: 'HTTPS' } }),
-    out: 'resource "aws_lb_listener" "l" {\n  default_action {\n    type = "redirect"\n    redirect {\n      port = "443"\n      protocol = "HTTPS"\n    }\n  }\n}\n',
+    out: 'resource "aws_lb_listener" "l" {\n  default_action {\n    type = "redirect"\n    redirect {\n      port     = "443"\n      protocol = "HTTPS"\n    }\n  }\n}\n',
   },
   {
     name: 'declare a variable with one blank line before it',
@@ -394,7 +415,7 @@ const cases: Case[] = [
         name: 'v',
         body: { vpc_id: { $ref: { resource: 'aws_vpc.v' } }, traffic_type: 'ALL' },
       }),
-    out: 'resource "aws_vpc" "v" {\n    cidr_block = "10.0.0.0/16"\n}\n\nresource "aws_flow_log" "v" {\n    vpc_id = aws_vpc.v.id\n    traffic_type = "ALL"\n}',
+    out: 'resource "aws_vpc" "v" {\n    cidr_block = "10.0.0.0/16"\n}\n\nresource "aws_flow_log" "v" {\n    vpc_id       = aws_vpc.v.id\n    traffic_type = "ALL"\n}',
   },
   {
     name: 'line comment above a nested line',

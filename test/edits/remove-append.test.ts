@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { FixValue } from '../../rules/api';
 import { writerFor } from '../../server/src/edits/index';
+import { removeMember, YAML_TRIVIA } from '../../server/src/edits/separated';
 import type { TextEdit } from '../../server/src/edits/types';
 import { applyEdits } from '../../server/src/engine/positions';
 import type { IacDocument } from '../../server/src/model/document';
@@ -74,6 +75,16 @@ const cfnJ = (...props: string[]): string =>
 const tf = (...body: string[]): string => lines('resource "aws_instance" "i" {', ...body, '}');
 
 const yamlRemove: Case[] = [
+  {
+    name: 'flow sequence over lines: a comment line above the removed last item stays',
+    uri: 't.yaml',
+    src: cfnY('      Ids: [a,', '        # the second one', '        b]'),
+    op: (doc) => {
+      const list = nodeAt(doc, ['Properties', 'Ids']) as ListNode;
+      return removeMember(doc.text, YAML_TRIVIA, { open: list.range.start, close: list.range.end - 1, empty: '[]' }, list.items[1]!.range.start, list.items[1]!.range.end, list.items[0]!.range.end);
+    },
+    out: cfnY('      Ids: [a', '        # the second one', '        ]'),
+  },
   {
     name: 'a middle entry of a block map',
     uri: 't.yaml',
@@ -415,6 +426,20 @@ const jsonAppend: Case[] = [
 
 const hclRemove: Case[] = [
   {
+    name: 'object over lines: the last element goes, a comment line above it stays',
+    uri: 'main.tf',
+    src: tf('  tags = {', '    Name = "b",', '    # who to call', '    Owner = "me"', '  }'),
+    op: remove(['tags'], 'Owner'),
+    out: tf('  tags = {', '    Name = "b"', '    # who to call', '  }'),
+  },
+  {
+    name: 'object opened on the first element: a comment line after its comma stays',
+    uri: 'main.tf',
+    src: tf('  tags = { Name = "b",', '    # who to call', '    Owner = "me" }'),
+    op: remove(['tags'], 'Name'),
+    out: tf('  tags = { ', '    # who to call', '    Owner = "me" }'),
+  },
+  {
     name: 'a middle attribute',
     uri: 'main.tf',
     src: tf('  ami  = "x"', '  size = 8', '  type = "gp3"'),
@@ -492,7 +517,8 @@ const hclRemove: Case[] = [
     uri: 'main.tf',
     src: tf('  ami = "x"', '  acl = "public-read"'),
     op: both(remove([], 'acl'), insert([], ['encrypted'], true)),
-    out: tf('  ami = "x"', '  encrypted = true'),
+    // The insertion re-aligns the group as terraform fmt would; the removed line's re-alignment is dropped.
+    out: tf('  ami       = "x"', '  encrypted = true'),
   },
   {
     name: 'object on one line: the first element with its comma',

@@ -302,6 +302,21 @@ const otherCases: Case[] = [
       '  Topic:', '    Type: AWS::SNS::Topic'),
   },
   {
+    name: 'insertResource at the end of Resources: a blank line before it, as between the others',
+    input: y('Resources:', '  Topic:', '    Type: AWS::SNS::Topic', '', '  Bucket:', '    Type: AWS::S3::Bucket', '', 'Outputs:', '  Name:',
+      '    Value: !Ref Bucket'),
+    op: (doc) => yamlWriter.insertResource(doc, doc.resources[1]!, { type: 'AWS::S3::BucketPolicy', name: 'P', body: { Bucket: 'b' } }),
+    expected: y('Resources:', '  Topic:', '    Type: AWS::SNS::Topic', '', '  Bucket:', '    Type: AWS::S3::Bucket', '', '  P:',
+      '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: b', '', 'Outputs:', '  Name:', '    Value: !Ref Bucket'),
+  },
+  {
+    name: 'insertResource where resources follow each other without blank lines adds none',
+    input: y('Resources:', '  Topic:', '    Type: AWS::SNS::Topic', '  Bucket:', '    Type: AWS::S3::Bucket'),
+    op: (doc) => yamlWriter.insertResource(doc, doc.resources[1]!, { type: 'AWS::S3::BucketPolicy', name: 'P', body: { Bucket: 'b' } }),
+    expected: y('Resources:', '  Topic:', '    Type: AWS::SNS::Topic', '  Bucket:', '    Type: AWS::S3::Bucket', '  P:',
+      '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: b'),
+  },
+  {
     name: 'insertResource at the end of a 4-space file without a final newline',
     input: y('Resources:', '    Bucket:', '        Type: AWS::S3::Bucket').trimEnd(),
     op: (doc) => yamlWriter.insertResource(doc, doc.resources[0]!, { type: 'AWS::S3::BucketPolicy', name: 'P', body: { Bucket: 'b' } }),

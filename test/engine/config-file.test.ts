@@ -1,6 +1,6 @@
 // `.secure-iac.yaml`: parsing, precise validation with ranges, defaults for the bad parts, loading, overlaying.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
@@ -12,6 +12,10 @@ import {
   toEngineConfig,
   type ConfigDiagnostic,
 } from '../../server/src/engine/config-file';
+import { CONFIG_KEYS, emptyConfig } from '../../server/src/engine/config-validate';
+import { allRules } from '../../rules/index';
+import { parseArgs, type ScanOptions } from '../../server/src/cli/args';
+import { configFolders, scanSetup } from '../../server/src/cli/project-config';
 import { dedent } from '../harness/sources';
 
 const KNOWN = new Set(['s3-versioning', 'sg-open-ssh', 'asset-tags']);
@@ -100,7 +104,15 @@ describe('project config file', () => {
         ['[s3-versioning]', 'test/**', '3', '""', 'loud'],
       );
       assert.match(diagnostics[1]?.message ?? '', /'exclude' must be a list of glob patterns, e\.g\. exclude: \[test\/\*\*\]/);
-      assert.match(diagnostics[4]?.message ?? '', /'unresolved' must be 'silent'/);
+      assert.match(diagnostics[4]?.message ?? '', /'unresolved' must be 'off'/);
+    });
+
+    it("reads 'unresolved: off' as the default, silent", () => {
+      for (const value of ['off', 'silent']) {
+        const { config, diagnostics } = parseProjectConfig(`unresolved: ${value}\n`, KNOWN);
+        assert.deepEqual(diagnostics, []);
+        assert.equal(config.unresolved, 'silent', value);
+      }
     });
 
     it('reports a document that is not a mapping', () => {
@@ -192,5 +204,50 @@ describe('project config file', () => {
       const missing = await loadConfigFile(path.join(root, 'nope.yaml'));
       assert.match(missing.diagnostics[0]?.message ?? '', /Cannot read/);
     });
+  });
+});
+
+describe('project config of a CLI scan', () => {
+  let root: string;
+  const ids = new Set(allRules.map((r) => r.id));
+  const setup = (...paths: string[]) => scanSetup(parseArgs(['scan', ...paths], ids) as ScanOptions, root);
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'secure-iac-scanroot-'));
+    for (const dir of ['infra', 'other']) mkdirSync(path.join(root, dir));
+    writeFileSync(path.join(root, '.secure-iac.yaml'), 'rules: { s3-versioning: low }\n');
+    writeFileSync(path.join(root, 'infra', '.secure-iac.yaml'), 'rules: { s3-versioning: off }\nexclude: ["gen/**"]\n');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads the config at the scan root when one folder is scanned, with its globs relative to that folder', async () => {
+    const scan = await setup('infra');
+    assert.deepEqual(scan.config.rules, { 's3-versioning': 'off' });
+    assert.ok(scan.isExcluded(path.join('infra', 'gen', 'a.yaml')));
+    assert.ok(!scan.isExcluded(path.join('gen', 'a.yaml')));
+  });
+
+  it('falls back to the working directory: several paths, a file, or a scan root without a config', async () => {
+    for (const paths of [['.'], ['infra', 'other'], ['infra/.secure-iac.yaml'], ['other']]) {
+      assert.deepEqual((await setup(...paths)).config.rules, { 's3-versioning': 'low' }, paths.join(' '));
+    }
+    assert.deepEqual(await configFolders(['infra'], root), [path.join(root, 'infra'), root]);
+    assert.deepEqual(await configFolders(['missing'], root), [root]);
+  });
+
+  it('prints an invalid config at the scan root with its file, line and column', async () => {
+    writeFileSync(path.join(root, 'infra', '.secure-iac.yaml'), 'rules:\n  s3-versoning: off\n');
+    const scan = await setup('infra');
+    assert.deepEqual(scan.errors.map((e) => e.split(': error: ')[0]), [`${path.join('infra', '.secure-iac.yaml')}:2:3`]);
+  });
+});
+
+describe('the README config example', () => {
+  it('is a valid config that sets every documented key', () => {
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const example = /## Project configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'README has a yaml example under "Project configuration"');
+    const { config, diagnostics } = parseProjectConfig(example, new Set(allRules.map((r) => r.id)));
+    assert.deepEqual(diagnostics, []);
+    for (const key of CONFIG_KEYS) assert.notDeepEqual(config[key], emptyConfig()[key], `the example shows '${key}'`);
   });
 });

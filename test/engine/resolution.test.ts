@@ -4,9 +4,11 @@ import cloudtrailLogValidation from '../../rules/cloudtrail/cloudtrail-log-valid
 import ebsEncryption from '../../rules/ec2/ebs-encryption';
 import sgOpenSsh from '../../rules/ec2/sg-open-ssh';
 import iamAdminPolicy from '../../rules/iam/iam-admin-policy';
+import iamWildcardAction from '../../rules/iam/iam-wildcard-action';
 import type { AnyRule } from '../../rules/define-rule';
 import { lintDocument, type LintOptions } from '../../server/src/engine/lint';
-import { lineStarts, positionAt } from '../../server/src/engine/positions';
+import { applyEdits, lineStarts, positionAt } from '../../server/src/engine/positions';
+import { spell } from '../../server/src/engine/views';
 import type { IacNode } from '../../server/src/model/nodes';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { dedent } from '../harness/sources';
@@ -77,6 +79,23 @@ describe('resolution', () => {
     assert.match(findings[0]?.message ?? '', /\(when `var\.env == "prod"` is false\)$/);
   });
 
+  it('takes only the branch in which a Terraform count or for_each creates the resource', () => {
+    const created = (meta: string, encrypted: string) =>
+      lint('main.tf', `
+        resource "aws_ebs_volume" "v" {
+          ${meta}
+          availability_zone = "eu-west-1a"
+          encrypted         = ${encrypted}
+        }
+      `, ebsEncryption);
+    // With var.create false there is no volume, so its unencrypted branch is never deployed.
+    assert.deepEqual(created('count = var.create ? 1 : 0', 'var.create ? true : false'), []);
+    assert.deepEqual(created('for_each = var.create ? toset(["a"]) : []', 'var.create ? true : false'), []);
+    // The branch that does create it is still judged, and a count on another condition decides nothing.
+    assert.equal(created('count = var.create ? 0 : 1', 'var.create ? true : false').length, 1);
+    assert.equal(created('count = var.other ? 1 : 0', 'var.create ? true : false').length, 1);
+  });
+
   it('reads Fn::FindInMap with literal keys, and Fn::Sub / Fn::Join of literals', () => {
     const findings = lint('t.yaml', `
       Parameters:
@@ -143,8 +162,36 @@ describe('resolution', () => {
         policy = data.aws_iam_policy_document.admin.json
       }
     `, iamAdminPolicy);
-    // The data source itself is reported, and so is the policy that uses it.
-    assert.deepEqual(viaData.map((f) => f.line), [2, 9]);
+    // Reported once, at the statement inside the data source; the policy that uses it is not reported again.
+    assert.deepEqual(viaData.map((f) => f.line), [2]);
+    const wildcard = lint('main.tf', `
+      data "aws_iam_policy_document" "s3" {
+        statement {
+          actions   = ["s3:*"]
+          resources = ["arn:aws:s3:::b/*"]
+        }
+      }
+
+      resource "aws_iam_role_policy" "p" {
+        role   = "r"
+        policy = data.aws_iam_policy_document.s3.json
+      }
+    `, iamWildcardAction);
+    assert.deepEqual(wildcard.map((f) => f.line), [2]);
+    // A data source in a sibling file of the module: reported there, at its statement, not at this use.
+    const elsewhere = lint('main.tf', `
+      resource "aws_iam_policy" "p" {
+        policy = data.aws_iam_policy_document.admin.json
+      }
+    `, iamAdminPolicy, {}, { 'policies.tf': `
+      data "aws_iam_policy_document" "admin" {
+        statement {
+          actions   = ["*"]
+          resources = ["*"]
+        }
+      }
+    ` });
+    assert.deepEqual(elsewhere, []);
     const heredoc = lint('main.tf', `
       resource "aws_iam_policy" "p" {
         policy = <<EOF
@@ -156,6 +203,34 @@ describe('resolution', () => {
       }
     `, iamAdminPolicy);
     assert.deepEqual(heredoc.map((f) => f.line), [2]);
+  });
+
+  it('treats a Terraform argument set to null as not set, and fixes it in place', () => {
+    const text = dedent(`
+      resource "aws_ebs_volume" "v" {
+        size      = 8
+        encrypted = null
+      }
+    `);
+    const doc = parseDocument('main.tf', text)!;
+    const [finding, ...rest] = lintDocument(doc, { rules: [ebsEncryption] }).findings;
+    assert.equal(rest.length, 0);
+    assert.equal(finding?.messageId, 'missing');
+    assert.equal(text.slice(finding.range.start, finding.range.end), 'null');
+    assert.equal(applyEdits(text, finding.fixes[0]!.edits), text.replace('encrypted = null', 'encrypted = true'));
+    // CloudFormation has no such rule: a YAML null is a written (wrong) value.
+    assert.deepEqual(lint('t.yaml', `
+      Resources:
+        Vol:
+          Type: AWS::EC2::Volume
+          Properties:
+            Encrypted: null
+    `, ebsEncryption).map((f) => f.messageId), ['disabled']);
+  });
+
+  it('spells a resource-level path in messages without its marker', () => {
+    assert.equal(spell({ policy: '/DeletionPolicy', rules: 'Rules[].Status' }, 'policy'), 'DeletionPolicy');
+    assert.equal(spell({ policy: '/DeletionPolicy', rules: 'Rules[].Status' }, 'rules'), 'Rules.Status');
   });
 
   it('stays silent on unresolved values by default, and says what it could not verify when asked', () => {

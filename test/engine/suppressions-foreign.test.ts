@@ -195,8 +195,8 @@ describe('suppressions: other tools', () => {
         }
       `;
       const { visible, suppressed } = lint('main.tf', text);
-      // The first rule opens every port, so both the SSH and the RDP rule report it; the second is SSH again.
-      assert.deepEqual(ids(suppressed), ['sg-open-rdp', 'sg-open-ssh']);
+      // The first rule opens every port, so every open-port rule reports it on that line; the second is SSH again.
+      assert.deepEqual(ids(suppressed), ['sg-open-all-ports', 'sg-open-db-ports', 'sg-open-rdp', 'sg-open-ssh']);
       assert.deepEqual(ids(visible), ['sg-open-ssh']);
       assert.deepEqual(suppressed[0]?.suppressed, { kind: 'comment', reason: '# kics-scan ignore-line (no reason given)', source: 'kics', scope: 'line' });
     });

@@ -1,14 +1,13 @@
 // Runs probe.lua in headless Neovim 0.7 against an LSP server and returns the diagnostics it saw.
 //
 // Library: `runNvimProbe({ server: 'dist/server.js', file: 'examples/x.yaml' })`.
-// CLI:     npx tsx test/nvim/run-nvim.ts <server.js> <file> [--code-actions] [--language-id yaml]
+// CLI:     npx tsx test/nvim/run-nvim.ts <server.js> <file> [--code-actions] [--apply-fix CODE] [--language-id yaml]
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const PROBE_LUA = path.join(__dirname, 'probe.lua');
-export const DUMMY_SERVER = path.join(__dirname, 'dummy-lsp-server.js');
 
 export interface NvimDiagnostic {
   /** 0-based, as vim.diagnostic.get returns them. */
@@ -32,6 +31,13 @@ export interface ProbeResult {
   diagnostics: NvimDiagnostic[];
   /** One list of action titles per diagnostic, when codeActions was requested. */
   code_actions: string[][];
+  /** Per diagnostic, the title of its preferred (isPreferred) action, or null. */
+  preferred: (string | null)[];
+  /** With applyFix: the action applied, the buffer right after it, and the server's next view. */
+  applied_fix?: string;
+  text_after_fix?: string;
+  fixed_diagnostic_gone?: boolean;
+  diagnostics_after_fix?: NvimDiagnostic[];
   server_exit: { code: number; signal: number } | null;
 }
 
@@ -46,6 +52,8 @@ export interface ProbeOptions {
   minDiagnostics?: number;
   languageId?: string;
   codeActions?: boolean;
+  /** Diagnostic code whose preferred quick fix the probe applies (then waits for the diagnostic to go). */
+  applyFix?: string;
   nvim?: string;
   /** Extra environment for Neovim and so for the server it starts (e.g. server settings). */
   env?: Record<string, string>;
@@ -72,6 +80,7 @@ export async function runNvimProbe(opts: ProbeOptions): Promise<ProbeResult> {
     SECURE_IAC_MIN_DIAGNOSTICS: String(opts.minDiagnostics ?? 1),
     SECURE_IAC_LANGUAGE_ID: opts.languageId ?? '',
     SECURE_IAC_CODE_ACTIONS: opts.codeActions ? '1' : '',
+    SECURE_IAC_APPLY_FIX: opts.applyFix ?? '',
     // Keep Neovim's lsp.log, shada and state out of $HOME.
     XDG_CACHE_HOME: path.join(tmp, 'cache'),
     XDG_STATE_HOME: path.join(tmp, 'state'),
@@ -94,7 +103,11 @@ export async function runNvimProbe(opts: ProbeOptions): Promise<ProbeResult> {
   try {
     if (!fs.existsSync(out)) throw new Error(`probe wrote no result (nvim exit ${code}); output:\n${stderr}`);
     const raw = JSON.parse(fs.readFileSync(out, 'utf8')) as ProbeResult;
-    return { ...raw, errors: asArray(raw.errors), diagnostics: asArray(raw.diagnostics), code_actions: asArray(raw.code_actions) };
+    return {
+      ...raw, errors: asArray(raw.errors), diagnostics: asArray(raw.diagnostics), code_actions: asArray(raw.code_actions),
+      preferred: asArray(raw.preferred),
+      ...(raw.diagnostics_after_fix !== undefined ? { diagnostics_after_fix: asArray(raw.diagnostics_after_fix) } : {}),
+    };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -104,13 +117,13 @@ if (require.main === module) {
   const argv = process.argv.slice(2);
   const flag = (name: string): boolean => argv.includes(name);
   const value = (name: string): string | undefined => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
-  const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--language-id');
+  const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--language-id' && argv[i - 1] !== '--apply-fix');
   const [server, file] = positional;
   if (!server || !file) {
-    console.error('usage: run-nvim.ts <server.js> <file> [--code-actions] [--language-id ID]');
+    console.error('usage: run-nvim.ts <server.js> <file> [--code-actions] [--apply-fix CODE] [--language-id ID]');
     process.exit(2);
   }
-  runNvimProbe({ server, file, codeActions: flag('--code-actions'), languageId: value('--language-id') })
+  runNvimProbe({ server, file, codeActions: flag('--code-actions'), applyFix: value('--apply-fix'), languageId: value('--language-id') })
     .then((r) => { console.log(JSON.stringify(r, null, 2)); process.exit(r.ok ? 0 : 1); })
     .catch((e: unknown) => { console.error(e); process.exit(1); });
 }

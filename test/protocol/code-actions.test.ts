@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { applyWorkspaceEdit, ensureServerBuilt, fileUri, FIXTURES, fullRange, TestClient } from './lsp-client';
+import { applyWorkspaceEdit, ensureServerBuilt, fileUri, FIXTURES, fullRange, onlyRules, TestClient } from './lsp-client';
 
 const uriOf = (name: string) => fileUri(path.join(FIXTURES, 'code-actions', name));
 const lines = (...ls: string[]) => ls.join('\n') + '\n';
@@ -23,8 +23,11 @@ describe('protocol: code actions', function () {
     this.timeout(120_000);
     ensureServerBuilt();
   });
+  // These tests are about the actions of three rules; the rest of the catalogue stays off so that "the finding is
+  // gone" means what it says. Fix-all over every rule has its own tests (fix-all-many.test.ts).
+  const RULES = onlyRules('s3-versioning', 'cloudtrail-log-validation', 'ebs-encryption');
   beforeEach(async () => {
-    client = await TestClient.start({ root: FIXTURES });
+    client = await TestClient.start({ root: FIXTURES, settings: { secureIac: { rules: RULES } } });
   });
   afterEach(async () => {
     await client.stop();
@@ -91,7 +94,8 @@ describe('protocol: code actions', function () {
     const d = await diagnosticOf(uri, text, 'cloudtrail-log-validation');
     const actions = await client.codeActions(uri, d.range, [d]);
     const fixed = applyWorkspaceEdit(text, titled(actions, 'Set enable_log_file_validation to true').edit, uri);
-    assert.equal(fixed, lines('resource "aws_cloudtrail" "audit" {', '  name = "audit"', '  enable_log_file_validation = true', '}'));
+    // The writer aligns the block's `=` as `terraform fmt` does.
+    assert.equal(fixed, lines('resource "aws_cloudtrail" "audit" {', '  name                       = "audit"', '  enable_log_file_validation = true', '}'));
     const ignored = applyWorkspaceEdit(text, titled(actions, 'Ignore cloudtrail-log-validation').edit, uri);
     assert.equal(ignored, '# secure-iac-ignore cloudtrail-log-validation: TODO: reason\n' + text);
     assert.deepEqual(await codesAfter(uri, ignored), []);
@@ -118,7 +122,7 @@ describe('protocol: code actions', function () {
       fixed,
       text.replace(
         '[{ "id": "s3-versioning", "reason": "not a bucket" }]',
-        '[{"id": "s3-versioning", "reason": "not a bucket"}, {"id": "cloudtrail-log-validation", "reason": "TODO: reason"}]',
+        '[{ "id": "s3-versioning", "reason": "not a bucket" }, { "id": "cloudtrail-log-validation", "reason": "TODO: reason" }]',
       ),
     );
     assert.deepEqual(await codesAfter(uri, fixed), []);
@@ -261,7 +265,7 @@ describe('protocol: code actions', function () {
 
   it('uses plain `changes` for clients without documentChanges support', async () => {
     await client.stop();
-    client = await TestClient.start({ root: FIXTURES, documentChanges: false });
+    client = await TestClient.start({ root: FIXTURES, documentChanges: false, settings: { secureIac: { rules: RULES } } });
     const uri = uriOf('plain.yaml');
     const d = await diagnosticOf(uri, BUCKET_YAML, 's3-versioning');
     const [fix] = await client.codeActions(uri, d.range, [d]);

@@ -38,6 +38,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { allRules } from '../../rules/index';
 import { LIST_RULES_METHOD, type ListRulesResult } from '../../server/src/protocol';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -65,6 +66,15 @@ export function ensureServerBuilt(): void {
   if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= sources) return;
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`node esbuild.mjs failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/**
+ * `secureIac.rules` that switch off every registered rule but `ids` (at their catalogue severity), so a test about
+ * some rules is not disturbed by the rest of the catalogue, however many rules are added.
+ */
+export function onlyRules(...ids: string[]): Record<string, 'off' | 'on'> {
+  for (const id of ids) if (!allRules.some((r) => r.id === id)) throw new Error(`unknown rule id ${id}`);
+  return Object.fromEntries(allRules.map((r) => [r.id, ids.includes(r.id) ? 'on' : 'off']));
 }
 
 /** One `$/progress` value of a work-done token. */

@@ -35,6 +35,7 @@ describe('extension manifest (package.json)', () => {
     assert.equal(props['secureIac.exclude']?.scope, 'resource');
     assert.equal(props['secureIac.requiredTags']?.scope, 'resource');
     assert.equal(props['secureIac.trace.server']?.scope, 'window');
+    for (const key of ['secureIac.unresolved', 'secureIac.parameterFiles', 'secureIac.varFiles']) assert.equal(props[key]?.scope, 'resource', key);
   });
 
   it('contributes exactly the client commands, under the "Secure IaC" category', () => {
@@ -53,7 +54,7 @@ describe('extension manifest (package.json)', () => {
     assert.equal(pkg.scripts['vscode:prepublish'], 'node esbuild.mjs --production');
   });
 
-  it('packages only the bundles, the wasm files, package.json, README, CHANGELOG and LICENSE (`vsce ls`)', function () {
+  it('packages only the bundles, the wasm files, package.json, README, CHANGELOG, LICENSE and the rule pages (`vsce ls`)', function () {
     this.timeout(60_000);
     const vsce = path.join(path.dirname(PACKAGE_JSON), 'node_modules', '@vscode', 'vsce', 'vsce');
     const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: path.dirname(PACKAGE_JSON), encoding: 'utf8' })
@@ -61,15 +62,21 @@ describe('extension manifest (package.json)', () => {
       .map((l) => l.trim())
       .filter(Boolean)
       .sort();
-    assert.deepEqual(listed, [
-      'CHANGELOG.md',
-      'LICENSE',
-      'README.md',
-      'dist/extension.js',
-      'dist/server.js',
-      'dist/tree-sitter-terraform.wasm',
-      'dist/web-tree-sitter.wasm',
-      'package.json',
-    ]);
+    // Diagnostics link to the rule pages shipped in the extension (server/src/engine/docs-url.ts).
+    const pages = [...allRules.map((r) => `docs/rules/${r.id}.md`), 'docs/suppressions.md'];
+    assert.deepEqual(
+      listed,
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'dist/extension.js',
+        'dist/server.js',
+        'dist/tree-sitter-terraform.wasm',
+        'dist/web-tree-sitter.wasm',
+        'package.json',
+        ...pages,
+      ].sort(),
+    );
   });
 });

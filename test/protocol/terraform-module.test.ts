@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
-import { ensureServerBuilt, fileUri, TestClient } from './lsp-client';
+import { ensureServerBuilt, fileUri, onlyRules, TestClient } from './lsp-client';
 
 const MAIN_TF = 'resource "aws_s3_bucket" "logs" {\n  bucket = "team-logs"\n}\n';
 const versioning = (status: string) =>
@@ -26,7 +26,8 @@ describe('protocol: Terraform module awareness', function () {
     s3Path = path.join(dir, 's3.tf');
     writeFileSync(s3Path, versioning('Enabled'));
     mainUri = fileUri(path.join(dir, 'main.tf'));
-    client = await TestClient.start({ root: dir });
+    // Module awareness is shown with s3-versioning, whose fix lives in a companion resource; other rules stay off.
+    client = await TestClient.start({ root: dir, settings: { secureIac: { rules: onlyRules('s3-versioning') } } });
   });
   afterEach(async () => {
     await client.stop();

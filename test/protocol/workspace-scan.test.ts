@@ -10,7 +10,7 @@ import {
   type ClearWorkspaceFindingsResult,
   type ScanWorkspaceResult,
 } from '../../server/src/protocol';
-import { ensureServerBuilt, fileUri, TestClient, type SettingsBySection } from './lsp-client';
+import { ensureServerBuilt, fileUri, onlyRules, TestClient, type SettingsBySection } from './lsp-client';
 
 const BUCKET = 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n';
 const TRAIL_TF = 'resource "aws_cloudtrail" "t" {\n  name = "t"\n}\n';
@@ -22,8 +22,11 @@ function write(root: string, rel: string, text: string): string {
   return full;
 }
 
+// The scan's bookkeeping is asserted with two rules, one per family, so the counts stay exact as rules are added.
+const RULES = onlyRules('s3-versioning', 'cloudtrail-log-validation');
+
 const SETTINGS: SettingsBySection = {
-  secureIac: { exclude: ['ignored/**'] },
+  secureIac: { exclude: ['ignored/**'], rules: RULES },
   'files.exclude': { '**/hidden': true, '**/shown': false },
   'search.exclude': { '**/vendor': true },
 };
@@ -72,6 +75,8 @@ describe('protocol: workspace scan', function () {
 
     assert.deepEqual((await client.diagnostics(fileUri(yaml))).diagnostics.map((d) => d.code), ['s3-versioning']);
     assert.deepEqual((await client.diagnostics(fileUri(tf))).diagnostics.map((d) => d.code), ['cloudtrail-log-validation']);
+    const clean = await client.diagnostics(fileUri(path.join(root, 'infra/clean.tf')));
+    assert.deepEqual(clean.diagnostics, []);
     const published = new Set(client.published.map((p) => p.uri));
     for (const skipped of ['node_modules/lib/template.yaml', 'infra/.terraform/modules/m/main.tf', 'ignored/template.yaml', 'hidden/template.yaml', 'vendor/main.tf']) {
       assert.ok(!published.has(fileUri(path.join(root, skipped))), `${skipped} must not be scanned`);
@@ -87,7 +92,7 @@ describe('protocol: workspace scan', function () {
   it('clears its findings on request and leaves open documents alone', async () => {
     const yaml = write(root, 'a/template.yaml', BUCKET);
     const open = write(root, 'b/template.yaml', BUCKET);
-    client = await TestClient.start({ root });
+    client = await TestClient.start({ root, settings: { secureIac: { rules: RULES } } });
     await client.open(fileUri(open), BUCKET);
     await client.diagnosticsFor(fileUri(open), 1);
     await scan();
@@ -104,7 +109,7 @@ describe('protocol: workspace scan', function () {
   it('a scanned file that is closed shows its findings from disk again; a rescan drops deleted files', async () => {
     const fixedOnDisk = write(root, 'a/template.yaml', BUCKET);
     const gone = write(root, 'b/main.tf', TRAIL_TF);
-    client = await TestClient.start({ root });
+    client = await TestClient.start({ root, settings: { secureIac: { rules: RULES } } });
     const uri = fileUri(fixedOnDisk);
     await client.open(uri, 'Resources: {}\n');
     await client.diagnosticsFor(uri, 1);

@@ -310,7 +310,7 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'missing', line: 1, column: 1 }],
       output: crlf(tfHcl`
         resource "aws_cloudtrail" "main" {
-          name = "main"
+          name                       = "main"
           enable_log_file_validation = true
         }
       `),

@@ -177,8 +177,8 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'missing', line: 1, column: 1 }],
       output: tfHcl`
         resource "aws_cloudtrail" "main" {
-          name           = "main"
-          s3_bucket_name = aws_s3_bucket.logs.id
+          name                  = "main"
+          s3_bucket_name        = aws_s3_bucket.logs.id
           is_multi_region_trail = true
         }
       `,

@@ -191,6 +191,7 @@ new RuleTester().run(rule, {
             name = "id"
             type = "S"
           }
+
           point_in_time_recovery {
             enabled = true
           }

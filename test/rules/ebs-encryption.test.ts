@@ -480,7 +480,7 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'missing', line: 1, column: 1 }],
       output: tfHcl`
         resource "aws_ebs_volume" "data" {
-          size = 40
+          size      = 40
           encrypted = true
         }
       `,
@@ -530,7 +530,7 @@ new RuleTester().run(rule, {
 
           root_block_device {
             volume_size = 20
-            encrypted = true
+            encrypted   = true
           }
 
           ebs_block_device {
@@ -620,7 +620,7 @@ new RuleTester().run(rule, {
 
             ebs {
               volume_size = 20
-              encrypted = true
+              encrypted   = true
             }
           }
         }

@@ -67,6 +67,25 @@ new RuleTester().run(rule, {
     {
       code: tfJson`{"resource":{"aws_elasticache_replication_group":{"cache":{"engine":"valkey","transit_encryption_enabled":true}}}}`,
     },
+    {
+      // A module's secondary branch: the id comes from a variable the caller sets (default null), the flags are null.
+      name: 'a global datastore member whose id comes from a variable',
+      code: tfHcl`
+        variable "secondary" {
+          default = false
+        }
+        variable "global_id" {
+          default = null
+        }
+        resource "aws_elasticache_replication_group" "member" {
+          replication_group_id        = "sessions"
+          description                 = "member"
+          global_replication_group_id = var.secondary ? var.global_id : null
+          at_rest_encryption_enabled  = var.secondary ? null : true
+          transit_encryption_enabled  = var.secondary ? null : true
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -183,8 +202,8 @@ new RuleTester().run(rule, {
       ],
       output: tfHcl`
         resource "aws_elasticache_replication_group" "cache" {
-          replication_group_id = "sessions"
-          description          = "sessions"
+          replication_group_id       = "sessions"
+          description                = "sessions"
           at_rest_encryption_enabled = true
           transit_encryption_enabled = true
         }
@@ -216,8 +235,8 @@ new RuleTester().run(rule, {
         }
 
         resource "aws_elasticache_replication_group" "cache" {
-          replication_group_id = "sessions"
-          engine               = var.engine
+          replication_group_id       = "sessions"
+          engine                     = var.engine
           transit_encryption_enabled = true
         }
       `,

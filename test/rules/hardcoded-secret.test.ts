@@ -250,7 +250,7 @@ new RuleTester().run(rule, {
           engine   = "mysql"
           username = "admin"
 
-          allocated_storage = 20
+          allocated_storage           = 20
           manage_master_user_password = true
         }
       `,

@@ -136,16 +136,16 @@ new RuleTester().run(rule, {
       ],
       output: tfHcl`
         resource "aws_kinesis_stream" "events" {
-          name        = "events"
-          shard_count = 1
+          name            = "events"
+          shard_count     = 1
           encryption_type = "KMS"
-          kms_key_id = "alias/aws/kinesis"
+          kms_key_id      = "alias/aws/kinesis"
         }
 
         resource "aws_kinesis_stream" "plain" {
           name            = "plain"
           encryption_type = "KMS"
-          kms_key_id = "alias/aws/kinesis"
+          kms_key_id      = "alias/aws/kinesis"
         }
 
         resource "aws_kinesis_stream" "own_key" {

@@ -148,7 +148,7 @@ new RuleTester().run(rule, {
       ],
       output: tfHcl`
         resource "aws_kms_key" "data" {
-          description = "app data"
+          description         = "app data"
           enable_key_rotation = true
         }
 

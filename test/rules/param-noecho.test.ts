@@ -59,6 +59,17 @@ new RuleTester().run(rule, {
       `,
     },
     tfJson`{"variable":{"auth_token":{"type":"string","sensitive":true}}}`,
+    {
+      name: 'idempotency tokens are no secrets',
+      code: tfHcl`
+        variable "creation_token" {
+          type = string
+        }
+        variable "client_request_token" {
+          type = string
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -74,6 +85,18 @@ new RuleTester().run(rule, {
             Type: AWS::SNS::Topic
       `,
       errors: [{ messageId: 'missing', line: 3, column: 3 }],
+      output: cfnYaml`
+        Parameters:
+          # The database admin password
+          DBPassword:
+            Description: Admin password
+            Type: String
+            MinLength: 8
+            NoEcho: true
+        Resources:
+          Topic:
+            Type: AWS::SNS::Topic
+      `,
     },
     {
       code: cfnJson`
@@ -87,6 +110,17 @@ new RuleTester().run(rule, {
         }
       `,
       errors: [{ messageId: 'missing', line: 3, column: 5 }],
+      output: cfnJson`
+        {
+          "Parameters": {
+            "ClientSecret": {
+              "Type": "String",
+              "NoEcho": true
+            }
+          },
+          "Resources": { "Topic": { "Type": "AWS::SNS::Topic" } }
+        }
+      `,
     },
     {
       code: tfHcl`
@@ -96,6 +130,13 @@ new RuleTester().run(rule, {
         }
       `,
       errors: [{ messageId: 'missing', line: 1, column: 1 }],
+      output: tfHcl`
+        variable "master_password" {
+          description = "Master password" # rotate yearly
+          type        = string
+          sensitive   = true
+        }
+      `,
     },
     {
       code: tfJson`
@@ -106,6 +147,13 @@ new RuleTester().run(rule, {
         }
       `,
       errors: [{ messageId: 'missing', line: 3, column: 5 }],
+      output: tfJson`
+        {
+          "variable": {
+            "api_secret": { "type": "string", "sensitive": true }
+          }
+        }
+      `,
     },
   ],
 });

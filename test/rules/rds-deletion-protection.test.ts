@@ -206,7 +206,7 @@ new RuleTester().run(rule, {
 
         # Main cluster
         resource "aws_rds_cluster" "main" {
-          engine = "aurora-mysql"
+          engine              = "aurora-mysql"
           deletion_protection = true
         }
       `,

@@ -347,7 +347,7 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'missing', line: 1, column: 1 }],
       output: tfHcl`
         resource "aws_db_instance" "db" {
-          engine = "mysql"
+          engine            = "mysql"
           storage_encrypted = true
         }
       `,
@@ -381,7 +381,7 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'missing', line: 1, column: 1 }],
       output: tfHcl`
         resource "aws_rds_cluster" "main" {
-          engine = "aurora-mysql" # MySQL 8.0 compatible
+          engine            = "aurora-mysql" # MySQL 8.0 compatible
           storage_encrypted = true
         }
       `,

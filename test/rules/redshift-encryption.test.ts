@@ -174,7 +174,7 @@ new RuleTester().run(rule, {
         resource "aws_redshift_cluster" "warehouse" {
           cluster_identifier = "warehouse"
           node_type          = "ra3.xlplus"
-          encrypted = true
+          encrypted          = true
         }
 
         resource "aws_redshift_cluster" "disabled" {

@@ -36,8 +36,18 @@ describe('rule registry', () => {
       assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
       assert.ok(rule.meta.title && rule.meta.whitepaper, rule.id);
       assert.match(rule.meta.docs, /^https:\/\//, rule.id);
-      assert.ok(Object.keys(rule.meta.related).length > 0, `${rule.id} names the equivalent checks of other tools`);
+      // Either the equivalent checks of other tools, or why there are none: never silently neither (nor both).
+      const listed = Object.values(rule.meta.related).some((ids) => ids.length > 0);
+      assert.notEqual(listed, Boolean(rule.meta.noEquivalent?.trim()), `${rule.id}: list meta.related ids or explain meta.noEquivalent (not both)`);
       assert.ok(rule.targets.cloudformation || rule.targets.terraform, rule.id);
+    }
+  });
+
+  it('lists as KICS equivalents exactly the KICS queries the shared corpus matches to the rule', () => {
+    const queries = JSON.parse(readFileSync(join(root, '..', 'shared', 'corpus', 'kics', 'queries.json'), 'utf8')) as { rule: string; id: string }[];
+    for (const rule of allRules) {
+      const matched = [...new Set(queries.filter((q) => q.rule === rule.id).map((q) => q.id))].sort();
+      assert.deepEqual([...(rule.meta.related.kics ?? [])].sort(), matched, rule.id);
     }
   });
 

@@ -567,7 +567,7 @@ resource "aws_s3_bucket_versioning" "data" {
           bucket = aws_s3_bucket.data.id
           versioning_configuration {
             mfa_delete = "Disabled"
-            status = "Enabled"
+            status     = "Enabled"
           }
         }
       `,

@@ -122,7 +122,7 @@ new RuleTester().run(rule, {
       ],
       output: tfHcl`
         resource "aws_sns_topic" "alerts" {
-          name = "alerts"
+          name              = "alerts"
           kms_master_key_id = "alias/aws/sns"
         }
 

@@ -228,7 +228,7 @@ new RuleTester().run(rule, {
           size = 10
 
           lifecycle {
-            ignore_changes = [tags]
+            ignore_changes  = [tags]
             prevent_destroy = true
           }
         }

@@ -1,5 +1,6 @@
 // Parses `secure-iac` command lines into options, with usage errors that say what is wrong.
 import type { Severity } from '../../../rules/api';
+import { parseByteSize } from '../engine/file-size';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -16,12 +17,14 @@ export interface ScanOptions {
   parameterFiles: string[];
   varFiles: string[];
   reportUnresolved: boolean;
-  /** `--config <file>`: the project config to use instead of `.secure-iac.yaml` in the working directory. */
+  /** `--config <file>`: the project config to use instead of `.secure-iac.yaml` at the scan root or in the working directory. */
   config?: string;
   /** `--no-config`: read no project config at all. */
   noConfig?: boolean;
   /** `--jobs <n>`: threads to lint with (default: the cores available). */
   jobs?: number;
+  /** `--max-file-size <size>`: bytes past which a file is reported as skipped, not scanned. */
+  maxFileSize?: number;
 }
 
 export type Command = ScanOptions | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: OutputFormat };
@@ -46,10 +49,13 @@ Options:
   --var-file <file>           Terraform .tfvars / .tfvars.json applied after each module's own tfvars (repeatable)
   --report-unresolved         report values that decide a finding but cannot be resolved, as info
                               ("cannot verify: depends on parameter X") instead of staying silent
-  --config <file>             project config to use (default: .secure-iac.yaml in the working directory,
-                              if present); flags override it. An invalid config is an error (exit 2)
+  --config <file>             project config to use (default: .secure-iac.yaml in the one folder scanned,
+                              else in the working directory); flags override it. An invalid config is
+                              an error (exit 2)
   --no-config                 ignore .secure-iac.yaml
   --jobs <n>                  lint with n threads (default: the number of cores; 1 = no worker threads)
+  --max-file-size <size>      skip (and report) files larger than this: bytes, or with a unit (500KB, 4MB);
+                              default 2MB
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -128,6 +134,13 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         const n = value();
         if (!/^[1-9][0-9]*$/.test(n)) throw new UsageError(`--jobs needs a whole number of threads, at least 1 (got '${n}')`);
         options.jobs = Number(n);
+        break;
+      }
+      case '--max-file-size': {
+        const raw = value();
+        const bytes = parseByteSize(raw);
+        if (bytes === undefined) throw new UsageError(`--max-file-size needs a positive size in bytes or with a unit such as 500KB or 4MB (got '${raw}')`);
+        options.maxFileSize = bytes;
         break;
       }
       case '-h':

@@ -13,6 +13,7 @@ function finding(f: ReportFinding): Record<string, unknown> {
     endColumn: f.endColumn,
     ...(f.resource !== undefined ? { resource: f.resource, resourceStartLine: f.resourceStartLine, resourceEndLine: f.resourceEndLine } : {}),
     fixable: f.fixable,
+    ...(f.related ? { related: f.related } : {}),
     ...(f.suppressed ? { suppressed: f.suppressed } : {}),
   };
 }
@@ -25,7 +26,7 @@ export function formatJson(report: Report, showSuppressed: boolean): string {
         version: 1,
         filesScanned: report.filesScanned,
         findings,
-        errors: report.errors.map((e) => ({ file: e.file, message: e.message, ...(e.startLine ? { startLine: e.startLine, startColumn: e.startColumn } : {}) })),
+        errors: report.errors.map((e) => ({ file: e.file, message: e.message, ...(e.startLine ? { startLine: e.startLine, startColumn: e.startColumn } : {}), ...(e.skipped ? { skipped: true } : {}) })),
       },
       null,
       2,

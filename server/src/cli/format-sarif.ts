@@ -2,6 +2,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity } from '../../../rules/api';
 import type { AnyRule } from '../../../rules/define-rule';
+import { ruleWebDocsUrl } from '../engine/docs-url';
 import type { Report, ReportFinding } from './report';
 
 /** GitHub ranks by this number: >= 9 critical, >= 7 high, >= 4 medium, otherwise low. */
@@ -9,13 +10,15 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
 const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
 
 function descriptor(rule: AnyRule): ReportingDescriptor {
+  // The rule's page when it is on the web; a file: URL on the scanning machine would mean nothing to a SARIF viewer.
+  const help = ruleWebDocsUrl(rule.id) ?? rule.meta.docs;
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.meta.title },
     fullDescription: { text: `${rule.meta.title}. AWS Security Best Practices: ${rule.meta.whitepaper}.` },
-    helpUri: rule.meta.docs,
-    help: { text: `${rule.meta.title}. See ${rule.meta.docs}` },
+    helpUri: help,
+    help: { text: `${rule.meta.title}. See ${help}` },
     defaultConfiguration: { level: LEVEL[rule.meta.severity] },
     properties: { 'security-severity': SECURITY_SEVERITY[rule.meta.severity], tags: ['security', 'aws', 'iac'], precision: 'high' },
   };
@@ -34,6 +37,18 @@ function result(f: ReportFinding, ruleIndex: number): Result {
         ...(f.resource ? { logicalLocations: [{ name: f.resource, kind: 'resource' }] } : {}),
       },
     ],
+    ...(f.related?.length
+      ? {
+          relatedLocations: f.related.map((r, id) => ({
+            id,
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: r.startLine, startColumn: r.startColumn, endLine: r.endLine, endColumn: r.endColumn },
+            },
+            message: { text: r.message },
+          })),
+        }
+      : {}),
     partialFingerprints: { 'secureIac/v1': `${f.ruleId}:${f.file}:${f.resource ?? ''}` },
     ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
     ...(f.fix
@@ -74,9 +89,9 @@ export function formatSarif(report: Report, rules: readonly AnyRule[], version: 
         results,
         invocations: [
           {
-            executionSuccessful: report.errors.every((e) => e.startLine !== undefined),
+            executionSuccessful: report.errors.every((e) => e.startLine !== undefined || e.skipped),
             toolExecutionNotifications: report.errors.map((e) => ({
-              level: 'error' as const,
+              level: e.skipped ? ('note' as const) : ('error' as const),
               message: { text: `${e.file}: ${e.message}` },
               ...(e.startLine
                 ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(e.file), uriBaseId: '%SRCROOT%' }, region: { startLine: e.startLine, startColumn: e.startColumn } } }] }

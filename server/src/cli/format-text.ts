@@ -10,7 +10,7 @@ function line(f: ReportFinding): string {
 export function formatText(report: Report, showSuppressed: boolean): string {
   const out: string[] = report.findings.map(line);
   for (const e of report.errors) {
-    out.push(`${e.file}${e.startLine ? `:${e.startLine}:${e.startColumn}` : ''}  error     ${e.startLine ? 'parse-error' : 'io-error'}  ${e.message}`);
+    out.push(`${e.file}${e.startLine ? `:${e.startLine}:${e.startColumn}` : ''}  error     ${e.startLine ? 'parse-error' : e.skipped ? 'skipped ' : 'io-error'}  ${e.message}`);
   }
   if (showSuppressed) {
     for (const f of report.suppressed) out.push(`${line(f)}  [suppressed: ${f.suppressed?.reason ?? ''}]`);
@@ -27,7 +27,10 @@ export function formatText(report: Report, showSuppressed: boolean): string {
   ];
   if (fixable > 0) parts.push(`${fixable} with a quick-fix in the editor`);
   if (report.suppressed.length > 0) parts.push(`${report.suppressed.length} suppressed`);
-  if (report.errors.length > 0) parts.push(`${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`);
+  const skipped = report.errors.filter((e) => e.skipped).length;
+  const errors = report.errors.length - skipped;
+  if (errors > 0) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
+  if (skipped > 0) parts.push(`${skipped} file${skipped === 1 ? '' : 's'} skipped`);
   if (out.length > 0) out.push('');
   out.push(parts.join('; '));
   return out.join('\n') + '\n';

@@ -19,6 +19,8 @@ export interface ReportFinding {
   fixable: boolean;
   /** Present only for suppressed findings (listed with --show-suppressed). */
   suppressed?: { kind: 'comment' | 'metadata'; reason: string };
+  /** Where the value that decided the finding is written (a parameter/variable default), 1-based. */
+  related?: { file: string; startLine: number; startColumn: number; endLine: number; endColumn: number; message: string }[];
   /** The first fix, as 1-based replacements, for SARIF `fixes`. */
   fix?: { title: string; replacements: { startLine: number; startColumn: number; endLine: number; endColumn: number; text: string }[] };
 }
@@ -28,6 +30,8 @@ export interface ReportError {
   message: string;
   startLine?: number;
   startColumn?: number;
+  /** A file left out on purpose (over the size limit): reported as a note, it does not change the exit code. */
+  skipped?: true;
 }
 
 export interface Report {
@@ -72,6 +76,18 @@ export function buildReport(scan: ScanResult, cwd: string): Report {
           ? { resource: f.resource.address, resourceStartLine: at(f.resource.range.start).line, resourceEndLine: at(f.resource.range.end).line }
           : {}),
         fixable: f.fixes.length > 0,
+        ...(f.related?.length
+          ? {
+              related: f.related.map((r) => ({
+                file: displayPath(r.uri, cwd),
+                startLine: r.start.line + 1,
+                startColumn: r.start.character + 1,
+                endLine: r.end.line + 1,
+                endColumn: r.end.character + 1,
+                message: r.message,
+              })),
+            }
+          : {}),
         ...(f.suppressed ? { suppressed: f.suppressed } : {}),
         ...(fix
           ? {
@@ -94,6 +110,6 @@ export function buildReport(scan: ScanResult, cwd: string): Report {
     }
     for (const rf of file.ruleFailures) report.ruleFailures.push({ file: path, ruleId: rf.ruleId, message: rf.message });
   }
-  for (const err of scan.readErrors) report.errors.push({ file: displayPath(err.path, cwd), message: err.message });
+  for (const err of scan.readErrors) report.errors.push({ file: displayPath(err.path, cwd), message: err.message, ...(err.skipped ? { skipped: err.skipped } : {}) });
   return report;
 }

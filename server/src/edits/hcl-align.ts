@@ -41,6 +41,53 @@ export function alignedColumn(text: string, entries: readonly MapEntry[], last: 
   return col;
 }
 
+/**
+ * The one-line attributes on the consecutive lines ending with `last`'s (what terraform fmt aligns as one group), in
+ * document order; empty when `last` is not such an attribute.
+ */
+export function groupEnding(text: string, entries: readonly MapEntry[], last: MapEntry | undefined): MapEntry[] {
+  if (!last || !alignable(text, last)) return [];
+  const group = [last];
+  let lineAbove = lineStart(text, last.range.start);
+  for (let i = entries.indexOf(last) - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    if (!alignable(text, e) || nextLineStart(text, e.range.end) !== lineAbove) break;
+    group.unshift(e);
+    lineAbove = lineStart(text, e.range.start);
+  }
+  return group;
+}
+
+/** The column (from the line start) of an alignable attribute's `=`. */
+export function equalsColumn(text: string, e: MapEntry): number {
+  const eq = equalsOf(text, e)!;
+  return eq - lineStart(text, eq);
+}
+
+/**
+ * Where the `=` of new one-line attributes (`keys`, at `indent`) go when they join `group`, and the edits that
+ * re-align the group when it was aligned but a new key is too long for its column — what terraform fmt would do.
+ * A group whose `=` are not in one column is not fmt-formatted: its style is kept (one space before `=`).
+ */
+export function joinGroup(
+  text: string,
+  group: readonly MapEntry[],
+  indent: string,
+  keys: readonly string[],
+): { column: number | undefined; realign: { start: number; end: number; newText: string }[] } {
+  const needed = Math.max(...keys.map((k) => indent.length + k.length + 1), ...group.map((e) => e.keyRange.end - lineStart(text, e.keyRange.end) + 1));
+  if (group.length === 0) return { column: needed, realign: [] };
+  const columns = new Set(group.map((e) => equalsColumn(text, e)));
+  if (columns.size !== 1) return { column: undefined, realign: [] };
+  const current = [...columns][0]!;
+  if (current >= needed) return { column: current, realign: [] };
+  const realign = group.map((e) => {
+    const keyColumn = e.keyRange.end - lineStart(text, e.keyRange.end);
+    return { start: e.keyRange.end, end: equalsOf(text, e)!, newText: ' '.repeat(needed - keyColumn) };
+  });
+  return { column: needed, realign };
+}
+
 /** For each nested block of `map` that follows a sibling: whether a blank line separates it from that sibling. */
 function blockGaps(text: string, map: MapNode): boolean[] {
   const entries = [...map.entries].sort((a, b) => a.range.start - b.range.start);

@@ -75,8 +75,8 @@ export function inline(v: FixValue): string {
  * The lines of one body entry at `layout.indent` (no trailing line break): `key = value`, or a nested block
  * `key {` ... `}` for an object, or one block per item for a list of objects (repeated blocks).
  */
-export function bodyEntry(key: string, value: FixValue, layout: Layout): string {
-  if (!writtenAsBlock(key, value)) return `${layout.indent}${key} = ${inline(value)}`;
+export function bodyEntry(key: string, value: FixValue, layout: Layout, keyWidth = key.length): string {
+  if (!writtenAsBlock(key, value)) return `${layout.indent}${key.padEnd(keyWidth)} = ${inline(value)}`;
   if (isObject(value)) return nestedBlock(key, value, layout);
   return (value as readonly FixValue[]).map((x: FixValue) => nestedBlock(key, x as { readonly [key: string]: FixValue }, layout)).join(layout.eol);
 }
@@ -94,11 +94,21 @@ export function nestedBlock(key: string, value: { readonly [key: string]: FixVal
   return `${layout.indent}${key} {${layout.eol}${lines}${layout.eol}${layout.indent}}`;
 }
 
-/** Every entry of `body` as lines at `layout.indent`, joined by line breaks. */
+/**
+ * Every entry of `body` as lines at `layout.indent`, joined by line breaks; the `=` of consecutive attributes share
+ * a column, as terraform fmt aligns them (a nested block ends the group).
+ */
 export function bodyLines(body: { readonly [key: string]: FixValue }, layout: Layout): string {
-  return Object.entries(body)
-    .map(([k, v]) => bodyEntry(k, v, layout))
-    .join(layout.eol);
+  const entries = Object.entries(body);
+  const widths = entries.map(() => 0);
+  for (let i = 0; i < entries.length; ) {
+    let j = i;
+    while (j < entries.length && !writtenAsBlock(...entries[j]!)) j++;
+    const width = Math.max(0, ...entries.slice(i, j).map(([k]) => k.length));
+    for (let k = i; k < j; k++) widths[k] = width;
+    i = j === i ? i + 1 : j;
+  }
+  return entries.map(([k, v], i) => bodyEntry(k, v, layout, widths[i])).join(layout.eol);
 }
 
 /** Wraps `value` in one nested object per key of `path` (`['a', 'b'], v` → `{ a: { b: v } }`) minus the first key. */

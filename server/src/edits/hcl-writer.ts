@@ -2,7 +2,7 @@
 import type { FixValue } from '../../../rules/api';
 import type { IacDocument, ResourceNode } from '../model/document';
 import type { MapEntry, MapNode } from '../model/nodes';
-import { alignedColumn, blocksSeparated } from './hcl-align';
+import { alignedColumn, blocksSeparated, groupEnding, joinGroup } from './hcl-align';
 import { eolOf, indentAt, indentUnit, lineEnd, lineStart, sameLine, startsLine } from './hcl-layout';
 import { bodyEntry, bodyLines, inline, isObject, keyText, nest, quote, writtenAsBlock } from './hcl-render';
 import { appendMember, HCL_TRIVIA, removeLines, removeMember } from './separated';
@@ -15,10 +15,15 @@ import type { InputDecl, NewResource, TextEdit, Writer } from './types';
  */
 export const hclWriter: Writer = {
   insertProperty(doc, map, path, value) {
-    const [key] = path;
-    if (key === undefined) return [];
-    const nested = nest(path, value);
-    return map.style === 'flow' ? insertIntoObject(doc.text, map, key, nested) : insertIntoBody(doc, map, key, nested);
+    return hclWriter.insertProperties!(doc, map, [{ path, value }]);
+  },
+
+  /** All insertions into one map at once, so new attributes and the group they join share one `=` column. */
+  insertProperties(doc, map, items) {
+    const entries = items.flatMap(({ path, value }) => (path[0] === undefined ? [] : [{ key: path[0], value: nest(path, value) }]));
+    if (entries.length === 0) return [];
+    if (map.style === 'flow') return entries.flatMap((e) => insertIntoObject(doc.text, map, e.key, e.value));
+    return insertIntoBody(doc, map, entries);
   },
 
   /**
@@ -82,11 +87,12 @@ export const hclWriter: Writer = {
 };
 
 /**
- * Block body (range = between the braces): a new line after the last entry, indented like the entries. A new
- * attribute lines its `=` up with the attributes of the group it joins when they share a column (terraform fmt);
- * a new nested block after a nested block is preceded by a blank line when the file separates blocks that way.
+ * Block body (range = between the braces): new lines after the last entry, indented like the entries. New
+ * attributes line their `=` up as terraform fmt would with the group they join (re-aligning an aligned group when a
+ * new key is longer); a new nested block after a nested block is preceded by a blank line when the file separates
+ * blocks that way.
  */
-function insertIntoBody(doc: IacDocument, map: MapNode, key: string, value: FixValue): TextEdit[] {
+function insertIntoBody(doc: IacDocument, map: MapNode, items: readonly { key: string; value: FixValue }[]): TextEdit[] {
   const { text } = doc;
   const open = map.range.start - 1;
   const close = map.range.end;
@@ -96,14 +102,35 @@ function insertIntoBody(doc: IacDocument, map: MapNode, key: string, value: FixV
   const last = lastEntry(map);
   const onOwnLine = last !== undefined && startsLine(text, last.range.start);
   const childIndent = last && onOwnLine ? indentAt(text, last.range.start) : parentIndent + unit;
-  let entry: string;
-  if (writtenAsBlock(key, value)) {
-    const blank = last?.block === true && onOwnLine && blocksSeparated(doc, map) ? eol : '';
-    entry = blank + eol + bodyEntry(key, value, { indent: childIndent, unit, eol });
-  } else {
-    const column = onOwnLine ? alignedColumn(text, sorted(map), last) : undefined;
-    entry = eol + attributeLine(childIndent, key, inline(value), column);
+  const realign: TextEdit[] = [];
+  let entry = '';
+  let previousIsBlock = last?.block === true && onOwnLine;
+  for (let i = 0; i < items.length; i++) {
+    const { key, value } = items[i]!;
+    if (writtenAsBlock(key, value)) {
+      const blank = previousIsBlock && blocksSeparated(doc, map) ? eol : '';
+      entry += blank + eol + bodyEntry(key, value, { indent: childIndent, unit, eol });
+      previousIsBlock = true;
+      continue;
+    }
+    // A run of new attributes: the first run joins the group the last entry ends (when it starts its line).
+    const run: { key: string; value: FixValue }[] = [];
+    for (; i < items.length && !writtenAsBlock(items[i]!.key, items[i]!.value); i++) run.push(items[i]!);
+    i--;
+    const group = entry === '' && onOwnLine ? groupEnding(text, sorted(map), last) : [];
+    const joined = joinGroup(text, group, childIndent, run.map((r) => r.key));
+    realign.push(...joined.realign);
+    for (const r of run) entry += eol + attributeLine(childIndent, r.key, inline(r.value), joined.column);
+    previousIsBlock = false;
   }
+  return [...realign, ...placeBody(text, map, last, entry, parentIndent, unit)];
+}
+
+/** Puts the new lines `entry` (each starting with a line break) into the body after `last`. */
+function placeBody(text: string, map: MapNode, last: MapEntry | undefined, entry: string, parentIndent: string, unit: string): TextEdit[] {
+  const open = map.range.start - 1;
+  const close = map.range.end;
+  const eol = eolOf(text);
   const hasClose = text[close] === '}';
 
   if (!last) {

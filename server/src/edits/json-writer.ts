@@ -36,10 +36,10 @@ function addMember(doc: IacDocument, map: MapNode, key: string, value: FixValue,
   return [{ start: map.range.start, end: map.range.end, newText }];
 }
 
-function insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[] {
+function insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue, after?: MapEntry): TextEdit[] {
   if (path.length === 0) return [];
   const [key, v] = nest(path, value);
-  return addMember(doc, map, key, v);
+  return addMember(doc, map, key, v, after);
 }
 
 function replaceValue(doc: IacDocument, node: IacNode, value: FixValue): TextEdit[] {

@@ -151,7 +151,12 @@ export function removeMember(text: string, trivia: Trivia, c: Bracketed, start: 
       while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
       return [{ start: s, end: a + 1, newText: '' }];
     }
-    if (sameLine(text, a, n) || !startsLine(text, start)) return [{ start, end: n, newText: '' }];
+    if (sameLine(text, a, n)) return [{ start, end: n, newText: '' }];
+    if (!startsLine(text, start)) {
+      // The next member is on a later line: stop at this line's end, so comment lines before it stay.
+      const spaces = /^[ \t]*/.exec(text.slice(a + 1))![0].length;
+      return [{ start, end: a + 1 + spaces, newText: '' }];
+    }
     return [{ start: lineStartOf(text, start), end: nextLineStart(text, a), newText: '' }];
   }
   if (a < c.close) {
@@ -162,10 +167,13 @@ export function removeMember(text: string, trivia: Trivia, c: Bracketed, start: 
   // The last member.
   const stop = restBlank(text, trivia, end) ? lineEndOf(text, end) : end;
   if (before === 'comma') {
-    // A comment after that comma belongs to the previous member: only the comma goes, then the member's own line.
+    // On a line of its own: only the comma goes, then the member's own line, so a comment after that comma (the
+    // previous member's) and comment lines above the member stay.
     const own = startsLine(text, start) && lineStartOf(text, start) > lineStartOf(text, comma);
-    if (own && !/^[ \t\r]*$/.test(text.slice(comma + 1, lineEndOf(text, comma)))) {
-      return [{ start: comma, end: comma + 1, newText: '' }, { start: breakBefore(text, lineStartOf(text, start)), end: stop, newText: '' }];
+    if (own) {
+      // The closing bracket after it on its line stays on that line (it could end up inside a comment above).
+      const from = restBlank(text, trivia, end) ? breakBefore(text, lineStartOf(text, start)) : start;
+      return [{ start: comma, end: comma + 1, newText: '' }, { start: from, end: stop, newText: '' }];
     }
     return [{ start: comma, end: stop, newText: '' }];
   }

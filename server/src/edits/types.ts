@@ -34,10 +34,15 @@ export interface NewResource {
 export interface Writer {
   /**
    * Insert `path` (at least one key; the first key is absent from `map`) under `map`, creating the nested
-   * maps (HCL: nested blocks) for the intermediate keys, with `value` at the end. Placed after the last entry,
-   * indented like its siblings.
+   * maps (HCL: nested blocks) for the intermediate keys, with `value` at the end. Placed after the last entry, or
+   * right after `after` when given (writers that cannot place it there may ignore it), indented like its siblings.
    */
-  insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[];
+  insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue, after?: MapEntry): TextEdit[];
+  /**
+   * Several `insertProperty` calls against one map written together, in order, so the writer can lay them out as a
+   * group (HCL: one `=` column, as terraform fmt). Writers without it get one `insertProperty` call per item.
+   */
+  insertProperties?(doc: IacDocument, map: MapNode, items: readonly { path: readonly string[]; value: FixValue }[]): TextEdit[];
   /** Replace a present value node (a scalar, a list item, a whole map) with `value`. */
   replaceValue(doc: IacDocument, node: IacNode, value: FixValue): TextEdit[];
   /** Declare a CloudFormation parameter (creating `Parameters` when absent) or append a Terraform `variable` block. */

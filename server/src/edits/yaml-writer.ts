@@ -57,9 +57,9 @@ function blockInsertion(doc: IacDocument, at: number, col: number, unit: number,
   return edits;
 }
 
-function insertIntoBlock(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[] {
+function insertIntoBlock(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue, after?: MapEntry): TextEdit[] {
   const { text } = doc;
-  const last = map.entries[map.entries.length - 1];
+  const last = after ?? map.entries[map.entries.length - 1];
   if (!last) return [];
   const col = columnOf(text, last.keyRange.start);
   const at = lineEnd(text, last.range.end);
@@ -85,9 +85,9 @@ function fillEmptyFlow(doc: IacDocument, map: MapNode, path: readonly string[], 
   return [clear, ...blockInsertion(doc, lineEnd(text, map.range.end), col, unit, path, value)];
 }
 
-function insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue): TextEdit[] {
+function insertProperty(doc: IacDocument, map: MapNode, path: readonly string[], value: FixValue, after?: MapEntry): TextEdit[] {
   if (path.length === 0) return [];
-  if (map.style === 'block') return insertIntoBlock(doc, map, path, value);
+  if (map.style === 'block') return insertIntoBlock(doc, map, path, value, after);
   if (map.entries.length === 0) {
     const filled = fillEmptyFlow(doc, map, path, value);
     if (filled) return filled;
@@ -184,7 +184,19 @@ function insertResource(doc: IacDocument, after: ResourceNode, resource: NewReso
   const unit = spaces(indentUnit(text, doc.root, section));
   const lines = yamlEntryLines(resource.name, body, indent, unit);
   const at = lineEnd(text, entry.range.end);
-  return [{ start: at, end: at, newText: eol + eol + lines.join(eol) }];
+  return [{ start: at, end: at, newText: eol + (resourcesSeparated(text, section) ? eol : '') + lines.join(eol) }];
+}
+
+/** Whether the resources of the section are set apart by blank lines (as most are; a single resource: yes). */
+function resourcesSeparated(text: string, section: MapNode): boolean {
+  let yes = 0;
+  let no = 0;
+  for (let i = 1; i < section.entries.length; i++) {
+    const between = text.slice(lineEnd(text, section.entries[i - 1]!.range.end), lineStart(text, section.entries[i]!.keyRange.start));
+    if (/\n[ \t]*\r?\n/.test(between)) yes++;
+    else no++;
+  }
+  return yes >= no;
 }
 
 function insertLineComment(doc: IacDocument, offset: number, comment: string): TextEdit[] {

@@ -1,4 +1,14 @@
 // The project config file `.secure-iac.yaml`: read the same way by the CLI and the language server.
+//
+// API, for both hosts:
+// - `loadProjectConfig(root)`: finds `.secure-iac.yaml` (or `.yml`) in `root` and reads it; no file gives the defaults.
+//   `loadConfigFile(file)` reads a file named explicitly (CLI `--config`). Both never throw.
+// - `parseProjectConfig(text, ruleIds)`: the same without file access (an editor buffer): `{ config, diagnostics }`.
+// - Every diagnostic has a `range` (offsets into the text) plus 1-based `line`/`column`; the bad part keeps its
+//   default and the rest applies (a YAML syntax error voids the file). `formatConfigDiagnostic` prints one.
+// - `overlayProjectConfig(fileConfig, settings)` lays editor settings or CLI flags over the file;
+//   `toEngineConfig(config)` is what `lintDocument` takes. Exclude globs and parameter/var files are applied by
+//   whoever picks the files (globs relative to the config's folder; files resolved to absolute paths when loaded).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../../rules/index';
@@ -96,6 +106,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  */
 export function overlayProjectConfig(base: ProjectConfig, over: Partial<ProjectConfig>): ProjectConfig {
   const unresolved = over.unresolved ?? base.unresolved;
+  const maxFileSize = over.maxFileSize ?? base.maxFileSize;
   return {
     rules: { ...base.rules, ...over.rules },
     exclude: over.exclude ?? base.exclude,
@@ -103,6 +114,7 @@ export function overlayProjectConfig(base: ProjectConfig, over: Partial<ProjectC
     varFiles: over.varFiles ?? base.varFiles,
     requiredTags: over.requiredTags ?? base.requiredTags,
     ...(unresolved !== undefined ? { unresolved } : {}),
+    ...(maxFileSize !== undefined ? { maxFileSize } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Severity } from '../../../rules/api';
 import type { SourceRange } from '../model/nodes';
+import { parseByteSize } from './file-size';
 
 /** A rule entry: off, on with the catalogue severity, or a replacement severity. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -22,6 +23,8 @@ export interface ProjectConfig {
   requiredTags: string[];
   /** `info`: report "cannot verify" notes for unresolved values; unset leaves the default (silent). */
   unresolved?: 'silent' | 'info';
+  /** Bytes past which a file is reported as skipped instead of scanned; unset leaves the default (2 MB). */
+  maxFileSize?: number;
 }
 
 /** A problem in the config file, with where it is (offsets into the file, and the 1-based line/column they start at). */
@@ -34,7 +37,7 @@ export interface ConfigDiagnostic {
 }
 
 /** Every key the file may have, as documented. */
-export const CONFIG_KEYS = ['rules', 'exclude', 'parameters', 'varFiles', 'requiredTags', 'unresolved'] as const;
+export const CONFIG_KEYS = ['rules', 'exclude', 'parameters', 'varFiles', 'requiredTags', 'unresolved', 'maxFileSize'] as const;
 type ListKey = 'exclude' | 'parameters' | 'varFiles' | 'requiredTags';
 
 const LIST_WHAT: Record<ListKey, string> = {
@@ -157,8 +160,16 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
       }
       case 'unresolved': {
         const v = isScalar(value) ? value.value : undefined;
-        if (v === 'silent' || v === 'info') config.unresolved = v;
-        else report(valueRange, `'unresolved' must be 'silent' (the default: values that cannot be resolved are not judged) or 'info' (report them as "cannot verify").`);
+        // `off` reads naturally next to the rule settings; it means the default, `silent`.
+        if (v === 'silent' || v === 'off' || v === false) config.unresolved = 'silent';
+        else if (v === 'info') config.unresolved = v;
+        else report(valueRange, `'unresolved' must be 'off' (the default, also written 'silent': values that cannot be resolved are not judged) or 'info' (report them as "cannot verify").`);
+        break;
+      }
+      case 'maxFileSize': {
+        const bytes = parseByteSize(isScalar(value) ? value.value : undefined);
+        if (bytes !== undefined) config.maxFileSize = bytes;
+        else report(valueRange, `'maxFileSize' must be a positive size: bytes (2097152) or with a unit (500KB, 4MB).`);
         break;
       }
       default:

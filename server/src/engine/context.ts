@@ -1,13 +1,23 @@
 // RuleContext: a rule's view of related resources in the same template or Terraform module.
 import type { RuleContext } from '../../../rules/api';
 import type { AnyRule, TargetSpec } from '../../../rules/define-rule';
-import type { ResourceNode } from '../model/document';
+import type { IacDocument, ResourceNode } from '../model/document';
 import type { IacNode } from '../model/nodes';
+import { resourceKeys, valueKeys } from './reference-index';
 import type { Scope } from './scope';
 
 /** The target type that selects parameters / variables instead of resources. */
 export const INPUT_TARGET = '@input';
 import { ResourceViewImpl, type View } from './views';
+
+/**
+ * Whether a checked unit is written in `doc`: one of its resources, or (for `@input` rules) a unit made from one of
+ * its parameters / variables — those units are built per lint, so they are matched by their node.
+ */
+export function unitOf(doc: IacDocument, unit: ResourceNode): boolean {
+  if (unit.kind === 'input') return doc.inputs.some((i) => i.node === unit.node);
+  return doc.resources.includes(unit);
+}
 
 /** Whether a target spec covers this resource (`data.` prefixed types match Terraform data sources). */
 export function targetMatches(spec: TargetSpec, resource: ResourceNode): boolean {
@@ -91,6 +101,22 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
     cache.set(role, found);
     return found;
   };
+  // Per role and key: which companions (by position) each key designates, built once per lint of a rule.
+  const indexes = new Map<string, Map<string, number[]>>();
+  const referenceIndex = (role: string, key: string): Map<string, number[]> => {
+    let index = indexes.get(`${role}\n${key}`);
+    if (index) return index;
+    index = new Map();
+    for (const [i, c] of companions(role).entries()) {
+      for (const k of new Set(valueKeys(c.prop(key)))) {
+        const list = index.get(k);
+        if (list) list.push(i);
+        else index.set(k, [i]);
+      }
+    }
+    indexes.set(`${role}\n${key}`, index);
+    return index;
+  };
   let defaultTags: string[] | undefined;
   return {
     requiredTags,
@@ -99,7 +125,15 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
     },
     hasCompanion: (role) => rule.companions?.[role]?.[scope.family] !== undefined,
     companions,
-    referencing: (role, key, resource) =>
-      companions(role).filter((c) => refersTo(c.prop(key), resource as ResourceViewImpl)),
+    referencing: (role, key, resource) => {
+      // Naive mode (measurement only) does not join resources: a checker without resolution cannot tell who refers to whom.
+      if (scope.naive) return [];
+      const target = resource as ResourceViewImpl;
+      const index = referenceIndex(role, key);
+      const candidates = new Set<number>();
+      for (const k of resourceKeys(target.ctx.resource, target.prop('name'))) for (const i of index.get(k) ?? []) candidates.add(i);
+      // The index narrows the search; refersTo still decides, in the companions' order.
+      return [...candidates].sort((a, b) => a - b).map((i) => companions(role)[i] as ResourceViewImpl).filter((c) => refersTo(c.prop(key), target));
+    },
   };
 }

@@ -2,18 +2,13 @@
 import type { FixRef, FixValue, Fixer, InputSpec } from '../../../rules/api';
 import type { AnyRule } from '../../../rules/define-rule';
 import type { TextEdit, Writer } from '../edits/types';
+import { snakeCase } from '../../../rules/lib/input-name';
 import type { IacDocument } from '../model/document';
-import { entriesOf, type IacNode, type MapNode } from '../model/nodes';
+import { entriesOf, type IacNode, type MapEntry, type MapNode } from '../model/nodes';
+import { unitOf } from './context';
 import type { Scope } from './scope';
 import { ResourceViewImpl, View } from './views';
 
-/** `AllowedSshCidr` → `allowed_ssh_cidr`: Terraform spells inputs in snake_case. */
-export function snakeCase(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
-}
 
 /** Where a native path lands: an existing node to replace, or a map to insert the rest of the path into. */
 type Location = { kind: 'present'; node: IacNode } | { kind: 'missing'; map: MapNode; path: string[] } | { kind: 'blocked' };
@@ -36,6 +31,8 @@ export class FixCollector implements Fixer {
   readonly edits: TextEdit[] = [];
   private readonly pending: { map: MapNode; path: string[]; value: FixValue }[] = [];
   private readonly declared = new Set<string>();
+  /** Companions this fix inserts (`type.name` keys; CloudFormation: names), so two of them do not collide either. */
+  private readonly named = new Set<string>();
 
   constructor(
     private readonly doc: IacDocument,
@@ -47,7 +44,7 @@ export class FixCollector implements Fixer {
   /** Fixes edit only the finding's own document; a related resource in another file is the user's to change. */
   private ownView(view: View): void {
     if (view.borrowedFrom) throw new Error(`${this.rule.id}: the value lives in a parameter/variable default`);
-    if (!this.doc.resources.includes(view.ctx.resource)) throw new Error(`${this.rule.id}: ${view.ctx.resource.address} is in another file`);
+    if (!unitOf(this.doc, view.ctx.resource)) throw new Error(`${this.rule.id}: ${view.ctx.resource.address} is in another file`);
   }
 
   /** The view a declared path starts from, and the native keys below it. */
@@ -105,15 +102,18 @@ export class FixCollector implements Fixer {
       byKey.set(first, [...(byKey.get(first) ?? []), { path: p.path, value: p.value }]);
     }
     for (const [map, byKey] of groups) {
+      const inserts: { path: readonly string[]; value: FixValue }[] = [];
       for (const [first, items] of byKey) {
         if (items.length === 1 || items.some((i) => i.path.length === 1)) {
-          for (const i of items) this.edits.push(...this.writer.insertProperty(this.doc, map, i.path, i.value));
+          inserts.push(...items);
           continue;
         }
         const merged: Record<string, FixValue> = {};
         for (const i of items) setPath(merged, i.path.slice(1), i.value);
-        this.edits.push(...this.writer.insertProperty(this.doc, map, [first], merged));
+        inserts.push({ path: [first], value: merged });
       }
+      if (this.writer.insertProperties) this.edits.push(...this.writer.insertProperties(this.doc, map, inserts));
+      else for (const i of inserts) this.edits.push(...this.writer.insertProperty(this.doc, map, i.path, i.value, placeNextTo(map, i.path)));
     }
     this.pending.length = 0;
     return this.edits;
@@ -126,7 +126,10 @@ export class FixCollector implements Fixer {
   }
 
   input(spec: InputSpec): FixRef {
-    const name = this.scope.family === 'terraform' ? snakeCase(spec.name) : spec.name;
+    let name = this.scope.family === 'terraform' ? snakeCase(spec.name) : spec.name;
+    // A CloudFormation parameter may not share a logical id with a resource: an existing parameter of that name is
+    // reused, a resource of that name makes the new parameter take a free name.
+    if (this.scope.family === 'cloudformation' && !this.scope.input(name) && !this.declared.has(name)) name = this.freeName('', name);
     if (!this.scope.input(name) && !this.declared.has(name)) {
       this.declared.add(name);
       this.edits.push(...this.writer.declareInput(this.doc, { name, type: spec.type, description: spec.description }));
@@ -152,9 +155,38 @@ export class FixCollector implements Fixer {
     }
     const node = after.ctx.resource;
     // CloudFormation logical ids share one namespace, so the companion gets a suffix; Terraform names are per type.
-    const name = this.scope.family === 'cloudformation' ? node.name + role[0]?.toUpperCase() + role.slice(1) : node.name;
+    const base = this.scope.family === 'cloudformation' ? node.name + role[0]?.toUpperCase() + role.slice(1) : node.name;
+    const name = this.freeName(type, base);
     this.edits.push(...this.writer.insertResource(this.doc, node, { type, name, body }));
   }
+
+  /**
+   * `base`, or `base2`, `base3`... (Terraform: `base_2`) when the name is taken: in CloudFormation by any logical id
+   * or parameter of the template, in Terraform by a resource of the same type in the module.
+   */
+  private freeName(type: string, base: string): string {
+    const cfn = this.scope.family === 'cloudformation';
+    const taken = new Set<string>(this.named);
+    for (const { resource } of this.scope.resources()) {
+      if (resource.kind === 'data') continue;
+      taken.add(cfn ? resource.name : `${resource.type}.${resource.name}`);
+    }
+    if (cfn) for (const d of this.scope.documents) for (const i of d.inputs) taken.add(i.name);
+    const key = (n: string) => (cfn ? n : `${type}.${n}`);
+    let name = base;
+    for (let i = 2; taken.has(key(name)); i++) name = cfn ? `${base}${i}` : `${base}_${i}`;
+    this.named.add(key(name));
+    return name;
+  }
+}
+
+/** Keys written next to a partner key when it is there (CloudFormation's two resource policies go together). */
+const PARTNERS: Readonly<Record<string, string>> = { UpdateReplacePolicy: 'DeletionPolicy', DeletionPolicy: 'UpdateReplacePolicy' };
+
+/** The entry a new one-key insertion goes right after, when its partner key is in `map`; else after the last entry. */
+function placeNextTo(map: MapNode, path: readonly string[]): MapEntry | undefined {
+  const partner = path.length === 1 ? PARTNERS[path[0]!] : undefined;
+  return partner === undefined ? undefined : entriesOf(map, partner)[0];
 }
 
 function setPath(target: Record<string, FixValue>, keys: readonly string[], value: FixValue): void {

@@ -1,17 +1,19 @@
 // The engine's entry point: document × rules → findings with ready fixes. Shared by the CLI and the server.
-import type { ReportSpec, Severity } from '../../../rules/api';
+import type { ReportSpec, RuleContext, Severity } from '../../../rules/api';
 import type { AnyRule } from '../../../rules/define-rule';
 import { allRules } from '../../../rules/index';
 import { writerFor } from '../edits/index';
 import type { IacDocument, ResourceNode } from '../model/document';
 import type { IacNode } from '../model/nodes';
 import { parseDocument } from '../parsers/index';
-import { createRuleContext, INPUT_TARGET, targetMatches } from './context';
+import { createRuleContext, INPUT_TARGET, targetMatches, unitOf } from './context';
 import { FixCollector } from './fixer';
+import { withLazyFixes } from './lazy-fixes';
 import { applyEdits, dedupeEdits } from './positions';
 import { createScope, withBranches, type Scope } from './scope';
 import { describeUnresolved } from './describe';
-import { variantsOf } from './variants';
+import { variantsOf, type Variant } from './variants';
+import { relatedLocations, type RelatedLocation } from './related';
 import { applySuppressions } from './suppressions';
 import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from './types';
 import { ResourceViewImpl, spell, type View } from './views';
@@ -52,7 +54,8 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
 export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? allRules;
   const config = options.config ?? {};
-  const scope = createScope(doc, doc.family === 'terraform' ? options.module : [], { inputValues: options.inputValues });
+  const resolving = createScope(doc, doc.family === 'terraform' ? options.module : [], { inputValues: options.inputValues });
+  const scope: Scope = config.naive ? { ...resolving, naive: true } : resolving;
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const rule of rules) {
@@ -70,15 +73,30 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
   return { document: doc, findings: [...visible, ...findings.filter((f) => f.suppressed)], errors: doc.errors, ruleFailures };
 }
 
+/**
+ * Branch combinations per resource, worked out once per parsed document rather than once per rule: they depend on
+ * the resource's own tree only, which never changes after parsing (read-only thereafter).
+ */
+const variantsByResource = new WeakMap<ResourceNode, readonly Variant[]>();
+
+function variantsFor(resource: ResourceNode): readonly Variant[] {
+  let variants = variantsByResource.get(resource);
+  if (!variants) variantsByResource.set(resource, (variants = variantsOf(resource)));
+  return variants;
+}
+
 function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, config: EngineConfig): Finding[] {
   const targets = rule.targets[doc.family] ?? [];
   if (targets.length === 0) return [];
   const out: Finding[] = [];
   const units = targets.some((t) => t.type === INPUT_TARGET) ? [...doc.resources, ...inputUnits(doc)] : doc.resources;
+  // One context for every resource the rule checks, so its companion lists and reference index are built once per
+  // lint: a context per resource made a template of thousands of buckets quadratic.
+  const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
   for (const resource of units) {
     const target = targets.find((t) => targetMatches(t, resource));
     if (!target) continue;
-    out.push(...checkResource(rule, severity, doc, scope, config, resource, target.props));
+    out.push(...checkResource(rule, severity, doc, scope, config, resource, target.props, ctx));
   }
   return out;
 }
@@ -95,18 +113,20 @@ function checkResource(
   config: EngineConfig,
   resource: ResourceNode,
   props: ResourceViewImpl['ctx']['props'],
+  scopeContext: RuleContext,
 ): Finding[] {
-  const variants = variantsOf(resource);
+  const variants = variantsFor(resource);
   const found = new Map<string, { finding: Finding; variants: number; labels: ReadonlyMap<string, string> }>();
   const unresolved = new Map<string, View>();
   for (const variant of variants) {
     const vscope = variant.choices.size > 0 ? withBranches(scope, variant.choices) : scope;
-    const ctx = createRuleContext(rule, vscope, config.requiredTags ?? []);
+    const ctx = variant.choices.size > 0 ? createRuleContext(rule, vscope, config.requiredTags ?? []) : scopeContext;
     const view = new ResourceViewImpl({ scope: vscope, resource, props, onUnresolved: (v) => unresolved.set(`${v.range.start}:${v.range.end}`, v) });
     const seen = new Set<string>();
     rule.check(
       view,
       (spec) => {
+        if (reportedAtOrigin(rule, vscope, spec.at as View)) return;
         const finding = toFinding(rule, severity, doc, vscope, view, spec);
         // One report per anchor and message: a rule walking repeated blocks may reach the same value twice.
         const key = `${finding.range.start}:${finding.range.end}:${spec.messageId}`;
@@ -119,18 +139,33 @@ function checkResource(
       ctx,
     );
   }
-  const findings = [...found.values()].map(({ finding, variants: count, labels }) =>
-    count < variants.length && labels.size > 0 ? { ...finding, message: `${finding.message} (when ${[...labels.values()].join(' and ')})` } : finding,
-  );
+  const findings = [...found.values()].map(({ finding, variants: count, labels }) => {
+    // Mutated rather than spread: a spread would compute the lazy `fixes` now (the finding is ours alone).
+    if (count < variants.length && labels.size > 0) finding.message = `${finding.message} (when ${[...labels.values()].join(' and ')})`;
+    return finding;
+  });
   if (config.unresolved === 'info') findings.push(...cannotVerify(rule, doc, resource, [...unresolved.values()], findings));
   return findings;
+}
+
+/**
+ * Whether a reported value is a Terraform data source that the rule checks itself (`policy =
+ * data.aws_iam_policy_document.x.json`): the data source's own check reports the problem where it is written (the
+ * statement, with its fix), so each use of it is not reported again.
+ */
+function reportedAtOrigin(rule: AnyRule, scope: Scope, at: View): boolean {
+  const node = at.node;
+  if (scope.family !== 'terraform' || node?.kind !== 'ref' || node.path[0] !== 'data') return false;
+  const [, type, name] = node.path;
+  const checked = (rule.targets.terraform ?? []).some((t) => (typeof t.type === 'string' ? [t.type] : t.type).includes(`data.${type}`));
+  return checked && scope.resources().some(({ resource }) => resource.kind === 'data' && resource.type === type && resource.name === name);
 }
 
 /** "Cannot verify" notes for unresolved values that decided a check which then reported nothing there. */
 function cannotVerify(rule: AnyRule, doc: IacDocument, resource: ResourceNode, views: View[], findings: Finding[]): Finding[] {
   const overlaps = (v: View) => findings.some((f) => f.range.start <= v.range.end && v.range.start <= f.range.end);
   return views
-    .filter((v) => !overlaps(v) && doc.resources.includes(v.ctx.resource))
+    .filter((v) => !overlaps(v) && unitOf(doc, v.ctx.resource))
     .map((v) => ({
       ruleId: rule.id,
       messageId: 'cannotVerify',
@@ -161,32 +196,38 @@ function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: S
   const at = spec.at as View;
   const node = resource.ctx.resource;
   const fill = (template: string) => format(template, rule, resource, spec.data);
-  const fixes: Fix[] = [];
-  if (spec.fix) {
+  const fix = spec.fix;
+  const computeFixes = (): Fix[] => {
+    if (!fix) return [];
     const collector = new FixCollector(doc, writerFor(doc.format), scope, rule);
     try {
-      spec.fix.apply(collector);
+      fix.apply(collector);
       const written = collector.finish();
-      if (written.length > 0) {
-        const edits = dedupeEdits(written);
-        applyEdits(doc.text, edits); // throws on overlapping edits: such a fix is not offered
-        fixes.push({ title: fill(rule.meta.messages[spec.fix.messageId] ?? spec.fix.messageId), safety: spec.fix.safety, edits });
-      }
+      if (written.length === 0) return [];
+      const edits = dedupeEdits(written);
+      applyEdits(doc.text, edits); // throws on overlapping edits: such a fix is not offered
+      return [{ title: fill(rule.meta.messages[fix.messageId] ?? fix.messageId), safety: fix.safety, edits }];
     } catch {
       // A fix that cannot be written here (e.g. under an unresolved value) is not offered; the finding stands.
+      return [];
     }
-  }
-  return {
+  };
+  return withLazyFixes(computeFixes, {
     ruleId: rule.id,
     messageId: spec.messageId,
     severity,
     message: fill(rule.meta.messages[spec.messageId] ?? spec.messageId),
     uri: doc.uri,
     // A value of a related resource in another file of the module cannot be underlined here: point at the resource.
-    range: doc.resources.includes(at.ctx.resource) ? at.range : node.headerRange,
+    range: unitOf(doc, at.ctx.resource) ? at.range : node.headerRange,
     resource: { address: node.address, range: node.range, headerRange: node.headerRange },
-    fixes,
-  };
+    ...withRelated(relatedLocations(scope, at)),
+  });
+}
+
+/** Absent rather than empty, so findings without related places serialise as before. */
+function withRelated(related: RelatedLocation[]): { related?: RelatedLocation[] } {
+  return related.length > 0 ? { related } : {};
 }
 
 /** Fills `{{resource}}`, `{{<logical key>}}` (its spelling in this syntax) and the report's own data. */

@@ -22,12 +22,17 @@ export function positionAt(starts: readonly number[], offset: number): { line: n
 
 type Edit = { start: number; end: number; newText: string };
 
-/** Drops exact repeats: two intents may need the same structural edit (e.g. opening up a one-line block). */
+/**
+ * Drops exact repeats (two intents may need the same structural edit, e.g. opening up a one-line block) and edits
+ * inside a range another edit deletes (re-aligning an attribute that the same fix removes is moot).
+ */
 export function dedupeEdits<E extends Edit>(edits: readonly E[]): E[] {
   const seen = new Set<string>();
+  const deletions = edits.filter((d) => d.newText === '' && d.end > d.start);
+  const moot = (e: E) => e.end > e.start && deletions.some((d) => d !== e && d.start <= e.start && e.end <= d.end && (d.start < e.start || e.end < d.end));
   return edits.filter((e) => {
     const key = `${e.start}:${e.end}:${e.newText}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key) || moot(e)) return false;
     seen.add(key);
     return true;
   });

@@ -17,6 +17,8 @@ export interface Scope {
   resources(): readonly { doc: IacDocument; resource: ResourceNode }[];
   /** The branch taken for a conditional in this evaluation, or undefined when both are still open. */
   branch(key: string): boolean | undefined;
+  /** Internal (EngineConfig `naive`): resolve nothing, so references, intrinsics and joins all stay unresolved. */
+  readonly naive?: boolean;
 }
 
 export interface ScopeOptions {
@@ -117,7 +119,7 @@ function join(node: IacNode & { kind: 'call' }, scope: Scope, depth: number): Ia
  * as unresolved if it is not a literal).
  */
 export function resolveNode(node: IacNode, scope: Scope, depth = 0): IacNode | typeof NO_VALUE {
-  if (depth > 16) return node;
+  if (depth > 16 || scope.naive) return node;
   const next = (n: IacNode | undefined) => (n ? resolveNode(n, scope, depth + 1) : node);
   if (node.kind === 'call') {
     if (node.fn === 'Ref' && node.args.length === 1) {
@@ -171,7 +173,7 @@ export function literalOf(node: IacNode, scope: Scope, depth = 0): unknown {
       if (n.fn === 'jsonencode' && n.args.length === 1 && n.args[0]) return literalOf(n.args[0], scope, depth + 1);
       return UNKNOWN;
     case 'ref': {
-      const policy = policyFromDataSource(n.path, scope, (v) => literalOf(v, scope, depth + 1));
+      const policy = scope.naive ? undefined : policyFromDataSource(n.path, scope, (v) => literalOf(v, scope, depth + 1));
       return policy ?? UNKNOWN;
     }
     case 'expr':

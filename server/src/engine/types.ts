@@ -3,6 +3,7 @@ import type { Severity } from '../../../rules/api';
 import type { TextEdit } from '../edits/types';
 import type { IacDocument, ParseError } from '../model/document';
 import type { SourceRange } from '../model/nodes';
+import type { RelatedLocation } from './related';
 
 /** A ready-to-apply fix: edits to the finding's own document. */
 export interface Fix {
@@ -40,6 +41,8 @@ export interface Finding {
   uri: string;
   range: SourceRange;
   resource?: { address: string; range: SourceRange; headerRange: SourceRange };
+  /** Other places that explain the finding, e.g. the parameter default a referenced value comes from. */
+  related?: RelatedLocation[];
   fixes: Fix[];
   suppressed?: Suppression;
 }
@@ -68,4 +71,10 @@ export interface EngineConfig {
   requiredTags?: readonly string[];
   /** `info`: report values that decide a finding but cannot be resolved ("cannot verify"), instead of staying silent. */
   unresolved?: 'silent' | 'info';
+  /**
+   * Internal, never read from settings or the config file: judge as a checker without resolution would (no
+   * parameter/variable/local values, conditions, mappings, intrinsics or cross-resource joins). With `unresolved:
+   * 'info'` every value that would need resolving becomes a note, which `npm run realworld` counts as a finding.
+   */
+  naive?: boolean;
 }

@@ -34,7 +34,8 @@ function parsePath(path: string): Segment[] {
 
 /** The native spelling of a logical key, for messages (`VersioningConfiguration.Status`). */
 export function spell(props: ViewContext['props'], key: string): string | undefined {
-  return props[key]?.replace(/\[\]/g, '');
+  // A resource-level path (`/DeletionPolicy`) is spelled as the user writes it, without the marker.
+  return props[key]?.replace(/\[\]/g, '').replace(/^\//, '');
 }
 
 /**
@@ -70,7 +71,9 @@ export class View implements ValueView {
   }
 
   isMissing(): boolean {
-    return this.node === undefined;
+    const n = this.node;
+    // Terraform treats an argument set to `null` exactly as one left out.
+    return n === undefined || (n.kind === 'scalar' && n.value === null && this.ctx.scope.family === 'terraform');
   }
 
   isUnresolved(): boolean {

@@ -14,8 +14,9 @@ import type { TextEdit } from '../edits/types';
 import { suppressionEdits } from '../engine/suppression-edits';
 import type { Finding } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
+import { disjointEdits } from './disjoint-edits';
 import { applySafeFixes, minimalEdit } from './fix-all';
-import { guardRequest, type Log } from './guard';
+import { describeError, guardRequest, type Log } from './guard';
 import type { Linter, LintOutcome } from './linter';
 import { findingData, findingToDiagnostic } from './to-diagnostic';
 
@@ -74,13 +75,15 @@ function quickFixes(deps: CodeActionDeps, outcome: LintOutcome, params: CodeActi
   const actions: CodeAction[] = [];
   for (const [finding, diagnostic] of targets) {
     finding.fixes.forEach((fix, i) => {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: i === 0,
-        edit: workspaceEdit(deps, outcome, fix.edits),
-      });
+      let edit: WorkspaceEdit;
+      try {
+        edit = workspaceEdit(deps, outcome, fix.edits);
+      } catch (err) {
+        // A writer produced overlapping edits: leave this fix out rather than every action of the request.
+        deps.log.error(`Fix "${fix.title}" of ${finding.ruleId} has overlapping edits: ${describeError(err)}`);
+        return;
+      }
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, edit });
     });
     const doc = outcome.result?.document;
     const ignore = doc ? suppressionEdits(doc, finding) : undefined;
@@ -131,7 +134,7 @@ async function fixAllAction(deps: CodeActionDeps, uri: string): Promise<CodeActi
 }
 
 function workspaceEdit(deps: CodeActionDeps, outcome: LintOutcome, edits: readonly TextEdit[]): WorkspaceEdit {
-  const lspEdits = edits.map((e) => ({
+  const lspEdits = disjointEdits(outcome.text.getText(), edits).map((e) => ({
     range: { start: outcome.text.positionAt(e.start), end: outcome.text.positionAt(e.end) },
     newText: e.newText,
   }));

@@ -27,6 +27,8 @@ export class DiagnosticsScheduler {
     private readonly log: Log,
     private readonly debounceMs: number,
     private readonly owner: ClosedDocumentOwner,
+    /** Diagnostics that are not findings (problems of the project config file), sent along with a document's own. */
+    private readonly extra: (uri: string) => Diagnostic[] = () => [],
   ) {}
 
   /** A document was opened or edited: re-check it and, for Terraform, its open siblings (they share a module). */
@@ -100,7 +102,7 @@ export class DiagnosticsScheduler {
   }
 
   private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
-    void this.connection.sendDiagnostics({ uri, version, diagnostics }).catch((err: unknown) => {
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: [...diagnostics, ...this.extra(uri)] }).catch((err: unknown) => {
       this.log.error(`publishDiagnostics for ${uri} failed: ${describeError(err)}`);
     });
   }

@@ -16,6 +16,7 @@ import { registerCodeActions } from './code-actions';
 import { DiagnosticsScheduler } from './diagnostics';
 import { connectionLog, describeError, guardEvent, type Log } from './guard';
 import { Linter } from './linter';
+import { ProjectConfigStore } from './project-config';
 import { registerRulesInfo } from './rules-info';
 import { registerScanWorkspace } from './scan-workspace';
 import { SettingsStore } from './settings';
@@ -34,6 +35,7 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let settings: SettingsStore | undefined;
+  let projectConfigs: ProjectConfigStore | undefined;
   const log = connectionLog(connection, () => settings?.isVerbose ?? false);
   let supportsFolderEvents = false;
   let registerConfiguration = false;
@@ -45,7 +47,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     // Our VS Code client declares its own watchers; other clients (Neovim, ...) get ours if they allow it.
     registerWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && !optionOf(params.initializationOptions, 'clientWatchesFiles');
-    settings = new SettingsStore(connection, log, caps.workspace?.configuration === true);
+    projectConfigs = new ProjectConfigStore(connection, log);
+    settings = new SettingsStore(connection, log, caps.workspace?.configuration === true, projectConfigs);
     settings.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     try {
       await initParsers({ wasmDir: options.wasmDir });
@@ -53,7 +56,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // CloudFormation still works; every Terraform lint will log the parser error instead of crashing.
       log.error(`Loading the Terraform grammar failed: ${describeError(err)}`);
     }
-    wire(connection, documents, settings, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true);
+    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -74,16 +77,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (registerWatchers) {
         registrations.push(
           connection.client.register(DidChangeWatchedFilesNotification.type, {
-            watchers: [{ globPattern: '**/*.{tf,tf.json}' }, { globPattern: '**/*.{yaml,yml,json,template}' }],
+            watchers: [
+              { globPattern: '**/*.{tf,tf.json}' },
+              { globPattern: '**/*.{yaml,yml,json,template}' },
+              // Dot files and tfvars: the project config, and variable values that change what a module resolves to.
+              { globPattern: '**/.secure-iac.{yaml,yml}' },
+              { globPattern: '**/*.tfvars' },
+            ],
           }),
         );
       }
       await Promise.all(registrations);
+      settings?.preload();
       if (supportsFolderEvents && settings) {
         const store = settings;
         connection.workspace.onDidChangeWorkspaceFolders(
           guardEvent(log, 'didChangeWorkspaceFolders', async () => {
             store.setFolders((await connection.workspace.getWorkspaceFolders()) ?? []);
+            store.preload();
           }),
         );
       }
@@ -95,24 +106,50 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 }
 
 /** Creates the services and registers every handler; runs once, during initialize, when capabilities are known. */
-function wire(connection: Connection, documents: TextDocuments<TextDocument>, settings: SettingsStore, log: Log, debounceMs: number, documentChanges: boolean): void {
+function wire(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  settings: SettingsStore,
+  projectConfigs: ProjectConfigStore,
+  log: Log,
+  debounceMs: number,
+  documentChanges: boolean,
+): void {
   const linter = new Linter(documents, settings, log);
   const findings = new WorkspaceFindings(connection, documents, linter, settings, log);
-  const scheduler = new DiagnosticsScheduler(connection, documents, linter, log, debounceMs, findings);
+  const scheduler = new DiagnosticsScheduler(connection, documents, linter, log, debounceMs, findings, (uri) => projectConfigs.diagnosticsFor(uri));
+  /** Settings, the project config or input files changed: the same text may now lint differently. */
+  const recheckEverything = () => {
+    linter.inputs.clear();
+    linter.invalidateResults();
+    scheduler.changedAll();
+    void findings.refreshAll();
+  };
 
   documents.onDidChangeContent(guardEvent(log, 'didChange', (e) => scheduler.changed(e.document.uri)));
   documents.onDidClose(guardEvent(log, 'didClose', (e) => scheduler.closed(e.document.uri)));
   connection.onDidChangeConfiguration(
     guardEvent(log, 'didChangeConfiguration', (params) => {
       settings.handleDidChangeConfiguration(params);
-      linter.invalidateResults();
-      scheduler.changedAll();
-      void findings.refreshAll();
+      recheckEverything();
     }),
   );
   registerCodeActions({ connection, documents, linter, log, documentChanges });
   registerScanWorkspace({ connection, linter, settings, findings, log });
-  registerWatchedFiles({ connection, linter, scheduler, findings, log });
+  registerWatchedFiles({
+    connection,
+    linter,
+    scheduler,
+    findings,
+    projectConfigs,
+    folders: () => settings.folders,
+    reconfigure: () => {
+      settings.invalidate();
+      settings.preload(); // re-publishes the config file's problems even when no document is open
+      recheckEverything();
+    },
+    log,
+  });
   registerRulesInfo(connection, log);
 }
 

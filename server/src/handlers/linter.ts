@@ -3,12 +3,15 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { oversizeNote } from '../engine/file-size';
 import { lintDocument } from '../engine/lint';
 import type { LintResult } from '../engine/types';
 import type { IacDocument } from '../model/document';
+import { IncrementalParser } from '../parsers/incremental';
 import { parseDocument } from '../parsers/index';
 import { ModuleIndex } from '../workspace/module-index';
-import { documentKey, GlobSet, pathToUri } from '../workspace/paths';
+import { InputValuesCache, type InputValues } from '../workspace/input-cache';
+import { documentKey, GlobSet, pathToUri, uriToPath } from '../workspace/paths';
 import { engineConfig, type Settings } from '../workspace/settings';
 import { describeError, type Log } from './guard';
 import type { SettingsStore } from './settings';
@@ -32,7 +35,11 @@ interface ParsedBuffer {
 /** Runs the engine for the server. Every method catches: a bad file yields an empty result and a log line. */
 export class Linter {
   readonly modules: ModuleIndex;
+  /** Parameter-file and tfvars values; cleared by the owner when files or settings change. */
+  readonly inputs: InputValuesCache;
   private readonly parsed = new Map<string, ParsedBuffer>();
+  /** Successive versions of an open Terraform buffer re-parse only what the edit touched. */
+  private readonly incremental = new IncrementalParser();
   private readonly results = new Map<string, LintOutcome>();
   private readonly reportedFailures = new Set<string>();
   /** Compiled `secureIac.exclude` globs per settings object (settings are replaced, never mutated). */
@@ -43,6 +50,7 @@ export class Linter {
     private readonly settings: SettingsStore,
     private readonly log: Log,
   ) {
+    this.inputs = new InputValuesCache((message) => this.log.warn(message));
     this.modules = new ModuleIndex({
       parsed: (fsPath) => {
         const open = this.documents.all().find((d) => documentKey(d.uri) === fsPath);
@@ -65,11 +73,12 @@ export class Linter {
     if (!before) return undefined;
     const { settings, folder } = await this.settings.forUri(uri);
     const module = await this.modules.siblings(uri);
+    const inputs = await this.inputValues(uri, settings);
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== before.version) return undefined;
     const outcome: LintOutcome = { uri, version: doc.version, text: doc, result: undefined };
     if (!this.isExcluded(uri, folder, settings)) {
-      outcome.result = this.run(uri, () => this.parseOpen(doc), settings, module);
+      outcome.result = this.tooLarge(uri, doc.getText(), settings) ?? this.run(uri, () => this.parseOpen(doc), settings, module, inputs);
     }
     this.results.set(uri, outcome);
     return outcome;
@@ -88,8 +97,9 @@ export class Linter {
   async textLinter(uri: string): Promise<(text: string) => LintResult | undefined> {
     const { settings, folder } = await this.settings.forUri(uri);
     const module = await this.modules.siblings(uri);
+    const inputs = await this.inputValues(uri, settings);
     if (this.isExcluded(uri, folder, settings)) return () => undefined;
-    return (text) => this.run(uri, () => parseDocument(uri, text), settings, module);
+    return (text) => this.tooLarge(uri, text, settings) ?? this.run(uri, () => parseDocument(uri, text), settings, module, inputs);
   }
 
   /** Lints a file from disk (workspace scan, watcher events); undefined when unreadable. */
@@ -104,13 +114,15 @@ export class Linter {
     const text = TextDocument.create(uri, 'plaintext', 0, content);
     if (this.isExcluded(uri, folder, settings)) return { uri, text, result: undefined };
     const module = await this.modules.siblings(uri);
-    return { uri, text, result: this.run(uri, () => parseDocument(uri, content), settings, module) };
+    const inputs = await this.inputValues(uri, settings);
+    return { uri, text, result: this.tooLarge(uri, content, settings) ?? this.run(uri, () => parseDocument(uri, content), settings, module, inputs) };
   }
 
   /** Drops what is cached for a closed document. */
   forget(uri: string): void {
     this.results.delete(uri);
     this.parsed.delete(uri);
+    this.incremental.forget(uri);
   }
 
   /** Drops every cached result (settings changed, so the same text may lint differently). */
@@ -131,13 +143,19 @@ export class Linter {
     return globs.matches(rel);
   }
 
+  /** One "not checked" note, instead of a parse that could stall the server, for a template over `maxFileSize`. */
+  private tooLarge(uri: string, text: string, settings: Settings): LintResult | undefined {
+    const note = oversizeNote(uri, text, settings.maxFileSize);
+    return note ? { findings: [], errors: [note], ruleFailures: [] } : undefined;
+  }
+
   /** Parses an open buffer once per version; throws what the parser threw. */
   private parseOpen(doc: TextDocument): IacDocument | undefined {
     let hit = this.parsed.get(doc.uri);
     if (!hit || hit.version !== doc.version) {
       hit = { version: doc.version, doc: undefined };
       try {
-        hit.doc = parseDocument(doc.uri, doc.getText());
+        hit.doc = this.incremental.parse(doc.uri, doc.getText());
       } catch (err) {
         hit.error = err;
       }
@@ -147,12 +165,17 @@ export class Linter {
     return hit.doc;
   }
 
-  private run(uri: string, parse: () => IacDocument | undefined, settings: Settings, module: readonly IacDocument[]): LintResult {
+  /** Parameter-file / tfvars values for a document, as `secure-iac scan` would apply them. */
+  private async inputValues(uri: string, settings: Settings): Promise<InputValues | undefined> {
+    return this.inputs.forDocument(uri, uriToPath(uri), settings.parameterFiles, settings.varFiles);
+  }
+
+  private run(uri: string, parse: () => IacDocument | undefined, settings: Settings, module: readonly IacDocument[], inputValues?: InputValues): LintResult {
     const started = performance.now();
     try {
       const doc = parse();
       if (!doc) return { findings: [], errors: [], ruleFailures: [] };
-      const result = lintDocument(doc, { config: engineConfig(settings), module });
+      const result = lintDocument(doc, { config: engineConfig(settings), module, inputValues });
       for (const failure of result.ruleFailures) {
         this.errorOnce(`${uri}\n${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${uri}; its findings are missing for this file: ${failure.message}`);
       }

@@ -1,9 +1,10 @@
 // Pulls `secureIac.*` (and the exclude settings the scan honours) per workspace folder; re-pulls on change.
 import type { Connection, DidChangeConfigurationParams, WorkspaceFolder } from 'vscode-languageserver/node';
 import { ruleById } from '../../../rules/index';
-import { enabledGlobs, normalizeSettings, type Settings } from '../workspace/settings';
+import { enabledGlobs, normalizeSettings, overlaySettings, type Settings } from '../workspace/settings';
 import { folderOf, uriToPath } from '../workspace/paths';
 import type { Log } from './guard';
+import type { ProjectConfigStore } from './project-config';
 
 /** The settings of the folder a document belongs to, with that folder's path. */
 export interface ScopedSettings {
@@ -28,6 +29,8 @@ export class SettingsStore {
     private readonly connection: Connection,
     private readonly log: Log,
     private readonly canPull: boolean,
+    /** `.secure-iac.yaml` of each folder, under the settings (which override it). */
+    private readonly projectConfigs?: ProjectConfigStore,
   ) {}
 
   /** Workspace folder paths (file: URIs only; virtual folders cannot be walked). */
@@ -44,6 +47,17 @@ export class SettingsStore {
     }
     this.folderPaths = [...this.folderUris.keys()];
     this.cache.clear();
+    this.projectConfigs?.clear();
+  }
+
+  /** Drops cached settings after a project config file changed; the next lint reads it again. */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  /** Reads every folder's settings and project config now, so a broken config file is flagged before any lint. */
+  preload(): void {
+    for (const folder of this.folderPaths) void this.forFolder(folder);
   }
 
   /** Whether the log should carry per-lint timings. */
@@ -110,7 +124,8 @@ export class SettingsStore {
     }
     for (const problem of problems) this.warnOnce(problem);
     if (folder === undefined) this.verbose = settings.trace === 'verbose';
-    return settings;
+    const project = folder !== undefined && this.projectConfigs ? (await this.projectConfigs.forFolder(folder)).config : undefined;
+    return overlaySettings(settings, project, folder);
   }
 
   private warnOnce(message: string): void {

@@ -3,15 +3,13 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node'
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '../../../rules/api';
 import { ruleById } from '../../../rules/index';
+import { ruleDocsUrl as rulePageUrl } from '../engine/docs-url';
 import type { Finding, LintResult } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, PARSE_ERROR_CODE, type FindingData } from '../protocol';
 
-/**
- * The documentation page of a rule: the single place that decides it. Today the AWS page of the setting the rule
- * enforces (`meta.docs`); when docs/rules/<id>.md pages are published, point this at them.
- */
+/** The documentation page of a known rule, docs/rules/<id>.md (engine/docs-url.ts decides where it is). */
 export function ruleDocsUrl(ruleId: string): string | undefined {
-  return ruleById(ruleId)?.meta.docs;
+  return ruleById(ruleId) ? rulePageUrl(ruleId) : undefined;
 }
 
 /** The catalogue's mapping: critical and high are errors, medium warnings, low information, info hints. */
@@ -40,6 +38,10 @@ export function findingToDiagnostic(finding: Finding, doc: TextDocument, version
     ...(href ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    // Where the deciding value is written (a parameter or variable default, often in another file of the module).
+    ...(finding.related?.length
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.uri, range: { start: r.start, end: r.end } }, message: r.message })) }
+      : {}),
     data,
   };
 }

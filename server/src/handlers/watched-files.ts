@@ -1,5 +1,6 @@
 // File-watcher events: keep Terraform modules and workspace-scan findings in step with the files on disk.
 import type { Connection, DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
+import type { ProjectConfigStore } from './project-config';
 import { uriToPath } from '../workspace/paths';
 import type { DiagnosticsScheduler } from './diagnostics';
 import { guardEvent, type Log } from './guard';
@@ -11,24 +12,35 @@ interface WatchedFilesDeps {
   linter: Linter;
   scheduler: DiagnosticsScheduler;
   findings: WorkspaceFindings;
+  projectConfigs: ProjectConfigStore;
+  /** Workspace folder paths: a `.secure-iac.yaml` counts at their roots only. */
+  folders: () => readonly string[];
+  /** Re-reads settings and re-checks everything (a project config file changed). */
+  reconfigure: () => void;
   log: Log;
 }
 
 /**
  * Created, changed or deleted files: drop their cached parse, re-check the open Terraform files of that
  * directory (a sibling may have gained or lost the `aws_s3_bucket_versioning` that satisfies them), and refresh
- * what the workspace scan published for the file itself.
+ * what the workspace scan published for the file itself. A project config, parameter file or tfvars file in use
+ * changes how every file is checked, so it re-reads the settings and re-checks everything.
  */
 export function registerWatchedFiles(deps: WatchedFilesDeps): void {
   deps.connection.onDidChangeWatchedFiles(
     guardEvent(deps.log, 'didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => {
+      let reconfigure = false;
+      let inputsChanged = false;
       for (const change of params.changes) {
         const fsPath = uriToPath(change.uri);
         if (!fsPath) continue;
+        if (deps.projectConfigs.invalidate(fsPath, deps.folders())) reconfigure = true;
+        if (deps.linter.inputs.affects(fsPath)) inputsChanged = true;
         deps.linter.modules.invalidate(fsPath);
         deps.scheduler.changedOnDisk(change.uri);
         void deps.findings.refreshFile(fsPath);
       }
+      if (reconfigure || inputsChanged) deps.reconfigure();
     }),
   );
 }

@@ -4,15 +4,16 @@ import type { IacNode } from '../model/nodes';
 import { convertJson } from './cfn-json';
 import { buildCfnDocument, isTemplate, looksLikeTemplateText } from './cfn-detect';
 import { normalizeTemplate } from './cfn-intrinsics';
-import { convertYaml } from './cfn-yaml';
+import { convertYaml, type YamlConversion } from './cfn-yaml';
 import { describeParserFailure, isStackOverflow } from './parser-failure';
 
 /**
  * Parses a YAML template (first document of a stream). Short-form tags and long-form intrinsics become
  * CallNodes. A file with syntax errors is still returned, with what did parse, when it reads like a template.
+ * `convert` may be swapped for one that reuses the previous version's work; it must give the same result.
  */
-export function parseCfnYaml(uri: string, text: string): IacDocument | undefined {
-  return guarded(uri, 'cfn-yaml', text, () => convertYaml(text));
+export function parseCfnYaml(uri: string, text: string, convert: (text: string) => YamlConversion = convertYaml): IacDocument | undefined {
+  return guarded(uri, 'cfn-yaml', text, () => convert(text));
 }
 
 /** Parses a JSON template; as for YAML, a broken file that reads like a template keeps its parsed resources. */

@@ -30,7 +30,8 @@ export function parseDocument(uri: string, text: string): IacDocument | undefine
   return undefined;
 }
 
-function looksLikeJson(text: string): boolean {
+/** Whether a CloudFormation candidate is JSON (its first character is `{`); else it is read as YAML. */
+export function looksLikeJson(text: string): boolean {
   const first = /^\uFEFF?\s*(\S)/.exec(text);
   return first?.[1] === '{';
 }

@@ -1,5 +1,5 @@
 // Parses Terraform native syntax (.tf) with tree-sitter into resources, variables and other top-level blocks.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { BlockNode, IacDocument, InputNode, ResourceNode } from '../model/document';
 import { entryOf } from '../model/nodes';
 import { blockBody, blockHeader } from './tf-hcl-body';
@@ -22,30 +22,37 @@ export function initTerraformParser(wasmDir?: string): Promise<void> {
  * initialised.
  */
 export function parseTerraformHcl(uri: string, text: string): IacDocument {
-  const parser = terraformParser();
+  const tree = terraformParser().parse(text);
+  try {
+    return terraformDocument(uri, text, tree);
+  } finally {
+    tree?.delete(); // the tree lives in WASM memory, which is not garbage-collected
+  }
+}
+
+/**
+ * The document read from `tree`, a parse of `text` (null: the parser gave up). The tree stays the caller's: the
+ * incremental parser keeps it for the next version.
+ */
+export function terraformDocument(uri: string, text: string, tree: Tree | null): IacDocument {
   const doc: IacDocument = { uri, format: 'tf-hcl', family: 'terraform', text, resources: [], inputs: [], blocks: [], errors: [] };
-  const tree = parser.parse(text);
   if (!tree) {
     doc.errors.push({ message: 'The Terraform parser failed on this file', range: { start: 0, end: 0 } });
     return doc;
   }
-  try {
-    const body = kids(tree.rootNode).find((c) => c.type === 'body');
-    for (const block of body ? kids(body) : []) {
-      if (block.type !== 'block') continue;
-      try {
-        addBlock(doc, block);
-      } catch (err) {
-        // A tree shape this reader does not expect must cost one block, never the file (or the server).
-        const message = `Could not read this block: ${describeParserFailure(err)}`;
-        doc.errors.push({ message, range: { start: block.startIndex, end: block.startIndex } });
-      }
+  const body = kids(tree.rootNode).find((c) => c.type === 'body');
+  for (const block of body ? kids(body) : []) {
+    if (block.type !== 'block') continue;
+    try {
+      addBlock(doc, block);
+    } catch (err) {
+      // A tree shape this reader does not expect must cost one block, never the file (or the server).
+      const message = `Could not read this block: ${describeParserFailure(err)}`;
+      doc.errors.push({ message, range: { start: block.startIndex, end: block.startIndex } });
     }
-    doc.errors.push(...syntaxErrors(tree.rootNode, text));
-    doc.errors.sort((a, b) => a.range.start - b.range.start);
-  } finally {
-    tree.delete(); // the tree lives in WASM memory, which is not garbage-collected
   }
+  doc.errors.push(...syntaxErrors(tree.rootNode, text));
+  doc.errors.sort((a, b) => a.range.start - b.range.start);
   return doc;
 }
 

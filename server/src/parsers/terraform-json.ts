@@ -4,7 +4,8 @@ import type { BlockNode, IacDocument, ParseError } from '../model/document';
 import type { IacNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
 import { entryOf } from '../model/nodes';
 import { mergeAdjacent } from './tf-hcl-errors';
-import { describeParserFailure } from './parser-failure';
+import { parseTreeDeep } from './json-deep-tree';
+import { describeParserFailure, isStackOverflow } from './parser-failure';
 import { decodeTemplateEscapes, scanTraversals, templateParts, wholeTraversal } from './tf-strings';
 
 /** Label counts of the top-level block types (https://developer.hashicorp.com/terraform/language/syntax/json). */
@@ -43,7 +44,7 @@ export function parseTerraformJson(uri: string, text: string): IacDocument | und
 
 function readTerraformJson(uri: string, text: string): IacDocument | undefined {
   const jsonErrors: JsonParseError[] = [];
-  const root = parseTree(text, jsonErrors, { disallowComments: true, allowTrailingComma: false });
+  const root = readTree(text, jsonErrors);
   if (root?.type !== 'object') return undefined;
   const doc: IacDocument = { uri, format: 'tf-json', family: 'terraform', text, resources: [], inputs: [], blocks: [], errors: [] };
   for (const prop of properties(root)) {
@@ -58,6 +59,23 @@ function readTerraformJson(uri: string, text: string): IacDocument | undefined {
   doc.errors = mergeAdjacent(errors, text);
   return doc;
 }
+
+/**
+ * jsonc-parser's tree, or (when the text nests too deeply for its recursive reader) the same tree built without
+ * recursion: a file is still read whatever its depth.
+ */
+function readTree(text: string, errors: JsonParseError[]): JsonNode | undefined {
+  try {
+    return parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch (err) {
+    if (!isStackOverflow(err)) throw err;
+    errors.length = 0;
+    return parseTreeDeep(text);
+  }
+}
+
+/** Values nested deeper than this are kept as opaque expressions: no rule looks that deep, and walks stay shallow. */
+const MAX_VALUE_DEPTH = 500;
 
 function addBlock(doc: IacDocument, type: string, b: JsonBlock): void {
   const nameKey = b.labelKeys[b.labelKeys.length - 1] as JsonNode;
@@ -79,10 +97,12 @@ function addBlock(doc: IacDocument, type: string, b: JsonBlock): void {
 }
 
 /** Walks `labelsLeft` levels of label objects, expanding arrays at any level, down to the body objects. */
-function collectBlocks(value: JsonNode, labelsLeft: number, at: JsonBlock, out: JsonBlock[]): void {
+function collectBlocks(value: JsonNode, labelsLeft: number, at: JsonBlock, out: JsonBlock[], depth = 0): void {
   if (value.type === 'array') {
-    // The span stays the enclosing property, so a resource's range always contains its name key.
-    for (const item of value.children ?? []) collectBlocks(item, labelsLeft, at, out);
+    // The span stays the enclosing property, so a resource's range always contains its name key. Arrays of arrays
+    // are not Terraform: past a few levels they are not searched.
+    if (depth > 8) return;
+    for (const item of value.children ?? []) collectBlocks(item, labelsLeft, at, out, depth + 1);
     return;
   }
   if (value.type !== 'object') return;
@@ -108,25 +128,26 @@ function rangeOf(n: JsonNode): SourceRange {
 }
 
 /** A JSON object as a flow map; its range includes the braces. */
-function toMap(n: JsonNode, src: string): MapNode {
+function toMap(n: JsonNode, src: string, depth = 0): MapNode {
   const entries: MapEntry[] = [];
   if (n.type === 'object') {
     for (const prop of properties(n)) {
       const [keyNode, value] = prop.children ?? [];
       if (!keyNode || !value) continue;
-      entries.push({ key: String(keyNode.value), keyRange: rangeOf(keyNode), value: toNode(value, src), range: rangeOf(prop) });
+      entries.push({ key: String(keyNode.value), keyRange: rangeOf(keyNode), value: toNode(value, src, depth + 1), range: rangeOf(prop) });
     }
   }
   return { kind: 'map', entries, style: 'flow', range: rangeOf(n) };
 }
 
-function toNode(n: JsonNode, src: string): IacNode {
+function toNode(n: JsonNode, src: string, depth = 0): IacNode {
   const range = rangeOf(n);
+  if (depth > MAX_VALUE_DEPTH && (n.type === 'object' || n.type === 'array')) return { kind: 'expr', text: src.slice(range.start, range.end), refs: [], range };
   switch (n.type) {
     case 'object':
-      return toMap(n, src);
+      return toMap(n, src, depth);
     case 'array':
-      return { kind: 'list', items: (n.children ?? []).map((c) => toNode(c, src)), style: 'flow', range };
+      return { kind: 'list', items: (n.children ?? []).map((c) => toNode(c, src, depth + 1)), style: 'flow', range };
     case 'string':
       return stringNode(typeof n.value === 'string' ? n.value : '', src, range);
     case 'number':

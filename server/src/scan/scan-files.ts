@@ -1,6 +1,7 @@
 // Reads, parses and lints a set of files, grouping Terraform files by module directory so joins see siblings.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage } from '../engine/file-size';
 import { lintDocument, type LintOptions } from '../engine/lint';
 import type { Finding, RuleFailure } from '../engine/types';
 import type { IacDocument, ParseError } from '../model/document';
@@ -24,14 +25,17 @@ export interface FileResult {
 export interface ScanResult {
   /** One entry per file that is a template or Terraform file, in the order of the paths given. */
   files: FileResult[];
-  /** Files that could not be read (or were not scanned), in the order of the paths given. */
-  readErrors: { path: string; message: string }[];
+  /**
+   * Files that could not be read (or were not scanned), in the order of the paths given. `skipped` marks a file left
+   * out on purpose (over the size limit): a note for the user, not a failure of the scan.
+   */
+  readErrors: { path: string; message: string; skipped?: true }[];
 }
 
-/** Maximum file size read at all; larger files are reported, not parsed (a generated 20 MB JSON is not a template to lint). */
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE };
 
 export interface ScanOptions extends Omit<LintOptions, 'module' | 'inputValues'> {
+  /** Files larger than this many bytes are reported, not read (default DEFAULT_MAX_FILE_SIZE). */
   maxFileSize?: number;
   /** CloudFormation parameter files applied to every template. */
   parameterFiles?: readonly string[];
@@ -54,7 +58,7 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
       // thread idle for a fifth of the scan.
       const stat = statSync(path);
       if (stat.size > maxSize) {
-        readErrors.push({ path, message: `skipped: ${stat.size} bytes is larger than the ${maxSize}-byte limit` });
+        readErrors.push({ path, message: tooLargeMessage(stat.size, maxSize), skipped: true });
         continue;
       }
       const doc = parseDocument(path, readFileSync(path, 'utf8'));

@@ -23,8 +23,12 @@ interface CachedDir {
   files: string[];
 }
 
-/** Parsed files kept from disk; a workspace scan of a large monorepo must not keep every file's tree alive. */
-const MAX_CACHED_FILES = 2000;
+/**
+ * Parsed files kept from disk; a workspace scan of a large monorepo must not keep every file's tree alive. The scan
+ * visits files in path order, so a module's siblings are used together: a few hundred cover the largest modules, and
+ * 2,000 cached trees had a 2,000-file workspace at 254 MB RSS against 186 MB with 256 (`npm run bench`).
+ */
+const MAX_CACHED_FILES = 256;
 
 interface CachedFile {
   mtimeMs: number;

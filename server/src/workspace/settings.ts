@@ -1,5 +1,8 @@
 // The `secureIac.*` settings: their shape, defaults, and validation of whatever the client sends.
+import * as path from 'node:path';
 import type { Severity } from '../../../rules/api';
+import { overlayProjectConfig, type ProjectConfig } from '../engine/config-file';
+import { DEFAULT_MAX_FILE_SIZE, parseByteSize } from '../engine/file-size';
 import type { EngineConfig } from '../engine/types';
 
 /** A per-rule setting: off, on with the catalogue severity, or a replacement severity. */
@@ -14,11 +17,28 @@ export interface Settings {
   /** Globs (relative to the workspace folder) of files never checked, open or scanned. */
   exclude: readonly string[];
   requiredTags: readonly string[];
+  /** `info`: report values that decide a finding but cannot be resolved, instead of staying silent. */
+  unresolved: 'off' | 'info';
+  /** CloudFormation parameter files overriding parameter defaults (absolute once laid over the project config). */
+  parameterFiles: readonly string[];
+  /** Terraform var files applied after each module's own tfvars (absolute once laid over the project config). */
+  varFiles: readonly string[];
   trace: TraceLevel;
+  /** Bytes past which a document gets one "not checked" note instead of a lint (`secureIac.maxFileSize`). */
+  maxFileSize: number;
 }
 
 /** What a client that sends nothing gets: every rule at its catalogue severity, nothing excluded. */
-export const DEFAULT_SETTINGS: Settings = { rules: {}, exclude: [], requiredTags: [], trace: 'off' };
+export const DEFAULT_SETTINGS: Settings = {
+  rules: {},
+  exclude: [],
+  requiredTags: [],
+  unresolved: 'off',
+  parameterFiles: [],
+  varFiles: [],
+  trace: 'off',
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+};
 
 /** Every value a `secureIac.rules` entry may take (also the enum in package.json). */
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'on', 'critical', 'high', 'medium', 'low', 'info'];
@@ -49,15 +69,65 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
   }
   const traceRaw = isRecord(raw.trace) ? raw.trace.server : undefined;
   const trace: TraceLevel = traceRaw === 'messages' || traceRaw === 'verbose' ? traceRaw : 'off';
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (raw.maxFileSize !== undefined && raw.maxFileSize !== null) {
+    const bytes = parseByteSize(raw.maxFileSize);
+    if (bytes !== undefined) maxFileSize = bytes;
+    else problems.push(`secureIac.maxFileSize: expected a positive size in bytes (or such as "4MB"), got ${JSON.stringify(raw.maxFileSize)}`);
+  }
+  let unresolved: Settings['unresolved'] = 'off';
+  if (raw.unresolved === 'info') unresolved = 'info';
+  else if (raw.unresolved !== undefined && raw.unresolved !== null && raw.unresolved !== 'off') {
+    problems.push(`secureIac.unresolved: expected "off" or "info", got ${JSON.stringify(raw.unresolved)}`);
+  }
   return {
-    settings: { rules, exclude: stringList(raw.exclude), requiredTags: stringList(raw.requiredTags), trace },
+    settings: {
+      rules,
+      exclude: stringList(raw.exclude),
+      requiredTags: stringList(raw.requiredTags),
+      unresolved,
+      parameterFiles: stringList(raw.parameterFiles),
+      varFiles: stringList(raw.varFiles),
+      trace,
+      maxFileSize,
+    },
     problems,
+  };
+}
+
+/**
+ * A folder's settings laid over its `.secure-iac.yaml`. VS Code fills unset settings with their defaults, so a
+ * setting overrides the file where it differs from its default: rule entries per id, a non-empty list, `info`,
+ * a size other than the default.
+ * Relative parameter and var files in settings are resolved against the folder (the file's are already absolute).
+ */
+export function overlaySettings(settings: Settings, project: ProjectConfig | undefined, folder: string | undefined): Settings {
+  const absolute = (files: readonly string[]) => files.flatMap((f) => (path.isAbsolute(f) ? [f] : folder ? [path.resolve(folder, f)] : []));
+  const own: Partial<ProjectConfig> = {
+    rules: { ...settings.rules },
+    ...(settings.exclude.length > 0 ? { exclude: [...settings.exclude] } : {}),
+    ...(settings.requiredTags.length > 0 ? { requiredTags: [...settings.requiredTags] } : {}),
+    ...(settings.parameterFiles.length > 0 ? { parameters: absolute(settings.parameterFiles) } : {}),
+    ...(settings.varFiles.length > 0 ? { varFiles: absolute(settings.varFiles) } : {}),
+    ...(settings.unresolved === 'info' ? { unresolved: 'info' as const } : {}),
+    ...(settings.maxFileSize !== DEFAULT_MAX_FILE_SIZE ? { maxFileSize: settings.maxFileSize } : {}),
+  };
+  const merged = overlayProjectConfig(project ?? { rules: {}, exclude: [], parameters: [], varFiles: [], requiredTags: [] }, own);
+  return {
+    ...settings,
+    rules: merged.rules,
+    exclude: merged.exclude,
+    requiredTags: merged.requiredTags,
+    unresolved: merged.unresolved === 'info' ? 'info' : 'off',
+    parameterFiles: merged.parameters,
+    varFiles: merged.varFiles,
+    maxFileSize: merged.maxFileSize ?? settings.maxFileSize,
   };
 }
 
 /** The engine's view of the settings. */
 export function engineConfig(settings: Settings): EngineConfig {
-  return { rules: settings.rules, requiredTags: settings.requiredTags };
+  return { rules: settings.rules, requiredTags: settings.requiredTags, ...(settings.unresolved === 'info' ? { unresolved: 'info' as const } : {}) };
 }
 
 /**

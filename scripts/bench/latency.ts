@@ -1,0 +1,184 @@
+// Keystroke latency: `didChange` → the `publishDiagnostics` of that version, through the protocol against the bundled
+// server (dist/server.js), minus the debounce, next to the floor (the bare third-party parser over the same text).
+//
+// Usage: npm run bench:latency [-- --edits 100 --json --only yaml]
+// The server runs with debounce 0, so each sample is the work after the debounce: reading the change, parsing,
+// linting, converting to diagnostics and writing them out. Each input gets a fresh server; `edits` one-character
+// edits are spread evenly through the file (a space typed at the end of a line, every version still valid) and each
+// is waited for until the diagnostics of its version arrive.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { parseAllDocuments } from 'yaml';
+import { initParsers } from '../../server/src/parsers/index';
+import { terraformParser } from '../../server/src/parsers/tf-grammar';
+import { fileUri, TestClient } from '../../test/protocol/lsp-client';
+import { cfnJson, cfnYaml, tfFile, tfModule } from './generate';
+
+/** One row of the latency table; `floorMs` is the median time of the bare parser on the same text. */
+export interface LatencyResult {
+  name: string;
+  lines: number;
+  bytes: number;
+  medianMs: number;
+  p95Ms: number;
+  floorMs: number;
+}
+
+export interface LatencyOptions {
+  /** Timed edits per input (default 100). */
+  edits?: number;
+  /** Only inputs whose name contains one of these words (case-insensitive). */
+  only?: readonly string[];
+  /** Progress lines (stderr in the CLI). */
+  log?: (line: string) => void;
+}
+
+type Floor = 'yaml' | 'tree-sitter' | 'json';
+
+interface Input {
+  name: string;
+  /** Every file written to the folder; the first is the one opened and edited. */
+  files: { name: string; text: string }[];
+  floor: Floor;
+  /** The issue's p95 target for this input, ms. */
+  targetP95Ms: number;
+}
+
+/** The issue's inputs, generated deterministically (scripts/bench/generate.ts). */
+export function latencyInputs(): Input[] {
+  const module = tfModule(50, 6_000);
+  const [variables, ...parts] = module;
+  const edited = parts[Math.floor(parts.length / 2)] as { name: string; text: string };
+  return [
+    { name: 'CloudFormation YAML 3,000 lines', files: [{ name: 'template.yaml', text: cfnYaml(3_000) }], floor: 'yaml', targetP95Ms: 25 },
+    { name: 'CloudFormation YAML 10,000 lines', files: [{ name: 'template.yaml', text: cfnYaml(10_000) }], floor: 'yaml', targetP95Ms: 60 },
+    { name: 'CloudFormation JSON 10,000 lines', files: [{ name: 'template.json', text: cfnJson(10_000) }], floor: 'json', targetP95Ms: 60 },
+    { name: 'Terraform 60 KB file', files: [{ name: 'main.tf', text: tfFile(60 * 1024) }], floor: 'tree-sitter', targetP95Ms: 25 },
+    { name: 'Terraform module, 1 of 50 files', files: [edited, variables as { name: string; text: string }, ...parts.filter((p) => p !== edited)], floor: 'tree-sitter', targetP95Ms: 25 },
+  ];
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)] ?? NaN;
+}
+
+const median = (samples: readonly number[]) => percentile([...samples].sort((a, b) => a - b), 50);
+
+/** Median time of the bare parser over `text`, after a warm-up. */
+function floorMs(kind: Floor, text: string, runs = 30): number {
+  const parse = (): void => {
+    if (kind === 'tree-sitter') terraformParser().parse(text)?.delete();
+    else if (kind === 'json') parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+    else parseAllDocuments(text);
+  };
+  for (let i = 0; i < 5; i++) parse();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    parse();
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+/** The line numbers edited: `count` lines spread evenly through the file, skipping blank lines. */
+export function editLines(text: string, count: number): number[] {
+  const lines = text.split('\n');
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    let line = Math.floor(((i + 0.5) * lines.length) / count);
+    while (line < lines.length - 1 && (lines[line] ?? '').trim() === '') line++;
+    out.push(line);
+  }
+  return out;
+}
+
+/** Opens the input's first file in a fresh server (workspace = a temporary folder holding every file) and times edits. */
+async function measure(input: Input, edits: number): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'secure-iac-latency-'));
+  const client = await TestClient.start({ debounceMs: 0, root: dir });
+  try {
+    for (const f of input.files) writeFileSync(join(dir, f.name), f.text);
+    const main = input.files[0] as { name: string; text: string };
+    const uri = fileUri(join(dir, main.name));
+    await client.open(uri, main.text);
+    await client.diagnosticsFor(uri, 1);
+    const lines = main.text.split('\n').map((l) => l.length);
+    // Typing a space at the end of a line shifts nothing before it; each line is edited once, so the text drifts.
+    const type = async (line: number): Promise<number> => {
+      const at = { line, character: lines[line] ?? 0 };
+      lines[line] = (lines[line] ?? 0) + 1;
+      const started = performance.now();
+      const version = await client.change(uri, [{ range: { start: at, end: at }, text: ' ' }]);
+      await client.diagnosticsFor(uri, version);
+      return performance.now() - started;
+    };
+    for (const line of editLines(main.text, 10)) await type(line); // warm-up: JIT and caches
+    const samples: number[] = [];
+    for (const line of editLines(main.text, edits)) samples.push(await type(line));
+    return samples;
+  } finally {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs every input (or those named in `only`) and returns one row each. */
+export async function runLatencyBench(opts: LatencyOptions = {}): Promise<LatencyResult[]> {
+  const edits = opts.edits ?? 100;
+  await initParsers();
+  const rows: LatencyResult[] = [];
+  for (const input of latencyInputs()) {
+    if (opts.only && opts.only.length > 0 && !opts.only.some((w) => input.name.toLowerCase().includes(w.toLowerCase()))) continue;
+    opts.log?.(`latency: ${input.name}`);
+    const main = (input.files[0] as { text: string }).text;
+    const samples = (await measure(input, edits)).sort((a, b) => a - b);
+    rows.push({
+      name: input.name,
+      lines: main.split('\n').length - (main.endsWith('\n') ? 1 : 0),
+      bytes: Buffer.byteLength(main),
+      medianMs: percentile(samples, 50),
+      p95Ms: percentile(samples, 95),
+      floorMs: floorMs(input.floor, main),
+    });
+  }
+  return rows;
+}
+
+/** The issue's p95 target for a row, by name. */
+export function targetP95(name: string): number | undefined {
+  return latencyInputs().find((i) => i.name === name)?.targetP95Ms;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const value = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const edits = Number(value('--edits') ?? 100);
+  const only = value('--only')?.split(',');
+  const rows = await runLatencyBench({ edits: Number.isFinite(edits) && edits > 0 ? edits : 100, only, log: (l) => void process.stderr.write(`[latency] ${l}\n`) });
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(rows, null, 2));
+    return;
+  }
+  const fmt = (n: number) => n.toFixed(1).padStart(7);
+  console.log(`${'input'.padEnd(34)}${'lines'.padStart(7)}${'KB'.padStart(6)}${'median'.padStart(8)}${'p95'.padStart(8)}${'target'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}`);
+  for (const r of rows) {
+    const target = targetP95(r.name);
+    const met = target === undefined ? '' : r.p95Ms <= target ? '  ok' : '  MISSED';
+    console.log(`${r.name.padEnd(34)}${String(r.lines).padStart(7)}${(r.bytes / 1024).toFixed(0).padStart(6)}${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(target ?? NaN)}${fmt(r.floorMs)}${(r.medianMs / r.floorMs).toFixed(1).padStart(6)}×${met}`);
+  }
+  console.log(`(ms; didChange → publishDiagnostics with debounce 0, ${edits} edits per input; floor = median bare ${'yaml / jsonc-parser / tree-sitter'} parse; ratio = median ÷ floor; node ${process.version})`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,101 @@
+// Parses successive versions of open buffers: Terraform re-parses only what an edit touched (tree-sitter's
+// incremental parsing, given the old tree and where the text changed), YAML templates only the resources whose text
+// changed (cfn-yaml-chunks.ts); JSON parses afresh (jsonc-parser is fast next to what follows it).
+import { Edit, type Tree } from 'web-tree-sitter';
+import type { IacDocument } from '../model/document';
+import { parseCfnYaml } from './cloudformation';
+import { YamlPieces } from './cfn-yaml-chunks';
+import { looksLikeJson, parseDocument } from './index';
+import { terraformDocument } from './terraform-hcl';
+import { terraformParser } from './tf-grammar';
+
+interface Kept {
+  text: string;
+  tree: Tree;
+}
+
+/** Where `before` and `after` differ: one replaced span, found from the common prefix and suffix. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The smallest single span whose replacement turns `before` into `after` (JS string offsets). */
+export function diffSpan(before: string, after: string): TextChange {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < max - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** Row and column (UTF-16 code units, as tree-sitter's JS binding counts them) of `offset`. */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/**
+ * Keeps the last tree of each open Terraform buffer. The result of `parse` equals `parseDocument(uri, text)`:
+ * tree-sitter's incremental parse yields the same tree as a fresh one, and the model is read from it the same way.
+ */
+export class IncrementalParser {
+  private readonly kept = new Map<string, Kept>();
+  private readonly pieces = new Map<string, YamlPieces>();
+
+  private yamlPieces(uri: string): YamlPieces {
+    let pieces = this.pieces.get(uri);
+    if (!pieces) this.pieces.set(uri, (pieces = new YamlPieces()));
+    return pieces;
+  }
+
+  /** Parses `text`, the current version of the buffer `uri`, reusing its previous tree when it has one. */
+  parse(uri: string, text: string): IacDocument | undefined {
+    const lower = uri.toLowerCase();
+    if (/\.(ya?ml|template|cfn)$/.test(lower) && !looksLikeJson(text)) return parseCfnYaml(uri, text, (t) => this.yamlPieces(uri).convert(t));
+    if (!lower.endsWith('.tf')) return parseDocument(uri, text);
+    // Taken out first: if anything below throws, the next version parses afresh rather than from a stale tree.
+    const previous = this.kept.get(uri);
+    this.kept.delete(uri);
+    let tree: Tree | null;
+    if (previous) {
+      try {
+        const change = diffSpan(previous.text, text);
+        previous.tree.edit(new Edit({
+          startIndex: change.start,
+          oldEndIndex: change.oldEnd,
+          newEndIndex: change.newEnd,
+          startPosition: pointAt(previous.text, change.start),
+          oldEndPosition: pointAt(previous.text, change.oldEnd),
+          newEndPosition: pointAt(text, change.newEnd),
+        }));
+        tree = terraformParser().parse(text, previous.tree);
+      } finally {
+        previous.tree.delete();
+      }
+    } else {
+      tree = terraformParser().parse(text);
+    }
+    if (tree) this.kept.set(uri, { text, tree });
+    return terraformDocument(uri, text, tree);
+  }
+
+  /** How many YAML pieces the last parse of `uri` re-parsed; undefined when it parsed the whole text (tests read it). */
+  lastYamlPieces(uri: string): number | undefined {
+    return this.pieces.get(uri)?.lastParsed;
+  }
+
+  /** Frees what is kept for a closed buffer (trees live in WASM memory, which is not garbage-collected). */
+  forget(uri: string): void {
+    this.pieces.delete(uri);
+    this.kept.get(uri)?.tree.delete();
+    this.kept.delete(uri);
+  }
+}

@@ -1,0 +1,155 @@
+// Incremental parsing of open buffers: over sequences of random edits, every version's document and lint must equal
+// a from-scratch parse and lint of the same text.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { lintDocument, lintText } from '../../server/src/engine/lint';
+import type { IacDocument } from '../../server/src/model/document';
+import { diffSpan, IncrementalParser } from '../../server/src/parsers/incremental';
+import { initParsers, parseDocument } from '../../server/src/parsers/index';
+import { YamlPieces } from '../../server/src/parsers/cfn-yaml-chunks';
+import { cfnYaml, tfFile } from '../../scripts/bench/generate';
+
+/** A small seeded generator (mulberry32): the same edits on every run, and a failure names its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// What typing does to Terraform: values, whole lines, brackets that break the syntax for a while, non-ASCII text.
+const TF_INSERTS = [' ', 'x', '\n', '"', '{', '}', '= true', '0.0.0.0/0', '# note\n', 'é', '日本', '😀', '  encrypted = false\n', ']', '${var.a}'];
+
+// And to YAML: indentation, keys, comments, tags, anchors and aliases, document markers, tabs, quotes.
+const YAML_INSERTS = [' ', '  ', 'x', '\n', '\n  ', '\n    Extra: 1', ':', '# c', '\n# c\n', '!Ref Env', 'Encrypted: false', '"', "'", '&a ', '*a', '\n---\n', '\t', '- ', '[', 'é', '😀', '\n  Twin:\n    Type: AWS::S3::Bucket\n'];
+
+function randomEdit(text: string, next: () => number, INSERTS: readonly string[]): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const roll = next();
+  if (roll < 0.45) return text.slice(0, at) + (INSERTS[Math.floor(next() * INSERTS.length)] as string) + text.slice(at);
+  if (roll < 0.85) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 12)));
+  const from = Math.floor(next() * text.length); // a paste: a piece of the file elsewhere
+  return text.slice(0, at) + text.slice(from, from + Math.floor(next() * 200)) + text.slice(at);
+}
+
+/** Mostly what typing in a value does (characters typed or deleted after a `key: `), sometimes any random edit. */
+function yamlEdit(text: string, next: () => number): string {
+  if (next() < 0.4) return randomEdit(text, next, YAML_INSERTS);
+  const values = [...text.matchAll(/: (?=\S)/g)];
+  const at = (values[Math.floor(next() * values.length)]?.index ?? 0) + 2 + Math.floor(next() * 4);
+  if (next() < 0.5) return text.slice(0, at) + 'xyz0:/ '.charAt(Math.floor(next() * 7)) + text.slice(at);
+  return text.slice(0, at) + text.slice(at + 1);
+}
+
+/** A document without its functions and cycles, comparable with deepEqual. */
+const plain = (doc: IacDocument | undefined) => JSON.parse(JSON.stringify(doc ?? null)) as unknown;
+const findings = (uri: string, text: string, doc: IacDocument | undefined) => JSON.stringify(doc ? lintDocument(doc).findings : lintText(uri, text).findings);
+
+describe('incremental parsing of open buffers', () => {
+  before(() => initParsers());
+
+  it('finds the one span that changed', () => {
+    assert.deepEqual(diffSpan('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
+    assert.deepEqual(diffSpan('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
+    assert.deepEqual(diffSpan('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+    assert.deepEqual(diffSpan('abc', ''), { start: 0, oldEnd: 3, newEnd: 0 });
+  });
+
+  for (const seed of [1, 2, 3]) {
+    it(`Terraform: 40 random edits (seed ${seed}) parse and lint as from scratch`, () => {
+      const next = random(seed);
+      const parser = new IncrementalParser();
+      const uri = 'file:///module/main.tf';
+      let text = tfFile(6_000);
+      try {
+        for (let step = 0; step < 40; step++) {
+          text = randomEdit(text, next, TF_INSERTS);
+          const incremental = parser.parse(uri, text);
+          const fresh = parseDocument(uri, text);
+          assert.deepEqual(plain(incremental), plain(fresh), `seed ${seed}, step ${step}: document differs`);
+          assert.equal(findings(uri, text, incremental), findings(uri, text, fresh), `seed ${seed}, step ${step}: findings differ`);
+        }
+      } finally {
+        parser.forget(uri);
+      }
+    });
+  }
+
+  for (const seed of [11, 12, 13]) {
+    it(`CloudFormation YAML: 50 random edits (seed ${seed}) parse and lint as from scratch`, () => {
+      const next = random(seed);
+      const parser = new IncrementalParser();
+      const uri = 'file:///stack/template.yaml';
+      const base = cfnYaml(300);
+      let text = base;
+      let piecewise = 0;
+      for (let step = 0; step < 50; step++) {
+        // Back to the clean template now and then: a tab or an anchor typed once would send every later version
+        // down the full parse, and the piecewise path is the one under test.
+        text = yamlEdit(step % 4 === 0 ? base : text, next);
+        const incremental = parser.parse(uri, text);
+        if (parser.lastYamlPieces(uri) !== undefined) piecewise++;
+        const fresh = parseDocument(uri, text);
+        assert.deepEqual(plain(incremental), plain(fresh), `seed ${seed}, step ${step}: document differs`);
+        assert.equal(findings(uri, text, incremental), findings(uri, text, fresh), `seed ${seed}, step ${step}: findings differ`);
+      }
+      assert.ok(piecewise >= 15, `only ${piecewise} of 50 versions took the piecewise parse`);
+    });
+  }
+
+  it('real templates: random edits parse as from scratch', function () {
+    this.timeout(60_000);
+    const root = path.resolve(__dirname, '../../../shared/corpus/realworld/aws-cloudformation-templates');
+    if (!existsSync(root)) this.skip();
+    const templates = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).sort().slice(0, 16);
+    const next = random(7);
+    let piecewise = 0;
+    for (const file of templates) {
+      const base = readFileSync(path.join(root, file), 'utf8');
+      const parser = new IncrementalParser();
+      const uri = `file:///stack/${path.basename(file)}`;
+      let text = base;
+      for (let step = 0; step < 12; step++) {
+        text = yamlEdit(step % 4 === 0 ? base : text, next);
+        const incremental = parser.parse(uri, text);
+        if (parser.lastYamlPieces(uri) !== undefined) piecewise++;
+        assert.deepEqual(plain(incremental), plain(parseDocument(uri, text)), `${file}, step ${step}: document differs`);
+      }
+    }
+    assert.ok(piecewise >= templates.length * 3, `only ${piecewise} versions took the piecewise parse`);
+  });
+
+  it('re-parses only the YAML resource an edit touched, and the whole text when the shape is unusual', () => {
+    const pieces = new YamlPieces();
+    const text = cfnYaml(500);
+    pieces.convert(text);
+    const resources = pieces.lastParsed ?? 0;
+    assert.ok(resources > 20, `the first version parses every piece (${resources})`);
+    const at = text.indexOf('Size: ');
+    pieces.convert(`${text.slice(0, at)}Size: 9${text.slice(at + 'Size: '.length)}`);
+    assert.equal(pieces.lastParsed, 1);
+    pieces.convert(text);
+    assert.equal(pieces.lastParsed, 1, 'undoing the edit re-parses that resource');
+    pieces.convert(`${text}Outputs:\n  Out:\n    Value: !Ref Environment\n`);
+    assert.equal(pieces.lastParsed, 1, 'a new top-level section re-parses the rest of the template only');
+    pieces.convert(text.replace('Resources:', 'Shared: &tags\n  Owner: me\nResources:'));
+    assert.equal(pieces.lastParsed, undefined, 'anchors take the full parse');
+  });
+
+  it('parses other formats afresh, and a forgotten buffer from scratch', () => {
+    const parser = new IncrementalParser();
+    const yaml = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n';
+    assert.deepEqual(plain(parser.parse('file:///t.yaml', yaml)), plain(parseDocument('file:///t.yaml', yaml)));
+    const uri = 'file:///m/main.tf';
+    parser.parse(uri, 'resource "aws_s3_bucket" "a" {}\n');
+    parser.forget(uri);
+    const text = 'resource "aws_ebs_volume" "v" {\n  encrypted = false\n}\n';
+    assert.deepEqual(plain(parser.parse(uri, text)), plain(parseDocument(uri, text)));
+    parser.forget(uri);
+  });
+});
