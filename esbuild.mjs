@@ -1,6 +1,6 @@
 // Bundles the CLI, the language server and the extension client into dist/, and copies the tree-sitter wasm files.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 
@@ -67,6 +67,12 @@ function existsSource(path) {
 
 mkdirSync('dist', { recursive: true });
 for (const file of wasmFiles) copyFileSync(file, join('dist', basename(file)));
+// The rule pages diagnostics link to (server/src/engine/docs-url.ts): a .vsix ships only dist/ and a few top-level files.
+mkdirSync(join('dist', 'docs', 'rules'), { recursive: true });
+for (const page of readdirSync(join('docs', 'rules')).filter((f) => f.endsWith('.md'))) {
+  copyFileSync(join('docs', 'rules', page), join('dist', 'docs', 'rules', page));
+}
+copyFileSync(join('docs', 'suppressions.md'), join('dist', 'docs', 'suppressions.md'));
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {

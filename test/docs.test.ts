@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import type { AnyRule } from '../rules/define-rule';
 import { allRules } from '../rules/index';
-import { packageRoot, repositoryBlobBase, ruleDocsPath, ruleDocsUrl, ruleWebDocsUrl } from '../server/src/engine/docs-url';
+import { packageRoot, repositoryBlobBase, ruleDocsPath, ruleDocsUrl, ruleWebDocsUrl, runningLayout } from '../server/src/engine/docs-url';
 import { lintText } from '../server/src/engine/lint';
 import { initParsers, parseDocument } from '../server/src/parsers/index';
 import {
@@ -155,7 +155,18 @@ describe('ruleDocsUrl', () => {
   it('finds the package root from the bundle folder and from the sources', () => {
     assert.equal(packageRoot(path.join('/ext', 'dist')), path.join('/ext'));
     assert.equal(packageRoot(path.join(ROOT, 'server', 'src', 'engine')), ROOT);
-    assert.equal(ruleDocsUrl('sg-open-ssh', '/ext'), 'file:///ext/docs/rules/sg-open-ssh.md');
+    assert.equal(ruleDocsUrl('sg-open-ssh', '/ext', 'source'), 'file:///ext/docs/rules/sg-open-ssh.md');
+    // A .vsix holds only dist/: the bundles link to the copies the build puts there.
+    assert.equal(runningLayout(path.join('/ext', 'dist')), 'bundle');
+    assert.equal(runningLayout(path.join(ROOT, 'server', 'src', 'engine')), 'source');
+    assert.equal(ruleDocsUrl('sg-open-ssh', '/ext', 'bundle'), 'file:///ext/dist/docs/rules/sg-open-ssh.md');
+  });
+
+  it('the build ships every rule page, unchanged, in dist/docs/rules', () => {
+    for (const rule of allRules) {
+      const shipped = fileURLToPath(ruleDocsUrl(rule, ROOT, 'bundle'));
+      assert.equal(readFileSync(shipped, 'utf8'), readFileSync(path.join(ROOT, ruleDocsPath(rule.id)), 'utf8'), shipped);
+    }
   });
 
   it('links into the repository named by package.json `repository`, in any of npm\'s forms', () => {

@@ -54,7 +54,7 @@ describe('extension manifest (package.json)', () => {
     assert.equal(pkg.scripts['vscode:prepublish'], 'node esbuild.mjs --production');
   });
 
-  it('packages only the bundles, the wasm files, package.json, README, CHANGELOG, LICENSE and the rule pages (`vsce ls`)', function () {
+  it('packages only dist/ (bundles, wasm files, rule pages), package.json, README, CHANGELOG and LICENSE (`vsce ls`)', function () {
     this.timeout(60_000);
     const vsce = path.join(path.dirname(PACKAGE_JSON), 'node_modules', '@vscode', 'vsce', 'vsce');
     const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: path.dirname(PACKAGE_JSON), encoding: 'utf8' })
@@ -63,7 +63,7 @@ describe('extension manifest (package.json)', () => {
       .filter(Boolean)
       .sort();
     // Diagnostics link to the rule pages shipped in the extension (server/src/engine/docs-url.ts).
-    const pages = [...allRules.map((r) => `docs/rules/${r.id}.md`), 'docs/suppressions.md'];
+    const pages = [...allRules.map((r) => `dist/docs/rules/${r.id}.md`), 'dist/docs/suppressions.md'];
     assert.deepEqual(
       listed,
       [

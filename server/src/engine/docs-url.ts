@@ -12,6 +12,17 @@ export function ruleDocsPath(ruleId: string): string {
 }
 
 /**
+ * Where the pages are shipped: a .vsix holds only `dist/` and a few top-level files, so the build copies the pages to
+ * `dist/docs/`; run from source they are read where they are generated.
+ */
+export type DocsLayout = 'bundle' | 'source';
+
+/** The layout of the running code: bundled into `dist/`, or run from source. */
+export function runningLayout(dir: string = __dirname): DocsLayout {
+  return path.basename(dir) === 'dist' ? 'bundle' : 'source';
+}
+
+/**
  * The package root of the running code: the folder above `dist/` for the bundles (extension folder or npm
  * package), the repository root when run from source (`server/src/engine`).
  */
@@ -58,9 +69,10 @@ function packageBlobBase(root: string): string | undefined {
  * web page is what a SARIF viewer or a browser can open. The AWS page of the setting stays in `meta.docs` and is
  * linked from the rule page.
  */
-export function ruleDocsUrl(rule: string | { id: string }, root: string = packageRoot()): string {
+export function ruleDocsUrl(rule: string | { id: string }, root: string = packageRoot(), layout: DocsLayout = runningLayout()): string {
   const id = typeof rule === 'string' ? rule : rule.id;
-  return ruleWebDocsUrl(id, root) ?? pathToFileURL(path.join(root, ...ruleDocsPath(id).split('/'))).href;
+  const shipped = layout === 'bundle' ? path.join(root, 'dist') : root;
+  return ruleWebDocsUrl(id, root) ?? pathToFileURL(path.join(shipped, ...ruleDocsPath(id).split('/'))).href;
 }
 
 /** The rule's page on the web, for reports read elsewhere (SARIF); undefined when package.json names no repository. */
