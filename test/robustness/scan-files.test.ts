@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
 import { validateConfig } from '../../server/src/engine/config-validate';
@@ -12,6 +13,7 @@ import { walkFiles } from '../../server/src/scan/walk';
 import { normalizeSettings } from '../../server/src/workspace/settings';
 import { initParsersOnce } from './fuzz-harness';
 
+const ROOT = path.resolve(__dirname, '..', '..');
 const TEMPLATE = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n';
 
 describe('robustness: scanning a hostile workspace', function () {
@@ -55,11 +57,32 @@ describe('robustness: scanning a hostile workspace', function () {
     const result = await scanFiles([path.join(dir, 'locked.yaml'), path.join(dir, 'ok.yaml')]);
     assert.ok(result.files.some((f) => f.path.endsWith('ok.yaml') && f.findings.length > 0));
     if (readable) {
-      // Root reads a mode-000 file anyway: nothing is unreadable, so there is nothing to report.
-      this.skip();
+      // Root reads a mode-000 file anyway: the next test runs the CLI as an unprivileged user instead.
+      assert.equal(process.getuid?.(), 0);
+      return;
     }
     assert.deepEqual(result.readErrors.map((e) => path.basename(e.path)), ['locked.yaml']);
     assert.match(result.readErrors[0]?.message ?? '', /EACCES|permission/i);
+  });
+
+  it('the CLI, run as an unprivileged user, reports an unreadable file, scans the others and exits 2', function () {
+    writeFileSync(path.join(dir, 'ok.yaml'), TEMPLATE);
+    writeFileSync(path.join(dir, 'locked.yaml'), TEMPLATE);
+    chmodSync(path.join(dir, 'locked.yaml'), 0o000);
+    chmodSync(dir, 0o755);
+    // As root (CI containers), drop to `nobody` so the mode actually denies the read; otherwise run as we are.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot && spawnSync('setpriv', ['--version']).status !== 0) this.skip();
+    const cli = [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-config'];
+    const r = asRoot
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...cli], { encoding: 'utf8' })
+      : spawnSync(process.execPath, cli, { encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    const report = JSON.parse(r.stdout) as { findings: { file: string }[]; errors: { file: string; message: string }[] };
+    assert.ok(report.findings.length > 0 && report.findings.every((f) => f.file.endsWith('ok.yaml')));
+    assert.deepEqual(report.errors.map((e) => path.basename(e.file)), ['locked.yaml']);
+    assert.match(report.errors[0]?.message ?? '', /EACCES|permission/i);
+    assert.match(r.stderr, /cannot read .*locked\.yaml/);
   });
 
   it('a file deleted between the walk and its read is reported, and the scan goes on', async function () {
