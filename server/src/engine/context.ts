@@ -27,6 +27,11 @@ export function targetMatches(spec: TargetSpec, resource: ResourceNode): boolean
   return types.includes(type);
 }
 
+/** The dependency a companion list is recorded as: the resources of the spec's types (see lint-cache.ts). */
+export function companionsDependency(spec: TargetSpec): string {
+  return `types:${JSON.stringify(typeof spec.type === 'string' ? [spec.type] : spec.type)}`;
+}
+
 /** The resource a node points at: CloudFormation `Ref`/`GetAtt`, Terraform `type.name...`. */
 function pointsAt(node: IacNode, resource: ResourceNode): boolean {
   if (node.kind === 'call' && (node.fn === 'Ref' || node.fn === 'Fn::GetAtt')) {
@@ -72,6 +77,7 @@ export function refersTo(value: View, resource: ResourceViewImpl): boolean {
 
 /** Literal tag keys of `provider "aws" { default_tags { tags = {...} } }` in the module. */
 function providerDefaultTags(scope: Scope): string[] {
+  scope.note('providers');
   const keys: string[] = [];
   for (const doc of scope.documents) {
     for (const block of doc.blocks) {
@@ -89,9 +95,11 @@ function providerDefaultTags(scope: Scope): string[] {
 export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: readonly string[]): RuleContext {
   const cache = new Map<string, ResourceViewImpl[]>();
   const companions = (role: string): ResourceViewImpl[] => {
+    const spec = rule.companions?.[role]?.[scope.family];
+    // Noted on every call, not only when the list is built: each checked resource depends on it.
+    if (spec) scope.note(companionsDependency(spec));
     let found = cache.get(role);
     if (found) return found;
-    const spec = rule.companions?.[role]?.[scope.family];
     found = spec
       ? scope
           .resources()
@@ -121,6 +129,7 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
   return {
     requiredTags,
     get defaultTags() {
+      if (scope.family === 'terraform') scope.note('providers');
       return (defaultTags ??= scope.family === 'terraform' ? providerDefaultTags(scope) : []);
     },
     hasCompanion: (role) => rule.companions?.[role]?.[scope.family] !== undefined,

@@ -1,6 +1,6 @@
 // The engine's entry point: document × rules → findings with ready fixes. Shared by the CLI and the server.
 import type { ReportSpec, RuleContext, Severity } from '../../../rules/api';
-import type { AnyRule } from '../../../rules/define-rule';
+import type { AnyRule, TargetSpec } from '../../../rules/define-rule';
 import { allRules } from '../../../rules/index';
 import { writerFor } from '../edits/index';
 import type { IacDocument, ResourceNode } from '../model/document';
@@ -11,6 +11,7 @@ import { FixCollector } from './fixer';
 import { withLazyFixes } from './lazy-fixes';
 import { applyEdits, dedupeEdits } from './positions';
 import { createScope, withBranches, type Scope } from './scope';
+import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
 import { variantsOf, type Variant } from './variants';
 import { relatedLocations, type RelatedLocation } from './related';
@@ -28,6 +29,8 @@ export interface LintOptions {
   inputValues?: ReadonlyMap<string, IacNode>;
   /** The clock that decides whether a dated suppression has expired (tests inject one). */
   now?: () => Date;
+  /** The previous lint of the same buffer, whose results are reused where nothing they depend on changed. */
+  cache?: LintCache;
 }
 
 /** The severity a rule runs with under `config`, or undefined when it is off. */
@@ -54,7 +57,11 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
 export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? allRules;
   const config = options.config ?? {};
-  const resolving = createScope(doc, doc.family === 'terraform' ? options.module : [], { inputValues: options.inputValues });
+  const module = doc.family === 'terraform' ? (options.module ?? []) : [];
+  const documents = [doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)];
+  const session = options.cache?.begin(documents, { rules, config, inputValues: options.inputValues });
+  session?.setUnits([...doc.resources, ...inputUnits(doc)]);
+  const resolving = createScope(doc, module, { inputValues: options.inputValues, recorder: session });
   const scope: Scope = config.naive ? { ...resolving, naive: true } : resolving;
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
@@ -62,11 +69,12 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
     const severity = effectiveSeverity(rule, config);
     if (!severity) continue;
     try {
-      findings.push(...runRule(rule, severity, doc, scope, config));
+      findings.push(...runRule(rule, severity, doc, scope, config, session));
     } catch (err) {
       ruleFailures.push({ ruleId: rule.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   }
+  session?.finish();
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   const problems = applySuppressions(doc, findings, new Set(allRules.map((r) => r.id)), { now: options.now });
   const visible = [...problems, ...findings.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
@@ -85,7 +93,7 @@ function variantsFor(resource: ResourceNode): readonly Variant[] {
   return variants;
 }
 
-function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, config: EngineConfig): Finding[] {
+function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, config: EngineConfig, session: LintSession | undefined): Finding[] {
   const targets = rule.targets[doc.family] ?? [];
   if (targets.length === 0) return [];
   const out: Finding[] = [];
@@ -93,12 +101,47 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
   // One context for every resource the rule checks, so its companion lists and reference index are built once per
   // lint: a context per resource made a template of thousands of buckets quadratic.
   const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
+  const byType = targetsByType(rule, doc.family);
   for (const resource of units) {
-    const target = targets.find((t) => targetMatches(t, resource));
+    const target = byType.get(typeKey(resource));
     if (!target) continue;
-    out.push(...checkResource(rule, severity, doc, scope, config, resource, target.props, ctx));
+    const check = () => checkResource(rule, severity, doc, scope, config, resource, target.props, ctx);
+    const reused = session?.reuse(rule, resource);
+    // A copy: the stored finding stays plain data (a spread of it must not compute fixes).
+    if (reused) for (const f of reused) out.push(withLazyFixes(() => fixesAgain(check, f), { ...f }));
+    else out.push(...(session ? session.record(rule, resource, check) : check()));
   }
   return out;
+}
+
+/** What `targetMatches` compares a unit's type as: `data.` prefixed for data sources, `@input` for inputs. */
+function typeKey(unit: ResourceNode): string {
+  return unit.kind === 'input' ? INPUT_TARGET : unit.kind === 'data' ? `data.${unit.type}` : unit.type;
+}
+
+/** A rule's targets by type: the first target that matches, as `targets.find(targetMatches)` would pick. */
+const targetIndexes = new WeakMap<AnyRule, Map<string, Map<string, TargetSpec>>>();
+
+function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string, TargetSpec> {
+  let byFamily = targetIndexes.get(rule);
+  if (!byFamily) targetIndexes.set(rule, (byFamily = new Map()));
+  let index = byFamily.get(family);
+  if (!index) {
+    index = new Map();
+    for (const t of rule.targets[family] ?? []) {
+      // As in targetMatches: only a target naming `@input` alone selects inputs.
+      const types = typeof t.type === 'string' ? [t.type] : t.type.filter((type) => type !== INPUT_TARGET);
+      for (const type of types) if (!index.has(type)) index.set(type, t);
+    }
+    byFamily.set(family, index);
+  }
+  return index;
+}
+
+/** A reused finding's fixes: the check runs again on the current text and its matching finding's fixes are taken. */
+function fixesAgain(check: () => Finding[], finding: Omit<Finding, 'fixes'>): Fix[] {
+  const same = check().find((f) => f.range.start === finding.range.start && f.range.end === finding.range.end && f.messageId === finding.messageId && f.message === finding.message);
+  return same ? same.fixes : [];
 }
 
 /**
@@ -179,7 +222,16 @@ function cannotVerify(rule: AnyRule, doc: IacDocument, resource: ResourceNode, v
 }
 
 /** Parameters / variables seen as checkable units, so `@input` rules use the same views and fixes as resources. */
+const inputUnitsByDocument = new WeakMap<IacDocument, ResourceNode[]>();
+
+/** The same unit objects for every rule of a lint (the lint cache knows units by identity). */
 function inputUnits(doc: IacDocument): ResourceNode[] {
+  let units = inputUnitsByDocument.get(doc);
+  if (!units) inputUnitsByDocument.set(doc, (units = makeInputUnits(doc)));
+  return units;
+}
+
+function makeInputUnits(doc: IacDocument): ResourceNode[] {
   return doc.inputs.map((i) => ({
     kind: 'input',
     type: INPUT_TARGET,

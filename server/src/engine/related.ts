@@ -26,7 +26,11 @@ export function relatedLocations(scope: Scope, at: View): RelatedLocation[] {
   if (!judged) return [];
   for (const doc of scope.documents) {
     for (const input of doc.inputs) {
-      if (input.default && contains(input.default, judged)) return [origin(doc, input.name, judged.range)];
+      if (input.default && contains(input.default, judged)) {
+        // The judged node was reached through this input's value, so the check already depends on it; said anyway.
+        scope.note(`input:${input.name}`);
+        return [origin(doc, input.name, judged.range)];
+      }
     }
   }
   return [];

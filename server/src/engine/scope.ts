@@ -19,11 +19,22 @@ export interface Scope {
   branch(key: string): boolean | undefined;
   /** Internal (EngineConfig `naive`): resolve nothing, so references, intrinsics and joins all stay unresolved. */
   readonly naive?: boolean;
+  /**
+   * Records that the running check read something outside its own resource (see lint-cache.ts). The accessors above
+   * record themselves; code that reads `documents` directly during a check must say what it read through this.
+   */
+  note(dependency: string): void;
+}
+
+/** Told of every dependency a check reads through the scope, so its result can be reused while they are unchanged. */
+export interface DependencyRecorder {
+  note(dependency: string): void;
 }
 
 export interface ScopeOptions {
   /** Parameter-file / tfvars values by input name; they override defaults. */
   inputValues?: ReadonlyMap<string, IacNode>;
+  recorder?: DependencyRecorder;
 }
 
 export function createScope(doc: IacDocument, module: readonly IacDocument[] = [], options: ScopeOptions = {}): Scope {
@@ -32,20 +43,32 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
   for (const d of documents) for (const i of d.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
   let locals: Map<string, IacNode> | undefined;
   let all: { doc: IacDocument; resource: ResourceNode }[] | undefined;
+  const note = (dependency: string) => options.recorder?.note(dependency);
   return {
     family: doc.family,
     documents,
-    input: (name) => inputs.get(name),
-    inputValue: (name) => options.inputValues?.get(name) ?? inputs.get(name)?.default,
+    input: (name) => {
+      note(`input:${name}`);
+      return inputs.get(name);
+    },
+    inputValue: (name) => {
+      note(`input:${name}`);
+      return options.inputValues?.get(name) ?? inputs.get(name)?.default;
+    },
     local: (name) => {
+      note(`local:${name}`);
       if (!locals) {
         locals = new Map();
         for (const d of documents) for (const b of d.blocks) if (b.type === 'locals') for (const e of b.body.entries) locals.set(e.key, e.value);
       }
       return locals.get(name);
     },
-    resources: () => (all ??= documents.flatMap((d) => d.resources.map((resource) => ({ doc: d, resource })))),
+    resources: () => {
+      note('resources');
+      return (all ??= documents.flatMap((d) => d.resources.map((resource) => ({ doc: d, resource }))));
+    },
     branch: () => undefined,
+    note,
   };
 }
 
@@ -84,6 +107,7 @@ function stringOf(node: IacNode | undefined, scope: Scope, depth: number): strin
 function findInMap(node: IacNode & { kind: 'call' }, scope: Scope, depth: number): IacNode | undefined {
   const [m, k1, k2] = node.args.map((a) => stringOf(a, scope, depth));
   if (m === undefined || k1 === undefined || k2 === undefined) return undefined;
+  scope.note('mappings');
   const mappings = scope.documents[0]?.root ? entryOf(scope.documents[0].root, 'Mappings')?.value : undefined;
   const top = mappings?.kind === 'map' ? entryOf(mappings, m)?.value : undefined;
   const second = top?.kind === 'map' ? entryOf(top, k1)?.value : undefined;

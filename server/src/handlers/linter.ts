@@ -5,6 +5,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { oversizeNote } from '../engine/file-size';
 import { lintDocument } from '../engine/lint';
+import { LintCache } from '../engine/lint-cache';
 import type { LintResult } from '../engine/types';
 import type { IacDocument } from '../model/document';
 import { IncrementalParser } from '../parsers/incremental';
@@ -40,6 +41,8 @@ export class Linter {
   private readonly parsed = new Map<string, ParsedBuffer>();
   /** Successive versions of an open Terraform buffer re-parse only what the edit touched. */
   private readonly incremental = new IncrementalParser();
+  /** Each open buffer's previous lint, so a keystroke re-checks only the resources it could have affected. */
+  private readonly lintCaches = new Map<string, LintCache>();
   private readonly results = new Map<string, LintOutcome>();
   private readonly reportedFailures = new Set<string>();
   /** Compiled `secureIac.exclude` globs per settings object (settings are replaced, never mutated). */
@@ -78,7 +81,7 @@ export class Linter {
     if (!doc || doc.version !== before.version) return undefined;
     const outcome: LintOutcome = { uri, version: doc.version, text: doc, result: undefined };
     if (!this.isExcluded(uri, folder, settings)) {
-      outcome.result = this.tooLarge(uri, doc.getText(), settings) ?? this.run(uri, () => this.parseOpen(doc), settings, module, inputs);
+      outcome.result = this.tooLarge(uri, doc.getText(), settings) ?? this.run(uri, () => this.parseOpen(doc), settings, module, inputs, this.lintCacheOf(uri));
     }
     this.results.set(uri, outcome);
     return outcome;
@@ -123,6 +126,13 @@ export class Linter {
     this.results.delete(uri);
     this.parsed.delete(uri);
     this.incremental.forget(uri);
+    this.lintCaches.delete(uri);
+  }
+
+  private lintCacheOf(uri: string): LintCache {
+    let cache = this.lintCaches.get(uri);
+    if (!cache) this.lintCaches.set(uri, (cache = new LintCache()));
+    return cache;
   }
 
   /** Drops every cached result (settings changed, so the same text may lint differently). */
@@ -170,12 +180,12 @@ export class Linter {
     return this.inputs.forDocument(uri, uriToPath(uri), settings.parameterFiles, settings.varFiles);
   }
 
-  private run(uri: string, parse: () => IacDocument | undefined, settings: Settings, module: readonly IacDocument[], inputValues?: InputValues): LintResult {
+  private run(uri: string, parse: () => IacDocument | undefined, settings: Settings, module: readonly IacDocument[], inputValues?: InputValues, cache?: LintCache): LintResult {
     const started = performance.now();
     try {
       const doc = parse();
       if (!doc) return { findings: [], errors: [], ruleFailures: [] };
-      const result = lintDocument(doc, { config: engineConfig(settings), module, inputValues });
+      const result = lintDocument(doc, { config: engineConfig(settings), module, inputValues, cache });
       for (const failure of result.ruleFailures) {
         this.errorOnce(`${uri}\n${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${uri}; its findings are missing for this file: ${failure.message}`);
       }

@@ -7,9 +7,13 @@ import { ruleDocsUrl as rulePageUrl } from '../engine/docs-url';
 import type { Finding, LintResult } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, PARSE_ERROR_CODE, type FindingData } from '../protocol';
 
+/** Rule page URLs, worked out once per rule: building one (paths, file URL) cost more than the rest of a diagnostic. */
+const docsUrls = new Map<string, string | undefined>();
+
 /** The documentation page of a known rule, docs/rules/<id>.md (engine/docs-url.ts decides where it is). */
 export function ruleDocsUrl(ruleId: string): string | undefined {
-  return ruleById(ruleId) ? rulePageUrl(ruleId) : undefined;
+  if (!docsUrls.has(ruleId)) docsUrls.set(ruleId, ruleById(ruleId) ? rulePageUrl(ruleId) : undefined);
+  return docsUrls.get(ruleId);
 }
 
 /** The catalogue's mapping: critical and high are errors, medium warnings, low information, info hints. */

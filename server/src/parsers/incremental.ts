@@ -7,11 +7,14 @@ import { parseCfnYaml } from './cloudformation';
 import { YamlPieces } from './cfn-yaml-chunks';
 import { looksLikeJson, parseDocument } from './index';
 import { terraformDocument } from './terraform-hcl';
+import { BlockReuse } from './tf-block-reuse';
 import { terraformParser } from './tf-grammar';
 
 interface Kept {
   text: string;
   tree: Tree;
+  /** The document read from `tree`: its untouched blocks are reused by the next version. */
+  doc: IacDocument;
 }
 
 /** Where `before` and `after` differ: one replaced span, found from the common prefix and suffix. */
@@ -49,6 +52,7 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
 export class IncrementalParser {
   private readonly kept = new Map<string, Kept>();
   private readonly pieces = new Map<string, YamlPieces>();
+  private readonly reusedBlocks = new Map<string, number>();
 
   private yamlPieces(uri: string): YamlPieces {
     let pieces = this.pieces.get(uri);
@@ -65,6 +69,7 @@ export class IncrementalParser {
     const previous = this.kept.get(uri);
     this.kept.delete(uri);
     let tree: Tree | null;
+    let reuse: BlockReuse | undefined;
     if (previous) {
       try {
         const change = diffSpan(previous.text, text);
@@ -77,14 +82,17 @@ export class IncrementalParser {
           newEndPosition: pointAt(text, change.newEnd),
         }));
         tree = terraformParser().parse(text, previous.tree);
+        reuse = new BlockReuse(previous.doc, change);
       } finally {
         previous.tree.delete();
       }
     } else {
       tree = terraformParser().parse(text);
     }
-    if (tree) this.kept.set(uri, { text, tree });
-    return terraformDocument(uri, text, tree);
+    const doc = terraformDocument(uri, text, tree, reuse);
+    this.reusedBlocks.set(uri, reuse?.count ?? 0);
+    if (tree) this.kept.set(uri, { text, tree, doc });
+    return doc;
   }
 
   /** How many YAML pieces the last parse of `uri` re-parsed; undefined when it parsed the whole text (tests read it). */
@@ -92,9 +100,15 @@ export class IncrementalParser {
     return this.pieces.get(uri)?.lastParsed;
   }
 
+  /** How many top-level Terraform blocks the last parse of `uri` kept from the previous version (tests read it). */
+  lastReusedBlocks(uri: string): number {
+    return this.reusedBlocks.get(uri) ?? 0;
+  }
+
   /** Frees what is kept for a closed buffer (trees live in WASM memory, which is not garbage-collected). */
   forget(uri: string): void {
     this.pieces.delete(uri);
+    this.reusedBlocks.delete(uri);
     this.kept.get(uri)?.tree.delete();
     this.kept.delete(uri);
   }

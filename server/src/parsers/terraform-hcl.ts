@@ -1,5 +1,5 @@
 // Parses Terraform native syntax (.tf) with tree-sitter into resources, variables and other top-level blocks.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { BlockNode, IacDocument, InputNode, ResourceNode } from '../model/document';
 import { entryOf } from '../model/nodes';
 import { blockBody, blockHeader } from './tf-hcl-body';
@@ -7,6 +7,8 @@ import { kids, rangeOf } from './tf-hcl-expr';
 import { describeParserFailure } from './parser-failure';
 import { syntaxErrors } from './tf-hcl-errors';
 import { loadTerraformGrammar, terraformParser } from './tf-grammar';
+import { copyTree, type SyntaxNode } from './tf-syntax';
+import type { BlockReuse } from './tf-block-reuse';
 
 /**
  * Loads the tree-sitter runtime and Terraform grammar (`web-tree-sitter.wasm`, `tree-sitter-terraform.wasm`) from
@@ -34,15 +36,29 @@ export function parseTerraformHcl(uri: string, text: string): IacDocument {
  * The document read from `tree`, a parse of `text` (null: the parser gave up). The tree stays the caller's: the
  * incremental parser keeps it for the next version.
  */
-export function terraformDocument(uri: string, text: string, tree: Tree | null): IacDocument {
-  const doc: IacDocument = { uri, format: 'tf-hcl', family: 'terraform', text, resources: [], inputs: [], blocks: [], errors: [] };
+export function terraformDocument(uri: string, text: string, tree: Tree | null, reuse?: BlockReuse): IacDocument {
   if (!tree) {
+    const doc: IacDocument = { uri, format: 'tf-hcl', family: 'terraform', text, resources: [], inputs: [], blocks: [], errors: [] };
     doc.errors.push({ message: 'The Terraform parser failed on this file', range: { start: 0, end: 0 } });
     return doc;
   }
-  const body = kids(tree.rootNode).find((c) => c.type === 'body');
+  // A plain-JS copy of the tree, read in one walk: the builder asks live WASM nodes the same things many times.
+  return documentFromSyntax(uri, text, copyTree(tree, text, reuse && ((start, end) => reuse.keep(start, end))), reuse);
+}
+
+/** The document read from `root`, the syntax tree of `text` (a copied tree, or a live one in tests). */
+export function documentFromSyntax(uri: string, text: string, root: SyntaxNode, reuse?: BlockReuse): IacDocument {
+  const doc: IacDocument = { uri, format: 'tf-hcl', family: 'terraform', text, resources: [], inputs: [], blocks: [], errors: [] };
+  const body = kids(root).find((c) => c.type === 'body');
   for (const block of body ? kids(body) : []) {
     if (block.type !== 'block') continue;
+    const kept = reuse?.take(block.startIndex);
+    if (kept) {
+      if (kept.kind === 'resource') doc.resources.push(kept.node);
+      else if (kept.kind === 'input') doc.inputs.push(kept.node);
+      else doc.blocks.push(kept.node);
+      continue;
+    }
     try {
       addBlock(doc, block);
     } catch (err) {
@@ -51,13 +67,13 @@ export function terraformDocument(uri: string, text: string, tree: Tree | null):
       doc.errors.push({ message, range: { start: block.startIndex, end: block.startIndex } });
     }
   }
-  doc.errors.push(...syntaxErrors(tree.rootNode, text));
+  doc.errors.push(...syntaxErrors(root, text));
   doc.errors.sort((a, b) => a.range.start - b.range.start);
   return doc;
 }
 
 // Label-count errors mirror Terraform's own ("Missing name for resource"); tree-sitter accepts any count.
-function addBlock(doc: IacDocument, block: Node): void {
+function addBlock(doc: IacDocument, block: SyntaxNode): void {
   const header = blockHeader(block);
   const range = rangeOf(block);
   const body = blockBody(block);

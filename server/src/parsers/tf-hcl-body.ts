@@ -1,22 +1,22 @@
 // Converts HCL blocks and bodies into neutral maps: attributes, nested (and repeated) blocks, dynamic blocks.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './tf-syntax';
 import type { ExprNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
 import { exprNode, kids, rangeOf, refsIn, stringValue, toNode } from './tf-hcl-expr';
 
 /** A block's parts: type identifier, labels (quoted or bare), and header range (type through last label). */
 export interface BlockHeader {
   type: string;
-  typeNode: Node;
+  typeNode: SyntaxNode;
   labels: string[];
-  labelNodes: Node[];
+  labelNodes: SyntaxNode[];
   headerRange: SourceRange;
 }
 
 /** Reads the header of a `block` node. */
-export function blockHeader(block: Node): BlockHeader {
+export function blockHeader(block: SyntaxNode): BlockHeader {
   const parts = kids(block);
-  const typeNode = parts[0] as Node;
-  const labelNodes: Node[] = [];
+  const typeNode = parts[0] as SyntaxNode;
+  const labelNodes: SyntaxNode[] = [];
   for (const p of parts.slice(1)) {
     if (p.type !== 'string_lit' && p.type !== 'identifier') break;
     labelNodes.push(p);
@@ -36,7 +36,7 @@ export function blockHeader(block: Node): BlockHeader {
  * `{` to the offset of `}` (where the `}` is missing, the offset where tree-sitter expected it). Writers rely on
  * `text[range.start - 1] === '{'` and on `range.end` being the closing brace.
  */
-export function blockBody(block: Node): MapNode {
+export function blockBody(block: SyntaxNode): MapNode {
   const parts = kids(block);
   const open = parts.find((p) => p.type === 'block_start');
   const close = parts.find((p) => p.type === 'block_end');
@@ -47,7 +47,7 @@ export function blockBody(block: Node): MapNode {
 }
 
 /** Attributes and nested blocks in document order; repeated blocks stay separate entries. */
-function bodyEntries(body: Node): MapEntry[] {
+function bodyEntries(body: SyntaxNode): MapEntry[] {
   const entries: MapEntry[] = [];
   for (const child of kids(body)) {
     if (child.type === 'attribute') {
@@ -61,7 +61,7 @@ function bodyEntries(body: Node): MapEntry[] {
   return entries;
 }
 
-function attributeEntry(attr: Node): MapEntry | undefined {
+function attributeEntry(attr: SyntaxNode): MapEntry | undefined {
   const parts = kids(attr);
   const name = parts[0];
   if (name?.type !== 'identifier') return undefined;
@@ -76,7 +76,7 @@ function attributeEntry(attr: Node): MapEntry | undefined {
   };
 }
 
-function brokenValue(attr: Node, parts: Node[]): ExprNode {
+function brokenValue(attr: SyntaxNode, parts: SyntaxNode[]): ExprNode {
   const second = parts[1];
   const start = second ? second.startIndex : attr.endIndex;
   return exprNode(attr, { start, end: Math.max(start, attr.endIndex) });
@@ -87,7 +87,7 @@ function brokenValue(attr: Node, parts: Node[]): ExprNode {
  * unevaluated dynamic block (Terraform generates the real blocks at plan time). Labels of other nested blocks
  * (`provisioner "local-exec"`) are dropped: the key is the block type.
  */
-function nestedBlockEntry(block: Node): MapEntry {
+function nestedBlockEntry(block: SyntaxNode): MapEntry {
   const header = blockHeader(block);
   const label = header.labelNodes[0];
   if (header.type === 'dynamic' && label && header.labels[0]) {

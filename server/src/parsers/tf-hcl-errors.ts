@@ -1,5 +1,5 @@
 // Turns tree-sitter ERROR and MISSING nodes into a few precise, readable parse errors.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './tf-syntax';
 import type { ParseError } from '../model/document';
 
 const SNIPPET_MAX = 40;
@@ -15,10 +15,10 @@ interface Found extends ParseError {
  * and a MISSING token separated from the previous error by whitespace only is dropped (it is the `}` the error
  * swallowed), so one typo does not produce a cascade.
  */
-export function syntaxErrors(root: Node, text: string): ParseError[] {
+export function syntaxErrors(root: SyntaxNode, text: string): ParseError[] {
   if (!root.hasError) return [];
   const found: Found[] = [];
-  const walk = (n: Node): void => {
+  const walk = (n: SyntaxNode): void => {
     if (n.isError) {
       found.push({ ...unexpected(n, text), extent: n.endIndex });
       return; // everything inside was skipped by recovery: one error for the lot
@@ -33,7 +33,7 @@ export function syntaxErrors(root: Node, text: string): ParseError[] {
   return mergeAdjacent(found, text);
 }
 
-function unexpected(n: Node, text: string): ParseError {
+function unexpected(n: SyntaxNode, text: string): ParseError {
   const raw = text.slice(n.startIndex, n.endIndex);
   const lead = raw.length - raw.trimStart().length;
   const firstLine = raw.trimStart().split(/\r?\n/)[0]?.trimEnd() ?? '';
@@ -55,7 +55,7 @@ const TOKENS: Readonly<Record<string, string>> = {
 };
 
 /** `}` → `'}'`; an identifier missing inside an expression is a missing value (`a = ` at the end of a line). */
-function describe(n: Node): string {
+function describe(n: SyntaxNode): string {
   const known = TOKENS[n.type];
   if (known) return known;
   if (n.type === 'identifier' && n.parent?.type === 'variable_expr') return 'value';

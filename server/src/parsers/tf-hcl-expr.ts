@@ -1,20 +1,20 @@
 // Converts tree-sitter HCL expressions into neutral nodes: literals, lists, maps, traversals, calls, expressions.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './tf-syntax';
 import type { CallNode, ExprNode, IacNode, ListNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
 import { decodeQuoted, heredocValue } from './tf-strings';
 
 /** The node's offsets; web-tree-sitter indexes the JS string in UTF-16 code units, as the model does. */
-export function rangeOf(n: Node): SourceRange {
+export function rangeOf(n: SyntaxNode): SourceRange {
   return { start: n.startIndex, end: n.endIndex };
 }
 
 /** Children without comments (comments are extras and may appear between any two tokens). */
-export function kids(n: Node): Node[] {
+export function kids(n: SyntaxNode): SyntaxNode[] {
   return n.children.filter((c) => c.type !== 'comment');
 }
 
 /** The text of a string literal or label, escapes decoded (the quotes are its first and last child). */
-export function stringValue(n: Node): string {
+export function stringValue(n: SyntaxNode): string {
   const open = n.firstChild;
   const close = n.lastChild;
   if (!open || !close || n.childCount < 2) return '';
@@ -25,7 +25,7 @@ export function stringValue(n: Node): string {
  * Converts an `expression` node or any expression term. Never throws: whatever is not a literal, collection,
  * traversal or call (or contains a syntax error) becomes an ExprNode with the traversals found inside it.
  */
-export function toNode(n: Node): IacNode {
+export function toNode(n: SyntaxNode): IacNode {
   if (n.hasError) return exprNode(n);
   const parts = kids(n);
   const first = parts[0];
@@ -60,18 +60,18 @@ export function toNode(n: Node): IacNode {
  * `cond ? a : b` → a `?:` call of [cond, a, b]: the engine judges both branches (each one can be taken) and names
  * the condition by its text.
  */
-function conditional(n: Node, parts: Node[]): IacNode {
+function conditional(n: SyntaxNode, parts: SyntaxNode[]): IacNode {
   const exprs = parts.filter((p) => p.type === 'expression');
   if (exprs.length !== 3) return exprNode(n);
   return { kind: 'call', fn: '?:', args: exprs.map((e) => toNode(e)), range: rangeOf(n) };
 }
 
 /** Anything the engine does not evaluate, keeping the traversals so resolution can follow them. */
-export function exprNode(n: Node, range: SourceRange = rangeOf(n)): ExprNode {
+export function exprNode(n: SyntaxNode, range: SourceRange = rangeOf(n)): ExprNode {
   return { kind: 'expr', text: n.text.slice(range.start - n.startIndex, range.end - n.startIndex), refs: refsIn(n), range };
 }
 
-function literal(n: Node): IacNode {
+function literal(n: SyntaxNode): IacNode {
   const range = rangeOf(n);
   switch (n.type) {
     case 'numeric_lit':
@@ -88,7 +88,7 @@ function literal(n: Node): IacNode {
 const TEMPLATE_LOGIC = new Set(['template_interpolation', 'template_directive']);
 
 /** `"text"` → scalar; `"${x}"` alone → x's node (Terraform unwraps it), spanning the whole string; else an expression. */
-function quoted(t: Node, outer: Node): IacNode {
+function quoted(t: SyntaxNode, outer: SyntaxNode): IacNode {
   const parts = kids(t).filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end');
   if (!parts.some((p) => TEMPLATE_LOGIC.has(p.type))) return { kind: 'scalar', value: stringValue(t), range: rangeOf(outer) };
   const only = parts[0];
@@ -100,7 +100,7 @@ function quoted(t: Node, outer: Node): IacNode {
 }
 
 /** A heredoc without interpolation is a plain string: the lines between the markers (`<<-` also un-indents). */
-function heredoc(h: Node, outer: Node): IacNode {
+function heredoc(h: SyntaxNode, outer: SyntaxNode): IacNode {
   const parts = kids(h);
   if (parts.some((p) => TEMPLATE_LOGIC.has(p.type))) return exprNode(outer);
   const markers = parts.filter((p) => p.type === 'heredoc_identifier');
@@ -116,12 +116,12 @@ function heredoc(h: Node, outer: Node): IacNode {
   return { kind: 'scalar', value: heredocValue(body, flush), range: rangeOf(outer) };
 }
 
-function tuple(t: Node, outer: Node): ListNode {
+function tuple(t: SyntaxNode, outer: SyntaxNode): ListNode {
   const items = kids(t).filter((c) => c.type === 'expression').map(toNode);
   return { kind: 'list', items, style: 'flow', range: rangeOf(outer) };
 }
 
-function object(o: Node, outer: Node): MapNode {
+function object(o: SyntaxNode, outer: SyntaxNode): MapNode {
   const entries: MapEntry[] = [];
   for (const elem of kids(o)) {
     if (elem.type !== 'object_elem') continue;
@@ -134,14 +134,14 @@ function object(o: Node, outer: Node): MapNode {
 }
 
 /** `name`, `"name"` and `(expr)` keys: a bare word is a literal key in an object, not a reference. */
-function objectKey(key: Node): string {
+function objectKey(key: SyntaxNode): string {
   const node = toNode(key);
   if (node.kind === 'scalar' && typeof node.value === 'string') return node.value;
   if (node.kind === 'ref' && node.path.length === 1) return node.path[0] as string;
   return key.text;
 }
 
-function call(n: Node, parts: Node[]): CallNode {
+function call(n: SyntaxNode, parts: SyntaxNode[]): CallNode {
   const args = parts.find((p) => p.type === 'function_arguments');
   return {
     kind: 'call',
@@ -152,7 +152,7 @@ function call(n: Node, parts: Node[]): CallNode {
 }
 
 /** `-1` is an operation in the grammar but a constant to Terraform (and to rules such as `from_port = -1`). */
-function negativeNumber(n: Node): IacNode | undefined {
+function negativeNumber(n: SyntaxNode): IacNode | undefined {
   const op = n.firstChild;
   if (op?.type !== 'unary_operation') return undefined;
   const [sign, operand] = kids(op);
@@ -172,11 +172,11 @@ interface Traversal {
 const STEPS = new Set(['get_attr', 'index', 'splat']);
 
 /** Reads `variable_expr` at `siblings[at]` and the get_attr / index / splat siblings that follow it. */
-function traversal(siblings: Node[], at: number): Traversal {
+function traversal(siblings: SyntaxNode[], at: number): Traversal {
   const path = [siblings[at]?.text ?? ''];
   let complete = true;
   let i = at + 1;
-  const addStep = (step: Node): void => {
+  const addStep = (step: SyntaxNode): void => {
     if (!complete) return;
     if (step.type === 'get_attr') path.push(kids(step).find((c) => c.type === 'identifier')?.text ?? '');
     else if (step.type === 'index') {
@@ -193,16 +193,16 @@ function traversal(siblings: Node[], at: number): Traversal {
       for (const s of kids(step.firstChild ?? step)) if (STEPS.has(s.type)) addStep(s);
     }
   };
-  for (; i < siblings.length && STEPS.has(siblings[i]?.type ?? ''); i++) addStep(siblings[i] as Node);
+  for (; i < siblings.length && STEPS.has(siblings[i]?.type ?? ''); i++) addStep(siblings[i] as SyntaxNode);
   return { path, complete, next: i };
 }
 
 const FOR_SCOPES: Record<string, string> = { for_tuple_expr: 'for_intro', for_object_expr: 'for_intro', template_for: 'template_for_start' };
 
 /** Every traversal under `n`, except those rooted at names a `for` binds (`[for s in var.l : s.id]` → var.l). */
-export function refsIn(n: Node): string[][] {
+export function refsIn(n: SyntaxNode): string[][] {
   const out: string[][] = [];
-  const walk = (node: Node, bound: ReadonlySet<string>): void => {
+  const walk = (node: SyntaxNode, bound: ReadonlySet<string>): void => {
     let scope = bound;
     const introType = FOR_SCOPES[node.type];
     if (introType) {
@@ -212,12 +212,12 @@ export function refsIn(n: Node): string[][] {
     }
     const children = kids(node);
     for (let i = 0; i < children.length; i++) {
-      const c = children[i] as Node;
+      const c = children[i] as SyntaxNode;
       if (c.type === 'variable_expr') {
         const t = traversal(children, i);
         if (!scope.has(t.path[0] as string)) out.push(t.path);
         // Index expressions inside the traversal may hold references of their own (`x[var.i]`).
-        for (let j = i + 1; j < t.next; j++) walk(children[j] as Node, scope);
+        for (let j = i + 1; j < t.next; j++) walk(children[j] as SyntaxNode, scope);
         i = t.next - 1;
       } else walk(c, scope);
     }
