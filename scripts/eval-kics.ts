@@ -1,21 +1,13 @@
 // Scores the engine on the labelled KICS corpus: per-rule precision and recall, with every miss and false positive listed.
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AnyRule } from '../rules/define-rule';
 import { allRules } from '../rules/index';
 import { lintText } from '../server/src/engine/lint';
 import { lineStarts, positionAt } from '../server/src/engine/positions';
 import { initParsers } from '../server/src/parsers/index';
+import { KICS_CORPUS, kicsLintName, readKicsManifest } from './kics-manifest';
 
-interface Case {
-  rule: string;
-  format: 'cloudformation' | 'terraform';
-  file: string;
-  expect: 'positive' | 'negative';
-  lines: number[];
-  skip?: string;
-  note?: string;
-}
 
 /**
  * Rules that merge several KICS queries: KICS's lines locate one finding each but are not exhaustive, so an extra
@@ -50,16 +42,10 @@ const EXCLUDED: ReadonlyMap<string, string> = new Map([
   ],
 ]);
 
-const corpus = join(__dirname, '..', '..', 'shared', 'corpus', 'kics');
 const verbose = process.argv.includes('--verbose');
 const asJson = process.argv.includes('--json');
 
 /** Terraform cases are linted alone, as if each sat in a directory of its own, so cases do not satisfy each other. */
-function fileNameOf(c: Case): string {
-  const name = basename(c.file);
-  if (c.format === 'terraform' && name.endsWith('.json') && !name.endsWith('.tf.json')) return name.replace(/\.json$/, '.tf.json');
-  return name;
-}
 
 /** Registered rules plus any listed in SECURE_IAC_EXTRA_RULES (comma-separated rule files), to score a rule before it is registered. */
 async function rulesUnderTest(): Promise<AnyRule[]> {
@@ -70,7 +56,7 @@ async function rulesUnderTest(): Promise<AnyRule[]> {
 
 async function main(): Promise<void> {
   await initParsers();
-  const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as Case[];
+  const manifest = readKicsManifest();
   const cases = manifest.filter((c) => !c.skip);
   const skipped = manifest.filter((c) => c.skip);
   const rules = await rulesUnderTest();
@@ -86,8 +72,8 @@ async function main(): Promise<void> {
     }
     const s = stats.get(c.rule) ?? { tp: 0, fp: 0, found: 0, expected: 0, notes: [] };
     stats.set(c.rule, s);
-    const text = readFileSync(join(corpus, c.file), 'utf8');
-    const result = lintText(fileNameOf(c), text, { rules, config: { only: [c.rule] } });
+    const text = readFileSync(join(KICS_CORPUS, c.file), 'utf8');
+    const result = lintText(kicsLintName(c), text, { rules, config: { only: [c.rule] } });
     const starts = lineStarts(text);
     const line = (offset: number) => positionAt(starts, offset).line + 1;
     const findings = result.findings.filter((f) => f.ruleId === c.rule && !f.suppressed);

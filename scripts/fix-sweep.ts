@@ -2,11 +2,12 @@
 // real-world templates, and checks each result re-parses, silences its finding and makes no other rule fire.
 // Run: `npm run fix-sweep` (all of both corpora) or `npm run fix-sweep -- --sample 60` (the seeded sample the tests use).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { applyEdits } from '../server/src/engine/positions';
 import { lintText } from '../server/src/engine/lint';
 import type { Finding, Fix, LintResult } from '../server/src/engine/types';
-import { initParsers } from '../server/src/parsers/index';
+import { initParsers, isCandidatePath } from '../server/src/parsers/index';
+import { KICS_CORPUS, kicsLintName, readKicsManifest } from './kics-manifest';
 
 /** One file to sweep: where it comes from and the name it is linted under (which decides its syntax). */
 export interface SweepFile {
@@ -33,26 +34,13 @@ export interface SweepReport {
 
 const corpusRoot = join(__dirname, '..', '..', 'shared', 'corpus');
 
-interface ManifestCase {
-  rule: string;
-  format: 'cloudformation' | 'terraform';
-  file: string;
-  expect: 'positive' | 'negative';
-  skip?: string;
-}
 
-/** Terraform JSON cases are named `.json` in the corpus; they are linted as `.tf.json`, as the KICS scorer does. */
-function kicsUri(c: ManifestCase): string {
-  const name = basename(c.file);
-  if (c.format === 'terraform' && name.endsWith('.json') && !name.endsWith('.tf.json')) return name.replace(/\.json$/, '.tf.json');
-  return name;
-}
 
 /** Every positive (not skipped) case of the KICS corpus, in manifest order. */
 export function kicsFiles(): SweepFile[] {
-  const dir = join(corpusRoot, 'kics');
-  const cases = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ManifestCase[];
-  return cases.filter((c) => c.expect === 'positive' && !c.skip).map((c) => ({ path: join(dir, c.file), uri: kicsUri(c) }));
+  return readKicsManifest()
+    .filter((c) => c.expect === 'positive' && !c.skip)
+    .map((c) => ({ path: join(KICS_CORPUS, c.file), uri: kicsLintName(c) }));
 }
 
 /** Every template of the real-world corpus (`.template` files are CloudFormation YAML or JSON), sorted by path. */
@@ -62,8 +50,8 @@ export function realworldFiles(): SweepFile[] {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(tf|ya?ml|json)$/.test(name)) out.push({ path, uri: name });
-      else if (name.endsWith('.template')) out.push({ path, uri: /^\s*\{/.test(readFileSync(path, 'utf8')) ? `${name}.json` : `${name}.yaml` });
+      // The parsers tell a `.template` file's syntax by its content, as the scan does.
+      else if (isCandidatePath(name)) out.push({ path, uri: name });
     }
   };
   const dir = join(corpusRoot, 'realworld');

@@ -2,7 +2,8 @@
 import type { Severity } from '../api';
 import { defineRule, type RelatedIds } from '../define-rule';
 import { spellInput } from './input-name';
-import { INGRESS_TARGETS, worldOpenCidrs } from './security-group';
+import { inputNameFor, restrictSourceFix, worldIngress } from './ingress-ports';
+import { INGRESS_TARGETS } from './security-group';
 
 export interface OpenPortRuleSpec {
   id: string;
@@ -31,30 +32,12 @@ export function openPortRule(spec: OpenPortRuleSpec) {
     },
     targets: INGRESS_TARGETS,
     check(sg, report) {
-      for (const { value: cidr, ipv6 } of worldOpenCidrs(sg, spec.port)) {
-        // An IPv6 range cannot share an input with IPv4 ranges: AWS rejects the other family's syntax.
-        const inputName = ipv6 ? `${spec.inputName}Ipv6` : spec.inputName;
+      for (const open of worldIngress(sg, (ports) => ports.from <= spec.port && spec.port <= ports.to)) {
         report({
-          at: cidr,
+          at: open.value,
           messageId: 'open',
-          data: { cidrValue: cidr.asString() ?? '', inputName: spellInput(inputName, sg.family) },
-          // A value that comes from the user's own parameter/variable default is theirs to change there.
-          fix: cidr.isReference()
-            ? undefined
-            : {
-                messageId: 'restrict',
-                // Narrowing who may connect changes access: the user reviews it.
-                safety: 'review',
-                apply: (f) =>
-                  f.replace(
-                    cidr,
-                    f.input({
-                      name: inputName,
-                      type: 'string',
-                      description: `Source ${ipv6 ? 'IPv6 ' : ''}CIDR allowed to reach ${spec.service} (port ${spec.port})`,
-                    }),
-                  ),
-              },
+          data: { cidrValue: open.value.asString() ?? '', inputName: spellInput(inputNameFor(open, spec.inputName), sg.family) },
+          fix: restrictSourceFix(open, 'restrict', spec.inputName, `${spec.service} (port ${spec.port})`),
         });
       }
     },

@@ -21,10 +21,17 @@ export function unitOf(doc: IacDocument, unit: ResourceNode): boolean {
 
 /** Whether a target spec covers this resource (`data.` prefixed types match Terraform data sources). */
 export function targetMatches(spec: TargetSpec, resource: ResourceNode): boolean {
-  if (resource.kind === 'input') return spec.type === INPUT_TARGET;
-  const types = typeof spec.type === 'string' ? [spec.type] : spec.type;
-  const type = resource.kind === 'data' ? `data.${resource.type}` : resource.type;
-  return types.includes(type);
+  return targetTypes(spec).includes(unitTypeKey(resource));
+}
+
+/** What a unit's type is matched as: `data.` prefixed for data sources, `@input` for parameters/variables. */
+export function unitTypeKey(unit: ResourceNode): string {
+  return unit.kind === 'input' ? INPUT_TARGET : unit.kind === 'data' ? `data.${unit.type}` : unit.type;
+}
+
+/** The type keys a target selects; only a target naming `@input` alone selects inputs. */
+export function targetTypes(spec: TargetSpec): readonly string[] {
+  return typeof spec.type === 'string' ? [spec.type] : spec.type.filter((type) => type !== INPUT_TARGET);
 }
 
 /** The dependency a companion list is recorded as: the resources of the spec's types (see lint-cache.ts). */

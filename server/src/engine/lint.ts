@@ -6,10 +6,10 @@ import { writerFor } from '../edits/index';
 import type { IacDocument, ResourceNode } from '../model/document';
 import type { IacNode } from '../model/nodes';
 import { parseDocument } from '../parsers/index';
-import { createRuleContext, INPUT_TARGET, targetMatches, unitOf } from './context';
+import { createRuleContext, INPUT_TARGET, targetTypes, unitOf, unitTypeKey } from './context';
 import { FixCollector } from './fixer';
 import { withLazyFixes } from './lazy-fixes';
-import { applyEdits, dedupeEdits } from './positions';
+import { disjointEdits } from './positions';
 import { createScope, withBranches, type Scope } from './scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
@@ -103,7 +103,7 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
   const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
   const byType = targetsByType(rule, doc.family);
   for (const resource of units) {
-    const target = byType.get(typeKey(resource));
+    const target = byType.get(unitTypeKey(resource));
     if (!target) continue;
     const check = () => checkResource(rule, severity, doc, scope, config, resource, target.props, ctx);
     const reused = session?.reuse(rule, resource);
@@ -112,11 +112,6 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
     else out.push(...(session ? session.record(rule, resource, check) : check()));
   }
   return out;
-}
-
-/** What `targetMatches` compares a unit's type as: `data.` prefixed for data sources, `@input` for inputs. */
-function typeKey(unit: ResourceNode): string {
-  return unit.kind === 'input' ? INPUT_TARGET : unit.kind === 'data' ? `data.${unit.type}` : unit.type;
 }
 
 /** A rule's targets by type: the first target that matches, as `targets.find(targetMatches)` would pick. */
@@ -128,11 +123,7 @@ function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string
   let index = byFamily.get(family);
   if (!index) {
     index = new Map();
-    for (const t of rule.targets[family] ?? []) {
-      // As in targetMatches: only a target naming `@input` alone selects inputs.
-      const types = typeof t.type === 'string' ? [t.type] : t.type.filter((type) => type !== INPUT_TARGET);
-      for (const type of types) if (!index.has(type)) index.set(type, t);
-    }
+    for (const t of rule.targets[family] ?? []) for (const type of targetTypes(t)) if (!index.has(type)) index.set(type, t);
     byFamily.set(family, index);
   }
   return index;
@@ -200,7 +191,7 @@ function reportedAtOrigin(rule: AnyRule, scope: Scope, at: View): boolean {
   const node = at.node;
   if (scope.family !== 'terraform' || node?.kind !== 'ref' || node.path[0] !== 'data') return false;
   const [, type, name] = node.path;
-  const checked = (rule.targets.terraform ?? []).some((t) => (typeof t.type === 'string' ? [t.type] : t.type).includes(`data.${type}`));
+  const checked = targetsByType(rule, 'terraform').has(`data.${type}`);
   return checked && scope.resources().some(({ resource }) => resource.kind === 'data' && resource.type === type && resource.name === name);
 }
 
@@ -256,8 +247,7 @@ function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: S
       fix.apply(collector);
       const written = collector.finish();
       if (written.length === 0) return [];
-      const edits = dedupeEdits(written);
-      applyEdits(doc.text, edits); // throws on overlapping edits: such a fix is not offered
+      const edits = disjointEdits(doc.text, written); // throws on overlapping edits: such a fix is not offered
       return [{ title: fill(rule.meta.messages[fix.messageId] ?? fix.messageId), safety: fix.safety, edits }];
     } catch {
       // A fix that cannot be written here (e.g. under an unresolved value) is not offered; the finding stands.

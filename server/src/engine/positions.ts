@@ -8,6 +8,18 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+const startsByText = new WeakMap<object, number[]>();
+
+/**
+ * `lineStarts` of a document's text, computed once per document: suppressions and related locations both need lines,
+ * and a lint may ask for them many times.
+ */
+export function lineStartsOf(doc: { readonly text: string }): number[] {
+  let starts = startsByText.get(doc);
+  if (!starts) startsByText.set(doc, (starts = lineStarts(doc.text)));
+  return starts;
+}
+
 /** 0-based line and UTF-16 column of `offset`. */
 export function positionAt(starts: readonly number[], offset: number): { line: number; character: number } {
   let lo = 0;
@@ -35,6 +47,36 @@ export function dedupeEdits<E extends Edit>(edits: readonly E[]): E[] {
     if (seen.has(key) || moot(e)) return false;
     seen.add(key);
     return true;
+  });
+}
+
+/**
+ * A fix's edits as every consumer can apply them: sorted, never overlapping and never sharing an offset. The writers
+ * may insert at the offset where another edit of the same fix starts (a new resource placed where a trailing newline
+ * is rewritten) and `applyEdits` resolves the order; LSP and SARIF leave such pairs undefined and some clients reject
+ * them, so each cluster of overlapping or touching edits becomes one edit whose text is what `applyEdits` produces
+ * there. Edits far apart stay separate (cursors, folding and undo are kept elsewhere). Throws when edits truly
+ * overlap (a writer bug): such a fix is not offered.
+ */
+export function disjointEdits<E extends Edit>(text: string, edits: readonly E[]): Edit[] {
+  const sorted = dedupeEdits(edits)
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i)
+    .map(({ e }) => e);
+  const clusters: { start: number; end: number; edits: E[] }[] = [];
+  for (const e of sorted) {
+    const last = clusters.at(-1);
+    if (last && e.start <= last.end) {
+      last.edits.push(e);
+      last.end = Math.max(last.end, e.end);
+    } else {
+      clusters.push({ start: e.start, end: e.end, edits: [e] });
+    }
+  }
+  return clusters.map(({ start, end, edits: group }) => {
+    if (group.length === 1) return group[0] as E;
+    const local = group.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText }));
+    return { start, end, newText: applyEdits(text.slice(start, end), local) };
   });
 }
 

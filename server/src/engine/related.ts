@@ -1,7 +1,7 @@
 // Where the value behind a finding is written, when the finding points elsewhere (at the reference that reads it).
 import type { IacDocument } from '../model/document';
 import type { IacNode, SourceRange } from '../model/nodes';
-import { lineStarts, positionAt } from './positions';
+import { lineStartsOf, positionAt } from './positions';
 import type { Scope } from './scope';
 import type { View } from './views';
 
@@ -38,7 +38,7 @@ export function relatedLocations(scope: Scope, at: View): RelatedLocation[] {
 
 function origin(doc: IacDocument, name: string, range: SourceRange): RelatedLocation {
   const label = doc.family === 'terraform' ? `variable "${name}"` : `parameter ${name}`;
-  const starts = lineStarts(doc.text);
+  const starts = lineStartsOf(doc);
   return {
     uri: doc.uri,
     range,

@@ -3,7 +3,7 @@ import type { AnyRule } from '../../../rules/define-rule';
 import { allRules } from '../../../rules/index';
 import type { IacDocument } from '../model/document';
 import type { IacNode } from '../model/nodes';
-import { lineStarts, positionAt } from './positions';
+import { lineStartsOf, positionAt } from './positions';
 import { commentDirectives } from './suppress-comments';
 import { utcDay, type Directive } from './suppress-directive';
 import { ForeignIdTable, toolsFor } from './suppress-map';
@@ -119,7 +119,7 @@ function suppression(d: Directive, foreignId: string | undefined): Suppression {
 
 /** Answers "does this directive cover this finding" from lines and node extents, computed once per document. */
 function locator(doc: IacDocument) {
-  const starts = lineStarts(doc.text);
+  const starts = lineStartsOf(doc);
   const lineOf = (offset: number) => positionAt(starts, offset).line;
   let spans: Map<number, number> | undefined;
   /** The end of the largest node that starts on `line` (a resource, a nested block, a property), else the line's end. */

@@ -14,7 +14,6 @@ import type { TextEdit } from '../edits/types';
 import { suppressionEdits } from '../engine/suppression-edits';
 import type { Finding } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
-import { disjointEdits } from './disjoint-edits';
 import { applySafeFixes, minimalEdit } from './fix-all';
 import { describeError, guardRequest, type Log } from './guard';
 import type { Linter, LintOutcome } from './linter';
@@ -134,7 +133,8 @@ async function fixAllAction(deps: CodeActionDeps, uri: string): Promise<CodeActi
 }
 
 function workspaceEdit(deps: CodeActionDeps, outcome: LintOutcome, edits: readonly TextEdit[]): WorkspaceEdit {
-  const lspEdits = disjointEdits(outcome.text.getText(), edits).map((e) => ({
+  // The engine hands out disjoint edits (engine/positions.ts disjointEdits); fix-all sends one minimal edit.
+  const lspEdits = edits.map((e) => ({
     range: { start: outcome.text.positionAt(e.start), end: outcome.text.positionAt(e.end) },
     newText: e.newText,
   }));

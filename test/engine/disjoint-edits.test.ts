@@ -1,8 +1,7 @@
 // The edits a code action sends: what the engine would produce, as edits no LSP client reads as overlapping.
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits } from '../../server/src/engine/positions';
-import { disjointEdits } from '../../server/src/handlers/disjoint-edits';
+import { applyEdits, disjointEdits } from '../../server/src/engine/positions';
 import type { TextEdit } from '../../server/src/edits/types';
 
 /** Applies edits the way the LSP reference implementation does (it throws on overlapping edits). */
