@@ -1,7 +1,7 @@
 // The CLI scan on a hostile file system and on files too large to lint: each problem is reported for its file and the
 // scan goes on. Also the one size limit shared by the CLI flag, the project config and the language server setting.
 import * as assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -14,6 +14,19 @@ import { normalizeSettings } from '../../server/src/workspace/settings';
 import { initParsersOnce } from './fuzz-harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+/** A world-readable copy of dist/cli.js and the wasm files next to it, in `<tmp>/dist`. */
+function readableBundle(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'secure-iac-bundle-'));
+  const dist = path.join(root, 'dist');
+  mkdirSync(dist);
+  for (const name of readdirSync(path.join(ROOT, 'dist'))) {
+    if (name === 'cli.js' || name.endsWith('.wasm')) copyFileSync(path.join(ROOT, 'dist', name), path.join(dist, name));
+  }
+  chmodSync(root, 0o755);
+  chmodSync(dist, 0o755);
+  return dist;
+}
 const TEMPLATE = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n';
 
 describe('robustness: scanning a hostile workspace', function () {
@@ -73,10 +86,18 @@ describe('robustness: scanning a hostile workspace', function () {
     // As root (CI containers), drop to `nobody` so the mode actually denies the read; otherwise run as we are.
     const asRoot = process.getuid?.() === 0;
     if (asRoot && spawnSync('setpriv', ['--version']).status !== 0) this.skip();
-    const cli = [path.join(ROOT, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-config'];
-    const r = asRoot
-      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...cli], { encoding: 'utf8' })
-      : spawnSync(process.execPath, cli, { encoding: 'utf8' });
+    // `nobody` may not be able to reach the checkout (a clone in a private temporary folder): it runs a copy of the
+    // bundle (the CLI and the wasm files it loads) from a folder it can read.
+    const bundle = asRoot ? readableBundle() : path.join(ROOT, 'dist');
+    const cli = [path.join(bundle, 'cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none', '--no-config'];
+    let r;
+    try {
+      r = asRoot
+        ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...cli], { encoding: 'utf8' })
+        : spawnSync(process.execPath, cli, { encoding: 'utf8' });
+    } finally {
+      if (asRoot) rmSync(path.dirname(bundle), { recursive: true, force: true });
+    }
     assert.equal(r.status, 2, r.stderr);
     const report = JSON.parse(r.stdout) as { findings: { file: string }[]; errors: { file: string; message: string }[] };
     assert.ok(report.findings.length > 0 && report.findings.every((f) => f.file.endsWith('ok.yaml')));
