@@ -60,6 +60,28 @@ describe('incremental parsing of open buffers', () => {
     assert.deepEqual(diffSpan('abc', ''), { start: 0, oldEnd: 3, newEnd: 0 });
   });
 
+  it('finds the same span as a character-by-character comparison in long texts, edits at any distance from block edges', () => {
+    const naive = (before: string, after: string) => {
+      const max = Math.min(before.length, after.length);
+      let start = 0;
+      while (start < max && before[start] === after[start]) start++;
+      let suffix = 0;
+      while (suffix < max - start && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+      return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+    };
+    const next = random(7);
+    for (let i = 0; i < 400; i++) {
+      // Repetitive text, so that a shifted comparison would find false matches.
+      const base = 'ab'.repeat(200 + Math.floor(next() * 600));
+      const at = Math.floor(next() * (base.length + 1));
+      const cut = Math.floor(next() * 3) * (next() < 0.5 ? 1 : 256);
+      const insert = ['', 'a', 'b', 'ab', 'ba', 'x'.repeat(300)][Math.floor(next() * 6)] as string;
+      const after = base.slice(0, at) + insert + base.slice(at + cut);
+      assert.deepEqual(diffSpan(base, after), naive(base, after), `case ${i}`);
+      assert.deepEqual(diffSpan(after, base), naive(after, base), `case ${i} reversed`);
+    }
+  });
+
   for (const seed of [1, 2, 3]) {
     it(`Terraform: 40 random edits (seed ${seed}) parse and lint as from scratch`, () => {
       const next = random(seed);

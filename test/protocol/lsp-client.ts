@@ -60,6 +60,14 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/**
+ * Extra node options for the spawned server, from SECURE_IAC_SERVER_NODE_ARGS (space-separated): a profile of the
+ * server under the latency bench is `SECURE_IAC_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" npm run bench:latency`.
+ */
+function serverNodeArgs(): string[] {
+  return (process.env.SECURE_IAC_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 /** Builds dist/server.js with esbuild when it is missing or older than the sources, so tests never run a stale bundle. */
 export function ensureServerBuilt(): void {
   const sources = Math.max(newestMtime(path.join(ROOT, 'server', 'src')), newestMtime(path.join(ROOT, 'rules')));
@@ -145,7 +153,7 @@ export class TestClient {
   /** Spawns the server and completes the initialize handshake. */
   static async start(options: StartOptions = {}): Promise<TestClient> {
     ensureServerBuilt();
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...serverNodeArgs(), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(child, connection, options.settings ?? {});
     connection.listen();

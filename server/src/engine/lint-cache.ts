@@ -15,7 +15,7 @@ import type { IacDocument, ResourceNode } from '../model/document';
 import type { IacNode, SourceRange } from '../model/nodes';
 import { entryOf } from '../model/nodes';
 import { diffSpan } from '../parsers/incremental';
-import { targetMatches } from './context';
+import { targetTypes, unitTypeKey } from './context';
 import { lineStarts, positionAt } from './positions';
 import type { DependencyRecorder } from './scope';
 import type { EngineConfig, Finding } from './types';
@@ -263,6 +263,14 @@ export class LintSession implements DependencyRecorder {
     return { uri: doc.uri, start: doc.text.lastIndexOf('\n', range.start - 1) + 1, end: range.end, id };
   }
 
+  private placedResources: { typeKey: string; piece: Piece }[] | undefined;
+
+  /** Every resource of the linted documents with its place, in document order. */
+  private resourcePieces(): readonly { typeKey: string; piece: Piece }[] {
+    this.placedResources ??= this.documents.flatMap((d) => d.resources.map((r) => ({ typeKey: unitTypeKey(r), piece: this.pieceOf(d, r.range, `${r.kind}:${r.address}`) })));
+    return this.placedResources;
+  }
+
   /** The places a dependency stands for in the current documents. */
   private piecesNow(dependency: string): readonly Piece[] | undefined {
     if (!this.current.has(dependency)) this.current.set(dependency, this.computePieces(dependency));
@@ -274,8 +282,6 @@ export class LintSession implements DependencyRecorder {
     const docs = this.documents;
     const [kind, ...rest] = dependency.split(':');
     const name = rest.join(':');
-    const resourcePieces = (keep: (r: ResourceNode) => boolean) =>
-      docs.flatMap((d) => d.resources.filter(keep).map((r) => this.pieceOf(d, r.range, `${r.kind}:${r.address}`)));
     switch (kind) {
       case 'input': {
         // The first declaration of the name, as the scope resolves it.
@@ -304,10 +310,11 @@ export class LintSession implements DependencyRecorder {
       case 'providers':
         return docs.flatMap((d) => d.blocks.filter((b) => b.type === 'provider').map((b) => this.pieceOf(d, b.range, b.labels.join('.'))));
       case 'resources':
-        return resourcePieces(() => true);
+        return this.resourcePieces().map((r) => r.piece);
       case 'types': {
-        const spec = { type: JSON.parse(name) as string[], props: {} };
-        return resourcePieces((r) => targetMatches(spec, r));
+        // Many rules depend on the resources of some types: the module's resources are placed once per lint, not per rule.
+        const types = new Set(targetTypes({ type: JSON.parse(name) as string[], props: {} }));
+        return this.resourcePieces().flatMap((r) => (types.has(r.typeKey) ? [r.piece] : []));
       }
       default:
         return undefined;

@@ -13,6 +13,8 @@ const CHECKOV = /\b(?:checkov|bridgecrew):skip=\s*([A-Za-z0-9_]+(?:\s*,\s*[A-Za-
 /** `tfsec:ignore:<id>[attr=value]:exp:YYYY-MM-DD:ws:<workspace>`; one line may hold several. */
 const TFSEC_TRIVY = /\b(tfsec|trivy):ignore:([A-Za-z0-9_.*-]+)(\[[^\]]*\])?((?::(?:exp|ws):[^\s:]+)*)/g;
 const KICS = /kics-scan\s+(ignore-line|ignore-block|ignore|disable)\b(?:\s*=\s*([A-Za-z0-9,\s-]+))?/;
+/** What every pattern above needs somewhere in the text: without it a file has no directive, and is not split into lines. */
+const ANY_MARKER = /secure-iac-ignore|(?:checkov|bridgecrew):skip=|(?:tfsec|trivy):ignore:|kics-scan\s/;
 
 interface Line {
   text: string;
@@ -87,6 +89,7 @@ function ours(m: RegExpExecArray, line: Line, index: number, lines: readonly Lin
 
 /** Every suppression comment in `text`. JSON has no comments, so callers pass only YAML and HCL text. */
 export function commentDirectives(text: string): Directive[] {
+  if (!ANY_MARKER.test(text)) return [];
   const lines = splitLines(text);
   const out: Directive[] = [];
   let leading = true;

@@ -3,12 +3,15 @@
 // each entry, and the rest of the template (without the section; its ranges are moved back after it), is parsed
 // on its own and kept by its text, so an edit re-parses only the entry it touched. Anything outside the plain shape this
 // relies on (anchors and aliases, several documents, tabs, syntax errors, duplicate names...) takes the full parse.
-import type { IacNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
+import type { MapEntry, MapNode, SourceRange } from '../model/nodes';
+import { shiftEntry } from '../model/shift';
 import { convertYaml, type YamlConversion } from './cfn-yaml';
 
 /** A parse kept from the previous version: the tree at offset 0 of the text it was parsed from. */
 interface Piece {
   root: MapNode;
+  /** The piece's single entry moved to where it stood in the last version: reused while it stays there. */
+  placed?: { at: number; entry: MapEntry };
 }
 
 /** `Resources:` at the top level, with nothing after it on the line but a comment. */
@@ -53,12 +56,14 @@ export class YamlPieces {
     const entries: MapEntry[] = [];
     const names = new Set<string>();
     for (const chunk of section.chunks) {
-      const piece = this.piece(text.slice(chunk.start, chunk.end), next);
-      const entry = piece?.entries.length === 1 ? piece.entries[0] : undefined;
+      const piece = this.pieceOf(text.slice(chunk.start, chunk.end), next);
+      const entry = piece?.root.entries.length === 1 ? piece.root.entries[0] : undefined;
       // A duplicate logical id is an error only the whole parse reports.
-      if (!entry || names.has(entry.key)) return undefined;
+      if (!piece || !entry || names.has(entry.key)) return undefined;
       names.add(entry.key);
-      entries.push(shiftEntry(entry, chunk.start));
+      // Resources above the edit stay where they were: their moved copy from the last version serves again.
+      if (piece.placed?.at !== chunk.start) piece.placed = { at: chunk.start, entry: shiftEntry(entry, chunk.start) };
+      entries.push(piece.placed.entry);
     }
     if (entries.length === 0) return undefined;
     const first = entries[0] as MapEntry;
@@ -75,6 +80,10 @@ export class YamlPieces {
 
   /** The block map parsed from `text` (kept or parsed now), or undefined when it is anything else or has errors. */
   private piece(text: string, next: Map<string, Piece>): MapNode | undefined {
+    return this.pieceOf(text, next)?.root;
+  }
+
+  private pieceOf(text: string, next: Map<string, Piece>): Piece | undefined {
     let piece = next.get(text) ?? this.kept.get(text);
     if (!piece) {
       if (this.lastParsed !== undefined) this.lastParsed++;
@@ -83,7 +92,7 @@ export class YamlPieces {
       piece = { root };
     }
     next.set(text, piece);
-    return piece.root;
+    return piece;
   }
 }
 
@@ -132,24 +141,4 @@ function resourcesSection(text: string): Section | undefined {
   first.start = start; // comments and blank lines before the first entry go with it
   last.end = at;
   return { start, end: at, chunks };
-}
-
-const shiftRange = (r: SourceRange, by: number): SourceRange => ({ start: r.start + by, end: r.end + by });
-
-function shiftEntry(e: MapEntry, by: number): MapEntry {
-  return { ...e, keyRange: shiftRange(e.keyRange, by), range: shiftRange(e.range, by), value: shiftNode(e.value, by) };
-}
-
-/** A copy of `node` with every range moved by `by` (copies also keep versions from sharing mutable objects). */
-function shiftNode(node: IacNode, by: number): IacNode {
-  switch (node.kind) {
-    case 'map':
-      return { ...node, range: shiftRange(node.range, by), entries: node.entries.map((e) => shiftEntry(e, by)) };
-    case 'list':
-      return { ...node, range: shiftRange(node.range, by), items: node.items.map((i) => shiftNode(i, by)) };
-    case 'call':
-      return { ...node, range: shiftRange(node.range, by), args: node.args.map((a) => shiftNode(a, by)) };
-    default:
-      return { ...node, range: shiftRange(node.range, by) };
-  }
 }

@@ -2,6 +2,7 @@
 // moved by the edit's length, instead of being read again from the syntax tree (copying the tree out of WASM is most
 // of the cost of a keystroke in a large file).
 import type { BlockNode, IacDocument, InputNode, ResourceNode } from '../model/document';
+import { shiftBlock, shiftInput, shiftResource } from '../model/shift';
 import type { TextChange } from './incremental';
 
 /** What one top-level block contributed to the document. */
@@ -48,21 +49,17 @@ export class BlockReuse {
     const hit = this.kept.get(start);
     if (!hit) return undefined;
     // Unmoved models are shared: models are read-only once parsed.
-    return hit.delta === 0 ? hit.model : ({ kind: hit.model.kind, node: shifted(hit.model.node, hit.delta) } as BlockModel);
+    return shifted(hit.model, hit.delta);
   }
 }
 
-/** A deep copy of a model with every source range moved by `delta`. */
-function shifted<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => shifted(v, delta)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const source = value as Record<string, unknown>;
-  if (isRange(source)) return { start: source.start + delta, end: source.end + delta } as T;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) out[key] = shifted(source[key], delta);
-  return out as T;
-}
-
-function isRange(o: Record<string, unknown>): o is { start: number; end: number } {
-  return typeof o['start'] === 'number' && typeof o['end'] === 'number' && Object.keys(o).length === 2;
+function shifted(model: BlockModel, delta: number): BlockModel {
+  switch (model.kind) {
+    case 'resource':
+      return { kind: 'resource', node: shiftResource(model.node, delta) };
+    case 'input':
+      return { kind: 'input', node: shiftInput(model.node, delta) };
+    default:
+      return { kind: 'block', node: shiftBlock(model.node, delta) };
+  }
 }
