@@ -3,6 +3,7 @@
 //
 // Usage: npm run bench [-- --json] [--soak-seconds 600] [--runs 3] [--copies 10] [--edits 100]
 // Not part of `npm test`: figures depend on the machine and its load, so they are evidence, never assertions.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -69,6 +70,12 @@ function scanRow(measure: string, input: string, run: ScanRun, bytes: number, fl
   };
 }
 
+/** The floor of one cold pass, measured in a child process (scripts/bench/floor-cold.ts) started like this one. */
+function coldParseFloor(root: string): FloorResult {
+  const out = execFileSync(process.execPath, [...process.execArgv, resolve(ROOT, 'scripts', 'bench', 'floor-cold.ts'), root], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as FloorResult;
+}
+
 function floorRows(label: string, floor: FloorResult): TableRow[] {
   const input = `${floor.files} files, ${fixed(mb(floor.bytes), 1)} MB`;
   const rows: TableRow[] = [{ section: 'floor', measure: `parse floor ${label} (yaml + tree-sitter + JSON, 1 thread)`, input, value: `${fixed(floor.ms)} ms; ${fixed(mb(floor.bytes) / (floor.ms / 1000), 2)} MB/s`, vsFloor: '1.00×', target: '', met: '' }];
@@ -111,6 +118,8 @@ async function main(): Promise<void> {
   log(`parse floor over ${CORPUS}`);
   const floor1 = await measureParseFloor([CORPUS]);
   rows.push(...floorRows('1×', floor1));
+  const cold1 = coldParseFloor(CORPUS);
+  rows.push({ section: 'floor', measure: '  the same, one cold pass in a fresh process', input: `${cold1.files} files, ${fixed(mb(cold1.bytes), 1)} MB`, value: `${fixed(cold1.ms)} ms (yaml ${fixed(cold1.byParser.yaml.ms)}, tree-sitter ${fixed(cold1.byParser['tree-sitter'].ms)}, JSON ${fixed(cold1.byParser.json.ms)})`, vsFloor: ratio(cold1.ms, floor1.ms), target: '', met: '' });
   log('where a scan spends its time (1 thread, in-process)');
   const breakdown = await measureBreakdown([CORPUS]);
   // Parse and model times come from the same pass, so that their difference is our own cost and not load noise.

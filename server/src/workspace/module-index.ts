@@ -21,7 +21,15 @@ export interface OpenBuffers {
 interface CachedDir {
   mtimeMs: number;
   files: string[];
+  /** When the listing was last checked against the disk (performance.now()). */
+  checkedAt: number;
 }
+
+/**
+ * How long a checked cache entry is trusted without asking the disk again: a keystroke in a 50-file module would
+ * otherwise stat every sibling, and a client without file-watcher events still sees a change within this time.
+ */
+const RECHECK_MS = 1000;
 
 /**
  * Parsed files kept from disk; a workspace scan of a large monorepo must not keep every file's tree alive. The scan
@@ -34,12 +42,13 @@ interface CachedFile {
   mtimeMs: number;
   size: number;
   doc: IacDocument | undefined;
+  checkedAt: number;
 }
 
 /**
- * Caches directory listings and parsed files, keyed by path and validated by mtime on every use, so the
- * module stays right even for clients that send no file-watcher events; `invalidate` handles those that do
- * (and mtime granularity).
+ * Caches directory listings and parsed files, keyed by path and validated by mtime when used and not checked in the
+ * last second, so the module stays right even for clients that send no file-watcher events; `invalidate` handles
+ * those that do at once (and mtime granularity).
  */
 export class ModuleIndex {
   private readonly dirs = new Map<string, CachedDir>();
@@ -89,6 +98,12 @@ export class ModuleIndex {
 
   /** Parses a file from disk through the cache; undefined when unreadable or not a template. */
   async readDisk(fsPath: string): Promise<IacDocument | undefined> {
+    const recent = this.files.get(fsPath);
+    if (recent && performance.now() - recent.checkedAt < RECHECK_MS) {
+      this.files.delete(fsPath); // Map order is the eviction order
+      this.files.set(fsPath, recent);
+      return recent.doc;
+    }
     let info: { mtimeMs: number; size: number };
     try {
       info = await stat(fsPath);
@@ -100,7 +115,7 @@ export class ModuleIndex {
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) {
       // Re-insert: Map order is the eviction order, so this keeps recently used files.
       this.files.delete(fsPath);
-      this.files.set(fsPath, cached);
+      this.files.set(fsPath, { ...cached, checkedAt: performance.now() });
       return cached.doc;
     }
     let doc: IacDocument | undefined;
@@ -110,7 +125,7 @@ export class ModuleIndex {
       doc = undefined; // unreadable now; a later change event or mtime bump retries
     }
     this.files.delete(fsPath);
-    this.files.set(fsPath, { mtimeMs: info.mtimeMs, size: info.size, doc });
+    this.files.set(fsPath, { mtimeMs: info.mtimeMs, size: info.size, doc, checkedAt: performance.now() });
     if (this.files.size > MAX_CACHED_FILES) {
       const oldest = this.files.keys().next().value;
       if (oldest !== undefined) this.files.delete(oldest);
@@ -119,6 +134,8 @@ export class ModuleIndex {
   }
 
   private async listDir(dir: string): Promise<string[]> {
+    const recent = this.dirs.get(dir);
+    if (recent && performance.now() - recent.checkedAt < RECHECK_MS) return recent.files;
     let mtimeMs: number;
     try {
       mtimeMs = (await stat(dir)).mtimeMs;
@@ -126,7 +143,10 @@ export class ModuleIndex {
       return [];
     }
     const cached = this.dirs.get(dir);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.files;
+    if (cached && cached.mtimeMs === mtimeMs) {
+      cached.checkedAt = performance.now();
+      return cached.files;
+    }
     let files: string[] = [];
     try {
       const entries = await readdir(dir, { withFileTypes: true });
@@ -134,7 +154,7 @@ export class ModuleIndex {
     } catch {
       files = [];
     }
-    this.dirs.set(dir, { mtimeMs, files });
+    this.dirs.set(dir, { mtimeMs, files, checkedAt: performance.now() });
     return files;
   }
 }
