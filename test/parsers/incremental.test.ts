@@ -5,10 +5,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintDocument, lintText } from '../../server/src/engine/lint';
 import type { IacDocument } from '../../server/src/model/document';
-import { diffSpan, IncrementalParser } from '../../server/src/parsers/incremental';
+import { IncrementalParser } from '../../server/src/parsers/incremental';
+import { diffSpan } from '../../server/src/parsers/text-change';
+import { JsonSplice } from '../../server/src/parsers/cfn-json-splice';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { YamlPieces } from '../../server/src/parsers/cfn-yaml-chunks';
-import { cfnYaml, tfFile } from '../../scripts/bench/generate';
+import { cfnJson, cfnYaml, tfFile } from '../../scripts/bench/generate';
 
 /** A small seeded generator (mulberry32): the same edits on every run, and a failure names its seed. */
 function random(seed: number): () => number {
@@ -124,11 +126,64 @@ describe('incremental parsing of open buffers', () => {
     });
   }
 
+  // What typing in a JSON template does: values and keys, quotes and brackets that break it for a while, commas.
+  const JSON_INSERTS = [' ', 'x', '\n', '"', '{', '}', '[', ']', ',', ':', '"Encrypted": false,', '0', 'é', '😀', '{"Ref": "Env"}', '\\', '"A": 1, "A": 2,'];
+
+  /** Mostly typing inside a string value, sometimes any random edit. */
+  function jsonEdit(text: string, next: () => number): string {
+    if (next() < 0.4) return randomEdit(text, next, JSON_INSERTS);
+    const values = [...text.matchAll(/": "(?=[^"])/g)];
+    const at = (values[Math.floor(next() * values.length)]?.index ?? 0) + 4 + Math.floor(next() * 3);
+    if (next() < 0.5) return text.slice(0, at) + 'xyz0:/ '.charAt(Math.floor(next() * 7)) + text.slice(at);
+    return text.slice(0, at) + text.slice(at + 1);
+  }
+
+  for (const seed of [21, 22, 23]) {
+    it(`CloudFormation JSON: 60 random edits (seed ${seed}) parse and lint as from scratch`, () => {
+      const next = random(seed);
+      const parser = new IncrementalParser();
+      const uri = 'file:///stack/template.json';
+      const base = cfnJson(400);
+      let text = base;
+      let spliced = 0;
+      for (let step = 0; step < 60; step++) {
+        // Back to the clean template now and then, so that a brace typed once does not leave every later version broken.
+        text = jsonEdit(step % 4 === 0 ? base : text, next);
+        const incremental = parser.parse(uri, text);
+        if (parser.lastJsonSpliced(uri)) spliced++;
+        const fresh = parseDocument(uri, text);
+        assert.deepEqual(plain(incremental), plain(fresh), `seed ${seed}, step ${step}: document differs`);
+        assert.equal(findings(uri, text, incremental), findings(uri, text, fresh), `seed ${seed}, step ${step}: findings differ`);
+      }
+      assert.ok(spliced >= 10, `only ${spliced} of 60 versions replaced one resource`);
+    });
+  }
+
+  it('replaces only the JSON resource an edit lies in, and parses the whole text otherwise', () => {
+    const splice = new JsonSplice();
+    const text = cfnJson(300);
+    splice.convert(text);
+    assert.equal(splice.lastSpliced, false, 'the first version parses the whole text');
+    const at = text.indexOf('"Type": "', text.indexOf('"Resources"')) + '"Type": "'.length;
+    const typed = `${text.slice(0, at)}X${text.slice(at)}`;
+    splice.convert(typed);
+    assert.equal(splice.lastSpliced, true, 'a character typed in a value replaces its resource');
+    const open = text.indexOf('{', text.indexOf('"Resources"') + 12);
+    splice.convert(`${typed.slice(0, open)}${typed.slice(open + 1)}`);
+    assert.equal(splice.lastSpliced, false, 'deleting a resource\'s opening brace takes the whole parse');
+    splice.convert(typed);
+    assert.equal(splice.lastSpliced, false, 'after a broken version the next one parses the whole text');
+    const quote = typed.indexOf('"', at);
+    splice.convert(`${typed.slice(0, quote)}${typed.slice(quote + 1)}`);
+    assert.equal(splice.lastSpliced, false, 'an unterminated string in the resource takes the whole parse');
+  });
+
   it('real templates: random edits parse as from scratch', function () {
     this.timeout(60_000);
     const root = path.resolve(__dirname, '../../../shared/corpus/realworld/aws-cloudformation-templates');
     if (!existsSync(root)) this.skip();
-    const templates = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).sort().slice(0, 16);
+    const all = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
+    const templates = [...all.filter((f) => /\.ya?ml$/.test(f)).slice(0, 16), ...all.filter((f) => /\.json$/.test(f)).slice(0, 8)];
     const next = random(7);
     let piecewise = 0;
     for (const file of templates) {
@@ -137,9 +192,10 @@ describe('incremental parsing of open buffers', () => {
       const uri = `file:///stack/${path.basename(file)}`;
       let text = base;
       for (let step = 0; step < 12; step++) {
-        text = yamlEdit(step % 4 === 0 ? base : text, next);
+        const json = file.endsWith('.json');
+        text = (json ? jsonEdit : yamlEdit)(step % 4 === 0 ? base : text, next);
         const incremental = parser.parse(uri, text);
-        if (parser.lastYamlPieces(uri) !== undefined) piecewise++;
+        if (json ? parser.lastJsonSpliced(uri) : parser.lastYamlPieces(uri) !== undefined) piecewise++;
         assert.deepEqual(plain(incremental), plain(parseDocument(uri, text)), `${file}, step ${step}: document differs`);
       }
     }

@@ -14,7 +14,7 @@ import type { AnyRule } from '../../../rules/define-rule';
 import type { IacDocument, ResourceNode } from '../model/document';
 import type { IacNode, SourceRange } from '../model/nodes';
 import { entryOf } from '../model/nodes';
-import { diffSpan } from '../parsers/incremental';
+import { diffSpan } from '../parsers/text-change';
 import { targetTypes, unitTypeKey } from './context';
 import { lineStarts, positionAt } from './positions';
 import type { DependencyRecorder } from './scope';

@@ -1,7 +1,7 @@
 // Parses CloudFormation templates (YAML and JSON) into the neutral model; non-templates yield undefined.
 import type { Format, IacDocument, ParseError } from '../model/document';
 import type { IacNode } from '../model/nodes';
-import { convertJson } from './cfn-json';
+import { convertJson, type JsonConversion } from './cfn-json';
 import { buildCfnDocument, isTemplate, looksLikeTemplateText } from './cfn-detect';
 import { normalizeTemplate } from './cfn-intrinsics';
 import { convertYaml, type YamlConversion } from './cfn-yaml';
@@ -16,9 +16,12 @@ export function parseCfnYaml(uri: string, text: string, convert: (text: string) 
   return guarded(uri, 'cfn-yaml', text, () => convert(text));
 }
 
-/** Parses a JSON template; as for YAML, a broken file that reads like a template keeps its parsed resources. */
-export function parseCfnJson(uri: string, text: string): IacDocument | undefined {
-  return guarded(uri, 'cfn-json', text, () => convertJson(text));
+/**
+ * Parses a JSON template; as for YAML, a broken file that reads like a template keeps its parsed resources.
+ * `convert` may be swapped for one that reuses the previous version's work; it must give the same result.
+ */
+export function parseCfnJson(uri: string, text: string, convert: (text: string) => JsonConversion = convertJson): IacDocument | undefined {
+  return guarded(uri, 'cfn-json', text, () => convert(text));
 }
 
 function guarded(

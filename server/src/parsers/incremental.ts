@@ -1,12 +1,14 @@
 // Parses successive versions of open buffers: Terraform re-parses only what an edit touched (tree-sitter's
 // incremental parsing, given the old tree and where the text changed), YAML templates only the resources whose text
-// changed (cfn-yaml-chunks.ts); JSON parses afresh (jsonc-parser is fast next to what follows it).
+// changed (cfn-yaml-chunks.ts), JSON templates only the resource an edit lies in (cfn-json-splice.ts).
 import { Edit, type Tree } from 'web-tree-sitter';
 import type { IacDocument } from '../model/document';
-import { parseCfnYaml } from './cloudformation';
+import { parseCfnJson, parseCfnYaml } from './cloudformation';
+import { JsonSplice } from './cfn-json-splice';
 import { YamlPieces } from './cfn-yaml-chunks';
 import { looksLikeJson, parseDocument } from './index';
 import { terraformDocument } from './terraform-hcl';
+import { diffSpan } from './text-change';
 import { BlockReuse } from './tf-block-reuse';
 import { terraformParser } from './tf-grammar';
 
@@ -16,30 +18,6 @@ interface Kept {
   /** The document read from `tree`: its untouched blocks are reused by the next version. */
   doc: IacDocument;
 }
-
-/** Where `before` and `after` differ: one replaced span, found from the common prefix and suffix. */
-export interface TextChange {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
-/** The smallest single span whose replacement turns `before` into `after` (JS string offsets). */
-export function diffSpan(before: string, after: string): TextChange {
-  const max = Math.min(before.length, after.length);
-  // Whole blocks first (a slice comparison runs natively), then characters: a keystroke leaves almost all of a large
-  // buffer equal, and a character loop over it costs a noticeable part of the keystroke.
-  let start = 0;
-  while (start + DIFF_BLOCK <= max && before.slice(start, start + DIFF_BLOCK) === after.slice(start, start + DIFF_BLOCK)) start += DIFF_BLOCK;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let suffix = 0;
-  const room = max - start;
-  while (suffix + DIFF_BLOCK <= room && before.slice(before.length - suffix - DIFF_BLOCK, before.length - suffix) === after.slice(after.length - suffix - DIFF_BLOCK, after.length - suffix)) suffix += DIFF_BLOCK;
-  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
-}
-
-const DIFF_BLOCK = 256;
 
 /** Row and column (UTF-16 code units, as tree-sitter's JS binding counts them) of `offset`. */
 function pointAt(text: string, offset: number): { row: number; column: number } {
@@ -59,6 +37,7 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
 export class IncrementalParser {
   private readonly kept = new Map<string, Kept>();
   private readonly pieces = new Map<string, YamlPieces>();
+  private readonly splices = new Map<string, JsonSplice>();
   private readonly reusedBlocks = new Map<string, number>();
 
   private yamlPieces(uri: string): YamlPieces {
@@ -67,10 +46,17 @@ export class IncrementalParser {
     return pieces;
   }
 
+  private jsonSplice(uri: string): JsonSplice {
+    let splice = this.splices.get(uri);
+    if (!splice) this.splices.set(uri, (splice = new JsonSplice()));
+    return splice;
+  }
+
   /** Parses `text`, the current version of the buffer `uri`, reusing its previous tree when it has one. */
   parse(uri: string, text: string): IacDocument | undefined {
     const lower = uri.toLowerCase();
     if (/\.(ya?ml|template|cfn)$/.test(lower) && !looksLikeJson(text)) return parseCfnYaml(uri, text, (t) => this.yamlPieces(uri).convert(t));
+    if (/\.(ya?ml|json|template|cfn)$/.test(lower) && !lower.endsWith('.tf.json') && looksLikeJson(text)) return parseCfnJson(uri, text, (t) => this.jsonSplice(uri).convert(t));
     if (!lower.endsWith('.tf')) return parseDocument(uri, text);
     // Taken out first: if anything below throws, the next version parses afresh rather than from a stale tree.
     const previous = this.kept.get(uri);
@@ -107,6 +93,11 @@ export class IncrementalParser {
     return this.pieces.get(uri)?.lastParsed;
   }
 
+  /** Whether the last parse of the JSON template `uri` replaced one resource instead of parsing it all (tests read it). */
+  lastJsonSpliced(uri: string): boolean {
+    return this.splices.get(uri)?.lastSpliced ?? false;
+  }
+
   /** How many top-level Terraform blocks the last parse of `uri` kept from the previous version (tests read it). */
   lastReusedBlocks(uri: string): number {
     return this.reusedBlocks.get(uri) ?? 0;
@@ -115,6 +106,7 @@ export class IncrementalParser {
   /** Frees what is kept for a closed buffer (trees live in WASM memory, which is not garbage-collected). */
   forget(uri: string): void {
     this.pieces.delete(uri);
+    this.splices.delete(uri);
     this.reusedBlocks.delete(uri);
     this.kept.get(uri)?.tree.delete();
     this.kept.delete(uri);

@@ -3,7 +3,7 @@
 // of the cost of a keystroke in a large file).
 import type { BlockNode, IacDocument, InputNode, ResourceNode } from '../model/document';
 import { shiftBlock, shiftInput, shiftResource } from '../model/shift';
-import type { TextChange } from './incremental';
+import type { TextChange } from './text-change';
 
 /** What one top-level block contributed to the document. */
 export type BlockModel = { kind: 'resource'; node: ResourceNode } | { kind: 'input'; node: InputNode } | { kind: 'block'; node: BlockNode };
