@@ -97,14 +97,14 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
   const targets = rule.targets[doc.family] ?? [];
   if (targets.length === 0) return [];
   const out: Finding[] = [];
-  const units = targets.some((t) => t.type === INPUT_TARGET) ? [...doc.resources, ...inputUnits(doc)] : doc.resources;
+  const byType = targetsByType(rule, doc.family);
+  const units = unitsOfTypes(doc, byType.keys());
+  if (units.length === 0) return [];
   // One context for every resource the rule checks, so its companion lists and reference index are built once per
   // lint: a context per resource made a template of thousands of buckets quadratic.
   const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
-  const byType = targetsByType(rule, doc.family);
   for (const resource of units) {
-    const target = byType.get(unitTypeKey(resource));
-    if (!target) continue;
+    const target = byType.get(unitTypeKey(resource)) as TargetSpec;
     const check = () => checkResource(rule, severity, doc, scope, config, resource, target.props, ctx);
     const reused = session?.reuse(rule, resource);
     // A copy: the stored finding stays plain data (a spread of it must not compute fixes).
@@ -112,6 +112,41 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
     else out.push(...(session ? session.record(rule, resource, check) : check()));
   }
   return out;
+}
+
+/** A document's units (resources, then inputs) by type key, with each unit's place in that order. */
+interface UnitIndex {
+  byType: Map<string, ResourceNode[]>;
+  order: Map<ResourceNode, number>;
+}
+
+const unitIndexes = new WeakMap<IacDocument, UnitIndex>();
+
+/**
+ * The units of `doc` whose type key is one of `types`, in document order (resources, then inputs). Indexed once
+ * per document: a keystroke lints every rule, and most rules target a few types out of hundreds of units.
+ */
+function unitsOfTypes(doc: IacDocument, types: Iterable<string>): ResourceNode[] {
+  let index = unitIndexes.get(doc);
+  if (!index) {
+    index = { byType: new Map(), order: new Map() };
+    for (const unit of [...doc.resources, ...inputUnits(doc)]) {
+      const key = unitTypeKey(unit);
+      let list = index.byType.get(key);
+      if (!list) index.byType.set(key, (list = []));
+      list.push(unit);
+      index.order.set(unit, index.order.size);
+    }
+    unitIndexes.set(doc, index);
+  }
+  const lists: ResourceNode[][] = [];
+  for (const type of types) {
+    const list = index.byType.get(type);
+    if (list) lists.push(list);
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
+  const order = index.order;
+  return lists.flat().sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
 }
 
 /** A rule's targets by type: the first target that matches, as `targets.find(targetMatches)` would pick. */
