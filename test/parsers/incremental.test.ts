@@ -104,24 +104,31 @@ describe('incremental parsing of open buffers', () => {
     });
   }
 
+  /**
+   * Edits a template `steps` times from `base`, going back to `base` every fourth step (a tab, an anchor or a brace
+   * typed once would otherwise send every later version down the whole parse, and the shortcut is what is under
+   * test), and checks each version against a from-scratch parse and lint. Returns how many versions took the shortcut.
+   */
+  function editSequence(uri: string, base: string, steps: number, edit: (text: string) => string, tookShortcut: (parser: IncrementalParser) => boolean, label: string): number {
+    const parser = new IncrementalParser();
+    let text = base;
+    let shortcuts = 0;
+    for (let step = 0; step < steps; step++) {
+      text = edit(step % 4 === 0 ? base : text);
+      const incremental = parser.parse(uri, text);
+      if (tookShortcut(parser)) shortcuts++;
+      const fresh = parseDocument(uri, text);
+      assert.deepEqual(plain(incremental), plain(fresh), `${label}, step ${step}: document differs`);
+      assert.equal(findings(uri, text, incremental), findings(uri, text, fresh), `${label}, step ${step}: findings differ`);
+    }
+    return shortcuts;
+  }
+
   for (const seed of [11, 12, 13]) {
     it(`CloudFormation YAML: 50 random edits (seed ${seed}) parse and lint as from scratch`, () => {
       const next = random(seed);
-      const parser = new IncrementalParser();
       const uri = 'file:///stack/template.yaml';
-      const base = cfnYaml(300);
-      let text = base;
-      let piecewise = 0;
-      for (let step = 0; step < 50; step++) {
-        // Back to the clean template now and then: a tab or an anchor typed once would send every later version
-        // down the full parse, and the piecewise path is the one under test.
-        text = yamlEdit(step % 4 === 0 ? base : text, next);
-        const incremental = parser.parse(uri, text);
-        if (parser.lastYamlPieces(uri) !== undefined) piecewise++;
-        const fresh = parseDocument(uri, text);
-        assert.deepEqual(plain(incremental), plain(fresh), `seed ${seed}, step ${step}: document differs`);
-        assert.equal(findings(uri, text, incremental), findings(uri, text, fresh), `seed ${seed}, step ${step}: findings differ`);
-      }
+      const piecewise = editSequence(uri, cfnYaml(300), 50, (t) => yamlEdit(t, next), (p) => p.lastYamlPieces(uri) !== undefined, `seed ${seed}`);
       assert.ok(piecewise >= 15, `only ${piecewise} of 50 versions took the piecewise parse`);
     });
   }
@@ -141,20 +148,8 @@ describe('incremental parsing of open buffers', () => {
   for (const seed of [21, 22, 23]) {
     it(`CloudFormation JSON: 60 random edits (seed ${seed}) parse and lint as from scratch`, () => {
       const next = random(seed);
-      const parser = new IncrementalParser();
       const uri = 'file:///stack/template.json';
-      const base = cfnJson(400);
-      let text = base;
-      let spliced = 0;
-      for (let step = 0; step < 60; step++) {
-        // Back to the clean template now and then, so that a brace typed once does not leave every later version broken.
-        text = jsonEdit(step % 4 === 0 ? base : text, next);
-        const incremental = parser.parse(uri, text);
-        if (parser.lastJsonSpliced(uri)) spliced++;
-        const fresh = parseDocument(uri, text);
-        assert.deepEqual(plain(incremental), plain(fresh), `seed ${seed}, step ${step}: document differs`);
-        assert.equal(findings(uri, text, incremental), findings(uri, text, fresh), `seed ${seed}, step ${step}: findings differ`);
-      }
+      const spliced = editSequence(uri, cfnJson(400), 60, (t) => jsonEdit(t, next), (p) => p.lastJsonSpliced(uri), `seed ${seed}`);
       assert.ok(spliced >= 10, `only ${spliced} of 60 versions replaced one resource`);
     });
   }
