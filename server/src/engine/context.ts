@@ -34,9 +34,9 @@ export function targetTypes(spec: TargetSpec): readonly string[] {
   return typeof spec.type === 'string' ? [spec.type] : spec.type.filter((type) => type !== INPUT_TARGET);
 }
 
-/** The dependency a companion list is recorded as: the resources of the spec's types (see lint-cache.ts). */
+/** The dependency a companion list is recorded as: the resources of the type keys the spec selects (see lint-cache.ts). */
 export function companionsDependency(spec: TargetSpec): string {
-  return `types:${JSON.stringify(typeof spec.type === 'string' ? [spec.type] : spec.type)}`;
+  return `types:${JSON.stringify(targetTypes(spec))}`;
 }
 
 /** The resource a node points at: CloudFormation `Ref`/`GetAtt`, Terraform `type.name...`. */
@@ -84,7 +84,6 @@ export function refersTo(value: View, resource: ResourceViewImpl): boolean {
 
 /** Literal tag keys of `provider "aws" { default_tags { tags = {...} } }` in the module. */
 function providerDefaultTags(scope: Scope): string[] {
-  scope.note('providers');
   const keys: string[] = [];
   for (const doc of scope.documents) {
     for (const block of doc.blocks) {
@@ -116,21 +115,32 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
     cache.set(role, found);
     return found;
   };
-  // Per role and key: which companions (by position) each key designates, built once per lint of a rule.
-  const indexes = new Map<string, Map<string, number[]>>();
+  // Per role and key: which companions (by position) each key designates, built once per lint of a rule. What the
+  // build read (the companions, the inputs their keys resolve through) decides every later lookup too, so each use
+  // notes it again: otherwise a check that finds no candidate would depend on nothing and be reused stale.
+  const indexes = new Map<string, { value: Map<string, number[]>; dependencies: readonly string[] }>();
   const referenceIndex = (role: string, key: string): Map<string, number[]> => {
-    let index = indexes.get(`${role}\n${key}`);
-    if (index) return index;
-    index = new Map();
-    for (const [i, c] of companions(role).entries()) {
-      for (const k of new Set(valueKeys(c.prop(key)))) {
-        const list = index.get(k);
-        if (list) list.push(i);
-        else index.set(k, [i]);
-      }
+    let built = indexes.get(`${role}\n${key}`);
+    if (built) {
+      for (const d of built.dependencies) scope.note(d);
+      return built.value;
     }
-    indexes.set(`${role}\n${key}`, index);
-    return index;
+    // Listed first, outside the watch: building the list reads every resource of the scope, but what it yields
+    // depends only on the companions' types, which the call inside the watch notes.
+    companions(role);
+    built = scope.watch(() => {
+      const index = new Map<string, number[]>();
+      for (const [i, c] of companions(role).entries()) {
+        for (const k of new Set(valueKeys(c.prop(key)))) {
+          const list = index.get(k);
+          if (list) list.push(i);
+          else index.set(k, [i]);
+        }
+      }
+      return index;
+    });
+    indexes.set(`${role}\n${key}`, built);
+    return built.value;
   };
   let defaultTags: string[] | undefined;
   return {

@@ -24,6 +24,11 @@ export interface Scope {
    * record themselves; code that reads `documents` directly during a check must say what it read through this.
    */
   note(dependency: string): void;
+  /**
+   * Runs `build` and returns what it produced with every dependency noted meanwhile: a result kept past the check that
+   * built it must note them again for each later check that uses it.
+   */
+  watch<T>(build: () => T): { value: T; dependencies: readonly string[] };
 }
 
 /** Told of every dependency a check reads through the scope, so its result can be reused while they are unchanged. */
@@ -43,7 +48,11 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
   for (const d of documents) for (const i of d.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
   let locals: Map<string, IacNode> | undefined;
   let all: { doc: IacDocument; resource: ResourceNode }[] | undefined;
-  const note = (dependency: string) => options.recorder?.note(dependency);
+  const watchers: Set<string>[] = [];
+  const note = (dependency: string) => {
+    options.recorder?.note(dependency);
+    for (const seen of watchers) seen.add(dependency);
+  };
   return {
     family: doc.family,
     documents,
@@ -69,6 +78,15 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
     },
     branch: () => undefined,
     note,
+    watch: (build) => {
+      const seen = new Set<string>();
+      watchers.push(seen);
+      try {
+        return { value: build(), dependencies: [...seen] };
+      } finally {
+        watchers.pop();
+      }
+    },
   };
 }
 
