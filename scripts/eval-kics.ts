@@ -8,7 +8,6 @@ import { lineStarts, positionAt } from '../server/src/engine/positions';
 import { initParsers } from '../server/src/parsers/index';
 import { KICS_CORPUS, kicsLintName, readKicsManifest } from './kics-manifest';
 
-
 /**
  * Rules that merge several KICS queries: KICS's lines locate one finding each but are not exhaustive, so an extra
  * finding of ours in a positive file is not a false positive (see the corpus LICENSE-NOTE "Reading the manifest").
@@ -45,8 +44,6 @@ const EXCLUDED: ReadonlyMap<string, string> = new Map([
 const verbose = process.argv.includes('--verbose');
 const asJson = process.argv.includes('--json');
 
-/** Terraform cases are linted alone, as if each sat in a directory of its own, so cases do not satisfy each other. */
-
 /** Registered rules plus any listed in SECURE_IAC_EXTRA_RULES (comma-separated rule files), to score a rule before it is registered. */
 async function rulesUnderTest(): Promise<AnyRule[]> {
   const extra = (process.env['SECURE_IAC_EXTRA_RULES'] ?? '').split(',').filter(Boolean);
@@ -73,6 +70,7 @@ async function main(): Promise<void> {
     const s = stats.get(c.rule) ?? { tp: 0, fp: 0, found: 0, expected: 0, notes: [] };
     stats.set(c.rule, s);
     const text = readFileSync(join(KICS_CORPUS, c.file), 'utf8');
+    // Each case is linted alone, as if it sat in a directory of its own, so cases do not satisfy each other.
     const result = lintText(kicsLintName(c), text, { rules, config: { only: [c.rule] } });
     const starts = lineStarts(text);
     const line = (offset: number) => positionAt(starts, offset).line + 1;

@@ -3,10 +3,11 @@
 // Run: `npm run fix-sweep` (all of both corpora) or `npm run fix-sweep -- --sample 60` (the seeded sample the tests use).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { applyEdits } from '../server/src/engine/positions';
+import { applyEdits, editsCollide } from '../server/src/engine/positions';
 import { lintText } from '../server/src/engine/lint';
-import type { Finding, Fix, LintResult } from '../server/src/engine/types';
+import type { Finding, LintResult } from '../server/src/engine/types';
 import { initParsers, isCandidatePath } from '../server/src/parsers/index';
+import { random } from '../test/harness/random';
 import { KICS_CORPUS, kicsLintName, readKicsManifest } from './kics-manifest';
 
 /** One file to sweep: where it comes from and the name it is linted under (which decides its syntax). */
@@ -34,8 +35,6 @@ export interface SweepReport {
 
 const corpusRoot = join(__dirname, '..', '..', 'shared', 'corpus');
 
-
-
 /** Every positive (not skipped) case of the KICS corpus, in manifest order. */
 export function kicsFiles(): SweepFile[] {
   return readKicsManifest()
@@ -61,18 +60,10 @@ export function realworldFiles(): SweepFile[] {
 
 /** A deterministic sample of `n` items (a seeded shuffle), so the test suite sweeps the same cases on every run. */
 export function sample<T>(items: readonly T[], n: number, seed = 20261122): T[] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    // mulberry32: small, fast and good enough to spread a sample across the corpus.
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = random(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
+    const j = Math.floor(next() * (i + 1));
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy.slice(0, n);
@@ -137,11 +128,6 @@ export function problemsAfter(uri: string, before: LintResult, fixed: readonly F
   return problems;
 }
 
-/** Whether an edit of `fix` overlaps or touches one already taken (they would interleave). */
-function conflicts(fix: Fix, taken: readonly { start: number; end: number }[]): boolean {
-  return fix.edits.some((e) => taken.some((t) => e.start <= t.end && t.start <= e.end));
-}
-
 /** Sweeps one file: every fix of every visible finding on the original text, then every first fix at once. */
 export function sweepFile(file: SweepFile, label = file.path): { checks: number; failures: SweepFailure[]; followOns: number } {
   const text = readFileSync(file.path, 'utf8');
@@ -168,7 +154,7 @@ export function sweepFile(file: SweepFile, label = file.path): { checks: number;
     const applied: Finding[] = [];
     for (const finding of fixable) {
       const fix = finding.fixes[0]!;
-      if (conflicts(fix, taken)) continue;
+      if (editsCollide(fix.edits, taken)) continue;
       taken.push(...fix.edits);
       applied.push(finding);
     }

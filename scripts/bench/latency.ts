@@ -9,12 +9,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseTree } from 'jsonc-parser';
-import { parseAllDocuments } from 'yaml';
 import { initParsers } from '../../server/src/parsers/index';
-import { terraformParser } from '../../server/src/parsers/tf-grammar';
 import { fileUri, TestClient } from '../../test/protocol/lsp-client';
 import { cfnJson, cfnYaml, tfFile, tfModule } from './generate';
+import { bareParse, type ParserName } from './scan-floor';
 
 /** One row of the latency table; `floorMs` is the median time of the bare parser on the same text. */
 export interface LatencyResult {
@@ -24,6 +22,8 @@ export interface LatencyResult {
   medianMs: number;
   p95Ms: number;
   floorMs: number;
+  /** The issue's p95 target for this input, ms. */
+  targetP95Ms: number;
 }
 
 export interface LatencyOptions {
@@ -35,19 +35,17 @@ export interface LatencyOptions {
   log?: (line: string) => void;
 }
 
-type Floor = 'yaml' | 'tree-sitter' | 'json';
-
 interface Input {
   name: string;
   /** Every file written to the folder; the first is the one opened and edited. */
   files: { name: string; text: string }[];
-  floor: Floor;
+  floor: ParserName;
   /** The issue's p95 target for this input, ms. */
   targetP95Ms: number;
 }
 
 /** The issue's inputs, generated deterministically (scripts/bench/generate.ts). */
-export function latencyInputs(): Input[] {
+function latencyInputs(): Input[] {
   const module = tfModule(50, 6_000);
   const [variables, ...parts] = module;
   const edited = parts[Math.floor(parts.length / 2)] as { name: string; text: string };
@@ -68,12 +66,8 @@ function percentile(sorted: readonly number[], p: number): number {
 const median = (samples: readonly number[]) => percentile([...samples].sort((a, b) => a - b), 50);
 
 /** Median time of the bare parser over `text`, after a warm-up. */
-function floorMs(kind: Floor, text: string, runs = 30): number {
-  const parse = (): void => {
-    if (kind === 'tree-sitter') terraformParser().parse(text)?.delete();
-    else if (kind === 'json') parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-    else parseAllDocuments(text);
-  };
+function floorMs(kind: ParserName, text: string, runs = 30): number {
+  const parse = () => bareParse(kind, text);
   for (let i = 0; i < 5; i++) parse();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -143,14 +137,10 @@ export async function runLatencyBench(opts: LatencyOptions = {}): Promise<Latenc
       medianMs: percentile(samples, 50),
       p95Ms: percentile(samples, 95),
       floorMs: floorMs(input.floor, main),
+      targetP95Ms: input.targetP95Ms,
     });
   }
   return rows;
-}
-
-/** The issue's p95 target for a row, by name. */
-export function targetP95(name: string): number | undefined {
-  return latencyInputs().find((i) => i.name === name)?.targetP95Ms;
 }
 
 async function main(): Promise<void> {
@@ -169,9 +159,8 @@ async function main(): Promise<void> {
   const fmt = (n: number) => n.toFixed(1).padStart(7);
   console.log(`${'input'.padEnd(34)}${'lines'.padStart(7)}${'KB'.padStart(6)}${'median'.padStart(8)}${'p95'.padStart(8)}${'target'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}`);
   for (const r of rows) {
-    const target = targetP95(r.name);
-    const met = target === undefined ? '' : r.p95Ms <= target ? '  ok' : '  MISSED';
-    console.log(`${r.name.padEnd(34)}${String(r.lines).padStart(7)}${(r.bytes / 1024).toFixed(0).padStart(6)}${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(target ?? NaN)}${fmt(r.floorMs)}${(r.medianMs / r.floorMs).toFixed(1).padStart(6)}×${met}`);
+    const met = r.p95Ms <= r.targetP95Ms ? '  ok' : '  MISSED';
+    console.log(`${r.name.padEnd(34)}${String(r.lines).padStart(7)}${(r.bytes / 1024).toFixed(0).padStart(6)}${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.targetP95Ms)}${fmt(r.floorMs)}${(r.medianMs / r.floorMs).toFixed(1).padStart(6)}×${met}`);
   }
   console.log(`(ms; didChange → publishDiagnostics with debounce 0, ${edits} edits per input; floor = median bare ${'yaml / jsonc-parser / tree-sitter'} parse; ratio = median ÷ floor; node ${process.version})`);
 }

@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { SCAN_WORKSPACE_METHOD, type ScanWorkspaceResult } from '../../server/src/protocol';
 import { walkFiles } from '../../server/src/scan/walk';
 import { fileUri, TestClient } from '../../test/protocol/lsp-client';
+import { random } from '../../test/harness/random';
 
 export interface MemorySample {
   seconds: number;
@@ -48,18 +49,6 @@ async function buildWorkspace(source: string, count: number): Promise<string> {
     copyFileSync(from, to);
   }
   return dir;
-}
-
-/** A small seeded generator, so that two runs make the same edits. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;

@@ -77,9 +77,14 @@ describe('Neovim LSP client with the Secure IaC server', { skip }, () => {
 
 // The probe must report failure rather than pass quietly: these prove its failure paths.
 describe('Neovim probe failure paths', { skip }, () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-iac-nvim-probe-'));
-  const yaml = path.join(tmp, 'a.yaml');
-  fs.writeFileSync(yaml, 'a: 1\n');
+  // Made in a hook, not when the file loads: a skipped suite creates nothing and so leaves nothing behind.
+  let tmp = '';
+  let yaml = '';
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-iac-nvim-probe-'));
+    yaml = path.join(tmp, 'a.yaml');
+    fs.writeFileSync(yaml, 'a: 1\n');
+  });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   test('a server that dies at start is reported, not waited on', async () => {

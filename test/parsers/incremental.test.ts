@@ -11,18 +11,7 @@ import { JsonSplice } from '../../server/src/parsers/cfn-json-splice';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { YamlPieces } from '../../server/src/parsers/cfn-yaml-chunks';
 import { cfnJson, cfnYaml, tfFile } from '../../scripts/bench/generate';
-
-/** A small seeded generator (mulberry32): the same edits on every run, and a failure names its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../harness/random';
 
 // What typing does to Terraform: values, whole lines, brackets that break the syntax for a while, non-ASCII text.
 const TF_INSERTS = [' ', 'x', '\n', '"', '{', '}', '= true', '0.0.0.0/0', '# note\n', 'é', '日本', '😀', '  encrypted = false\n', ']', '${var.a}'];

@@ -5,18 +5,7 @@ import type { IacDocument } from '../../server/src/model/document';
 import { IncrementalParser } from '../../server/src/parsers/incremental';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { tfFile } from '../../scripts/bench/generate';
-
-/** A small seeded generator (mulberry32): the same edits on every run, and a failure names its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../harness/random';
 
 const plain = (doc: IacDocument | undefined) => JSON.parse(JSON.stringify(doc ?? null)) as unknown;
 

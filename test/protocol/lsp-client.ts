@@ -1,6 +1,6 @@
 // A minimal LSP client for protocol tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC as an editor would.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -48,6 +48,14 @@ export const FIXTURES = path.join(ROOT, 'client', 'testFixture');
 /** The `file:` URI of a path. */
 export function fileUri(fsPath: string): string {
   return pathToFileURL(fsPath).href;
+}
+
+/** Writes `text` to `rel` under the folder `root`, creating its directories; returns the file's path. */
+export function writeIn(root: string, rel: string, text: string): string {
+  const full = path.join(root, rel);
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, text);
+  return full;
 }
 
 function newestMtime(dir: string): number {

@@ -1,11 +1,11 @@
 // Protocol: `.secure-iac.yaml` at the workspace root under the settings, its problems on the file, and the settings
 // for unresolved values, parameter files and Terraform var files.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { ensureServerBuilt, fileUri, TestClient } from './lsp-client';
+import { ensureServerBuilt, fileUri, TestClient, writeIn } from './lsp-client';
 
 const TEMPLATE = 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  Trail:\n    Type: AWS::CloudTrail::Trail\n';
 /** A trail whose log-file validation comes from a parameter: `Default` is what the template says without help. */
@@ -38,12 +38,8 @@ describe('protocol: project config and input settings', function () {
     rmSync(root, { recursive: true, force: true });
   });
 
-  function write(rel: string, text: string): string {
-    const full = path.join(root, rel);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, text);
-    return fileUri(full);
-  }
+  /** Writes a file of the workspace; returns its URI. */
+  const write = (rel: string, text: string): string => fileUri(writeIn(root, rel, text));
 
   /** Writes a file and tells the server, as the editor's file watcher would. */
   async function writeWatched(rel: string, text: string, type: FileChangeType = FileChangeType.Changed): Promise<void> {

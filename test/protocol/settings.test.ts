@@ -1,11 +1,11 @@
 // Protocol: settings pulled with workspace/configuration and re-applied on change (rules off, severities, exclude).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity, MessageType } from 'vscode-languageserver-protocol/node';
 import { SCAN_WORKSPACE_METHOD } from '../../server/src/protocol';
-import { ensureServerBuilt, fileUri, onlyRules, TestClient } from './lsp-client';
+import { ensureServerBuilt, fileUri, onlyRules, TestClient, writeIn } from './lsp-client';
 
 const TEMPLATE = 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  Trail:\n    Type: AWS::CloudTrail::Trail\n';
 /** The two rules these tests switch; the rest of the catalogue stays off so counts are exact. */
@@ -58,8 +58,7 @@ describe('protocol: settings', function () {
   });
 
   it('a settings change re-checks files published by the workspace scan', async () => {
-    mkdirSync(path.join(root, 'stack'), { recursive: true });
-    writeFileSync(path.join(root, 'stack', 'template.yaml'), TEMPLATE);
+    writeIn(root, 'stack/template.yaml', TEMPLATE);
     client = await TestClient.start({ root, settings: { secureIac: { rules: TWO } } });
     await client.request(SCAN_WORKSPACE_METHOD, {});
     await client.diagnostics(uri, (p) => p.diagnostics.length === 2);

@@ -1,6 +1,6 @@
 // Protocol: the workspace scan (exclusions, progress, cancellation, interleaving) and clearing its findings.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
@@ -10,17 +10,10 @@ import {
   type ClearWorkspaceFindingsResult,
   type ScanWorkspaceResult,
 } from '../../server/src/protocol';
-import { ensureServerBuilt, fileUri, onlyRules, TestClient, type SettingsBySection } from './lsp-client';
+import { ensureServerBuilt, fileUri, onlyRules, TestClient, writeIn, type SettingsBySection } from './lsp-client';
 
 const BUCKET = 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n';
 const TRAIL_TF = 'resource "aws_cloudtrail" "t" {\n  name = "t"\n}\n';
-
-function write(root: string, rel: string, text: string): string {
-  const full = path.join(root, rel);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
 
 // The scan's bookkeeping is asserted with two rules, one per family, so the counts stay exact as rules are added.
 const RULES = onlyRules('s3-versioning', 'cloudtrail-log-validation');
@@ -51,16 +44,16 @@ describe('protocol: workspace scan', function () {
     client.request<ScanWorkspaceResult>(SCAN_WORKSPACE_METHOD, { workDoneToken: token }, cancel);
 
   it('publishes findings of unopened files, honouring every exclusion, with progress', async () => {
-    const yaml = write(root, 'stacks/template.yaml', BUCKET);
-    const tf = write(root, 'infra/main.tf', TRAIL_TF);
-    write(root, 'infra/clean.tf', 'resource "aws_s3_bucket_versioning" "v" {\n  bucket = "x"\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n');
-    write(root, 'package.json', '{"name":"not-a-template"}');
-    write(root, 'node_modules/lib/template.yaml', BUCKET);
-    write(root, 'infra/.terraform/modules/m/main.tf', TRAIL_TF);
-    write(root, 'ignored/template.yaml', BUCKET);
-    write(root, 'hidden/template.yaml', BUCKET);
-    write(root, 'shown/template.yaml', BUCKET);
-    write(root, 'vendor/main.tf', TRAIL_TF);
+    const yaml = writeIn(root, 'stacks/template.yaml', BUCKET);
+    const tf = writeIn(root, 'infra/main.tf', TRAIL_TF);
+    writeIn(root, 'infra/clean.tf', 'resource "aws_s3_bucket_versioning" "v" {\n  bucket = "x"\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n');
+    writeIn(root, 'package.json', '{"name":"not-a-template"}');
+    writeIn(root, 'node_modules/lib/template.yaml', BUCKET);
+    writeIn(root, 'infra/.terraform/modules/m/main.tf', TRAIL_TF);
+    writeIn(root, 'ignored/template.yaml', BUCKET);
+    writeIn(root, 'hidden/template.yaml', BUCKET);
+    writeIn(root, 'shown/template.yaml', BUCKET);
+    writeIn(root, 'vendor/main.tf', TRAIL_TF);
     client = await TestClient.start({ root, settings: SETTINGS });
     const progress = client.trackProgress('scan-1');
 
@@ -90,8 +83,8 @@ describe('protocol: workspace scan', function () {
   });
 
   it('clears its findings on request and leaves open documents alone', async () => {
-    const yaml = write(root, 'a/template.yaml', BUCKET);
-    const open = write(root, 'b/template.yaml', BUCKET);
+    const yaml = writeIn(root, 'a/template.yaml', BUCKET);
+    const open = writeIn(root, 'b/template.yaml', BUCKET);
     client = await TestClient.start({ root, settings: { secureIac: { rules: RULES } } });
     await client.open(fileUri(open), BUCKET);
     await client.diagnosticsFor(fileUri(open), 1);
@@ -107,8 +100,8 @@ describe('protocol: workspace scan', function () {
   });
 
   it('a scanned file that is closed shows its findings from disk again; a rescan drops deleted files', async () => {
-    const fixedOnDisk = write(root, 'a/template.yaml', BUCKET);
-    const gone = write(root, 'b/main.tf', TRAIL_TF);
+    const fixedOnDisk = writeIn(root, 'a/template.yaml', BUCKET);
+    const gone = writeIn(root, 'b/main.tf', TRAIL_TF);
     client = await TestClient.start({ root, settings: { secureIac: { rules: RULES } } });
     const uri = fileUri(fixedOnDisk);
     await client.open(uri, 'Resources: {}\n');
@@ -128,7 +121,7 @@ describe('protocol: workspace scan', function () {
 
   it('honours cancellation and keeps answering other requests while it runs', async function () {
     this.timeout(60_000);
-    for (let i = 0; i < 1000; i++) write(root, `many/dir${i % 20}/t${i}.yaml`, BUCKET);
+    for (let i = 0; i < 1000; i++) writeIn(root, `many/dir${i % 20}/t${i}.yaml`, BUCKET);
     client = await TestClient.start({ root });
     const cancel = new CancellationTokenSource();
     const progress = client.trackProgress('scan-cancel');

@@ -1,7 +1,7 @@
 // Combines the project config file with the command-line flags (flags win) into what a scan needs.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { formatConfigDiagnostic, loadConfigFile, loadProjectConfig, overlayProjectConfig, toEngineConfig, type LoadedProjectConfig } from '../engine/config-file';
+import { emptyConfig, formatConfigDiagnostic, loadConfigFile, loadProjectConfig, overlayProjectConfig, toEngineConfig, type LoadedProjectConfig } from '../engine/config-file';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/file-size';
 import type { EngineConfig } from '../engine/types';
 import { GlobSet } from '../workspace/paths';
@@ -54,7 +54,7 @@ export async function scanSetup(options: ScanOptions, cwd: string): Promise<Scan
   const root = loaded?.path ? path.dirname(path.resolve(cwd, loaded.path)) : cwd;
   const file = loaded?.path ? displayPath(loaded.path, cwd) : '';
   const errors = (loaded?.diagnostics ?? []).map((d) => formatConfigDiagnostic(d, file));
-  const base = loaded?.config ?? { rules: {}, exclude: [], parameters: [], varFiles: [], requiredTags: [] };
+  const base = loaded?.config ?? emptyConfig();
   const rules = { ...base.rules };
   for (const id of options.rules) if (rules[id] === 'off') delete rules[id];
   const merged = overlayProjectConfig(

@@ -39,11 +39,6 @@ export function tooLargeMessage(size: number, limit: number): string {
 const TEMPLATE_HEAD = 64 * 1024;
 const TEMPLATE_MARK = /AWSTemplateFormatVersion|["']?Type["']?[ \t]*:[ \t]*["']?(AWS|Alexa|Custom)::/;
 
-/** The size of `text` in UTF-8 bytes, as it is on disk (without encoding it when its length already settles it). */
-export function utf8Size(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}
-
 /**
  * The note for an open document over the limit, or undefined when it is within it or is not IaC at all: Terraform by
  * name, CloudFormation by what its head says, so a large lock file or data JSON stays silent as it would when small.
@@ -51,7 +46,8 @@ export function utf8Size(text: string): number {
 export function oversizeNote(uri: string, text: string, limit: number): ParseError | undefined {
   // UTF-8 takes at most 3 bytes per UTF-16 unit, so most texts are settled without counting.
   if (text.length <= limit / 3) return undefined;
-  const size = utf8Size(text);
+  // Its size on disk, in UTF-8 bytes.
+  const size = Buffer.byteLength(text, 'utf8');
   if (size <= limit) return undefined;
   const terraform = /\.tf(\.json)?$/i.test(uri);
   if (!terraform && !TEMPLATE_MARK.test(text.slice(0, TEMPLATE_HEAD))) return undefined;

@@ -127,10 +127,10 @@ export class FixCollector implements Fixer {
 
   input(spec: InputSpec): FixRef {
     let name = this.scope.family === 'terraform' ? snakeCase(spec.name) : spec.name;
-    // A CloudFormation parameter may not share a logical id with a resource: an existing parameter of that name is
-    // reused, a resource of that name makes the new parameter take a free name.
-    if (this.scope.family === 'cloudformation' && !this.scope.input(name) && !this.declared.has(name)) name = this.freeName('', name);
+    // An existing parameter/variable of that name, or one this fix declared already, is reused.
     if (!this.scope.input(name) && !this.declared.has(name)) {
+      // A CloudFormation parameter may not share a logical id with a resource: the new one takes a free name.
+      if (this.scope.family === 'cloudformation') name = this.freeName('', name);
       this.declared.add(name);
       this.edits.push(...this.writer.declareInput(this.doc, { name, type: spec.type, description: spec.description }));
     }

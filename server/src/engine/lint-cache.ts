@@ -15,8 +15,8 @@ import type { IacDocument, ResourceNode } from '../model/document';
 import type { IacNode, SourceRange } from '../model/nodes';
 import { entryOf } from '../model/nodes';
 import { diffSpan } from '../parsers/text-change';
-import { targetTypes, unitTypeKey } from './context';
-import { lineStarts, positionAt } from './positions';
+import { unitTypeKey } from './context';
+import { lineStartsOf, positionAt } from './positions';
 import type { DependencyRecorder } from './scope';
 import type { EngineConfig, Finding } from './types';
 
@@ -104,7 +104,6 @@ export class LintSession implements DependencyRecorder {
   private readonly unchanged = new Map<string, boolean>();
   private readonly entries = new Map<string, Map<string, Entry>>();
   private readonly byUri: ReadonlyMap<string, IacDocument>;
-  private readonly starts = new Map<string, number[]>();
   /** Per checked unit of this lint: its key (address and occurrence) and place, worked out once for every rule. */
   private readonly units = new Map<ResourceNode, { key: string; piece: Piece }>();
   /** Per place of a unit in the previous lint: whether the unit is at the same place now. */
@@ -247,10 +246,9 @@ export class LintSession implements DependencyRecorder {
       const related = [];
       for (const rel of f.related) {
         const r = this.map(rel.uri, rel.range);
-        const text = this.byUri.get(rel.uri)?.text;
-        if (!r || text === undefined) return undefined;
-        let starts = this.starts.get(rel.uri);
-        if (!starts) this.starts.set(rel.uri, (starts = lineStarts(text)));
+        const doc = this.byUri.get(rel.uri);
+        if (!r || !doc) return undefined;
+        const starts = lineStartsOf(doc);
         related.push({ ...rel, range: r, start: positionAt(starts, r.start), end: positionAt(starts, r.end) });
       }
       out.related = related;
@@ -313,7 +311,7 @@ export class LintSession implements DependencyRecorder {
         return this.resourcePieces().map((r) => r.piece);
       case 'types': {
         // Many rules depend on the resources of some types: the module's resources are placed once per lint, not per rule.
-        const types = new Set(targetTypes({ type: JSON.parse(name) as string[], props: {} }));
+        const types = new Set(JSON.parse(name) as string[]);
         return this.resourcePieces().flatMap((r) => (types.has(r.typeKey) ? [r.piece] : []));
       }
       default:

@@ -94,12 +94,10 @@ function variantsFor(resource: ResourceNode): readonly Variant[] {
 }
 
 function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, config: EngineConfig, session: LintSession | undefined): Finding[] {
-  const targets = rule.targets[doc.family] ?? [];
-  if (targets.length === 0) return [];
-  const out: Finding[] = [];
   const byType = targetsByType(rule, doc.family);
   const units = unitsOfTypes(doc, byType.keys());
   if (units.length === 0) return [];
+  const out: Finding[] = [];
   // One context for every resource the rule checks, so its companion lists and reference index are built once per
   // lint: a context per resource made a template of thousands of buckets quadratic.
   const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);

@@ -92,3 +92,8 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   }
   return out + text.slice(pos);
 }
+
+/** Whether any of `edits` overlaps or touches (shares an offset with) one of `taken`: applied together they would interleave. */
+export function editsCollide(edits: readonly { start: number; end: number }[], taken: readonly { start: number; end: number }[]): boolean {
+  return edits.some((e) => taken.some((t) => e.start <= t.end && t.start <= e.end));
+}

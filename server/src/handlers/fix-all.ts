@@ -1,7 +1,8 @@
 // "Fix all": applies every safe fix of a file, re-linting between rounds so fixes that touch the same map stay correct.
 import type { TextEdit } from '../edits/types';
-import { applyEdits } from '../engine/positions';
-import type { Fix, LintResult } from '../engine/types';
+import { applyEdits, editsCollide } from '../engine/positions';
+import { diffSpan } from '../parsers/text-change';
+import type { LintResult } from '../engine/types';
 
 /** Rounds before giving up; each round applies every non-overlapping safe fix, so a few rounds settle any file. */
 export const MAX_FIX_ROUNDS = 8;
@@ -38,7 +39,7 @@ export function applySafeFixes(text: string, lint: (text: string) => LintResult 
       const fix = finding.fixes.find((f) => f.safety === 'safe');
       if (!fix) continue;
       const identity = `${finding.ruleId}\n${finding.resource?.address ?? ''}\n${fix.title}\n${finding.message}`;
-      if (done.has(identity) || conflicts(fix, taken)) continue;
+      if (done.has(identity) || editsCollide(fix.edits, taken)) continue;
       done.add(identity);
       taken.push(...fix.edits);
       fixes++;
@@ -49,26 +50,13 @@ export function applySafeFixes(text: string, lint: (text: string) => LintResult 
   return good;
 }
 
-/** Whether any edit of `fix` overlaps or touches (same offset) an edit already taken. */
-function conflicts(fix: Fix, taken: readonly TextEdit[]): boolean {
-  return fix.edits.some((e) => taken.some((t) => e.start <= t.end && t.start <= e.end));
-}
-
 /**
  * The smallest single edit turning `before` into `after` (common prefix and suffix kept), so the client keeps
  * cursors, folding and undo granularity instead of replacing the whole document.
  */
 export function minimalEdit(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
-  let start = 0;
-  const limit = Math.min(before.length, after.length);
-  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
-    endBefore--;
-    endAfter--;
-  }
+  let { start, oldEnd: endBefore, newEnd: endAfter } = diffSpan(before, after);
   // Do not split a surrogate pair: the client would see half a character.
   if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
   if (endBefore < before.length && isLowSurrogate(before.charCodeAt(endBefore))) {

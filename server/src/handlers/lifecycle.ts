@@ -148,6 +148,7 @@ function wire(
       settings.preload(); // re-publishes the config file's problems even when no document is open
       recheckEverything();
     },
+    recheck: recheckEverything,
     log,
   });
   registerRulesInfo(connection, log);

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, loadProjectConfig, type LoadedProjectConfig } from '../engine/config-file';
+import { CONFIG_FILE_NAMES, emptyConfig, loadProjectConfig, type LoadedProjectConfig } from '../engine/config-file';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import { documentKey, pathToUri } from '../workspace/paths';
 import { describeError, type Log } from './guard';
@@ -59,7 +59,7 @@ export class ProjectConfigStore {
     } catch (err) {
       // The loader does not throw by contract; if it ever does, the folder gets the defaults, not a dead server.
       this.log.error(`Reading the project config of ${folder} failed: ${describeError(err)}`);
-      return { config: { rules: {}, exclude: [], parameters: [], varFiles: [], requiredTags: [] }, diagnostics: [] };
+      return { config: emptyConfig(), diagnostics: [] };
     }
     this.show(folder, result);
     return result;

@@ -17,6 +17,8 @@ interface WatchedFilesDeps {
   folders: () => readonly string[];
   /** Re-reads settings and re-checks everything (a project config file changed). */
   reconfigure: () => void;
+  /** Re-checks everything with the settings as they are (a parameter or tfvars file in use changed). */
+  recheck: () => void;
   log: Log;
 }
 
@@ -24,7 +26,7 @@ interface WatchedFilesDeps {
  * Created, changed or deleted files: drop their cached parse, re-check the open Terraform files of that
  * directory (a sibling may have gained or lost the `aws_s3_bucket_versioning` that satisfies them), and refresh
  * what the workspace scan published for the file itself. A project config, parameter file or tfvars file in use
- * changes how every file is checked, so it re-reads the settings and re-checks everything.
+ * changes how every file is checked, so everything is re-checked (after re-reading the settings for a config file).
  */
 export function registerWatchedFiles(deps: WatchedFilesDeps): void {
   deps.connection.onDidChangeWatchedFiles(
@@ -40,7 +42,9 @@ export function registerWatchedFiles(deps: WatchedFilesDeps): void {
         deps.scheduler.changedOnDisk(change.uri);
         void deps.findings.refreshFile(fsPath);
       }
-      if (reconfigure || inputsChanged) deps.reconfigure();
+      // The settings are asked of the client again only when the config file under them changed.
+      if (reconfigure) deps.reconfigure();
+      else if (inputsChanged) deps.recheck();
     }),
   );
 }

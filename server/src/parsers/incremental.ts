@@ -3,10 +3,9 @@
 // changed (cfn-yaml-chunks.ts), JSON templates only the resource an edit lies in (cfn-json-splice.ts).
 import { Edit, type Tree } from 'web-tree-sitter';
 import type { IacDocument } from '../model/document';
-import { parseCfnJson, parseCfnYaml } from './cloudformation';
 import { JsonSplice } from './cfn-json-splice';
 import { YamlPieces } from './cfn-yaml-chunks';
-import { looksLikeJson, parseDocument } from './index';
+import { parseDocument } from './index';
 import { terraformDocument } from './terraform-hcl';
 import { diffSpan } from './text-change';
 import { BlockReuse } from './tf-block-reuse';
@@ -30,9 +29,17 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
   return { row, column: offset - lineStart };
 }
 
+/** The entry of `map` for `uri`, made on first use. */
+function perBuffer<T>(map: Map<string, T>, uri: string, make: () => T): T {
+  let value = map.get(uri);
+  if (value === undefined) map.set(uri, (value = make()));
+  return value;
+}
+
 /**
- * Keeps the last tree of each open Terraform buffer. The result of `parse` equals `parseDocument(uri, text)`:
- * tree-sitter's incremental parse yields the same tree as a fresh one, and the model is read from it the same way.
+ * Keeps what the last parse of each open buffer can lend the next. The result of `parse` equals
+ * `parseDocument(uri, text)`: tree-sitter's incremental parse yields the same tree as a fresh one and the model is
+ * read from it the same way; the YAML and JSON converters promise the plain conversion's result.
  */
 export class IncrementalParser {
   private readonly kept = new Map<string, Kept>();
@@ -40,24 +47,16 @@ export class IncrementalParser {
   private readonly splices = new Map<string, JsonSplice>();
   private readonly reusedBlocks = new Map<string, number>();
 
-  private yamlPieces(uri: string): YamlPieces {
-    let pieces = this.pieces.get(uri);
-    if (!pieces) this.pieces.set(uri, (pieces = new YamlPieces()));
-    return pieces;
-  }
-
-  private jsonSplice(uri: string): JsonSplice {
-    let splice = this.splices.get(uri);
-    if (!splice) this.splices.set(uri, (splice = new JsonSplice()));
-    return splice;
-  }
-
-  /** Parses `text`, the current version of the buffer `uri`, reusing its previous tree when it has one. */
+  /** Parses `text`, the current version of the buffer `uri`, reusing what its previous version left. */
   parse(uri: string, text: string): IacDocument | undefined {
-    const lower = uri.toLowerCase();
-    if (/\.(ya?ml|template|cfn)$/.test(lower) && !looksLikeJson(text)) return parseCfnYaml(uri, text, (t) => this.yamlPieces(uri).convert(t));
-    if (/\.(ya?ml|json|template|cfn)$/.test(lower) && !lower.endsWith('.tf.json') && looksLikeJson(text)) return parseCfnJson(uri, text, (t) => this.jsonSplice(uri).convert(t));
-    if (!lower.endsWith('.tf')) return parseDocument(uri, text);
+    return parseDocument(uri, text, {
+      terraformHcl: () => this.parseTerraform(uri, text),
+      cfnYaml: (t) => perBuffer(this.pieces, uri, () => new YamlPieces()).convert(t),
+      cfnJson: (t) => perBuffer(this.splices, uri, () => new JsonSplice()).convert(t),
+    });
+  }
+
+  private parseTerraform(uri: string, text: string): IacDocument {
     // Taken out first: if anything below throws, the next version parses afresh rather than from a stale tree.
     const previous = this.kept.get(uri);
     this.kept.delete(uri);

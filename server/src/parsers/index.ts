@@ -1,5 +1,7 @@
 // Detects a file's syntax and parses it into the neutral model: the only switch on format.
 import type { IacDocument } from '../model/document';
+import type { JsonConversion } from './cfn-json';
+import type { YamlConversion } from './cfn-yaml';
 import { parseCfnJson, parseCfnYaml } from './cloudformation';
 import { initTerraformParser, parseTerraformHcl } from './terraform-hcl';
 import { parseTerraformJson } from './terraform-json';
@@ -15,17 +17,27 @@ export function isCandidatePath(path: string): boolean {
 }
 
 /**
+ * Stand-ins for the plain parse of one syntax, each giving the same result as the one it replaces: the incremental
+ * parser passes ones that reuse the previous version's work, so this stays the only switch on format.
+ */
+export interface SyntaxParsers {
+  terraformHcl?: (uri: string, text: string) => IacDocument;
+  cfnYaml?: (text: string) => YamlConversion;
+  cfnJson?: (text: string) => JsonConversion;
+}
+
+/**
  * Parses `text` according to its name and content. Terraform is recognised by extension; CloudFormation by
  * content (`AWSTemplateFormatVersion`, or `Resources` whose entries have `Type: AWS::...`), so Kubernetes
  * manifests, workflows or package.json yield `undefined`: not a template, no findings, no parse noise.
  */
-export function parseDocument(uri: string, text: string): IacDocument | undefined {
+export function parseDocument(uri: string, text: string, parsers: SyntaxParsers = {}): IacDocument | undefined {
   const lower = uri.toLowerCase();
-  if (lower.endsWith('.tf')) return parseTerraformHcl(uri, text);
+  if (lower.endsWith('.tf')) return (parsers.terraformHcl ?? parseTerraformHcl)(uri, text);
   if (lower.endsWith('.tf.json')) return parseTerraformJson(uri, text);
   if (/\.(ya?ml|json|template|cfn)$/.test(lower)) {
     // .template files are either syntax; JSON is a subset of YAML but its own parser gives JSON-precise errors.
-    return looksLikeJson(text) ? parseCfnJson(uri, text) : parseCfnYaml(uri, text);
+    return looksLikeJson(text) ? parseCfnJson(uri, text, parsers.cfnJson) : parseCfnYaml(uri, text, parsers.cfnYaml);
   }
   return undefined;
 }

@@ -32,8 +32,6 @@ export interface ScanResult {
   readErrors: { path: string; message: string; skipped?: true }[];
 }
 
-export { DEFAULT_MAX_FILE_SIZE };
-
 export interface ScanOptions extends Omit<LintOptions, 'module' | 'inputValues'> {
   /** Files larger than this many bytes are reported, not read (default DEFAULT_MAX_FILE_SIZE). */
   maxFileSize?: number;

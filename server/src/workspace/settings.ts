@@ -1,7 +1,7 @@
 // The `secureIac.*` settings: their shape, defaults, and validation of whatever the client sends.
 import * as path from 'node:path';
 import type { Severity } from '../../../rules/api';
-import { overlayProjectConfig, type ProjectConfig } from '../engine/config-file';
+import { emptyConfig, overlayProjectConfig, type ProjectConfig } from '../engine/config-file';
 import { DEFAULT_MAX_FILE_SIZE, parseByteSize } from '../engine/file-size';
 import type { EngineConfig } from '../engine/types';
 
@@ -112,7 +112,7 @@ export function overlaySettings(settings: Settings, project: ProjectConfig | und
     ...(settings.unresolved === 'info' ? { unresolved: 'info' as const } : {}),
     ...(settings.maxFileSize !== DEFAULT_MAX_FILE_SIZE ? { maxFileSize: settings.maxFileSize } : {}),
   };
-  const merged = overlayProjectConfig(project ?? { rules: {}, exclude: [], parameters: [], varFiles: [], requiredTags: [] }, own);
+  const merged = overlayProjectConfig(project ?? emptyConfig(), own);
   return {
     ...settings,
     rules: merged.rules,
