@@ -30,6 +30,11 @@ export interface RuleMeta<M extends string = string> {
   docs: string;
   related: RelatedIds;
   /**
+   * AWS Foundational Security Best Practices control ids (`KMS.5`, `Lambda.2`): shown in the docs and SARIF rule
+   * properties. Not a suppression source (FSBP is a Security Hub standard, not a scanner with comments).
+   */
+  fsbp?: readonly string[];
+  /**
    * Why `related` is empty: no other tool has an equivalent check. Required exactly when `related` lists no id, so
    * a missing mapping is a decision written down, never an oversight (test/rules/registry.test.ts).
    */

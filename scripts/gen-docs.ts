@@ -87,8 +87,13 @@ function relatedTable(rule: AnyRule): string {
   const rows = RELATED_TOOLS.filter(({ key }) => (rule.meta.related[key] ?? []).length > 0).map(
     ({ key, name }) => `| ${name} | ${(rule.meta.related[key] ?? []).map((id) => `\`${id}\``).join(', ')} |`,
   );
-  if (rows.length === 0) return `None. ${rule.meta.noEquivalent ?? ''}`.trim();
-  return ['| Tool | Ids |', '| --- | --- |', ...rows].join('\n');
+  const none = `None. ${rule.meta.noEquivalent ?? ''}`.trim();
+  const fsbp = rule.meta.fsbp ?? [];
+  if (fsbp.length === 0) return rows.length === 0 ? none : ['| Tool | Ids |', '| --- | --- |', ...rows].join('\n');
+  // Security Hub controls are not scanners: a rule with only those still says why no scanner is equivalent.
+  const controls = `| AWS Foundational Security Best Practices (Security Hub controls) | ${fsbp.map((id) => `\`${id}\``).join(', ')} |`;
+  const table = ['| Tool | Ids |', '| --- | --- |', ...rows, controls].join('\n');
+  return rows.length === 0 ? `${table}\n\nScanners: ${none}` : table;
 }
 
 /** The generated page of one rule. */

@@ -20,7 +20,12 @@ function descriptor(rule: AnyRule): ReportingDescriptor {
     helpUri: help,
     help: { text: `${rule.meta.title}. See ${help}` },
     defaultConfiguration: { level: LEVEL[rule.meta.severity] },
-    properties: { 'security-severity': SECURITY_SEVERITY[rule.meta.severity], tags: ['security', 'aws', 'iac'], precision: 'high' },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[rule.meta.severity],
+      tags: ['security', 'aws', 'iac'],
+      precision: 'high',
+      ...(rule.meta.fsbp?.length ? { fsbp: [...rule.meta.fsbp] } : {}),
+    },
   };
 }
 
