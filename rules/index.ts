@@ -40,6 +40,7 @@ import s3Versioning from './s3/s3-versioning';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
+import sqsEncryption from './sqs/sqs-encryption';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 
@@ -83,6 +84,7 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  sqsEncryption,
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,
