@@ -5,6 +5,7 @@ import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
+import docdbEncryption from './docdb/docdb-encryption';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
@@ -23,6 +24,7 @@ import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
@@ -51,6 +53,7 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
+  docdbEncryption,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
@@ -64,6 +67,7 @@ export const allRules: readonly AnyRule[] = [
   iamWildcardAction,
   kinesisEncryption,
   kmsKeyRotation,
+  neptuneEncryption,
   opensearchEncryption,
   paramNoecho,
   rdsBackupRetention,
