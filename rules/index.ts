@@ -24,6 +24,8 @@ import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import logsEncryption from './logs/logs-encryption';
+import logsRetention from './logs/logs-retention';
 import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
@@ -67,6 +69,8 @@ export const allRules: readonly AnyRule[] = [
   iamWildcardAction,
   kinesisEncryption,
   kmsKeyRotation,
+  logsEncryption,
+  logsRetention,
   neptuneEncryption,
   opensearchEncryption,
   paramNoecho,
