@@ -14,6 +14,7 @@ import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
+import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
@@ -61,6 +62,7 @@ export const allRules: readonly AnyRule[] = [
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  ecsEfsTransitEncryption,
   efsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
