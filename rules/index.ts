@@ -28,6 +28,7 @@ import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import logsEncryption from './logs/logs-encryption';
 import logsRetention from './logs/logs-retention';
+import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
 import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
@@ -75,6 +76,7 @@ export const allRules: readonly AnyRule[] = [
   kmsKeyRotation,
   logsEncryption,
   logsRetention,
+  mskEncryptionInTransit,
   neptuneEncryption,
   opensearchEncryption,
   paramNoecho,
