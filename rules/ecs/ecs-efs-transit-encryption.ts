@@ -1,5 +1,6 @@
 // ECS task definitions mount EFS volumes over TLS, so file data is encrypted between the task and the file system.
 import { defineRule } from '../define-rule';
+import { isUnset } from '../lib/unset';
 
 export default defineRule({
   id: 'ecs-efs-transit-encryption',
@@ -29,11 +30,9 @@ export default defineRule({
       if (efs.isMissing() || efs.isUnresolved()) continue;
       const transit = efs.prop('transit');
       if (transit.isUnresolved() || transit.asString() === 'ENABLED') continue;
-      // Terraform's null leaves the argument unset, like a missing one.
-      const unset = transit.isMissing() || transit.literal() === null;
       report({
         at: transit,
-        messageId: unset ? 'missing' : 'disabled',
+        messageId: isUnset(transit) ? 'missing' : 'disabled',
         // A new revision mounts through the EFS mount helper's TLS tunnel: container instances without
         // amazon-efs-utils (custom AMIs) then fail to start the task, so the user checks the hosts first.
         fix: { messageId: 'enable', safety: 'review', apply: (f) => f.set(efs, 'transit', 'ENABLED') },

@@ -2,17 +2,13 @@
 // catalog metadata and connection passwords.
 import type { ValueView } from '../api';
 import { defineRule } from '../define-rule';
+import { isBlank, isUnset } from '../lib/unset';
 
 const DISABLED = 'DISABLED';
 
-/** Not written: missing, or Terraform's null (often a variable's default). */
-function unset(value: ValueView): boolean {
-  return value.isMissing() || value.literal() === null;
-}
-
 /** A mode that is written, resolved, and not DISABLED (the values are the SDK's enums, upper case). */
 function enabledMode(value: ValueView): boolean {
-  return !unset(value) && !value.isUnresolved() && value.asString() !== DISABLED;
+  return !isUnset(value) && !value.isUnresolved() && value.asString() !== DISABLED;
 }
 
 export default defineRule({
@@ -112,21 +108,21 @@ export default defineRule({
       ] as const) {
         const mode = resource.prop(key);
         if (mode.isUnresolved() || enabledMode(mode)) continue;
-        report({ at: mode, messageId: unset(mode) ? missing : disabled });
+        report({ at: mode, messageId: isUnset(mode) ? missing : disabled });
       }
     }
     if (resource.declares('catalogMode')) {
       const mode = resource.prop('catalogMode');
-      if (!mode.isUnresolved() && !enabledMode(mode)) report({ at: mode, messageId: unset(mode) ? 'catalogMissing' : 'catalogDisabled' });
+      if (!mode.isUnresolved() && !enabledMode(mode)) report({ at: mode, messageId: isUnset(mode) ? 'catalogMissing' : 'catalogDisabled' });
       const returnEncrypted = resource.prop('returnEncrypted');
       if (!returnEncrypted.isUnresolved() && returnEncrypted.asBoolean() !== true) {
-        report({ at: returnEncrypted, messageId: unset(returnEncrypted) ? 'passwordsMissing' : 'passwordsDisabled' });
+        report({ at: returnEncrypted, messageId: isUnset(returnEncrypted) ? 'passwordsMissing' : 'passwordsDisabled' });
       }
     }
     if (resource.declares('securityConfiguration')) {
       const configuration = resource.prop('securityConfiguration');
       if (configuration.isUnresolved()) return;
-      if (unset(configuration) || configuration.asString()?.trim() === '') report({ at: configuration, messageId: 'noSecurityConfiguration' });
+      if (isBlank(configuration)) report({ at: configuration, messageId: 'noSecurityConfiguration' });
     }
   },
 });

@@ -1,5 +1,6 @@
 // CloudWatch log groups encrypt their log data with a KMS key the account controls.
 import { defineRule } from '../define-rule';
+import { isBlank, isUnset } from '../lib/unset';
 
 export default defineRule({
   id: 'logs-encryption',
@@ -25,11 +26,8 @@ export default defineRule({
   },
   check(group, report) {
     const key = group.prop('key');
-    if (key.isUnresolved()) return;
-    // Terraform's null (often a variable's default) leaves the argument unset.
-    const unset = key.isMissing() || key.literal() === null;
-    if (!unset && key.asString()?.trim() !== '') return;
+    if (key.isUnresolved() || !isBlank(key)) return;
     // No fix: the key needs a policy that grants the CloudWatch Logs service principal, which only the user can write.
-    report({ at: key, messageId: unset ? 'missing' : 'empty' });
+    report({ at: key, messageId: isUnset(key) ? 'missing' : 'empty' });
   },
 });

@@ -1,6 +1,7 @@
 // RDS automated backups must not be switched off (a retention period of 0 days); DocumentDB and Neptune clusters,
 // which always keep backups, must keep them for at least a week.
 import { defineRule } from '../define-rule';
+import { isUnset } from '../lib/unset';
 
 /** Seven days: the RDS console default, and enough to notice a problem over a weekend. */
 const RETENTION_DAYS = 7;
@@ -43,8 +44,7 @@ export default defineRule({
     const retention = db.prop('retention');
     if (ALWAYS_BACKED_UP.has(db.type)) {
       if (retention.isUnresolved()) return;
-      // Terraform's null leaves the argument unset, like a missing one.
-      const unset = retention.isMissing() || retention.literal() === null;
+      const unset = isUnset(retention);
       const days = retention.asNumber();
       if (!unset && (days === undefined || days >= RETENTION_DAYS)) return;
       report({

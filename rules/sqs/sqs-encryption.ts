@@ -1,5 +1,6 @@
 // SQS queues keep server-side encryption (SSE-SQS or a KMS key) for stored messages.
 import { defineRule } from '../define-rule';
+import { isBlank } from '../lib/unset';
 
 export default defineRule({
   id: 'sqs-encryption',
@@ -33,8 +34,7 @@ export default defineRule({
     const key = queue.prop('key');
     if (key.isUnresolved()) return;
     // Terraform's null and an empty string leave the queue without a key.
-    const noKey = key.isMissing() || key.literal() === null || key.asString()?.trim() === '';
-    if (!noKey) return;
+    if (!isBlank(key)) return;
     report({
       at: sse,
       messageId: 'disabled',
