@@ -368,5 +368,32 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'optional', line: 1, column: 83 }],
       output: tfJson`{"resource":{"aws_launch_configuration":{"web":{"metadata_options":{"http_tokens":"required"}}}}}`,
     },
+    {
+      name: 'an instance with metadata_options of its own is judged even with a launch template',
+      code: tfHcl`
+        resource "aws_instance" "web" {
+          launch_template {
+            id = aws_launch_template.web.id
+          }
+
+          metadata_options {
+            http_put_response_hop_limit = 2
+          }
+        }
+      `,
+      errors: [{ messageId: 'missing', line: 6, column: 3 }],
+      output: tfHcl`
+        resource "aws_instance" "web" {
+          launch_template {
+            id = aws_launch_template.web.id
+          }
+
+          metadata_options {
+            http_put_response_hop_limit = 2
+            http_tokens                 = "required"
+          }
+        }
+      `,
+    },
   ],
 });
