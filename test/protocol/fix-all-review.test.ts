@@ -58,3 +58,30 @@ describe('protocol: fix all with review fixes', function () {
     assert.equal(fixAll?.command, undefined);
   });
 });
+
+describe('protocol: "Ignore … for this resource" as a snippet', function () {
+  let client: TestClient;
+  before(function () {
+    this.timeout(120_000);
+    ensureServerBuilt();
+  });
+  afterEach(async () => client.stop());
+
+  it('selects the placeholder reason for clients with snippet edits; the placeholder itself does not suppress', async () => {
+    client = await TestClient.start({ root: FIXTURES, settings: { secureIac: { rules: onlyRules('s3-versioning') } }, snippetEdits: true });
+    const uri = fileUri(path.join(FIXTURES, 'fix-all-review', 's.yaml'));
+    const text = 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n';
+    await client.open(uri, text);
+    const [d] = await client.diagnosticsFor(uri, 1);
+    assert.ok(d);
+    const ignore = (await client.codeActions(uri, d.range, [d])).find((a) => a.title.startsWith('Ignore s3-versioning'));
+    const change = ignore?.edit?.documentChanges?.[0] as { edits: { snippet?: { kind: string; value: string } }[] } | undefined;
+    assert.deepEqual(change?.edits.map((e) => e.snippet), [{ kind: 'snippet', value: '  # secure-iac-ignore s3-versioning: ${1:TODO: reason}\n' }]);
+    // Inserted as it is, the comment keeps the finding and is itself reported until a reason is written.
+    const version = await client.change(uri, [{ text: 'Resources:\n  # secure-iac-ignore s3-versioning: TODO: reason\n  Data:\n    Type: AWS::S3::Bucket\n' }]);
+    const codes = (await client.diagnosticsFor(uri, version)).map((x) => String(x.code)).sort();
+    assert.deepEqual(codes, ['invalid-suppression', 's3-versioning']);
+    const reasoned = await client.change(uri, [{ text: 'Resources:\n  # secure-iac-ignore s3-versioning: scratch data, rebuilt nightly\n  Data:\n    Type: AWS::S3::Bucket\n' }]);
+    assert.deepEqual(await client.diagnosticsFor(uri, reasoned), []);
+  });
+});

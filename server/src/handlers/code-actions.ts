@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../edits/types';
-import { suppressionEdits } from '../engine/suppression-edits';
+import { SUPPRESSION_REASON_PLACEHOLDER, suppressionEdits } from '../engine/suppression-edits';
 import type { Finding } from '../engine/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_ALL_REVIEW_KIND } from '../protocol';
 import { applySafeFixes, minimalEdit } from '../engine/fix-all';
@@ -28,6 +28,8 @@ interface CodeActionDeps {
   documentChanges: boolean;
   /** The client runs our commands (the VS Code extension): offer "Show documentation" and "Disable … in this workspace". */
   clientCommands?: boolean;
+  /** The client applies snippet edits (LSP 3.18 `workspace.workspaceEdit.snippetEditSupport`). */
+  snippetEdits?: boolean;
 }
 
 /** Registers the code action provider. Edits always come from a lint of the version the client sees. */
@@ -97,7 +99,8 @@ function quickFixes(deps: CodeActionDeps, outcome: LintOutcome, params: CodeActi
         title: `Ignore ${finding.ruleId} for this resource…`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: workspaceEdit(deps, outcome, ignore),
+        // With snippet support the placeholder reason is selected, so the user types the reason straight away.
+        edit: deps.snippetEdits && deps.documentChanges && outcome.version !== undefined ? snippetEdit(outcome, ignore) : workspaceEdit(deps, outcome, ignore),
       });
     }
     if (deps.clientCommands) {
@@ -147,6 +150,19 @@ async function fixAllAction(deps: CodeActionDeps, uri: string, includeReview: bo
       ? { command: { title: 'Findings left for review', command: Commands.reviewFixesLeft, arguments: [uri, reviewLeft] } }
       : {}),
   };
+}
+
+/** The suppression edits as snippets with the placeholder reason as the first tab stop (selected on insert). */
+function snippetEdit(outcome: LintOutcome, edits: readonly TextEdit[]): WorkspaceEdit {
+  let placed = false;
+  const snippets = edits.map((e) => {
+    const escaped = e.newText.replace(/[\\$}]/g, (c) => `\\${c}`);
+    const at = placed ? -1 : escaped.indexOf(SUPPRESSION_REASON_PLACEHOLDER);
+    const value = at < 0 ? escaped : `${escaped.slice(0, at)}\${1:${SUPPRESSION_REASON_PLACEHOLDER}}${escaped.slice(at + SUPPRESSION_REASON_PLACEHOLDER.length)}`;
+    placed ||= at >= 0;
+    return { range: { start: outcome.text.positionAt(e.start), end: outcome.text.positionAt(e.end) }, snippet: { kind: 'snippet' as const, value } };
+  });
+  return { documentChanges: [{ textDocument: { uri: outcome.uri, version: outcome.version ?? null }, edits: snippets }] };
 }
 
 function workspaceEdit(deps: CodeActionDeps, outcome: LintOutcome, edits: readonly TextEdit[]): WorkspaceEdit {

@@ -58,7 +58,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log.error(`Loading the Terraform grammar failed: ${describeError(err)}`);
     }
     const clientCommands = optionOf(params.initializationOptions, 'clientCommands') === true;
-    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, clientCommands);
+    const snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
+    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, { clientCommands, snippetEdits });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -117,7 +118,7 @@ function wire(
   log: Log,
   debounceMs: number,
   documentChanges: boolean,
-  clientCommands: boolean,
+  client: { clientCommands: boolean; snippetEdits: boolean },
 ): void {
   const linter = new Linter(documents, settings, log);
   const findings = new WorkspaceFindings(connection, documents, linter, settings, log);
@@ -138,8 +139,8 @@ function wire(
       recheckEverything();
     }),
   );
-  registerCodeActions({ connection, documents, linter, log, documentChanges, clientCommands });
-  registerHover({ connection, documents, linter, log, clientCommands });
+  registerCodeActions({ connection, documents, linter, log, documentChanges, ...client });
+  registerHover({ connection, documents, linter, log, clientCommands: client.clientCommands });
   registerScanWorkspace({ connection, linter, settings, findings, log });
   registerWatchedFiles({
     connection,
