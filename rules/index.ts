@@ -12,6 +12,7 @@ import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
+import ecrPolicyPublic from './ecr/ecr-policy-public';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
@@ -22,6 +23,7 @@ import iamAdminPolicy from './iam/iam-admin-policy';
 import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
+import kmsKeyPolicyPublic from './kms/kms-key-policy-public';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
@@ -40,6 +42,8 @@ import s3Versioning from './s3/s3-versioning';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
+import snsPolicyPublic from './sns/sns-policy-public';
+import sqsPolicyPublic from './sqs/sqs-policy-public';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 
@@ -53,6 +57,7 @@ export const allRules: readonly AnyRule[] = [
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  ecrPolicyPublic,
   efsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
@@ -62,6 +67,7 @@ export const allRules: readonly AnyRule[] = [
   iamUserPolicy,
   iamWildcardAction,
   kinesisEncryption,
+  kmsKeyPolicyPublic,
   kmsKeyRotation,
   opensearchEncryption,
   paramNoecho,
@@ -83,6 +89,8 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  snsPolicyPublic,
+  sqsPolicyPublic,
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,
