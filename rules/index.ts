@@ -20,6 +20,7 @@ import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
 import iamAdminPolicy from './iam/iam-admin-policy';
+import iamRoleTrustPublic from './iam/iam-role-trust-public';
 import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
@@ -64,6 +65,7 @@ export const allRules: readonly AnyRule[] = [
   elbHttpListener,
   hardcodedSecret,
   iamAdminPolicy,
+  iamRoleTrustPublic,
   iamUserPolicy,
   iamWildcardAction,
   kinesisEncryption,
