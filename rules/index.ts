@@ -26,6 +26,7 @@ import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyPolicyPublic from './kms/kms-key-policy-public';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import lambdaPermissionPublic from './lambda/lambda-permission-public';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
@@ -71,6 +72,7 @@ export const allRules: readonly AnyRule[] = [
   kinesisEncryption,
   kmsKeyPolicyPublic,
   kmsKeyRotation,
+  lambdaPermissionPublic,
   opensearchEncryption,
   paramNoecho,
   rdsBackupRetention,
