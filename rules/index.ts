@@ -20,6 +20,7 @@ import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
 import iamAdminPolicy from './iam/iam-admin-policy';
+import iamKmsDecryptAll from './iam/iam-kms-decrypt-all';
 import iamPrivilegeEscalation from './iam/iam-privilege-escalation';
 import iamRoleTrustPublic from './iam/iam-role-trust-public';
 import iamUserPolicy from './iam/iam-user-policy';
@@ -67,6 +68,7 @@ export const allRules: readonly AnyRule[] = [
   elbHttpListener,
   hardcodedSecret,
   iamAdminPolicy,
+  iamKmsDecryptAll,
   iamPrivilegeEscalation,
   iamRoleTrustPublic,
   iamUserPolicy,
