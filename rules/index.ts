@@ -23,6 +23,7 @@ import iamAdminPolicy from './iam/iam-admin-policy';
 import iamKmsDecryptAll from './iam/iam-kms-decrypt-all';
 import iamPrivilegeEscalation from './iam/iam-privilege-escalation';
 import iamRoleTrustPublic from './iam/iam-role-trust-public';
+import iamUserAccessKey from './iam/iam-user-access-key';
 import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
@@ -71,6 +72,7 @@ export const allRules: readonly AnyRule[] = [
   iamKmsDecryptAll,
   iamPrivilegeEscalation,
   iamRoleTrustPublic,
+  iamUserAccessKey,
   iamUserPolicy,
   iamWildcardAction,
   kinesisEncryption,
