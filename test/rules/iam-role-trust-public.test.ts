@@ -119,6 +119,41 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'SAM Globals.Function.AssumeRolePolicyDocument reaches every function; its Statement list is concatenated with a function\'s own (translator merge)',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            AssumeRolePolicyDocument:
+              Statement:
+                - Effect: Allow
+                  Principal: { AWS: "*" }
+                  Action: sts:AssumeRole
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: python3.12
+              CodeUri: src/
+          Own:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: python3.12
+              CodeUri: src/
+              AssumeRolePolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: { Service: lambda.amazonaws.com }
+                    Action: sts:AssumeRole
+      `,
+      errors: [
+        { messageId: 'public', line: 10, column: 3 },
+        { messageId: 'public', line: 23, column: 9 },
+      ],
+    },
+    {
       name: 'Principal "*"; NotPrincipal; GitHub by ARN without sub; GitHub provider by reference without any condition; SAM',
       code: cfnYaml`
         Transform: AWS::Serverless-2016-10-31
