@@ -24,6 +24,7 @@ export default defineRule({
       trivy: ['AVD-AWS-0057'],
       cfnNag: ['F4', 'F5', 'F3'],
     },
+    fsbp: ['IAM.1'],
     messages: {
       admin:
         '{{resource}} allows every action ("*") on every resource ("*"). Grant only the actions and resources this principal needs (least privilege).',

@@ -20,6 +20,7 @@ export default defineRule({
       ],
       tfsec: ['aws-iam-no-user-attached-policies'],
     },
+    fsbp: ['IAM.2'],
     messages: {
       inline: `{{resource}} has its own {{inline}}. ${ADVICE}`,
       managed: `{{resource}} attaches {{managed}} to the user directly. ${ADVICE}`,

@@ -11,6 +11,7 @@ export default defineRule({
     whitepaper: 'Managing identities: least privilege',
     docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
     related: { tfsec: ['aws-iam-no-policy-wildcards'] },
+    fsbp: ['IAM.21'],
     messages: {
       wildcard:
         '{{resource}} allows {{actions}}: every action of the service, including ones added later. List only the actions this principal needs (least privilege); IAM Access Analyzer can generate them from CloudTrail activity.',
