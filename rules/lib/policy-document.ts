@@ -164,7 +164,9 @@ function renderPrincipals(blocks: readonly PrincipalBlock[]): unknown {
   const out: Record<string, unknown> = {};
   for (const p of blocks) {
     if (p.type === '*' && listOf(p.identifiers).includes('*')) return '*';
-    if (typeof p.type !== 'string') return p.type === undefined ? out : p.type;
+    // An unresolved type makes the whole principal unknown; a block without a type names nobody.
+    if (isUnknown(p.type)) return p.type;
+    if (typeof p.type !== 'string') continue;
     out[p.type] = [...listOf(out[p.type]), ...listOf(p.identifiers)];
   }
   return out;
