@@ -5,6 +5,8 @@ import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
+import codebuildArtifactEncryption from './codebuild/codebuild-artifact-encryption';
+import docdbEncryption from './docdb/docdb-encryption';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
@@ -13,12 +15,14 @@ import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
 import ecrPolicyPublic from './ecr/ecr-policy-public';
+import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
+import glueEncryption from './glue/glue-encryption';
 import iamAdminPolicy from './iam/iam-admin-policy';
 import iamKmsDecryptAll from './iam/iam-kms-decrypt-all';
 import iamPrivilegeEscalation from './iam/iam-privilege-escalation';
@@ -30,6 +34,10 @@ import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyPolicyPublic from './kms/kms-key-policy-public';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import lambdaPermissionPublic from './lambda/lambda-permission-public';
+import logsEncryption from './logs/logs-encryption';
+import logsRetention from './logs/logs-retention';
+import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
+import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
@@ -48,6 +56,7 @@ import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
 import snsPolicyPublic from './sns/sns-policy-public';
+import sqsEncryption from './sqs/sqs-encryption';
 import sqsPolicyPublic from './sqs/sqs-policy-public';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
@@ -59,14 +68,18 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
+  codebuildArtifactEncryption,
+  docdbEncryption,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
   ecrPolicyPublic,
+  ecsEfsTransitEncryption,
   efsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
+  glueEncryption,
   hardcodedSecret,
   iamAdminPolicy,
   iamKmsDecryptAll,
@@ -79,6 +92,10 @@ export const allRules: readonly AnyRule[] = [
   kmsKeyPolicyPublic,
   kmsKeyRotation,
   lambdaPermissionPublic,
+  logsEncryption,
+  logsRetention,
+  mskEncryptionInTransit,
+  neptuneEncryption,
   opensearchEncryption,
   paramNoecho,
   rdsBackupRetention,
@@ -100,6 +117,7 @@ export const allRules: readonly AnyRule[] = [
   sgOpenSsh,
   snsEncryption,
   snsPolicyPublic,
+  sqsEncryption,
   sqsPolicyPublic,
   statefulDeletionPolicy,
   subnetPublicIp,
