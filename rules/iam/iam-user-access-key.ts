@@ -1,5 +1,6 @@
 // IAM users should not be given long-lived access keys: roles and temporary credentials replace them.
 import { defineRule } from '../define-rule';
+import { isUnset } from '../lib/unset';
 
 export default defineRule({
   id: 'iam-user-access-key',
@@ -23,7 +24,7 @@ export default defineRule({
   check(key, report) {
     const status = key.prop('status');
     // Missing means Active (the service default); an unresolved status is not judged.
-    if (status.isMissing()) {
+    if (isUnset(status)) {
       report({ at: key, messageId: 'active', data: { status: 'Status missing: Active' } });
       return;
     }

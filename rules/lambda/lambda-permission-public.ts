@@ -1,5 +1,6 @@
 // A Lambda permission must not let everyone (or a service acting for any account) invoke the function.
 import { defineRule } from '../define-rule';
+import { isUnset } from '../lib/unset';
 
 export default defineRule({
   id: 'lambda-permission-public',
@@ -61,7 +62,7 @@ export default defineRule({
     const name = principal.asString();
     if (name === undefined) return;
     // A written source, even an unresolved one, narrows who can invoke.
-    const written = (key: 'sourceArn' | 'sourceAccount' | 'orgId') => !permission.prop(key).isMissing();
+    const written = (key: 'sourceArn' | 'sourceAccount' | 'orgId') => !isUnset(permission.prop(key));
     if (name === '*') {
       if (!written('sourceArn') && !written('sourceAccount') && !written('orgId')) report({ at: principal, messageId: 'everyone' });
     } else if (name.endsWith('.amazonaws.com')) {
