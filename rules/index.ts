@@ -14,6 +14,7 @@ import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
+import ecrPolicyPublic from './ecr/ecr-policy-public';
 import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
@@ -23,10 +24,16 @@ import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
 import glueEncryption from './glue/glue-encryption';
 import iamAdminPolicy from './iam/iam-admin-policy';
+import iamKmsDecryptAll from './iam/iam-kms-decrypt-all';
+import iamPrivilegeEscalation from './iam/iam-privilege-escalation';
+import iamRoleTrustPublic from './iam/iam-role-trust-public';
+import iamUserAccessKey from './iam/iam-user-access-key';
 import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
+import kmsKeyPolicyPublic from './kms/kms-key-policy-public';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import lambdaPermissionPublic from './lambda/lambda-permission-public';
 import logsEncryption from './logs/logs-encryption';
 import logsRetention from './logs/logs-retention';
 import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
@@ -48,7 +55,9 @@ import s3Versioning from './s3/s3-versioning';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
+import snsPolicyPublic from './sns/sns-policy-public';
 import sqsEncryption from './sqs/sqs-encryption';
+import sqsPolicyPublic from './sqs/sqs-policy-public';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 
@@ -64,6 +73,7 @@ export const allRules: readonly AnyRule[] = [
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  ecrPolicyPublic,
   ecsEfsTransitEncryption,
   efsEncryption,
   elasticacheEncryption,
@@ -72,10 +82,16 @@ export const allRules: readonly AnyRule[] = [
   glueEncryption,
   hardcodedSecret,
   iamAdminPolicy,
+  iamKmsDecryptAll,
+  iamPrivilegeEscalation,
+  iamRoleTrustPublic,
+  iamUserAccessKey,
   iamUserPolicy,
   iamWildcardAction,
   kinesisEncryption,
+  kmsKeyPolicyPublic,
   kmsKeyRotation,
+  lambdaPermissionPublic,
   logsEncryption,
   logsRetention,
   mskEncryptionInTransit,
@@ -100,7 +116,9 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  snsPolicyPublic,
   sqsEncryption,
+  sqsPolicyPublic,
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,
