@@ -171,7 +171,7 @@ export class FixCollector implements Fixer {
       if (resource.kind === 'data') continue;
       taken.add(cfn ? resource.name : `${resource.type}.${resource.name}`);
     }
-    if (cfn) for (const d of this.scope.documents) for (const i of d.inputs) taken.add(i.name);
+    if (cfn) for (const name of this.scope.inputNames()) taken.add(name);
     const key = (n: string) => (cfn ? n : `${type}.${n}`);
     let name = base;
     for (let i = 2; taken.has(key(name)); i++) name = cfn ? `${base}${i}` : `${base}_${i}`;

@@ -6,7 +6,8 @@ import { writerFor } from '../edits/index';
 import type { IacDocument, ResourceNode } from '../model/document';
 import type { IacNode } from '../model/nodes';
 import { parseDocument } from '../parsers/index';
-import { createRuleContext, INPUT_TARGET, targetTypes, unitOf, unitTypeKey } from './context';
+import { createRuleContext, unitOf } from './context';
+import { INPUT_TARGET, targetTypes, unitTypeKey } from './units';
 import { FixCollector } from './fixer';
 import { withLazyFixes } from './lazy-fixes';
 import { disjointEdits } from './positions';
@@ -147,7 +148,7 @@ function unitsOfTypes(doc: IacDocument, types: Iterable<string>): ResourceNode[]
   return lists.flat().sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
 }
 
-/** A rule's targets by type: the first target that matches, as `targets.find(targetMatches)` would pick. */
+/** A rule's targets by type: the first target that matches, as a search of `targets` in order would pick. */
 const targetIndexes = new WeakMap<AnyRule, Map<string, Map<string, TargetSpec>>>();
 
 function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string, TargetSpec> {
