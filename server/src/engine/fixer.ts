@@ -1,5 +1,5 @@
 // Turns a rule's fix intents into text edits with the writer of the document's syntax.
-import type { FixRef, FixValue, Fixer, InputSpec } from '../../../rules/api';
+import type { FixRef, FixValue, Fixer, InputSpec, TagsView } from '../../../rules/api';
 import type { AnyRule } from '../../../rules/define-rule';
 import type { TextEdit, Writer } from '../edits/types';
 import { snakeCase } from '../../../rules/lib/input-name';
@@ -7,7 +7,7 @@ import type { IacDocument } from '../model/document';
 import { entriesOf, type IacNode, type MapEntry, type MapNode } from '../model/nodes';
 import { unitOf } from './context';
 import type { Scope } from './scope';
-import { ResourceViewImpl, View } from './views';
+import { ResourceViewImpl, TagsViewImpl, View } from './views';
 
 
 /** Where a native path lands: an existing node to replace, or a map to insert the rest of the path into. */
@@ -117,6 +117,16 @@ export class FixCollector implements Fixer {
     }
     this.pending.length = 0;
     return this.edits;
+  }
+
+  addTags(tags: TagsView, keys: readonly string[]): void {
+    const { resource, key, value, shape } = tags as TagsViewImpl;
+    if (!tags.canAdd()) throw new Error(`${this.rule.id}: the written tags would have to be rewritten`);
+    const map = Object.fromEntries(keys.map((k) => [k, '']));
+    const items = keys.map((k) => ({ Key: k, Value: '' }));
+    if (value.isMissing()) this.set(resource, key, shape === 'list' ? items : map);
+    else if (shape === 'map') this.replace(value, map);
+    else for (const item of items) this.append(resource, key, item);
   }
 
   replace(value: View, replacement: FixValue): void {

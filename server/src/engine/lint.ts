@@ -1,6 +1,6 @@
 // The engine's entry point: document × rules → findings with ready fixes. Shared by the CLI and the server.
 import type { ReportSpec, RuleContext, Severity } from '../../../rules/api';
-import type { AnyRule, TargetSpec } from '../../../rules/define-rule';
+import type { AnyRule, RuleTarget } from '../../../rules/define-rule';
 import { allRules } from '../../../rules/index';
 import { writerFor } from '../edits/index';
 import type { IacDocument, ResourceNode } from '../model/document';
@@ -103,8 +103,8 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
   // lint: a context per resource made a template of thousands of buckets quadratic.
   const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
   for (const resource of units) {
-    const target = byType.get(unitTypeKey(resource)) as TargetSpec;
-    const check = () => checkResource(rule, severity, doc, scope, config, resource, target.props, ctx);
+    const target = byType.get(unitTypeKey(resource)) as RuleTarget;
+    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, ctx);
     const reused = session?.reuse(rule, resource);
     // A copy: the stored finding stays plain data (a spread of it must not compute fixes).
     if (reused) for (const f of reused) out.push(withLazyFixes(() => fixesAgain(check, f), { ...f }));
@@ -149,9 +149,9 @@ function unitsOfTypes(doc: IacDocument, types: Iterable<string>): ResourceNode[]
 }
 
 /** A rule's targets by type: the first target that matches, as a search of `targets` in order would pick. */
-const targetIndexes = new WeakMap<AnyRule, Map<string, Map<string, TargetSpec>>>();
+const targetIndexes = new WeakMap<AnyRule, Map<string, Map<string, RuleTarget>>>();
 
-function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string, TargetSpec> {
+function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string, RuleTarget> {
   let byFamily = targetIndexes.get(rule);
   if (!byFamily) targetIndexes.set(rule, (byFamily = new Map()));
   let index = byFamily.get(family);
@@ -180,9 +180,13 @@ function checkResource(
   scope: Scope,
   config: EngineConfig,
   resource: ResourceNode,
-  props: ResourceViewImpl['ctx']['props'],
+  target: RuleTarget,
   scopeContext: RuleContext,
 ): Finding[] {
+  // The target's own check, else the rule's (see RuleTarget).
+  const check = target.check ?? rule.check;
+  if (!check) throw new Error(`${rule.id}: no check for ${resource.type}`);
+  const props = target.props;
   const variants = variantsFor(resource);
   const found = new Map<string, { finding: Finding; variants: number; labels: ReadonlyMap<string, string> }>();
   const unresolved = new Map<string, View>();
@@ -191,7 +195,8 @@ function checkResource(
     const ctx = variant.choices.size > 0 ? createRuleContext(rule, vscope, config.requiredTags ?? []) : scopeContext;
     const view = new ResourceViewImpl({ scope: vscope, resource, props, onUnresolved: (v) => unresolved.set(`${v.range.start}:${v.range.end}`, v) });
     const seen = new Set<string>();
-    rule.check(
+    check.call(
+      target.check ? target : rule,
       view,
       (spec) => {
         if (reportedAtOrigin(rule, vscope, spec.at as View)) return;
