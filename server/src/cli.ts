@@ -9,7 +9,7 @@ import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
 import { buildReport, type Report } from './cli/report';
 import { scanSetup } from './cli/project-config';
-import { effectiveSeverity } from './engine/lint';
+import { effectiveSeverity } from './engine/lint/lint';
 import { scanFilesParallel } from './scan/parallel';
 import { walkFiles } from './scan/walk';
 

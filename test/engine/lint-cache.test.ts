@@ -1,8 +1,8 @@
 // Reuse of findings between lints of one buffer: over sequences of edits, a lint through the cache must equal a lint
 // from scratch (findings, messages, ranges, related places, fixes) at every step, whatever the edit touched.
 import assert from 'node:assert/strict';
-import { lintDocument } from '../../server/src/engine/lint';
-import { LintCache, offsetMap } from '../../server/src/engine/lint-cache';
+import { lintDocument } from '../../server/src/engine/lint/lint';
+import { LintCache, offsetMap } from '../../server/src/engine/lint/lint-cache';
 import type { EngineConfig } from '../../server/src/engine/types';
 import type { IacDocument } from '../../server/src/model/document';
 import { IncrementalParser } from '../../server/src/parsers/incremental';

@@ -2,7 +2,7 @@
 // check's findings while those reads are unchanged). Part of this test is the type checker: `tsc -b` fails if the
 // `@ts-expect-error` lines below stop being errors, i.e. if a check could read the documents without recording.
 import assert from 'node:assert/strict';
-import { createScope, type Dependency } from '../../server/src/engine/scope';
+import { createScope, type Dependency } from '../../server/src/engine/scope/scope';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import type { IacDocument } from '../../server/src/model/document';
 

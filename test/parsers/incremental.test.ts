@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { lintDocument, lintText } from '../../server/src/engine/lint';
+import { lintDocument, lintText } from '../../server/src/engine/lint/lint';
 import type { IacDocument } from '../../server/src/model/document';
 import { IncrementalParser } from '../../server/src/parsers/incremental';
 import { diffSpan } from '../../server/src/parsers/text-change';

@@ -1,6 +1,6 @@
 // Everything the server keeps for one open document between keystrokes, in one object: closing the document drops it.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LintCache } from '../engine/lint-cache';
+import { LintCache } from '../engine/lint/lint-cache';
 import type { LintResult } from '../engine/types';
 import type { IacDocument } from '../model/document';
 import { IncrementalParser } from '../parsers/incremental';

@@ -1,8 +1,8 @@
 // Where the value behind a finding is written, when the finding points elsewhere (at the reference that reads it).
-import type { IacDocument } from '../model/document';
-import type { IacNode, SourceRange } from '../model/nodes';
-import { lineStartsOf, positionAt } from './positions';
-import type { Scope } from './scope';
+import type { IacDocument } from '../../model/document';
+import type { IacNode, SourceRange } from '../../model/nodes';
+import { lineStartsOf, positionAt } from '../positions';
+import type { Scope } from '../scope/scope';
 import type { View } from './views';
 
 /** A second location that explains a finding: editors show it as related information, reports list it. */

@@ -1,23 +1,23 @@
 // The engine's entry point: document × rules → findings with ready fixes. Shared by the CLI and the server.
-import type { ReportSpec, RuleContext, Severity } from '../../../rules/api';
-import type { AnyRule, RuleTarget } from '../../../rules/define-rule';
-import { allRules } from '../../../rules/index';
-import { writerFor } from '../edits/index';
-import type { IacDocument, ResourceNode } from '../model/document';
-import type { IacNode } from '../model/nodes';
-import { parseDocument } from '../parsers/index';
+import type { ReportSpec, RuleContext, Severity } from '../../../../rules/api';
+import type { AnyRule, RuleTarget } from '../../../../rules/define-rule';
+import { allRules } from '../../../../rules/index';
+import { writerFor } from '../../edits/index';
+import type { IacDocument, ResourceNode } from '../../model/document';
+import type { IacNode } from '../../model/nodes';
+import { parseDocument } from '../../parsers/index';
 import { createRuleContext, unitOf } from './context';
-import { INPUT_TARGET, targetTypes, unitTypeKey } from './units';
-import { FixCollector } from './fixer';
-import { withLazyFixes } from './lazy-fixes';
-import { disjointEdits } from './positions';
-import { createScope, withBranches, type Scope } from './scope';
+import { INPUT_TARGET, targetTypes, unitTypeKey } from '../scope/units';
+import { FixCollector } from '../fixes/fixer';
+import { withLazyFixes } from '../fixes/lazy-fixes';
+import { disjointEdits } from '../positions';
+import { createScope, withBranches, type Scope } from '../scope/scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
 import { variantsOf, type Variant } from './variants';
 import { relatedLocations, type RelatedLocation } from './related';
-import { applySuppressions } from './suppressions';
-import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from './types';
+import { applySuppressions } from '../suppressions/suppressions';
+import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from '../types';
 import { ResourceViewImpl, spell, type View } from './views';
 
 export interface LintOptions {

@@ -1,10 +1,10 @@
 // ValueView / ResourceView over the neutral tree: logical keys → native paths, resolution, missing-value anchors.
-import type { Family, ResourceView, TagsView, ValueView } from '../../../rules/api';
-import { isUnknown } from '../../../rules/lib/unknown';
-import type { ResourceNode } from '../model/document';
-import type { IacNode, MapNode, SourceRange } from '../model/nodes';
-import { entriesOf } from '../model/nodes';
-import { literalOf, NO_VALUE, resolveNode, type Scope } from './scope';
+import type { Family, ResourceView, TagsView, ValueView } from '../../../../rules/api';
+import { isUnknown } from '../../../../rules/lib/unknown';
+import type { ResourceNode } from '../../model/document';
+import type { IacNode, MapNode, SourceRange } from '../../model/nodes';
+import { entriesOf } from '../../model/nodes';
+import { literalOf, NO_VALUE, resolveNode, type Scope } from '../scope/scope';
 
 /** Where a missing value would be written: an existing map and the native keys still to create under it. */
 export interface MissingAnchor {

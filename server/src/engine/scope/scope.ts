@@ -1,7 +1,7 @@
 // What a value can be resolved against: parameters/variables (with overrides), locals, mappings and branch choices.
-import { UNKNOWN } from '../../../rules/lib/unknown';
-import type { BlockNode, Family, IacDocument, InputNode, ResourceNode } from '../model/document';
-import { entryOf, type IacNode, type MapNode } from '../model/nodes';
+import { UNKNOWN } from '../../../../rules/lib/unknown';
+import type { BlockNode, Family, IacDocument, InputNode, ResourceNode } from '../../model/document';
+import { entryOf, type IacNode, type MapNode } from '../../model/nodes';
 import { policyFromDataSource } from './policy-document';
 import { unitTypeKey } from './units';
 
@@ -295,7 +295,7 @@ export function literalOf(node: IacNode, scope: Scope, depth = 0): unknown {
       if (n.fn === 'jsonencode' && n.args.length === 1 && n.args[0]) return literalOf(n.args[0], scope, depth + 1);
       return UNKNOWN;
     case 'ref': {
-      const policy = scope.naive ? undefined : policyFromDataSource(n.path, scope, (v) => literalOf(v, scope, depth + 1));
+      const policy = scope.naive ? undefined : policyFromDataSource(n.path, () => scope.resources(), (v) => literalOf(v, scope, depth + 1));
       return policy ?? UNKNOWN;
     }
     case 'expr':

@@ -1,6 +1,6 @@
 // What a checked unit's type is matched as, shared by rule dispatch, the scope's type lists and the lint cache.
-import type { TargetSpec } from '../../../rules/define-rule';
-import type { ResourceNode } from '../model/document';
+import type { TargetSpec } from '../../../../rules/define-rule';
+import type { ResourceNode } from '../../model/document';
 
 /** The target type that selects parameters / variables instead of resources. */
 export const INPUT_TARGET = '@input';

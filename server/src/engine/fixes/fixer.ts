@@ -1,13 +1,13 @@
 // Turns a rule's fix intents into text edits with the writer of the document's syntax.
-import type { FixRef, FixValue, Fixer, InputSpec, TagsView } from '../../../rules/api';
-import type { AnyRule } from '../../../rules/define-rule';
-import type { TextEdit, Writer } from '../edits/types';
-import { snakeCase } from '../../../rules/lib/input-name';
-import type { IacDocument } from '../model/document';
-import { entriesOf, type IacNode, type MapEntry, type MapNode } from '../model/nodes';
-import { unitOf } from './context';
-import type { Scope } from './scope';
-import { ResourceViewImpl, TagsViewImpl, View } from './views';
+import type { FixRef, FixValue, Fixer, InputSpec, TagsView } from '../../../../rules/api';
+import type { AnyRule } from '../../../../rules/define-rule';
+import type { TextEdit, Writer } from '../../edits/types';
+import { snakeCase } from '../../../../rules/lib/input-name';
+import type { IacDocument } from '../../model/document';
+import { entriesOf, type IacNode, type MapEntry, type MapNode } from '../../model/nodes';
+import { unitOf } from '../lint/context';
+import type { Scope } from '../scope/scope';
+import { ResourceViewImpl, TagsViewImpl, View } from '../lint/views';
 
 
 /** Where a native path lands: an existing node to replace, or a map to insert the rest of the path into. */

@@ -11,15 +11,15 @@
 // the same tree shifted by a constant. A check whose resource and dependencies all passed that test therefore sees
 // the same trees and reports the same findings, shifted; any offset that cannot be mapped makes it run again.
 // Quick fixes are not kept: a reused finding's fixes come from running the check again on the new text, on demand.
-import type { AnyRule } from '../../../rules/define-rule';
-import type { IacDocument, ResourceNode } from '../model/document';
-import type { IacNode, SourceRange } from '../model/nodes';
-import { entryOf } from '../model/nodes';
-import { diffSpan } from '../parsers/text-change';
-import { lineStartsOf, positionAt } from './positions';
-import type { Dependency, DependencyRecorder } from './scope';
-import { unitTypeKey } from './units';
-import type { EngineConfig, Finding } from './types';
+import type { AnyRule } from '../../../../rules/define-rule';
+import type { IacDocument, ResourceNode } from '../../model/document';
+import type { IacNode, SourceRange } from '../../model/nodes';
+import { entryOf } from '../../model/nodes';
+import { diffSpan } from '../../parsers/text-change';
+import { lineStartsOf, positionAt } from '../positions';
+import type { Dependency, DependencyRecorder } from '../scope/scope';
+import { unitTypeKey } from '../scope/units';
+import type { EngineConfig, Finding } from '../types';
 
 /** A place in one document's text, and what stands there (the same place may hold another resource later). */
 interface Piece {
