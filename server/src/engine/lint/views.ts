@@ -327,6 +327,7 @@ export class TagsViewImpl implements TagsView {
 
   canAdd(): boolean {
     // A written map cannot take one more entry without rewriting it: only a missing or empty one is written anew.
-    return this.shape === 'list' || this.value.isMissing() || this.keys()?.length === 0;
+    // SAM: a map only from Globals is not the resource's; its own map (merged key by key over it) takes the new keys.
+    return this.shape === 'list' || this.value.isMissing() || this.value.viaGlobals || this.keys()?.length === 0;
   }
 }
