@@ -5,6 +5,8 @@ import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
+import codebuildArtifactEncryption from './codebuild/codebuild-artifact-encryption';
+import docdbEncryption from './docdb/docdb-encryption';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
@@ -12,17 +14,23 @@ import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
+import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
+import glueEncryption from './glue/glue-encryption';
 import iamAdminPolicy from './iam/iam-admin-policy';
 import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import logsEncryption from './logs/logs-encryption';
+import logsRetention from './logs/logs-retention';
+import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
+import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
@@ -40,6 +48,7 @@ import s3Versioning from './s3/s3-versioning';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
+import sqsEncryption from './sqs/sqs-encryption';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 
@@ -50,19 +59,27 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
+  codebuildArtifactEncryption,
+  docdbEncryption,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  ecsEfsTransitEncryption,
   efsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
+  glueEncryption,
   hardcodedSecret,
   iamAdminPolicy,
   iamUserPolicy,
   iamWildcardAction,
   kinesisEncryption,
   kmsKeyRotation,
+  logsEncryption,
+  logsRetention,
+  mskEncryptionInTransit,
+  neptuneEncryption,
   opensearchEncryption,
   paramNoecho,
   rdsBackupRetention,
@@ -83,6 +100,7 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  sqsEncryption,
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,
