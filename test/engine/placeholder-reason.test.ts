@@ -1,6 +1,6 @@
 // A suppression's reason must say something: placeholders are treated as no reason at all.
 import assert from 'node:assert/strict';
-import { isPlaceholderReason } from '../../server/src/engine/suppressions';
+import { isPlaceholderReason } from '../../server/src/engine/suppressions/suppressions';
 
 describe('placeholder suppression reasons', () => {
   it('treats the inserted placeholder and common stand-ins as no reason', () => {

@@ -11,10 +11,10 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../edits/types';
-import { SUPPRESSION_REASON_PLACEHOLDER, suppressionEdits } from '../engine/suppression-edits';
+import { SUPPRESSION_REASON_PLACEHOLDER, suppressionEdits } from '../engine/suppressions/suppression-edits';
 import type { Finding } from '../engine/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_ALL_REVIEW_KIND } from '../protocol';
-import { applySafeFixes, minimalEdit } from '../engine/fix-all';
+import { applySafeFixes, minimalEdit } from '../engine/fixes/fix-all';
 import { describeError, guardRequest, type Log } from './guard';
 import type { Linter, LintOutcome } from './linter';
 import { findingData, findingToDiagnostic } from './to-diagnostic';

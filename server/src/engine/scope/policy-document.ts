@@ -1,8 +1,8 @@
 // Reads `data "aws_iam_policy_document"` blocks as the JSON policy Terraform renders from them. The rendering itself
 // (principals, conditions, source/override merging) lives in rules/lib/policy-document, shared with the rules.
-import { renderDataSourcePolicy, type PrincipalBlock, type StatementBlock } from '../../../rules/lib/policy-document';
-import type { IacNode, MapNode } from '../model/nodes';
-import type { Scope } from './scope';
+import { renderDataSourcePolicy, type PrincipalBlock, type StatementBlock } from '../../../../rules/lib/policy-document';
+import type { ResourceNode } from '../../model/document';
+import type { IacNode, MapNode } from '../../model/nodes';
 
 type Literal = (node: IacNode) => unknown;
 
@@ -18,12 +18,16 @@ function value(map: MapNode, key: string, literal: Literal): unknown {
 const principalBlocks = (st: MapNode, key: string, literal: Literal): PrincipalBlock[] =>
   blocks(st, key).map((p) => ({ type: value(p, 'type', literal), identifiers: value(p, 'identifiers', literal) }));
 
-/** The policy of `data.aws_iam_policy_document.<name>.json` when that data source is in scope, else undefined. */
-export function policyFromDataSource(path: readonly string[], scope: Scope, literal: Literal): unknown {
+/**
+ * The policy of `data.aws_iam_policy_document.<name>.json` when that data source is among `resources` (the scope's,
+ * asked only for such a path so the read is recorded only then), else undefined. Given the list rather than the
+ * scope, so the scope can use this module without the two importing each other.
+ */
+export function policyFromDataSource(path: readonly string[], resources: () => readonly ResourceNode[], literal: Literal): unknown {
   if (path[0] !== 'data' || path[1] !== 'aws_iam_policy_document' || (path[3] !== 'json' && path[3] !== 'minified_json')) return undefined;
-  const found = scope.resources().find(({ resource }) => resource.kind === 'data' && resource.type === 'aws_iam_policy_document' && resource.name === path[2]);
+  const found = resources().find((resource) => resource.kind === 'data' && resource.type === 'aws_iam_policy_document' && resource.name === path[2]);
   if (!found) return undefined;
-  const statements = blocks(found.resource.node, 'statement').map(
+  const statements = blocks(found.node, 'statement').map(
     (st): StatementBlock => ({
       sid: value(st, 'sid', literal),
       effect: value(st, 'effect', literal),
@@ -36,6 +40,6 @@ export function policyFromDataSource(path: readonly string[], scope: Scope, lite
       conditions: blocks(st, 'condition').map((c) => ({ test: value(c, 'test', literal), variable: value(c, 'variable', literal), values: value(c, 'values', literal) })),
     }),
   );
-  const doc = found.resource.node;
+  const doc = found.node;
   return renderDataSourcePolicy(statements, value(doc, 'source_policy_documents', literal), value(doc, 'override_policy_documents', literal));
 }
