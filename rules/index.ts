@@ -14,6 +14,7 @@ import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
+import albDropInvalidHeaders from './elb/alb-drop-invalid-headers';
 import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
@@ -44,6 +45,7 @@ import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 
 export const allRules: readonly AnyRule[] = [
+  albDropInvalidHeaders,
   assetTags,
   cloudfrontHttps,
   cloudtrailEncryption,

@@ -1,5 +1,6 @@
 // Application and Network Load Balancers write access logs, so requests can be traced in an investigation.
 import { defineRule } from '../define-rule';
+import { lbAttribute } from '../lib/lb-attributes';
 
 /** The load balancer attribute that turns access logging on. */
 const ACCESS_LOGS = 'access_logs.s3.enabled';
@@ -35,14 +36,12 @@ export default defineRule({
     if (lb.prop('type').asString() === 'gateway') return;
     // No fix: the log bucket, and a bucket policy that lets the ELB service write to it, are the user's to choose.
     if (lb.declares('attributes')) {
-      const attributes = lb.prop('attributes');
-      const items = lb.list('attribute');
-      if (attributes.isUnresolved() || items.some((i) => i.isUnresolved() || i.prop('key').isUnresolved())) return;
-      const entry = items.find((i) => i.prop('key').asString() === ACCESS_LOGS);
+      const entry = lbAttribute(lb, ACCESS_LOGS);
+      if (entry === 'unknown') return;
       const value = entry?.prop('value');
       if (value?.isUnresolved() || value?.asBoolean() === true) return;
       if (value && !value.isMissing()) report({ at: value, messageId: 'disabled' });
-      else report({ at: attributes, messageId: 'missing' });
+      else report({ at: lb.prop('attributes'), messageId: 'missing' });
       return;
     }
     const logs = lb.prop('logs');
