@@ -25,6 +25,7 @@ import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import opensearchEncryption from './opensearch/opensearch-encryption';
+import opensearchHttpsTls from './opensearch/opensearch-https-tls';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
 import rdsEncryption from './rds/rds-encryption';
@@ -66,6 +67,7 @@ export const allRules: readonly AnyRule[] = [
   kinesisEncryption,
   kmsKeyRotation,
   opensearchEncryption,
+  opensearchHttpsTls,
   paramNoecho,
   rdsBackupRetention,
   rdsDeletionProtection,
