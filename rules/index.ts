@@ -17,6 +17,7 @@ import elasticacheEncryption from './elasticache/elasticache-encryption';
 import albDropInvalidHeaders from './elb/alb-drop-invalid-headers';
 import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
+import elbTlsPolicy from './elb/elb-tls-policy';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
 import iamAdminPolicy from './iam/iam-admin-policy';
@@ -60,6 +61,7 @@ export const allRules: readonly AnyRule[] = [
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
+  elbTlsPolicy,
   hardcodedSecret,
   iamAdminPolicy,
   iamUserPolicy,
