@@ -1,8 +1,9 @@
 // ValueView / ResourceView over the neutral tree: logical keys → native paths, resolution, missing-value anchors.
-import type { Family, ResourceView, ValueView } from '../../../rules/api';
+import type { Family, NamedResource, ResourceView, ValueView } from '../../../rules/api';
 import type { ResourceNode } from '../model/document';
 import type { IacNode, MapNode, SourceRange } from '../model/nodes';
 import { entriesOf } from '../model/nodes';
+import { namedResources } from './named-resources';
 import { literalOf, NO_VALUE, resolveNode, type Scope } from './scope';
 
 /** Where a missing value would be written: an existing map and the native keys still to create under it. */
@@ -113,6 +114,11 @@ export class View implements ValueView {
     if (!this.site) return undefined;
     const value = literalOf(this.site, this.ctx.scope);
     return value === NO_VALUE ? undefined : value;
+  }
+
+  references(): NamedResource[] {
+    const written = namedResources(this.site);
+    return this.node === this.site ? written : namedResources(this.node, written);
   }
 
   items(): View[] {
