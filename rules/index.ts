@@ -1,6 +1,7 @@
 // The registry: every rule, sorted by id. Explicit so bundling keeps them all and load order is visible.
 import type { AnyRule } from './define-rule';
 import cloudfrontHttps from './cloudfront/cloudfront-https';
+import cloudfrontOriginHttps from './cloudfront/cloudfront-origin-https';
 import cloudfrontTlsPolicy from './cloudfront/cloudfront-tls-policy';
 import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
@@ -51,6 +52,7 @@ export const allRules: readonly AnyRule[] = [
   albDropInvalidHeaders,
   assetTags,
   cloudfrontHttps,
+  cloudfrontOriginHttps,
   cloudfrontTlsPolicy,
   cloudtrailEncryption,
   cloudtrailLogValidation,
