@@ -2,6 +2,7 @@
 import type { AnyRule } from './define-rule';
 import cloudfrontHttps from './cloudfront/cloudfront-https';
 import cloudfrontOriginHttps from './cloudfront/cloudfront-origin-https';
+import cloudfrontS3OriginAccess from './cloudfront/cloudfront-s3-origin-access';
 import cloudfrontTlsPolicy from './cloudfront/cloudfront-tls-policy';
 import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
@@ -53,6 +54,7 @@ export const allRules: readonly AnyRule[] = [
   assetTags,
   cloudfrontHttps,
   cloudfrontOriginHttps,
+  cloudfrontS3OriginAccess,
   cloudfrontTlsPolicy,
   cloudtrailEncryption,
   cloudtrailLogValidation,
