@@ -48,6 +48,7 @@ import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
+import wafOnPublicEntrypoint from './waf/waf-on-public-entrypoint';
 
 export const allRules: readonly AnyRule[] = [
   albDropInvalidHeaders,
@@ -98,6 +99,7 @@ export const allRules: readonly AnyRule[] = [
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,
+  wafOnPublicEntrypoint,
 ] as readonly AnyRule[];
 
 /** Looks a rule up by id. */
