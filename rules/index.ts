@@ -1,5 +1,6 @@
 // The registry: every rule, sorted by id. Explicit so bundling keeps them all and load order is visible.
 import type { AnyRule } from './define-rule';
+import apigwNoAuthorization from './apigateway/apigw-no-authorization';
 import cloudfrontHttps from './cloudfront/cloudfront-https';
 import cloudfrontOriginHttps from './cloudfront/cloudfront-origin-https';
 import cloudfrontS3OriginAccess from './cloudfront/cloudfront-s3-origin-access';
@@ -52,6 +53,7 @@ import wafOnPublicEntrypoint from './waf/waf-on-public-entrypoint';
 
 export const allRules: readonly AnyRule[] = [
   albDropInvalidHeaders,
+  apigwNoAuthorization,
   assetTags,
   cloudfrontHttps,
   cloudfrontOriginHttps,

@@ -1,6 +1,7 @@
 // Internet-facing entry points (application load balancers, REST API stages, CloudFront) are protected by a WAF web ACL.
 import type { ResourceView, RuleContext, ValueView } from '../api';
 import { defineRule } from '../define-rule';
+import { namedApis, privateSamEndpoint, privateTypes } from '../lib/rest-api-private';
 
 type Prop = 'scheme' | 'internal' | 'lbType' | 'name' | 'restApi' | 'stageName' | 'endpoint' | 'endpointType' | 'types' | 'webAcl' | 'resourceArn';
 
@@ -87,20 +88,8 @@ function internetFacingAlb(lb: ResourceView<Prop>): boolean {
 
 /** Whether the stage's REST API is `PRIVATE` (or something unresolved decides its endpoint type). */
 function privateApi(stage: ResourceView<Prop>, ctx: RuleContext<Prop>): boolean {
-  if (stage.declares('endpoint')) {
-    // SAM: `EndpointConfiguration` is a string (`PRIVATE`) or a map with `Type`.
-    const endpoint = stage.prop('endpoint');
-    const type = endpoint.asString() !== undefined ? endpoint : stage.prop('endpointType');
-    return endpoint.isUnresolved() || type.isUnresolved() || type.asString()?.toUpperCase() === 'PRIVATE';
-  }
-  const names = new Set(stage.prop('restApi').references().map((r) => r.resource));
-  const apis = ctx.companions('restApi').filter((api) => names.has(api.address));
-  return apis.some((api) => {
-    const types = api.prop('types');
-    if (types.isUnresolved()) return true;
-    const items = types.items();
-    return items.length === 1 && (items[0]?.isUnresolved() || items[0]?.asString()?.toUpperCase() === 'PRIVATE');
-  });
+  if (stage.declares('endpoint')) return privateSamEndpoint(stage.prop('endpoint'), stage.prop('endpointType'));
+  return namedApis(stage.prop('restApi'), ctx.companions('restApi')).some((api) => privateTypes(api.prop('types')));
 }
 
 /**

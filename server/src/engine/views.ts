@@ -197,7 +197,8 @@ export class View implements ValueView {
     if (node === undefined) return [];
     if (node.kind !== 'map') return this.isUnresolved() ? [this] : [];
     const out: View[] = [];
-    for (const entry of entriesOf(node, seg.key)) {
+    // `*` expands every value of a map whose keys are names the user chose (SAM `Events`).
+    for (const entry of seg.key === '*' ? node.entries : entriesOf(node, seg.key)) {
       const v = new View(this.ctx, entry.value, undefined, entry.keyRange);
       // Terraform JSON may write a nested block as a list of objects.
       const values = seg.expand || (this.ctx.scope.family === 'terraform' && entry.value.kind === 'list') ? v.items() : [v];
