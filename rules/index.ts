@@ -1,5 +1,6 @@
 // The registry: every rule, sorted by id. Explicit so bundling keeps them all and load order is visible.
 import type { AnyRule } from './define-rule';
+import apigwAccessLogging from './apigateway/apigw-access-logging';
 import apigwNoAuthorization from './apigateway/apigw-no-authorization';
 import cloudfrontHttps from './cloudfront/cloudfront-https';
 import cloudfrontOriginHttps from './cloudfront/cloudfront-origin-https';
@@ -53,6 +54,7 @@ import wafOnPublicEntrypoint from './waf/waf-on-public-entrypoint';
 
 export const allRules: readonly AnyRule[] = [
   albDropInvalidHeaders,
+  apigwAccessLogging,
   apigwNoAuthorization,
   assetTags,
   cloudfrontHttps,
