@@ -1,31 +1,13 @@
 // ValueView.references(): the resources a written value names, however deep, in every syntax.
 import assert from 'node:assert/strict';
 import type { NamedResource } from '../../rules/api';
-import { defineRule } from '../../rules/define-rule';
-import { lintDocument } from '../../server/src/engine/lint';
-import { initParsers, parseDocument } from '../../server/src/parsers/index';
-import { dedent } from '../harness/sources';
+import { initParsers } from '../../server/src/parsers/index';
+import { probe } from '../harness/probe';
 
-/** Lints `code` with a probe rule that records `references()` of each probe resource's `Value`. */
-function referencesIn(name: string, code: string): NamedResource[][] {
-  const seen: NamedResource[][] = [];
-  const probe = defineRule({
-    id: 'probe',
-    meta: { title: 'probe', severity: 'info', whitepaper: '', docs: '', related: {}, noEquivalent: 'test', messages: { m: 'm' } },
-    targets: {
-      cloudformation: [{ type: 'Test::Probe', props: { value: 'Value' } }],
-      terraform: [{ type: 'test_probe', props: { value: 'value' } }],
-    },
-    check(resource) {
-      seen.push([...resource.prop('value').references()]);
-    },
-  });
-  const doc = parseDocument(name, dedent(code));
-  assert.ok(doc);
-  assert.deepEqual(doc.errors, []);
-  lintDocument(doc, { rules: [probe], config: { rules: { probe: 'on' } } });
-  return seen;
-}
+const referencesIn = (fileName: string, code: string): NamedResource[][] =>
+  probe(fileName, code, { cloudformation: [{ type: 'Test::Probe', props: { value: 'Value' } }], terraform: [{ type: 'test_probe', props: { value: 'value' } }] }, (r) => [
+    ...r.prop('value').references(),
+  ]);
 
 describe('ValueView.references', () => {
   before(() => initParsers());
