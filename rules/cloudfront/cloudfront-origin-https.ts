@@ -1,7 +1,7 @@
 // CloudFront reaches custom origins over HTTPS with TLS, never plain HTTP or SSLv3.
 import type { ValueView } from '../api';
 import { defineRule } from '../define-rule';
-import { s3OriginKind } from '../lib/s3-origins';
+import { originLabel, s3OriginKind } from '../lib/cloudfront-origins';
 
 type OriginProp = 'origins' | 'id' | 'domain' | 'custom' | 'protocolPolicy' | 'sslProtocols' | 'defaultBehavior' | 'behaviors' | 'target' | 'viewerPolicy';
 
@@ -67,7 +67,7 @@ export default defineRule({
       if (custom.isMissing() || custom.isUnresolved()) continue;
       // S3 website endpoints serve HTTP only: https-only would break the origin, not protect it.
       if (s3OriginKind(origin.prop('domain'), ctx.companions('bucket')) === 'website') continue;
-      const name = origin.prop('id').asString() ?? origin.prop('domain').asString() ?? '';
+      const name = originLabel(origin.prop('id'), origin.prop('domain'));
       const policy = custom.prop('protocolPolicy');
       const value = policy.asString();
       if (value === 'http-only' || (value === 'match-viewer' && routesPlainHttp(origin.prop('id'), behaviors))) {

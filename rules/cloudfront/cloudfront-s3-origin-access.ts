@@ -1,7 +1,7 @@
 // CloudFront reaches S3 bucket origins through an origin access control (or legacy identity), so the bucket can stay private.
 import type { ValueView } from '../api';
 import { defineRule } from '../define-rule';
-import { s3OriginKind } from '../lib/s3-origins';
+import { originLabel, s3OriginKind } from '../lib/cloudfront-origins';
 
 export default defineRule({
   id: 'cloudfront-s3-origin-access',
@@ -38,7 +38,7 @@ export default defineRule({
       if (s3.isUnresolved()) continue;
       if (s3.isMissing() && s3OriginKind(origin.prop('domain'), ctx.companions('bucket')) !== 'rest') continue;
       if (grants(origin.prop('control')) || grants(s3.prop('identity'))) continue;
-      report({ at: origin, messageId: 'noAccessControl', data: { origin: origin.prop('id').asString() ?? origin.prop('domain').asString() ?? '' } });
+      report({ at: origin, messageId: 'noAccessControl', data: { origin: originLabel(origin.prop('id'), origin.prop('domain')) } });
     }
   },
 });

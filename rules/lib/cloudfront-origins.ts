@@ -1,4 +1,5 @@
-// Which CloudFront origins are S3 buckets: website endpoints (HTTP only) and REST endpoints (need origin access).
+// Reading CloudFront origins: which are S3 buckets (website endpoints serve HTTP only; REST endpoints need origin
+// access), and what to call an origin in a message.
 import type { ResourceView, ValueView } from '../api';
 
 /** `<bucket>.s3-website-<region>.amazonaws.com` and `<bucket>.s3-website.<region>.amazonaws.com`. */
@@ -29,4 +30,9 @@ export function s3OriginKind<P extends string>(domainName: ValueView<P>, buckets
   if (named.some((r) => WEBSITE_ATTRIBUTES.has(r.attribute as string))) return 'website';
   if (named.some((r) => REST_ATTRIBUTES.has(r.attribute as string))) return 'rest';
   return undefined;
+}
+
+/** How messages name an origin: its literal id, else its literal domain, else the resource its id or domain names. */
+export function originLabel<P extends string>(id: ValueView<P>, domainName: ValueView<P>): string {
+  return id.asString() ?? domainName.asString() ?? [...id.references(), ...domainName.references()][0]?.resource ?? '(unnamed)';
 }

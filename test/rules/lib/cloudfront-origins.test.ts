@@ -1,6 +1,6 @@
-// s3OriginKind: which CloudFront origin domain names are S3 website endpoints, S3 REST endpoints, or neither.
+// cloudfront-origins: which CloudFront origin domain names are S3 website endpoints, S3 REST endpoints, or neither.
 import assert from 'node:assert/strict';
-import { s3OriginKind } from '../../../rules/lib/s3-origins';
+import { originLabel, s3OriginKind } from '../../../rules/lib/cloudfront-origins';
 import { initParsers } from '../../../server/src/parsers/index';
 import { probe } from '../../harness/probe';
 
@@ -71,5 +71,39 @@ describe('s3OriginKind', () => {
       `),
       ['website', 'rest', undefined],
     );
+  });
+});
+
+describe('originLabel', () => {
+  before(() => initParsers());
+
+  it('names an origin by its literal id, its literal domain, or the resource it names', () => {
+    const labels = probe(
+      't.yaml',
+      `
+        AWSTemplateFormatVersion: '2010-09-09'
+        Resources:
+          A:
+            Type: Test::Origin
+            Properties:
+              Id: app
+              DomainName: app.example.com
+          B:
+            Type: Test::Origin
+            Properties:
+              DomainName: app.example.com
+          C:
+            Type: Test::Origin
+            Properties:
+              Id: !Ref Alb
+              DomainName: !GetAtt Alb.DNSName
+          D:
+            Type: Test::Origin
+            Properties: {}
+      `,
+      { cloudformation: [{ type: 'Test::Origin', props: { id: 'Id', domain: 'DomainName' } }] },
+      (origin) => originLabel(origin.prop('id'), origin.prop('domain')),
+    );
+    assert.deepEqual(labels, ['app', 'app.example.com', 'Alb', '(unnamed)']);
   });
 });
