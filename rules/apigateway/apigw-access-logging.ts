@@ -5,8 +5,9 @@ import { defineRule } from '../define-rule';
 type Prop =
   | 'accessDest' | 'name' | 'stageName' | 'methodSettings' | 'methodSetting' | 'httpMethod' | 'resourcePath' | 'loggingLevel'
   | 'apiId' | 'routeLogging' | 'protocol' | 'stage' | 'methodPath' | 'level'
-  | 'events' | 'eventType' | 'eventRestApi' | 'eventHttpApi';
-type Message = 'accessLogs' | 'deploymentStage' | 'tfDeploymentStage' | 'executionLogs' | 'tfExecutionLogs' | 'websocketLogs' | 'implicitApi';
+  | 'events' | 'eventType' | 'eventRestApi' | 'eventHttpApi' | 'implicitApiDest' | 'implicitHttpApiDest';
+type Message =
+  | 'accessLogs' | 'deploymentStage' | 'tfDeploymentStage' | 'executionLogs' | 'tfExecutionLogs' | 'websocketLogs' | 'implicitApi' | 'implicitExecutionLogs';
 
 /** Execution-log levels that record something (`OFF` does not). */
 const LOGGING = new Set(['ERROR', 'INFO']);
@@ -43,7 +44,9 @@ export default defineRule({
         '{{resource}} is not covered by an aws_api_gateway_method_settings with method_path "*/*" and settings.logging_level ERROR or INFO, so failed requests are not logged.',
       websocketLogs: '{{resource}} is a WebSocket stage whose {{routeLogging}} is missing or OFF, so failed messages are not logged.',
       implicitApi:
-        '{{resource}} has the first {{eventType}} event of the implicit SAM API, which has no access log setting here: give it one in Globals, or declare the API with an access log setting.',
+        '{{resource}} has the first {{eventType}} event of the implicit SAM API, which has no access log setting: set {{setting}}.DestinationArn in Globals.{{eventType}}, or declare the API with one.',
+      implicitExecutionLogs:
+        '{{resource}} has the first Api event of the implicit SAM API, whose Globals.Api.MethodSettings has no item for every method (HttpMethod "*", ResourcePath "/*") with LoggingLevel ERROR or INFO, so failed requests are not logged.',
     },
   },
   targets: {
@@ -63,7 +66,23 @@ export default defineRule({
       // SAM's HttpApi property is AccessLogSettings (the translator), not aws-service-spec's AccessLogSetting.
       { type: 'AWS::Serverless::HttpApi', props: { accessDest: 'AccessLogSettings.DestinationArn' } },
       { type: 'AWS::ApiGateway::Deployment', props: { stageName: 'StageName', accessDest: 'StageDescription.AccessLogSetting.DestinationArn' } },
-      { type: 'AWS::Serverless::Function', props: { events: 'Events.*', eventType: 'Type', eventRestApi: 'Properties.RestApiId', eventHttpApi: 'Properties.ApiId' } },
+      {
+        type: 'AWS::Serverless::Function',
+        props: {
+          events: 'Events.*',
+          eventType: 'Type',
+          eventRestApi: 'Properties.RestApiId',
+          eventHttpApi: 'Properties.ApiId',
+          // The implicit APIs (ServerlessRestApi / ServerlessHttpApi) are configured by Globals alone.
+          implicitApiDest: '~/Globals.Api.AccessLogSetting.DestinationArn',
+          implicitHttpApiDest: '~/Globals.HttpApi.AccessLogSettings.DestinationArn',
+          methodSettings: '~/Globals.Api.MethodSettings',
+          methodSetting: '~/Globals.Api.MethodSettings[]',
+          httpMethod: 'HttpMethod',
+          resourcePath: 'ResourcePath',
+          loggingLevel: 'LoggingLevel',
+        },
+      },
     ],
     terraform: [
       { type: 'aws_api_gateway_stage', props: { accessDest: 'access_log_settings.destination_arn', name: 'stage_name' } },
@@ -146,15 +165,20 @@ function webSocketStage(stage: ResourceView<Prop>, ctx: RuleContext<Prop>): bool
 
 /**
  * SAM: a function event without `RestApiId` / `ApiId` belongs to the implicit API (`ServerlessRestApi` /
- * `ServerlessHttpApi`), which nothing in the template gives an access log: reported once per implicit API, at the
- * first such event of the template.
+ * `ServerlessHttpApi`), which only `Globals.Api` / `Globals.HttpApi` configure: judged by them, once per implicit API,
+ * at the first such event of the template.
  */
 function reportImplicitApis(fn: ResourceView<Prop>, report: Report<Message, Prop>, ctx: RuleContext<Prop>): void {
   for (const type of ['Api', 'HttpApi'] as const) {
     const first = ctx.companions('function').find((f) => implicitEvents(f, type).length > 0);
     if (first?.address !== fn.address) continue;
     const [event] = implicitEvents(fn, type);
-    if (event) report({ at: event, messageId: 'implicitApi', data: { eventType: type } });
+    if (!event) continue;
+    const dest = fn.prop(type === 'Api' ? 'implicitApiDest' : 'implicitHttpApiDest');
+    if (dest.isMissing() || dest.asString() === '') {
+      report({ at: event, messageId: 'implicitApi', data: { eventType: type, setting: type === 'Api' ? 'AccessLogSetting' : 'AccessLogSettings' } });
+    }
+    if (type === 'Api' && !logsAllMethods(fn)) report({ at: event, messageId: 'implicitExecutionLogs' });
   }
 }
 

@@ -85,6 +85,45 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'SAM Globals configure the declared APIs and the implicit ones',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            AccessLogSetting:
+              DestinationArn: !GetAtt AccessLogs.Arn
+              Format: $context.requestId
+            MethodSettings:
+              - HttpMethod: '*'
+                ResourcePath: /*
+                LoggingLevel: ERROR
+          HttpApi:
+            AccessLogSettings:
+              DestinationArn: !GetAtt AccessLogs.Arn
+              Format: $context.requestId
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+          HttpApi:
+            Type: AWS::Serverless::HttpApi
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              Events:
+                Implicit:
+                  Type: Api
+                  Properties:
+                    Path: /a
+                    Method: get
+                ImplicitHttp:
+                  Type: HttpApi
+      `,
+    },
+    {
       name: 'method settings from a parameter without Default are not judged',
       code: cfnJson`
         {
@@ -243,7 +282,44 @@ resource "aws_api_gateway_method_settings" "all" {
         { messageId: 'executionLogs', line: 3, column: 3 },
         { messageId: 'accessLogs', line: 7, column: 3 },
         { messageId: 'implicitApi', line: 16, column: 11 },
+        { messageId: 'implicitExecutionLogs', line: 16, column: 11 },
         { messageId: 'implicitApi', line: 37, column: 11 },
+      ],
+    },
+    {
+      name: 'SAM Globals without execution logs or an access log destination',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            AccessLogSetting:
+              Format: $context.requestId
+            MethodSettings:
+              - HttpMethod: '*'
+                ResourcePath: /*
+                LoggingLevel: 'OFF'
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              Events:
+                Implicit:
+                  Type: Api
+                  Properties:
+                    Path: /a
+                    Method: get
+      `,
+      errors: [
+        { messageId: 'accessLogs', line: 11, column: 3 },
+        { messageId: 'executionLogs', line: 11, column: 3 },
+        { messageId: 'implicitApi', line: 22, column: 11 },
+        { messageId: 'implicitExecutionLogs', line: 22, column: 11 },
       ],
     },
     {

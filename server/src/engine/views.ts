@@ -152,9 +152,21 @@ export class View implements ValueView {
 
   /** A leading `/` reads from the resource itself (CloudFormation `DeletionPolicy`, `Metadata`) instead of its properties. */
   baseFor(path: string): { base: View; rest: string } {
+    if (path.startsWith('~/')) return this.templateBase(path.slice(2));
     if (!path.startsWith('/')) return { base: this, rest: path };
     const r = this.ctx.resource;
     return { base: new View(this.ctx, r.node, undefined, r.headerRange), rest: path.slice(1) };
+  }
+
+  /**
+   * A leading `~/` reads from the CloudFormation template's root (SAM `Globals.Api` for the implicit API no resource
+   * carries): judged only, never edited; noted so the lint cache re-checks when that top-level section changes.
+   */
+  private templateBase(rest: string): { base: View; rest: string } {
+    const root = this.ctx.scope.family === 'cloudformation' ? this.ctx.scope.documents[0]?.root : undefined;
+    this.ctx.scope.note(`template:${rest.split('.')[0] ?? ''}`);
+    const header = this.ctx.resource.headerRange;
+    return { base: root ? new View(this.ctx, root, undefined, header) : new View(this.ctx, undefined, undefined, header), rest };
   }
 
   input(): View | undefined {
