@@ -6,7 +6,8 @@ import { namedApis, privateSamEndpoint, privateTypes } from '../lib/rest-api-pri
 type Prop =
   | 'authType' | 'httpMethod' | 'apiKey' | 'restApi' | 'routeKey' | 'apiId'
   | 'events' | 'eventType' | 'eventAuthorizer' | 'eventApiKey' | 'eventMethod' | 'eventPath' | 'eventRestApi' | 'eventHttpApi'
-  | 'types' | 'protocol' | 'defaultAuthorizer' | 'apiKeyDefault' | 'endpoint' | 'endpointType';
+  | 'types' | 'protocol' | 'defaultAuthorizer' | 'apiKeyDefault' | 'endpoint' | 'endpointType'
+  | 'globalsApiAuthorizer' | 'globalsApiKey' | 'globalsApiEndpoint' | 'globalsApiEndpointType' | 'globalsHttpApiAuthorizer';
 
 type Message = 'method' | 'route' | 'apiEvent' | 'httpApiEvent';
 
@@ -50,6 +51,12 @@ export default defineRule({
           eventPath: 'Properties.Path',
           eventRestApi: 'Properties.RestApiId',
           eventHttpApi: 'Properties.ApiId',
+          // The implicit APIs (ServerlessRestApi / ServerlessHttpApi) are configured by Globals alone.
+          globalsApiAuthorizer: '~/Globals.Api.Auth.DefaultAuthorizer',
+          globalsApiKey: '~/Globals.Api.Auth.ApiKeyRequired',
+          globalsApiEndpoint: '~/Globals.Api.EndpointConfiguration',
+          globalsApiEndpointType: '~/Globals.Api.EndpointConfiguration.Type',
+          globalsHttpApiAuthorizer: '~/Globals.HttpApi.Auth.DefaultAuthorizer',
         },
       },
     ],
@@ -110,6 +117,35 @@ function judgedRoute(route: ValueView<Prop>, apis: readonly ResourceView<Prop>[]
   return key === '$connect' || key.includes(' ');
 }
 
+/** What an event inherits from its API: the default authorizer, and for REST APIs the API-key default and privacy. */
+interface ApiDefaults {
+  authorizer: ValueView<Prop>;
+  apiKey?: ValueView<Prop>;
+  private: boolean;
+}
+
+/**
+ * The defaults of the API an event belongs to: its declared `AWS::Serverless::Api` / `HttpApi` (Globals already
+ * merged), or for an event without `RestApiId` / `ApiId` the implicit API, which only Globals configure. Undefined when
+ * the API is not in the template (another stack, a parameter): it may carry a default authorizer.
+ */
+function apiDefaults(fn: ResourceView<Prop>, event: ValueView<Prop>, type: 'Api' | 'HttpApi', ctx: RuleContext<Prop>): ApiDefaults[] | undefined {
+  const apiRef = event.prop(type === 'Api' ? 'eventRestApi' : 'eventHttpApi');
+  if (apiRef.isMissing()) {
+    if (type === 'HttpApi') return [{ authorizer: fn.prop('globalsHttpApiAuthorizer'), private: false }];
+    const endpoint = fn.prop('globalsApiEndpoint');
+    const isPrivate = !endpoint.isMissing() && privateSamEndpoint(endpoint, fn.prop('globalsApiEndpointType'));
+    return [{ authorizer: fn.prop('globalsApiAuthorizer'), apiKey: fn.prop('globalsApiKey'), private: isPrivate }];
+  }
+  const apis = namedApis(apiRef, ctx.companions(type === 'Api' ? 'samApi' : 'samHttpApi'));
+  if (apis.length === 0) return undefined;
+  return apis.map((api) =>
+    type === 'Api'
+      ? { authorizer: api.prop('defaultAuthorizer'), apiKey: api.prop('apiKeyDefault'), private: privateSamEndpoint(api.prop('endpoint'), api.prop('endpointType')) }
+      : { authorizer: api.prop('defaultAuthorizer'), private: false },
+  );
+}
+
 /** SAM: each `Api` / `HttpApi` event of a function, against its own `Auth` and its API's defaults. */
 function checkEvents(fn: ResourceView<Prop>, report: Report<Message, Prop>, ctx: RuleContext<Prop>): void {
   for (const event of fn.list('events')) {
@@ -117,18 +153,16 @@ function checkEvents(fn: ResourceView<Prop>, report: Report<Message, Prop>, ctx:
     if (type !== 'Api' && type !== 'HttpApi') continue;
     const method = event.prop('eventMethod');
     if (method.isUnresolved() || method.asString()?.toLowerCase() === 'options') continue;
-    const apiRef = event.prop(type === 'Api' ? 'eventRestApi' : 'eventHttpApi');
-    // Without RestApiId / ApiId the event belongs to the implicit API, which has no authorizer of its own here.
-    const apis = apiRef.isMissing() ? [] : namedApis(apiRef, ctx.companions(type === 'Api' ? 'samApi' : 'samHttpApi'));
-    // An API defined elsewhere (another stack, a parameter) may carry a default authorizer: not judged.
-    if (!apiRef.isMissing() && apis.length === 0) continue;
+    const defaults = apiDefaults(fn, event, type, ctx);
+    if (!defaults) continue;
+    // The event's own authorizer wins over the API's default (`NONE` turns the default off for this event).
     const authorizer = event.prop('eventAuthorizer');
-    const decisive = authorizer.isMissing() ? apis.map((api) => api.prop('defaultAuthorizer')) : [authorizer];
+    const decisive = authorizer.isMissing() ? defaults.map((d) => d.authorizer) : [authorizer];
     if (decisive.some((a) => a.isUnresolved() || (!a.isMissing() && a.asString()?.toUpperCase() !== 'NONE'))) continue;
     if (type === 'Api') {
-      const keys = [event.prop('eventApiKey'), ...apis.map((api) => api.prop('apiKeyDefault'))];
+      const keys = [event.prop('eventApiKey'), ...defaults.flatMap((d) => (d.apiKey ? [d.apiKey] : []))];
       if (keys.some((k) => k.isUnresolved() || k.asBoolean() === true)) continue;
-      if (apis.some((api) => privateSamEndpoint(api.prop('endpoint'), api.prop('endpointType')))) continue;
+      if (defaults.some((d) => d.private)) continue;
     }
     report({
       at: authorizer.isMissing() ? event : authorizer,

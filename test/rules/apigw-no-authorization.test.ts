@@ -156,6 +156,65 @@ new RuleTester().run(rule, {
                     Queue: !GetAtt Queue.Arn
       `,
     },
+    {
+      name: 'SAM Globals: a default authorizer for the declared and implicit REST APIs, a private implicit API, an HttpApi default',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            Auth:
+              DefaultAuthorizer: AWS_IAM
+          HttpApi:
+            Auth:
+              DefaultAuthorizer: Jwt
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              Events:
+                Declared:
+                  Type: Api
+                  Properties:
+                    RestApiId: !Ref Api
+                    Path: /a
+                    Method: get
+                Implicit:
+                  Type: Api
+                  Properties:
+                    Path: /b
+                    Method: get
+                ImplicitHttp:
+                  Type: HttpApi
+      `,
+    },
+    {
+      name: 'SAM Globals: the implicit REST API is private',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            EndpointConfiguration:
+              Type: PRIVATE
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              Events:
+                Implicit:
+                  Type: Api
+                  Properties:
+                    Path: /b
+                    Method: get
+      `,
+    },
     cfnJson`
       {
         "Resources": {
@@ -301,6 +360,42 @@ new RuleTester().run(rule, {
         { messageId: 'apiEvent', line: 18, column: 11 },
         { messageId: 'apiEvent', line: 29, column: 27 },
         { messageId: 'httpApiEvent', line: 31, column: 11 },
+      ],
+    },
+    {
+      name: 'SAM Globals: a default authorizer of NONE, and an event that turns the Globals default off',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            Auth:
+              DefaultAuthorizer: NONE
+          HttpApi:
+            Auth:
+              DefaultAuthorizer: Jwt
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Handler: app.handler
+              Events:
+                Implicit:
+                  Type: Api
+                  Properties:
+                    Path: /b
+                    Method: get
+                Health:
+                  Type: HttpApi
+                  Properties:
+                    Path: /health
+                    Method: get
+                    Auth:
+                      Authorizer: NONE
+      `,
+      errors: [
+        { messageId: 'apiEvent', line: 17, column: 11 },
+        { messageId: 'httpApiEvent', line: 27, column: 27 },
       ],
     },
     {
