@@ -90,6 +90,20 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'SAM Globals make every declared API private',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            EndpointConfiguration: PRIVATE
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: prod
+      `,
+    },
+    {
       name: 'an association whose target is a parameter without Default may be this one',
       code: cfnJson`
         {
