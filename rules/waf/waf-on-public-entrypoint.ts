@@ -3,7 +3,7 @@ import type { ResourceView, RuleContext, ValueView } from '../api';
 import { defineRule } from '../define-rule';
 import { namedApis, privateSamEndpoint, privateTypes } from '../lib/rest-api-private';
 
-type Prop = 'scheme' | 'internal' | 'lbType' | 'name' | 'restApi' | 'stageName' | 'endpoint' | 'endpointType' | 'types' | 'webAcl' | 'resourceArn';
+type Prop = 'scheme' | 'internal' | 'lbType' | 'name' | 'restApi' | 'stageName' | 'endpoint' | 'endpointType' | 'types' | 'webAcl' | 'resourceArn' | 'condition';
 
 export default defineRule({
   id: 'waf-on-public-entrypoint',
@@ -29,14 +29,19 @@ export default defineRule({
     messages: {
       loadBalancer: '{{resource}} is an internet-facing application load balancer with no WAF web ACL associated in this template/module.',
       stage: '{{resource}} is a stage of a REST API that is not private, with no WAF web ACL associated in this template/module.',
+      loadBalancerWhen: '{{resource}} is an internet-facing application load balancer whose WAF association exists only under a condition: it is unprotected when {{variant}}.',
+      stageWhen: '{{resource}} is a stage of a REST API that is not private whose WAF association exists only under a condition: it is unprotected when {{variant}}.',
       distribution: '{{resource}} has no WAF web ACL ({{webAcl}}).',
     },
   },
   targets: {
     cloudformation: [
-      { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', props: { scheme: 'Scheme', lbType: 'Type', name: 'Name' } },
-      { type: 'AWS::ApiGateway::Stage', props: { restApi: 'RestApiId', stageName: 'StageName' } },
-      { type: 'AWS::Serverless::Api', props: { endpoint: 'EndpointConfiguration', endpointType: 'EndpointConfiguration.Type', stageName: 'StageName' } },
+      { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', props: { scheme: 'Scheme', lbType: 'Type', name: 'Name', condition: '/Condition' } },
+      { type: 'AWS::ApiGateway::Stage', props: { restApi: 'RestApiId', stageName: 'StageName', condition: '/Condition' } },
+      {
+        type: 'AWS::Serverless::Api',
+        props: { endpoint: 'EndpointConfiguration', endpointType: 'EndpointConfiguration.Type', stageName: 'StageName', condition: '/Condition' },
+      },
       { type: 'AWS::CloudFront::Distribution', props: { webAcl: 'DistributionConfig.WebACLId' } },
     ],
     terraform: [
@@ -47,7 +52,7 @@ export default defineRule({
   },
   companions: {
     association: {
-      cloudformation: { type: ['AWS::WAFv2::WebACLAssociation', 'AWS::WAFRegional::WebACLAssociation'], props: { resourceArn: 'ResourceArn' } },
+      cloudformation: { type: ['AWS::WAFv2::WebACLAssociation', 'AWS::WAFRegional::WebACLAssociation'], props: { resourceArn: 'ResourceArn', condition: '/Condition' } },
       terraform: { type: ['aws_wafv2_web_acl_association', 'aws_wafregional_web_acl_association'], props: { resourceArn: 'resource_arn' } },
     },
     restApi: {
@@ -64,13 +69,15 @@ export default defineRule({
     }
     if (resource.declares('lbType')) {
       if (!internetFacingAlb(resource)) return;
-      if (associated(resource, ctx, [resource.address])) return;
-      report({ at: resource, messageId: 'loadBalancer' });
+      const unprotected = unprotectedWhen(resource, associations(resource, ctx, [resource.address]));
+      if (unprotected === 'never') return;
+      report(unprotected === 'always' ? { at: resource, messageId: 'loadBalancer' } : { at: resource, messageId: 'loadBalancerWhen', data: { variant: unprotected } });
       return;
     }
     if (privateApi(resource, ctx)) return;
-    if (associated(resource, ctx, stageNames(resource))) return;
-    report({ at: resource, messageId: 'stage' });
+    const unprotected = unprotectedWhen(resource, associations(resource, ctx, stageNames(resource)));
+    if (unprotected === 'never') return;
+    report(unprotected === 'always' ? { at: resource, messageId: 'stage' } : { at: resource, messageId: 'stageWhen', data: { variant: unprotected } });
   },
 });
 
@@ -108,18 +115,32 @@ function stageNames(stage: ResourceView<Prop>): string[] {
 }
 
 /**
- * Whether a WAF association in the template/module refers to the resource: by reference (also inside `Fn::Sub` /
- * `Fn::Join`), by a literal stage ARN naming its API id and stage name, or — silently — through an association whose
- * target nothing in the file decides (a parameter, variable or import without default).
+ * The WAF associations of the template/module that refer to the resource: by reference (also inside `Fn::Sub` /
+ * `Fn::Join`), by a literal stage ARN naming its API id and stage name, or whose target nothing in the file decides
+ * (a parameter, variable or import without default: it may be this resource, so it counts).
  */
-function associated(resource: ResourceView<Prop>, ctx: RuleContext<Prop>, names: readonly string[]): boolean {
-  if (ctx.referencing('association', 'resourceArn', resource).length > 0) return true;
-  return ctx.companions('association').some((association) => {
+function associations(resource: ResourceView<Prop>, ctx: RuleContext<Prop>, names: readonly string[]): ResourceView<Prop>[] {
+  const direct = ctx.referencing('association', 'resourceArn', resource);
+  return ctx.companions('association').filter((association) => {
+    if (direct.some((d) => d.address === association.address)) return true;
     const arn = association.prop('resourceArn');
     if (arn.references().some((r) => names.includes(r.resource))) return true;
     if (arn.isUnresolved() && (arn.input() !== undefined || arn.references().length === 0)) return true;
     return literalStageArn(arn, resource);
   });
+}
+
+/**
+ * Clarification 7: an association with its own CloudFormation `Condition` protects the resource only where that
+ * condition holds, unless the resource exists under the same condition. 'never' when an association always applies,
+ * 'always' when there is none, else the variant that leaves the resource unprotected (`condition UseWaf is false`).
+ */
+function unprotectedWhen(resource: ResourceView<Prop>, found: readonly ResourceView<Prop>[]): 'never' | 'always' | string {
+  if (found.length === 0) return 'always';
+  const own = resource.prop('condition').asString();
+  const conditions = found.map((a) => a.prop('condition').asString());
+  if (conditions.some((c) => c === undefined || c === own)) return 'never';
+  return [...new Set(conditions)].map((c) => `condition ${c} is false`).join(' and ');
 }
 
 /** `arn:aws:apigateway:<region>::/restapis/<api id>/stages/<stage name>` naming the stage's literal API id and name. */

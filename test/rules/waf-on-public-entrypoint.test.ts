@@ -90,6 +90,25 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'an association under the same condition as its load balancer protects it wherever it exists',
+      code: cfnYaml`
+        Conditions:
+          Public: !Equals [!Ref Exposure, public]
+        Resources:
+          Alb:
+            Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+            Condition: Public
+            Properties:
+              Subnets: !Ref Subnets
+          AlbWaf:
+            Type: AWS::WAFv2::WebACLAssociation
+            Condition: Public
+            Properties:
+              ResourceArn: !Ref Alb
+              WebACLArn: !GetAtt Acl.Arn
+      `,
+    },
+    {
       name: 'SAM Globals make every declared API private',
       code: cfnYaml`
         Transform: AWS::Serverless-2016-10-31
@@ -214,6 +233,25 @@ resource "aws_wafregional_web_acl_association" "stage" {
         { messageId: 'stage', line: 26, column: 3 },
         { messageId: 'distribution', line: 35, column: 19 },
       ],
+    },
+    {
+      name: 'an association under a condition of its own protects the load balancer only where it holds',
+      code: cfnYaml`
+        Conditions:
+          UseWaf: !Equals [!Ref Env, prod]
+        Resources:
+          Alb:
+            Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+            Properties:
+              Subnets: !Ref Subnets
+          AlbWaf:
+            Type: AWS::WAFv2::WebACLAssociation
+            Condition: UseWaf
+            Properties:
+              ResourceArn: !Ref Alb
+              WebACLArn: !GetAtt Acl.Arn
+      `,
+      errors: [{ messageId: 'loadBalancerWhen', line: 4, column: 3 }],
     },
     {
       code: cfnJson`
