@@ -35,12 +35,17 @@ describe('ValueView.references', () => {
           Type: Test::Probe
           Properties:
             Value: literal
+        E:
+          Type: Test::Probe
+          Properties:
+            Value: !Ref MyApi.Stage
     `);
     assert.deepEqual(found, [
       [{ resource: 'Site', attribute: 'WebsiteURL' }],
       [{ resource: 'Api' }, { resource: 'Stage', attribute: 'Name' }, { resource: 'Local' }],
       [{ resource: 'Bucket' }],
       [],
+      [{ resource: 'MyApi', attribute: 'Stage' }],
     ]);
   });
 

@@ -32,7 +32,13 @@ function callNames(fn: string, args: readonly IacNode[], out: NamedResource[]): 
   const [first, second] = args;
   if ((fn === 'Ref' || fn === 'Fn::GetAtt') && first?.kind === 'scalar' && typeof first.value === 'string') {
     if (first.value.includes('::')) return out; // pseudo parameters (AWS::Region)
-    const attribute = fn === 'Fn::GetAtt' && second?.kind === 'scalar' && typeof second.value === 'string' ? second.value : undefined;
+    if (fn === 'Ref') {
+      // SAM's `!Ref MyApi.Stage` names a generated attribute; logical ids never contain a dot.
+      const dot = first.value.indexOf('.');
+      out.push(dot < 0 ? { resource: first.value } : { resource: first.value.slice(0, dot), attribute: first.value.slice(dot + 1) });
+      return out;
+    }
+    const attribute = second?.kind === 'scalar' && typeof second.value === 'string' ? second.value : undefined;
     out.push(attribute === undefined ? { resource: first.value } : { resource: first.value, attribute });
     return out;
   }
