@@ -49,6 +49,20 @@ describe('ValueView.references', () => {
     ]);
   });
 
+  it('names only the branch a decided condition takes', () => {
+    const found = referencesIn('t.yaml', `
+      AWSTemplateFormatVersion: '2010-09-09'
+      Conditions:
+        UseWaf: !Equals [!Ref Env, prod]
+      Resources:
+        A:
+          Type: Test::Probe
+          Properties:
+            Value: !If [UseWaf, !Ref Alb, !Ref AWS::NoValue]
+    `);
+    assert.deepEqual(found.map((r) => JSON.stringify(r)).sort(), ['[]', '[{"resource":"Alb"}]']);
+  });
+
   it('reads JSON intrinsics alike', () => {
     const found = referencesIn('t.json', `
       {"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": "Test::Probe", "Properties": {"Value": {"Fn::Join": ["", [{"Fn::GetAtt": ["Bucket", "RegionalDomainName"]}]]}}}}}

@@ -5,7 +5,7 @@ import type { IacNode, MapNode, SourceRange } from '../model/nodes';
 import { entriesOf } from '../model/nodes';
 import { isFromGlobals, ownNode } from '../model/sam-globals';
 import { namedResources } from './named-resources';
-import { literalOf, NO_VALUE, resolveNode, type Scope } from './scope';
+import { conditionOf, literalOf, NO_VALUE, resolveNode, type Scope } from './scope';
 
 /** Where a missing value would be written: an existing map and the native keys still to create under it. */
 export interface MissingAnchor {
@@ -124,6 +124,8 @@ export class View implements ValueView {
   }
 
   references(): NamedResource[] {
+    // A conditional decided in this evaluation names only the branch taken (`!If [UseWaf, !Ref Alb, !Ref AWS::NoValue]`).
+    if (this.site && this.node !== this.site && conditionOf(this.site)) return namedResources(this.node);
     const written = namedResources(this.site);
     return this.node === this.site ? written : namedResources(this.node, written);
   }
