@@ -31,8 +31,21 @@ export interface ValueView<P extends string = string> {
   list(key: P): ValueView<P>[];
   /** The elements when this is a list (or a repeated block); `[this]` for a single present value; `[]` when missing. */
   items(): ValueView<P>[];
+  /**
+   * The resources this value names, at any depth and as written: CloudFormation `Ref` / `Fn::GetAtt` (also inside
+   * `Fn::Sub` templates, `Fn::Join`, `Fn::Select`, …), Terraform references (`aws_s3_bucket.b.website_endpoint`);
+   * then the same for what a local / parameter default resolves to. Terraform variables and locals are not listed;
+   * a CloudFormation `Ref` to a parameter is (compare with resource addresses).
+   */
+  references(): readonly NamedResource[];
   /** The value as plain JSON (`jsonencode(x)` read as x), with `UNKNOWN` (rules/lib/unknown) where a part is unresolved; undefined when missing. */
   literal(): unknown;
+}
+
+/** A resource named by a value: CloudFormation logical id or Terraform address (`type.name`), and the attribute read. */
+export interface NamedResource {
+  readonly resource: string;
+  readonly attribute?: string;
 }
 
 /** A resource the rule is checking, seen as the map of its properties. */

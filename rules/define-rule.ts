@@ -3,8 +3,10 @@ import type { Family, Report, ResourceView, RuleContext, Severity } from './api'
 
 /**
  * One resource type a rule checks, and what each logical property key is called there: a dotted path from the
- * properties (`[]` expands a list); a leading `/` starts at the resource itself (CloudFormation `/DeletionPolicy`,
- * `/Metadata`); type `@input` targets CloudFormation parameters / Terraform variables instead of resources.
+ * properties (`[]` expands a list; a `*` segment, read with `list()`, expands every value of a map); a leading `/`
+ * starts at the resource itself (CloudFormation `/DeletionPolicy`, `/Metadata`), a leading `~/` at the template root
+ * (SAM `~/Globals.Api`, judged only, never edited); type `@input` targets CloudFormation parameters / Terraform
+ * variables instead of resources.
  */
 export interface TargetSpec<P extends string = string> {
   type: string | readonly string[];

@@ -1,6 +1,11 @@
 // The registry: every rule, sorted by id. Explicit so bundling keeps them all and load order is visible.
 import type { AnyRule } from './define-rule';
+import apigwAccessLogging from './apigateway/apigw-access-logging';
+import apigwNoAuthorization from './apigateway/apigw-no-authorization';
 import cloudfrontHttps from './cloudfront/cloudfront-https';
+import cloudfrontOriginHttps from './cloudfront/cloudfront-origin-https';
+import cloudfrontS3OriginAccess from './cloudfront/cloudfront-s3-origin-access';
+import cloudfrontTlsPolicy from './cloudfront/cloudfront-tls-policy';
 import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
@@ -18,8 +23,10 @@ import ecrPolicyPublic from './ecr/ecr-policy-public';
 import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
+import albDropInvalidHeaders from './elb/alb-drop-invalid-headers';
 import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
+import elbTlsPolicy from './elb/elb-tls-policy';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
 import glueEncryption from './glue/glue-encryption';
@@ -39,6 +46,7 @@ import logsRetention from './logs/logs-retention';
 import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
 import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchEncryption from './opensearch/opensearch-encryption';
+import opensearchHttpsTls from './opensearch/opensearch-https-tls';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
 import rdsEncryption from './rds/rds-encryption';
@@ -60,10 +68,17 @@ import sqsEncryption from './sqs/sqs-encryption';
 import sqsPolicyPublic from './sqs/sqs-policy-public';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
+import wafOnPublicEntrypoint from './waf/waf-on-public-entrypoint';
 
 export const allRules: readonly AnyRule[] = [
+  albDropInvalidHeaders,
+  apigwAccessLogging,
+  apigwNoAuthorization,
   assetTags,
   cloudfrontHttps,
+  cloudfrontOriginHttps,
+  cloudfrontS3OriginAccess,
+  cloudfrontTlsPolicy,
   cloudtrailEncryption,
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
@@ -79,6 +94,7 @@ export const allRules: readonly AnyRule[] = [
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
+  elbTlsPolicy,
   glueEncryption,
   hardcodedSecret,
   iamAdminPolicy,
@@ -97,6 +113,7 @@ export const allRules: readonly AnyRule[] = [
   mskEncryptionInTransit,
   neptuneEncryption,
   opensearchEncryption,
+  opensearchHttpsTls,
   paramNoecho,
   rdsBackupRetention,
   rdsDeletionProtection,
@@ -122,6 +139,7 @@ export const allRules: readonly AnyRule[] = [
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,
+  wafOnPublicEntrypoint,
 ] as readonly AnyRule[];
 
 /** Looks a rule up by id. */

@@ -1,6 +1,7 @@
 // Application and Network Load Balancers write access logs, so requests can be traced in an investigation.
 import type { Report, ResourceView } from '../api';
 import { defineRule } from '../define-rule';
+import { lbAttribute } from '../lib/lb-attributes';
 
 /** The load balancer attribute that turns access logging on. */
 const ACCESS_LOGS = 'access_logs.s3.enabled';
@@ -14,14 +15,12 @@ type Messages = 'missing' | 'disabled' | 'enabledMissing';
 function checkAttributes(lb: ResourceView<Keys>, report: Report<Messages, Keys>): void {
   // Gateway Load Balancers have no access logs.
   if (lb.prop('type').asString() === 'gateway') return;
-  const attributes = lb.prop('attributes');
-  const items = lb.list('attribute');
-  if (attributes.isUnresolved() || items.some((i) => i.isUnresolved() || i.prop('key').isUnresolved())) return;
-  const entry = items.find((i) => i.prop('key').asString() === ACCESS_LOGS);
+  const entry = lbAttribute(lb, ACCESS_LOGS);
+  if (entry === 'unknown') return;
   const value = entry?.prop('value');
   if (value?.isUnresolved() || value?.asBoolean() === true) return;
   if (value && !value.isMissing()) report({ at: value, messageId: 'disabled' });
-  else report({ at: attributes, messageId: 'missing' });
+  else report({ at: lb.prop('attributes'), messageId: 'missing' });
 }
 
 /** Terraform: the `access_logs` block with `enabled = true`. */

@@ -297,6 +297,23 @@ describe('lint cache (reuse of findings between keystrokes)', () => {
     assert.ok(share > 0.3, `many checks are reused (${share.toFixed(2)})`);
   });
 
+  it('SAM: a check that reads Globals through a `~/` path re-runs when Globals change', () => {
+    const fn = (i: number) =>
+      `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      Events:\n        Get:\n          Type: Api\n          Properties:\n            Path: /f${i}\n            Method: get\n`;
+    const text =
+      'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Api:\n    Auth:\n      DefaultAuthorizer: NONE\n    MethodSettings:\n      - HttpMethod: "*"\n        ResourcePath: /*\n        LoggingLevel: ERROR\nResources:\n' +
+      Array.from({ length: 20 }, (_, i) => fn(i)).join('');
+    const edits: Edit[] = [
+      keystroke,
+      swap('DefaultAuthorizer: NONE', 'DefaultAuthorizer: AWS_IAM'),
+      swap('DefaultAuthorizer: AWS_IAM', 'DefaultAuthorizer: NONE'),
+      swap('LoggingLevel: ERROR', 'LoggingLevel: "OFF"'),
+      swap('LoggingLevel: "OFF"', 'LoggingLevel: ERROR'),
+      toggle('  Api:\n', '    AccessLogSetting:\n      DestinationArn: arn:aws:logs:eu-west-1:123456789012:log-group:access\n'),
+    ];
+    exercise(8, { uri: 'file:///sam.yaml', text, edits, steps: 60 });
+  });
+
   it('starts afresh when the configuration changes', () => {
     const cache = new LintCache();
     const text = yamlTemplate(200);

@@ -312,6 +312,12 @@ export class LintSession implements DependencyRecorder {
         const entry = d?.root ? entryOf(d.root, 'Mappings') : undefined;
         return d && entry ? [this.pieceOf(d, { start: entry.keyRange.start, end: entry.value.range.end }, 'Mappings')] : [];
       }
+      case 'template': {
+        // A top-level section of the template (SAM `Globals`) that a `~/` path read.
+        const d = docs[0];
+        const entry = d?.root ? entryOf(d.root, dependency.name) : undefined;
+        return d && entry ? [this.pieceOf(d, { start: entry.keyRange.start, end: entry.value.range.end }, dependency.name)] : [];
+      }
       case 'providers':
         return docs.flatMap((d) => d.blocks.filter((b) => b.type === 'provider').map((b) => this.pieceOf(d, b.range, b.labels.join('.'))));
       case 'resources':

@@ -1,11 +1,12 @@
 // ValueView / ResourceView over the neutral tree: logical keys → native paths, resolution, missing-value anchors.
-import type { Family, ResourceView, TagsView, ValueView } from '../../../../rules/api';
+import type { Family, NamedResource, ResourceView, TagsView, ValueView } from '../../../../rules/api';
 import { isUnknown } from '../../../../rules/lib/unknown';
 import type { ResourceNode } from '../../model/document';
 import type { IacNode, MapNode, SourceRange } from '../../model/nodes';
 import { entriesOf } from '../../model/nodes';
 import { isFromGlobals, ownNode } from '../../model/sam-globals';
-import { literalOf, NO_VALUE, resolveNode, type Scope } from '../scope/scope';
+import { namedResources } from '../scope/named-resources';
+import { conditionOf, literalOf, NO_VALUE, resolveNode, type Scope } from '../scope/scope';
 
 /** Where a missing value would be written: an existing map and the native keys still to create under it. */
 export interface MissingAnchor {
@@ -123,6 +124,13 @@ export class View implements ValueView {
     return value === NO_VALUE ? undefined : value;
   }
 
+  references(): NamedResource[] {
+    // A conditional decided in this evaluation names only the branch taken (`!If [UseWaf, !Ref Alb, !Ref AWS::NoValue]`).
+    if (this.site && this.node !== this.site && conditionOf(this.site)) return namedResources(this.node);
+    const written = namedResources(this.site);
+    return this.node === this.site ? written : namedResources(this.node, written);
+  }
+
   items(): View[] {
     const n = this.node;
     if (n === undefined) return [];
@@ -147,9 +155,20 @@ export class View implements ValueView {
 
   /** A leading `/` reads from the resource itself (CloudFormation `DeletionPolicy`, `Metadata`) instead of its properties. */
   baseFor(path: string): { base: View; rest: string } {
+    if (path.startsWith('~/')) return this.templateBase(path.slice(2));
     if (!path.startsWith('/')) return { base: this, rest: path };
     const r = this.ctx.resource;
     return { base: new View(this.ctx, r.node, undefined, r.headerRange), rest: path.slice(1) };
+  }
+
+  /**
+   * A leading `~/` reads from the CloudFormation template's root (SAM `Globals.Api` for the implicit API no resource
+   * carries): judged only, never edited; noted so the lint cache re-checks when that top-level section changes.
+   */
+  private templateBase(rest: string): { base: View; rest: string } {
+    const root = this.ctx.scope.family === 'cloudformation' ? this.ctx.scope.templateRoot(rest.split('.')[0] ?? '') : undefined;
+    const header = this.ctx.resource.headerRange;
+    return { base: root ? new View(this.ctx, root, undefined, header) : new View(this.ctx, undefined, undefined, header), rest };
   }
 
   input(): View | undefined {
@@ -199,10 +218,11 @@ export class View implements ValueView {
     if (node === undefined) return [];
     if (node.kind !== 'map') return this.isUnresolved() ? [this] : [];
     const out: View[] = [];
-    for (const entry of entriesOf(node, seg.key)) {
+    // `*` expands every value of a map whose keys are names the user chose (SAM `Events`).
+    for (const entry of seg.key === '*' ? node.entries : entriesOf(node, seg.key)) {
       const v =
         this.viaGlobals || isFromGlobals(entry.value)
-          ? new View(this.ctx, entry.value, this.insertionAnchor(node, [seg.key]), this.reportRange, [], undefined, true)
+          ? new View(this.ctx, entry.value, this.insertionAnchor(node, [entry.key]), this.reportRange, [], undefined, true)
           : new View(this.ctx, entry.value, undefined, entry.keyRange);
       // Terraform JSON may write a nested block as a list of objects.
       const values = seg.expand || (this.ctx.scope.family === 'terraform' && entry.value.kind === 'list') ? v.items() : [v];

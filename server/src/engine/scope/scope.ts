@@ -20,6 +20,7 @@ export type Dependency = (
   | { readonly kind: 'inputs' }
   | { readonly kind: 'local'; readonly name: string }
   | { readonly kind: 'mappings' }
+  | { readonly kind: 'template'; readonly name: string }
   | { readonly kind: 'providers' }
   | { readonly kind: 'resources' }
   | { readonly kind: 'types'; readonly types: readonly string[] }
@@ -77,6 +78,8 @@ export interface Scope {
   local(name: string): IacNode | undefined;
   /** The CloudFormation template's `Mappings` section. */
   mappings(): IacNode | undefined;
+  /** The CloudFormation template's root map, for reading top-level section `name` (SAM `Globals`); records that section. */
+  templateRoot(name: string): MapNode | undefined;
   /** The Terraform `provider` blocks of the module. */
   providers(): readonly BlockNode[];
   /** Every resource of the scope, in document order. */
@@ -161,6 +164,10 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
       note(MAPPINGS);
       const root = documents[0]?.root;
       return root ? entryOf(root, 'Mappings')?.value : undefined;
+    },
+    templateRoot: (name) => {
+      note(dependency({ kind: 'template', name }, `template:${name}`));
+      return documents[0]?.root;
     },
     providers: () => {
       note(PROVIDERS);
