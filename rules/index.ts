@@ -19,6 +19,7 @@ import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
+import guarddutyDisabled from './guardduty/guardduty-disabled';
 import iamAdminPolicy from './iam/iam-admin-policy';
 import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
@@ -59,6 +60,7 @@ export const allRules: readonly AnyRule[] = [
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
+  guarddutyDisabled,
   hardcodedSecret,
   iamAdminPolicy,
   iamUserPolicy,
