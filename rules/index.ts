@@ -1,6 +1,7 @@
 // The registry: every rule, sorted by id. Explicit so bundling keeps them all and load order is visible.
 import type { AnyRule } from './define-rule';
 import cloudfrontHttps from './cloudfront/cloudfront-https';
+import cloudtrailCloudwatch from './cloudtrail/cloudtrail-cloudwatch';
 import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
@@ -50,6 +51,7 @@ import vpcFlowLogs from './vpc/vpc-flow-logs';
 export const allRules: readonly AnyRule[] = [
   assetTags,
   cloudfrontHttps,
+  cloudtrailCloudwatch,
   cloudtrailEncryption,
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
