@@ -17,6 +17,7 @@ import sgOpenSsh from './ec2/sg-open-ssh';
 import ecrScanOnPush from './ecr/ecr-scan-on-push';
 import ecrTagImmutability from './ecr/ecr-tag-immutability';
 import efsEncryption from './efs/efs-encryption';
+import eksSecretsEncryption from './eks/eks-secrets-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
@@ -63,6 +64,7 @@ export const allRules: readonly AnyRule[] = [
   ecrScanOnPush,
   ecrTagImmutability,
   efsEncryption,
+  eksSecretsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
