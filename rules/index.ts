@@ -17,6 +17,7 @@ import sgOpenSsh from './ec2/sg-open-ssh';
 import ecrScanOnPush from './ecr/ecr-scan-on-push';
 import ecrTagImmutability from './ecr/ecr-tag-immutability';
 import efsEncryption from './efs/efs-encryption';
+import eksControlPlaneLogging from './eks/eks-control-plane-logging';
 import eksSecretsEncryption from './eks/eks-secrets-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
@@ -64,6 +65,7 @@ export const allRules: readonly AnyRule[] = [
   ecrScanOnPush,
   ecrTagImmutability,
   efsEncryption,
+  eksControlPlaneLogging,
   eksSecretsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
