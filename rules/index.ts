@@ -31,6 +31,7 @@ import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import lambdaDeprecatedRuntime from './lambda/lambda-deprecated-runtime';
+import opensearchAuditLogging from './opensearch/opensearch-audit-logging';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
@@ -79,6 +80,7 @@ export const allRules: readonly AnyRule[] = [
   kinesisEncryption,
   kmsKeyRotation,
   lambdaDeprecatedRuntime,
+  opensearchAuditLogging,
   opensearchEncryption,
   paramNoecho,
   rdsBackupRetention,
