@@ -37,6 +37,7 @@ import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
 import rdsEncryption from './rds/rds-encryption';
 import rdsPublic from './rds/rds-public';
+import redshiftAuditLogging from './redshift/redshift-audit-logging';
 import redshiftEncryption from './redshift/redshift-encryption';
 import s3AccessLogging from './s3/s3-access-logging';
 import s3Encryption from './s3/s3-encryption';
@@ -87,6 +88,7 @@ export const allRules: readonly AnyRule[] = [
   rdsDeletionProtection,
   rdsEncryption,
   rdsPublic,
+  redshiftAuditLogging,
   redshiftEncryption,
   s3AccessLogging,
   s3Encryption,
