@@ -7,6 +7,7 @@ import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
 import codebuildPrivileged from './codebuild/codebuild-privileged';
+import configRecorderScope from './config/config-recorder-scope';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
@@ -62,6 +63,7 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
   codebuildPrivileged,
+  configRecorderScope,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
