@@ -34,6 +34,7 @@ import kmsKeyRotation from './kms/kms-key-rotation';
 import lambdaDeprecatedRuntime from './lambda/lambda-deprecated-runtime';
 import opensearchAuditLogging from './opensearch/opensearch-audit-logging';
 import opensearchEncryption from './opensearch/opensearch-encryption';
+import dbLogExports from './rds/db-log-exports';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
 import rdsEncryption from './rds/rds-encryption';
@@ -64,6 +65,7 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailMultiRegion,
   codebuildPrivileged,
   configRecorderScope,
+  dbLogExports,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
