@@ -1,6 +1,7 @@
 // The registry: every rule, sorted by id. Explicit so bundling keeps them all and load order is visible.
 import type { AnyRule } from './define-rule';
 import cloudfrontHttps from './cloudfront/cloudfront-https';
+import cloudtrailBucketPublic from './cloudtrail/cloudtrail-bucket-public';
 import cloudtrailCloudwatch from './cloudtrail/cloudtrail-cloudwatch';
 import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
@@ -58,6 +59,7 @@ import vpcFlowLogs from './vpc/vpc-flow-logs';
 export const allRules: readonly AnyRule[] = [
   assetTags,
   cloudfrontHttps,
+  cloudtrailBucketPublic,
   cloudtrailCloudwatch,
   cloudtrailEncryption,
   cloudtrailLogValidation,

@@ -63,3 +63,14 @@ function contains(root: IacNode, node: IacNode): boolean {
       return false;
   }
 }
+
+/** The related places a rule names in its report (`ReportSpec.related`), in whichever document of the scope holds them. */
+export function reportedLocations(scope: Scope, related: readonly { at: unknown; message: string }[] | undefined): RelatedLocation[] {
+  return (related ?? []).flatMap(({ at, message }) => {
+    const view = at as View;
+    const doc = scope.documents.find((d) => d.resources.includes(view.ctx.resource));
+    if (!doc) return [];
+    const starts = lineStartsOf(doc);
+    return [{ uri: doc.uri, range: view.range, start: positionAt(starts, view.range.start), end: positionAt(starts, view.range.end), message }];
+  });
+}
