@@ -7,8 +7,10 @@ import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
+import codebuildArtifactEncryption from './codebuild/codebuild-artifact-encryption';
 import codebuildPrivileged from './codebuild/codebuild-privileged';
 import configRecorderScope from './config/config-recorder-scope';
+import docdbEncryption from './docdb/docdb-encryption';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
@@ -18,6 +20,7 @@ import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
 import ecrScanOnPush from './ecr/ecr-scan-on-push';
 import ecrTagImmutability from './ecr/ecr-tag-immutability';
+import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import efsEncryption from './efs/efs-encryption';
 import eksControlPlaneLogging from './eks/eks-control-plane-logging';
 import eksSecretsEncryption from './eks/eks-secrets-encryption';
@@ -26,6 +29,7 @@ import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
+import glueEncryption from './glue/glue-encryption';
 import guarddutyDisabled from './guardduty/guardduty-disabled';
 import iamAdminPolicy from './iam/iam-admin-policy';
 import iamUserPolicy from './iam/iam-user-policy';
@@ -33,6 +37,10 @@ import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import lambdaDeprecatedRuntime from './lambda/lambda-deprecated-runtime';
+import logsEncryption from './logs/logs-encryption';
+import logsRetention from './logs/logs-retention';
+import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
+import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchAuditLogging from './opensearch/opensearch-audit-logging';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import dbLogExports from './rds/db-log-exports';
@@ -53,6 +61,7 @@ import s3Versioning from './s3/s3-versioning';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
+import sqsEncryption from './sqs/sqs-encryption';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 
@@ -65,20 +74,24 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
+  codebuildArtifactEncryption,
   codebuildPrivileged,
   configRecorderScope,
   dbLogExports,
+  docdbEncryption,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
   ecrScanOnPush,
   ecrTagImmutability,
+  ecsEfsTransitEncryption,
   efsEncryption,
   eksControlPlaneLogging,
   eksSecretsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
+  glueEncryption,
   guarddutyDisabled,
   hardcodedSecret,
   iamAdminPolicy,
@@ -87,6 +100,10 @@ export const allRules: readonly AnyRule[] = [
   kinesisEncryption,
   kmsKeyRotation,
   lambdaDeprecatedRuntime,
+  logsEncryption,
+  logsRetention,
+  mskEncryptionInTransit,
+  neptuneEncryption,
   opensearchAuditLogging,
   opensearchEncryption,
   paramNoecho,
@@ -109,6 +126,7 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  sqsEncryption,
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,
