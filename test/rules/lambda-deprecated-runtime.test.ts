@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
 import rule from '../../rules/lambda/lambda-deprecated-runtime';
+import { lintText } from '../../server/src/engine/lint';
+import { initParsers } from '../../server/src/parsers/index';
 import { RuleTester, cfnJson, cfnYaml, tfHcl, tfJson } from '../harness/rule-tester';
 
 // The table is dated (rules/data/lambda-runtimes.json); these cases hold for its date 2026-12-07 and later ones.
@@ -56,6 +59,29 @@ new RuleTester().run(rule, {
               Runtime: nodejs22.x
               Handler: index.handler
               CodeUri: src/
+      `,
+    },
+    {
+      name: 'SAM: the function\'s own Runtime wins over Globals; IgnoreGlobals drops the Globals runtime',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: python3.8
+            Timeout: 10
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.13
+              Handler: app.handler
+              CodeUri: src/
+          Image:
+            Type: AWS::Serverless::Function
+            IgnoreGlobals: [Runtime]
+            Properties:
+              PackageType: Image
+              ImageUri: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1.0
       `,
     },
     {
@@ -127,6 +153,23 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'SAM: a runtime from Globals.Function is reported at the function',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: nodejs18.x
+            MemorySize: 256
+        Resources:
+          Api:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              CodeUri: src/
+      `,
+      errors: [{ messageId: 'deprecated', line: 7, column: 3 }],
+    },
+    {
       code: cfnJson`
         {
           "Resources": {
@@ -165,4 +208,15 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'deprecated', line: 1, column: 86 }],
     },
   ],
+});
+
+describe('lambda-deprecated-runtime › Globals', () => {
+  before(() => initParsers());
+
+  it('points at the Globals line the runtime comes from', () => {
+    const code = 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: nodejs18.x\nResources:\n  Api:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n';
+    const result = lintText('template.yaml', code, { rules: [rule], config: { rules: { [rule.id]: 'on' } } });
+    const related = result.findings.flatMap((f) => (f.related ?? []).map((r) => `${r.start.line + 1}: ${r.message}`));
+    assert.deepEqual(related, ['4: The value comes from Globals.Function.']);
+  });
 });
