@@ -1,6 +1,7 @@
 // ECR repositories scan images for known vulnerabilities when they are pushed (or the registry scans them for it).
 import type { ResourceView, ValueView } from '../api';
 import { defineRule } from '../define-rule';
+import { variantWithout } from '../lib/companion-condition';
 
 /** Registry scan frequencies that scan a new image when it arrives (service enum `ScanFrequency`). */
 const SCANS_PUSHES = new Set(['SCAN_ON_PUSH', 'CONTINUOUS_SCAN']);
@@ -13,7 +14,7 @@ function wildcardMatches(filter: string, name: string): boolean {
 
 type Coverage = 'yes' | 'no' | 'unknown';
 /** Logical keys of the repository and of the registry scanning configuration (its rules and filters). */
-type Prop = 'name' | 'scanOnPush' | 'rules' | 'frequency' | 'filters' | 'filter' | 'filterType';
+type Prop = 'name' | 'scanOnPush' | 'rules' | 'frequency' | 'filters' | 'filter' | 'filterType' | 'condition';
 
 /**
  * Whether a registry scanning configuration scans this repository's pushes; 'unknown' when a part it depends on (a
@@ -63,27 +64,32 @@ export default defineRule({
     messages: {
       missing: '{{resource}} does not scan images on push (the default is off) and no registry scanning rule covers it: images with known vulnerabilities are stored and deployed unnoticed.',
       disabled: '{{resource}} sets {{scanOnPush}} to false and no registry scanning rule covers it: images with known vulnerabilities are stored and deployed unnoticed.',
+      uncoveredWhen: '{{resource}} does not scan images on push, and the registry scanning configuration that covers it exists only under a condition: images are not scanned when {{variant}}.',
       enable: 'Scan images on push',
     },
   },
   targets: {
-    cloudformation: [{ type: 'AWS::ECR::Repository', props: { name: 'RepositoryName', scanOnPush: 'ImageScanningConfiguration.ScanOnPush' } }],
+    cloudformation: [{ type: 'AWS::ECR::Repository', props: { name: 'RepositoryName', scanOnPush: 'ImageScanningConfiguration.ScanOnPush', condition: '/Condition' } }],
     terraform: [{ type: 'aws_ecr_repository', props: { name: 'name', scanOnPush: 'image_scanning_configuration.scan_on_push' } }],
   },
   companions: {
     registryScanning: {
-      cloudformation: { type: 'AWS::ECR::RegistryScanningConfiguration', props: { rules: 'Rules', frequency: 'ScanFrequency', filters: 'RepositoryFilters', filter: 'Filter', filterType: 'FilterType' } },
+      cloudformation: { type: 'AWS::ECR::RegistryScanningConfiguration', props: { condition: '/Condition', rules: 'Rules', frequency: 'ScanFrequency', filters: 'RepositoryFilters', filter: 'Filter', filterType: 'FilterType' } },
       terraform: { type: 'aws_ecr_registry_scanning_configuration', props: { rules: 'rule', frequency: 'scan_frequency', filters: 'repository_filter', filter: 'filter', filterType: 'filter_type' } },
     },
   },
   check(repo, report, ctx) {
     const scanOnPush = repo.prop('scanOnPush');
     if (scanOnPush.isUnresolved() || scanOnPush.asBoolean() === true) return;
-    // A registry rule that covers the repository, or may (unresolved), makes the repository setting redundant.
-    if (ctx.companions('registryScanning').some((config) => registryCovers(config, repo.prop('name')) !== 'no')) return;
+    // A registry rule that covers the repository, or may (unresolved), makes the repository setting redundant; one
+    // under a condition of its own only where that condition holds (clarification 7).
+    const covering = ctx.companions('registryScanning').filter((config) => registryCovers(config, repo.prop('name')) !== 'no');
+    const variant = variantWithout(repo, covering, 'condition');
+    if (covering.length > 0 && variant === undefined) return;
     report({
       at: scanOnPush,
-      messageId: scanOnPush.isMissing() || scanOnPush.literal() === null ? 'missing' : 'disabled',
+      messageId: variant !== undefined ? 'uncoveredWhen' : scanOnPush.isMissing() || scanOnPush.literal() === null ? 'missing' : 'disabled',
+      data: { variant: variant ?? '' },
       // Basic scanning on push is free and changes nothing for the images already stored or for who can pull them.
       fix: { messageId: 'enable', safety: 'safe', apply: (f) => f.set(repo, 'scanOnPush', true) },
     });

@@ -146,6 +146,28 @@ new RuleTester().run(rule, {
         }
       `,
     },
+    {
+      name: 'a registry configuration under the condition the repository exists under covers it',
+      code: cfnYaml`
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+        Parameters:
+          Env:
+            Type: String
+        Resources:
+          Repo:
+            Type: AWS::ECR::Repository
+            Condition: IsProd
+          Scanning:
+            Type: AWS::ECR::RegistryScanningConfiguration
+            Condition: IsProd
+            Properties:
+              ScanType: BASIC
+              Rules:
+                - ScanFrequency: SCAN_ON_PUSH
+                  RepositoryFilters: [{ Filter: '*', FilterType: WILDCARD }]
+      `,
+    },
   ],
   invalid: [
     {
@@ -237,6 +259,49 @@ new RuleTester().run(rule, {
               Rules:
                 - ScanFrequency: SCAN_ON_PUSH
                   RepositoryFilters: [{ Filter: 'app*', FilterType: WILDCARD }]
+      `,
+    },
+    {
+      name: 'a registry configuration under a condition of its own covers only where it holds',
+      code: cfnYaml`
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+        Parameters:
+          Env:
+            Type: String
+        Resources:
+          Repo:
+            Type: AWS::ECR::Repository
+          Scanning:
+            Type: AWS::ECR::RegistryScanningConfiguration
+            Condition: IsProd
+            Properties:
+              ScanType: BASIC
+              Rules:
+                - ScanFrequency: SCAN_ON_PUSH
+                  RepositoryFilters: [{ Filter: '*', FilterType: WILDCARD }]
+      `,
+      errors: [{ messageId: 'uncoveredWhen', line: 7, column: 3 }],
+      output: cfnYaml`
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+        Parameters:
+          Env:
+            Type: String
+        Resources:
+          Repo:
+            Type: AWS::ECR::Repository
+            Properties:
+              ImageScanningConfiguration:
+                ScanOnPush: true
+          Scanning:
+            Type: AWS::ECR::RegistryScanningConfiguration
+            Condition: IsProd
+            Properties:
+              ScanType: BASIC
+              Rules:
+                - ScanFrequency: SCAN_ON_PUSH
+                  RepositoryFilters: [{ Filter: '*', FilterType: WILDCARD }]
       `,
     },
     {
