@@ -4,6 +4,11 @@ import { defineRule } from '../define-rule';
 
 type Prop = 'exports' | 'engine' | 'clusterMember';
 
+/** DocumentDB and Neptune clusters: one engine each, whose audit log is the one that matters. */
+const AUDIT_ENGINES = new Set(['AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster', 'aws_docdb_cluster', 'aws_neptune_cluster']);
+/** RDS and Aurora clusters (the engine names of a cluster and an instance differ in what they require). */
+const RDS_CLUSTERS = new Set(['AWS::RDS::DBCluster', 'aws_rds_cluster']);
+
 /** What a database must export: the required type, or (`required: false`) the type a fix adds to an empty list. */
 interface Need {
   type: string;
@@ -15,10 +20,9 @@ interface Need {
  * an empty list is judged, without a fix). Per-engine log types: the CloudFormation schema's documentation.
  */
 function needOf(resource: ResourceView<Prop>, engine: string | undefined): Need | undefined {
-  // DocumentDB and Neptune have one engine each; their audit log is the one that matters.
-  if (/DocDB|Neptune|docdb|neptune/.test(resource.type)) return { type: 'audit', required: true };
+  if (AUDIT_ENGINES.has(resource.type)) return { type: 'audit', required: true };
   if (engine === undefined) return undefined;
-  const isCluster = /DBCluster|rds_cluster/.test(resource.type);
+  const isCluster = RDS_CLUSTERS.has(resource.type);
   const e = engine.toLowerCase();
   if (e === 'postgres' || e === 'aurora-postgresql') return { type: 'postgresql', required: true };
   // `aurora` is Aurora MySQL version 1; both export an audit log, which is what FSBP RDS.34 asks of a cluster.
@@ -70,13 +74,12 @@ export default defineRule({
     // Aurora instances: "Not applicable. CloudWatch Logs exports are managed by the DB cluster" (schema).
     if (!db.prop('clusterMember').isMissing()) return;
     const engine = db.prop('engine');
-    if (/^aurora/i.test(engine.asString() ?? '') && /DBInstance|db_instance/.test(db.type)) return;
     const exports = db.prop('exports');
     if (exports.isUnresolved()) return;
     const items = exports.literal() === null ? [] : exports.items();
     if (items.some((item) => item.isUnresolved())) return;
     const need = engine.isUnresolved() ? undefined : needOf(db, engine.asString());
-    const auditNote = need?.type === 'audit' && /DocDB|Neptune|docdb|neptune/.test(db.type) ? ' Audit logs also need the audit parameter of the cluster parameter group.' : '';
+    const auditNote = AUDIT_ENGINES.has(db.type) ? ' Audit logs also need the audit parameter of the cluster parameter group.' : '';
     const written = items.map((item) => item.asString());
     if (items.length > 0 && (need === undefined || !need.required || written.includes(need.type))) return;
     report({
