@@ -13,7 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../edits/types';
 import { suppressionEdits } from '../engine/suppression-edits';
 import type { Finding } from '../engine/types';
-import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_ALL_REVIEW_KIND } from '../protocol';
 import { applySafeFixes, minimalEdit } from '../engine/fix-all';
 import { describeError, guardRequest, type Log } from './guard';
 import type { Linter, LintOutcome } from './linter';
@@ -51,8 +51,12 @@ async function codeActions(deps: CodeActionDeps, params: CodeActionParams): Prom
     if (outcome?.result) actions.push(...quickFixes(deps, outcome, params));
   }
   if (requested(only, FIX_ALL_KIND)) {
-    const fixAll = await fixAllAction(deps, uri);
+    const fixAll = await fixAllAction(deps, uri, false);
     if (fixAll) actions.push(fixAll);
+  }
+  if (only?.includes(FIX_ALL_REVIEW_KIND)) {
+    const review = await fixAllAction(deps, uri, true);
+    if (review) actions.push(review);
   }
   return actions;
 }
@@ -124,20 +128,24 @@ function matchFinding(findings: readonly Finding[], diagnostic: Diagnostic, outc
   );
 }
 
-async function fixAllAction(deps: CodeActionDeps, uri: string): Promise<CodeAction | undefined> {
+async function fixAllAction(deps: CodeActionDeps, uri: string, includeReview: boolean): Promise<CodeAction | undefined> {
   const doc = deps.documents.get(uri);
   if (!doc) return undefined;
   const version = doc.version;
   const before = doc.getText();
   const lint = await deps.linter.textLinter(uri);
   if (deps.documents.get(uri)?.version !== version) return undefined; // edited meanwhile: the client asks again
-  const { text, applied } = applySafeFixes(before, lint);
+  const { text, applied, reviewLeft } = applySafeFixes(before, lint, { includeReview });
   const edit = minimalEdit(before, text);
   if (!edit || applied === 0) return undefined;
   return {
-    title: `Fix all safe Secure IaC findings (${applied})`,
-    kind: FIX_ALL_KIND,
+    title: includeReview ? `Fix all Secure IaC findings, including those that need a review (${applied})` : `Fix all safe Secure IaC findings (${applied})`,
+    kind: includeReview ? FIX_ALL_REVIEW_KIND : FIX_ALL_KIND,
     edit: workspaceEdit(deps, { uri, version, text: doc, result: undefined }, [edit]),
+    // Never silently partial: after the edit, the client says how many findings still need a reviewed fix.
+    ...(!includeReview && reviewLeft > 0 && deps.clientCommands
+      ? { command: { title: 'Findings left for review', command: Commands.reviewFixesLeft, arguments: [uri, reviewLeft] } }
+      : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initParsers } from '../parsers/index';
-import { FIX_ALL_KIND } from '../protocol';
+import { FIX_ALL_KIND, FIX_ALL_REVIEW_KIND } from '../protocol';
 import { registerCodeActions } from './code-actions';
 import { registerHover } from './hover';
 import { DiagnosticsScheduler } from './diagnostics';
@@ -62,7 +62,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, FIX_ALL_REVIEW_KIND], resolveProvider: false },
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
