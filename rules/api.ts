@@ -129,6 +129,11 @@ export interface ReportSpec<M extends string = string, P extends string = string
   /** Extra `{{placeholders}}`; `{{resource}}` and every logical prop key are filled in by the engine. */
   data?: Readonly<Record<string, string | number>>;
   fix?: FixSpec<M, P>;
+  /**
+   * Other places that explain the finding (a companion's ACL or policy statement), shown as related information;
+   * they may be in another file of the module. A missing value points at its nearest written ancestor.
+   */
+  related?: readonly { at: ValueView<P>; message: string }[];
 }
 
 export type Report<M extends string = string, P extends string = string> = (spec: ReportSpec<M, P>) => void;

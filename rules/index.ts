@@ -6,11 +6,15 @@ import cloudfrontHttps from './cloudfront/cloudfront-https';
 import cloudfrontOriginHttps from './cloudfront/cloudfront-origin-https';
 import cloudfrontS3OriginAccess from './cloudfront/cloudfront-s3-origin-access';
 import cloudfrontTlsPolicy from './cloudfront/cloudfront-tls-policy';
+import cloudtrailBucketPublic from './cloudtrail/cloudtrail-bucket-public';
+import cloudtrailCloudwatch from './cloudtrail/cloudtrail-cloudwatch';
 import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
 import codebuildArtifactEncryption from './codebuild/codebuild-artifact-encryption';
+import codebuildPrivileged from './codebuild/codebuild-privileged';
+import configRecorderScope from './config/config-recorder-scope';
 import docdbEncryption from './docdb/docdb-encryption';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
@@ -20,8 +24,12 @@ import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
 import ecrPolicyPublic from './ecr/ecr-policy-public';
+import ecrScanOnPush from './ecr/ecr-scan-on-push';
+import ecrTagImmutability from './ecr/ecr-tag-immutability';
 import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import efsEncryption from './efs/efs-encryption';
+import eksControlPlaneLogging from './eks/eks-control-plane-logging';
+import eksSecretsEncryption from './eks/eks-secrets-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import albDropInvalidHeaders from './elb/alb-drop-invalid-headers';
 import elbAccessLogs from './elb/elb-access-logs';
@@ -30,6 +38,7 @@ import elbTlsPolicy from './elb/elb-tls-policy';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
 import glueEncryption from './glue/glue-encryption';
+import guarddutyDisabled from './guardduty/guardduty-disabled';
 import iamAdminPolicy from './iam/iam-admin-policy';
 import iamKmsDecryptAll from './iam/iam-kms-decrypt-all';
 import iamPrivilegeEscalation from './iam/iam-privilege-escalation';
@@ -40,17 +49,21 @@ import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyPolicyPublic from './kms/kms-key-policy-public';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import lambdaDeprecatedRuntime from './lambda/lambda-deprecated-runtime';
 import lambdaPermissionPublic from './lambda/lambda-permission-public';
 import logsEncryption from './logs/logs-encryption';
 import logsRetention from './logs/logs-retention';
 import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
 import neptuneEncryption from './neptune/neptune-encryption';
+import opensearchAuditLogging from './opensearch/opensearch-audit-logging';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import opensearchHttpsTls from './opensearch/opensearch-https-tls';
+import dbLogExports from './rds/db-log-exports';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
 import rdsEncryption from './rds/rds-encryption';
 import rdsPublic from './rds/rds-public';
+import redshiftAuditLogging from './redshift/redshift-audit-logging';
 import redshiftEncryption from './redshift/redshift-encryption';
 import s3AccessLogging from './s3/s3-access-logging';
 import s3Encryption from './s3/s3-encryption';
@@ -79,23 +92,33 @@ export const allRules: readonly AnyRule[] = [
   cloudfrontOriginHttps,
   cloudfrontS3OriginAccess,
   cloudfrontTlsPolicy,
+  cloudtrailBucketPublic,
+  cloudtrailCloudwatch,
   cloudtrailEncryption,
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
   codebuildArtifactEncryption,
+  codebuildPrivileged,
+  configRecorderScope,
+  dbLogExports,
   docdbEncryption,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
   ecrPolicyPublic,
+  ecrScanOnPush,
+  ecrTagImmutability,
   ecsEfsTransitEncryption,
   efsEncryption,
+  eksControlPlaneLogging,
+  eksSecretsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
   elbTlsPolicy,
   glueEncryption,
+  guarddutyDisabled,
   hardcodedSecret,
   iamAdminPolicy,
   iamKmsDecryptAll,
@@ -107,11 +130,13 @@ export const allRules: readonly AnyRule[] = [
   kinesisEncryption,
   kmsKeyPolicyPublic,
   kmsKeyRotation,
+  lambdaDeprecatedRuntime,
   lambdaPermissionPublic,
   logsEncryption,
   logsRetention,
   mskEncryptionInTransit,
   neptuneEncryption,
+  opensearchAuditLogging,
   opensearchEncryption,
   opensearchHttpsTls,
   paramNoecho,
@@ -119,6 +144,7 @@ export const allRules: readonly AnyRule[] = [
   rdsDeletionProtection,
   rdsEncryption,
   rdsPublic,
+  redshiftAuditLogging,
   redshiftEncryption,
   s3AccessLogging,
   s3Encryption,

@@ -36,6 +36,10 @@ const EXCLUDED: ReadonlyMap<string, string> = new Map([
     'KICS JSON translation writes {"Ref": "MyVPC"} as the literal "MyVPC"; as written the flow log watches a VPC whose id is "MyVPC", not this one',
   ],
   [
+    'db-log-exports/cloudformation/docdb_logging_disabled/positive4.json',
+    'the DocumentDB cluster exports audit, which is what the catalogue asks of DocumentDB (db-log-exports row); KICS also wants profiler (as in terraform positive4.tf, which the manifest skips for the same reason)',
+  ],
+  [
     'sg-open-rdp/terraform/remote_desktop_port_open_to_internet/negative.tf',
     'KICS labels 0.1.0.0/0 "private", but a /0 prefix matches every address (the provider rejects the non-canonical spelling; it never narrows access)',
   ],

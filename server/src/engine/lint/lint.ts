@@ -15,7 +15,7 @@ import { createScope, withBranches, type Scope } from '../scope/scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
 import { variantsOf, type Variant } from './variants';
-import { relatedLocations, type RelatedLocation } from './related';
+import { relatedLocations, reportedLocations, type RelatedLocation } from './related';
 import { applySuppressions } from '../suppressions/suppressions';
 import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from '../types';
 import { ResourceViewImpl, spell, type View } from './views';
@@ -302,7 +302,7 @@ function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: S
     // A value of a related resource in another file of the module cannot be underlined here: point at the resource.
     range: unitOf(doc, at.ctx.resource) ? at.range : node.headerRange,
     resource: { address: node.address, range: node.range, headerRange: node.headerRange },
-    ...withRelated(relatedLocations(scope, at)),
+    ...withRelated([...relatedLocations(scope, at), ...reportedLocations(scope, spec.related)]),
   });
 }
 

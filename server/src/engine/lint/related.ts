@@ -66,3 +66,14 @@ function contains(root: IacNode, node: IacNode): boolean {
       return false;
   }
 }
+
+/** The related places a rule names in its report (`ReportSpec.related`), in whichever document of the scope holds them. */
+export function reportedLocations(scope: Scope, related: readonly { at: unknown; message: string }[] | undefined): RelatedLocation[] {
+  return (related ?? []).flatMap(({ at, message }) => {
+    const view = at as View;
+    const file = scope.fileOfResource(view.ctx.resource);
+    if (!file) return [];
+    const starts = file.lineStarts;
+    return [{ uri: file.uri, range: view.range, start: positionAt(starts, view.range.start), end: positionAt(starts, view.range.end), message }];
+  });
+}
