@@ -8,6 +8,7 @@ import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
+import ec2UserdataSecret from './ec2/ec2-userdata-secret';
 import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
@@ -53,6 +54,7 @@ export const allRules: readonly AnyRule[] = [
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  ec2UserdataSecret,
   efsEncryption,
   elasticacheEncryption,
   elbAccessLogs,

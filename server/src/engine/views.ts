@@ -1,9 +1,9 @@
 // ValueView / ResourceView over the neutral tree: logical keys → native paths, resolution, missing-value anchors.
-import type { Family, ResourceView, ValueView } from '../../../rules/api';
+import type { Family, ResourceView, ValueView, Written } from '../../../rules/api';
 import type { ResourceNode } from '../model/document';
 import type { IacNode, MapNode, SourceRange } from '../model/nodes';
 import { entriesOf } from '../model/nodes';
-import { literalOf, NO_VALUE, resolveNode, type Scope } from './scope';
+import { conditionOf, literalOf, NO_VALUE, resolveNode, type Scope } from './scope';
 
 /** Where a missing value would be written: an existing map and the native keys still to create under it. */
 export interface MissingAnchor {
@@ -113,6 +113,41 @@ export class View implements ValueView {
     if (!this.site) return undefined;
     const value = literalOf(this.site, this.ctx.scope);
     return value === NO_VALUE ? undefined : value;
+  }
+
+  written(): Written | undefined {
+    let n = this.site;
+    // A conditional decided in this evaluation reads as its branch, as everywhere else.
+    for (let i = 0; n && i < 16; i++) {
+      const cond = conditionOf(n);
+      const taken = cond && this.ctx.scope.branch(cond.key);
+      if (taken === undefined || n.kind !== 'call') break;
+      n = n.args[taken ? 1 : 2];
+    }
+    if (!n) return undefined;
+    switch (n.kind) {
+      case 'scalar':
+        return { kind: 'scalar', value: n.value };
+      case 'map':
+        return { kind: 'map', entries: n.entries.map((e) => ({ key: e.key, value: this.child(e.value, e.keyRange) })) };
+      case 'list':
+        return { kind: 'list', items: n.items.map((item) => this.child(item, item.range)) };
+      case 'call': {
+        const target = n.args[0];
+        if (n.fn === 'Ref' && target?.kind === 'scalar' && target.value === 'AWS::NoValue') return undefined;
+        return { kind: 'call', fn: n.fn, args: n.args.map((a) => this.child(a, a.range)) };
+      }
+      case 'ref':
+        return { kind: 'ref', path: n.path };
+      case 'expr':
+        return { kind: 'template', text: n.text };
+    }
+  }
+
+  declared(kind: 'input' | 'local', name: string): View | undefined {
+    const node = kind === 'input' ? this.ctx.scope.input(name)?.default : this.ctx.scope.local(name);
+    const from = this.borrowedFrom ?? this.site;
+    return node && from ? new View(this.ctx, node, undefined, this.range, [], from) : undefined;
   }
 
   items(): View[] {
