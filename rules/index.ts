@@ -24,6 +24,7 @@ import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import lambdaEnvSecret from './lambda/lambda-env-secret';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
@@ -65,6 +66,7 @@ export const allRules: readonly AnyRule[] = [
   iamWildcardAction,
   kinesisEncryption,
   kmsKeyRotation,
+  lambdaEnvSecret,
   opensearchEncryption,
   paramNoecho,
   rdsBackupRetention,

@@ -43,3 +43,21 @@ export function inputLabel(input: string | undefined, family: Family): string {
   if (input === undefined) return '';
   return family === 'terraform' ? `var.${input}` : `parameter ${input}`;
 }
+
+/** The message a hit is reported with; every secret rule declares these four ids. */
+export function secretMessageId(hit: SecretHit): 'literal' | 'literalDefault' | 'secretValue' | 'secretValueDefault' {
+  if (hit.reason === 'secretValue') return hit.input ? 'secretValueDefault' : 'secretValue';
+  return hit.input ? 'literalDefault' : 'literal';
+}
+
+/** The entries of a map written in place or in a Terraform local (`variables = local.env`); [] for anything else. */
+export function writtenEntries(view: ValueView): readonly { key: string; value: ValueView }[] {
+  let w = view.written();
+  for (let depth = 0; w?.kind === 'ref' && depth < 8; depth++) {
+    const local = w.path.length === 2 && w.path[0] === 'local' ? view.declared('local', w.path[1] as string) : undefined;
+    if (!local) return [];
+    view = local;
+    w = view.written();
+  }
+  return w?.kind === 'map' ? w.entries : [];
+}

@@ -251,7 +251,7 @@ export class View implements ValueView {
    * child lives in another place: it is judged there but reported at the reference, and never edited.
    */
   private child(node: IacNode, reportRange: SourceRange): View {
-    if (this.isReference()) return new View(this.ctx, node, undefined, this.range, [], this.site);
+    if (this.isReference()) return new View(this.ctx, node, undefined, this.range, [], this.borrowedFrom ?? this.site);
     return new View(this.ctx, node, undefined, reportRange);
   }
 
