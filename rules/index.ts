@@ -14,6 +14,8 @@ import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
+import ecsEnvSecret from './ecs/ecs-env-secret';
+import ecsPrivilegedContainer from './ecs/ecs-privileged-container';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
@@ -58,6 +60,8 @@ export const allRules: readonly AnyRule[] = [
   ebsEncryption,
   ec2Imdsv2,
   ec2UserdataSecret,
+  ecsEnvSecret,
+  ecsPrivilegedContainer,
   efsEncryption,
   elasticacheEncryption,
   elbAccessLogs,

@@ -1,7 +1,8 @@
 // A function's environment variables are shown to everyone who can read its configuration (console, `GetFunction`,
 // CloudFormation and Terraform state), so a secret written there is handed out widely and never rotates.
 import { defineRule } from '../define-rule';
-import { inputLabel, judgeSecretPair, secretMessageId, writtenEntries } from '../lib/secret-pairs';
+import { inputLabel, judgeSecretPair, secretMessageId } from '../lib/secret-pairs';
+import { writtenEntries } from '../lib/written';
 
 const FIX_HINT = 'pass the secret\'s ARN or name and read it at run time (a {{resolve:…}} reference keeps it out of the template but still shows it in the function configuration)';
 

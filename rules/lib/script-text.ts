@@ -70,6 +70,16 @@ export function readScriptText(value: ValueView, options: ReadOptions): ScriptTe
   return { text: out.text, origins: out.origins };
 }
 
+/**
+ * Text already split into template pieces (a string inside heredoc JSON), with its Terraform interpolations resolved
+ * against `at`: `var.x` / `local.x` read from the file, anything else a hole. Reports land at `at`.
+ */
+export function readTemplatePieces(pieces: readonly TemplatePiece[], at: ValueView): ScriptText {
+  const out = new Builder();
+  readPieces(pieces, at, 'terraform', out, 0);
+  return { text: out.text, origins: out.origins };
+}
+
 function read(value: ValueView, base64: ReadOptions['base64'], out: Builder, depth: number): void {
   const w = value.written();
   if (!w || depth > 12) return out.hole();

@@ -28,12 +28,16 @@ export function hitAt(value: ValueView, script: ScriptText, start: number, end: 
 
 /** The verdict on one variable `name` = `value`; undefined when it is fine or cannot be known. */
 export function judgeSecretPair(name: string | undefined, value: ValueView): SecretHit | undefined {
-  const script = readScriptText(value, { base64: 'never' });
+  return judgeSecretText(name, readScriptText(value, { base64: 'never' }), value);
+}
+
+/** The same verdict on a value already read as text (JSON inside a string), reported at `at` or its origins. */
+export function judgeSecretText(name: string | undefined, script: ScriptText | undefined, at: ValueView): SecretHit | undefined {
   if (!script) return undefined;
   const found = findSecretValue(script.text);
-  if (found) return { reason: 'secretValue', kind: found.kind, ...hitAt(value, script, found.start, found.end) };
+  if (found) return { reason: 'secretValue', kind: found.kind, ...hitAt(at, script, found.start, found.end) };
   if (name !== undefined && isSecretLikeName(name) && isLiteralScript(script.text)) {
-    return { reason: 'literal', ...hitAt(value, script, 0, script.text.length) };
+    return { reason: 'literal', ...hitAt(at, script, 0, script.text.length) };
   }
   return undefined;
 }
@@ -48,16 +52,4 @@ export function inputLabel(input: string | undefined, family: Family): string {
 export function secretMessageId(hit: SecretHit): 'literal' | 'literalDefault' | 'secretValue' | 'secretValueDefault' {
   if (hit.reason === 'secretValue') return hit.input ? 'secretValueDefault' : 'secretValue';
   return hit.input ? 'literalDefault' : 'literal';
-}
-
-/** The entries of a map written in place or in a Terraform local (`variables = local.env`); [] for anything else. */
-export function writtenEntries(view: ValueView): readonly { key: string; value: ValueView }[] {
-  let w = view.written();
-  for (let depth = 0; w?.kind === 'ref' && depth < 8; depth++) {
-    const local = w.path.length === 2 && w.path[0] === 'local' ? view.declared('local', w.path[1] as string) : undefined;
-    if (!local) return [];
-    view = local;
-    w = view.written();
-  }
-  return w?.kind === 'map' ? w.entries : [];
 }
