@@ -45,6 +45,7 @@ import s3Versioning from './s3/s3-versioning';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
+import ssmParameterPlaintextSecret from './ssm/ssm-parameter-plaintext-secret';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 
@@ -93,6 +94,7 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  ssmParameterPlaintextSecret,
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,
