@@ -44,6 +44,7 @@ import s3SecureTransport from './s3/s3-secure-transport';
 import s3Versioning from './s3/s3-versioning';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
+import secretsmanagerRotation from './secrets/secretsmanager-rotation';
 import snsEncryption from './sns/sns-encryption';
 import ssmParameterPlaintextSecret from './ssm/ssm-parameter-plaintext-secret';
 import subnetPublicIp from './vpc/subnet-public-ip';
@@ -89,6 +90,7 @@ export const allRules: readonly AnyRule[] = [
   s3PublicAcl,
   s3SecureTransport,
   s3Versioning,
+  secretsmanagerRotation,
   sgOpenAllPorts,
   sgOpenDbPorts,
   sgOpenRdp,
