@@ -178,11 +178,11 @@ function readNamed(value: ValueView, kind: 'input' | 'local', name: string, base
   if (end > start) out.origins.push({ start, end, view: declared, input: kind === 'input' ? name : undefined });
 }
 
-/** The origin covering `[start, end)`, innermost (last pushed) first; undefined when the text is written in the value. */
+/** The origin covering `[start, end)`: the narrowest, and of equal ones the innermost (an input read through a local is pushed first); undefined when the text is written in the value. */
 export function originOf(script: ScriptText, start: number, end: number): TextOrigin | undefined {
   let found: TextOrigin | undefined;
   for (const o of script.origins) {
-    if (o.start <= start && end <= o.end && (!found || o.end - o.start <= found.end - found.start)) found = o;
+    if (o.start <= start && end <= o.end && (!found || o.end - o.start < found.end - found.start)) found = o;
   }
   return found;
 }
