@@ -205,8 +205,10 @@ export function scriptAssignments(text: string): ScriptAssignment[] {
   const out: ScriptAssignment[] = [];
   for (const m of text.matchAll(ASSIGNMENT)) {
     const [whole, name, quoted, sep, space] = m as unknown as [string, string, string, string, string];
-    // `key: value` needs the space YAML needs (or a quoted JSON key), so `arn:aws:…:secret:x` and URLs are not assignments.
+    // `key: value` needs the space YAML needs (or a quoted JSON key), so `arn:aws:…:secret:x` and URLs are not
+    // assignments; a shell `NAME=value` has no space around `=` (`password = os.environ[…]` is code, not a value).
     if (sep === ':' && quoted === '' && space === '' && !/[\r\n]/.test(text[m.index + whole.length] ?? '\n')) continue;
+    if (sep === '=' && (space !== '' || /[ \t]$/.test(whole.slice(0, whole.length - 1 - space.length)))) continue;
     let start = m.index + whole.length;
     let end: number;
     const quote = text[start];

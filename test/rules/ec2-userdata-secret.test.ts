@@ -16,6 +16,9 @@ new RuleTester().run(rule, {
                 export DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id prod/db --query SecretString --output text)
                 export DB_PASSWORD_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db
                 SECRET_NAME=prod/db
+                TOKEN=$(curl -X PUT "http://169.254.169.254/latest/api/token" -H "X-aws-ec2-metadata-token-ttl-seconds: 21600")
+                curl -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id
+                python3 -c 'import os; password = os.environ["DB_PASSWORD"]'
       `,
     },
     {

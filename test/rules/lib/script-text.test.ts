@@ -51,10 +51,10 @@ describe('script-text', () => {
   });
 
   it('finds assignments in shell, YAML and JSON lines', () => {
-    const text = 'export DB_PASSWORD=abc123 # c\nTOKEN="q w"\napi_key: v1 v2 # x\n"secret": "s",\necho ${PASSWORD:-x} $TOKEN';
+    const text = 'export DB_PASSWORD=abc123 # c\nTOKEN="q w"\napi_key: v1 v2 # x\n"secret": "s",\necho ${PASSWORD:-x} $TOKEN\npassword = os.environ["PW"]\nurl=arn:aws:secret:x';
     assert.deepEqual(
       scriptAssignments(text).map((a) => [a.name, a.value]),
-      [['DB_PASSWORD', 'abc123'], ['TOKEN', 'q w'], ['api_key', 'v1 v2'], ['secret', 's']],
+      [['DB_PASSWORD', 'abc123'], ['TOKEN', 'q w'], ['api_key', 'v1 v2'], ['secret', 's'], ['url', 'arn:aws:secret:x']],
     );
   });
 
