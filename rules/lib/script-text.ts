@@ -200,31 +200,59 @@ export interface ScriptAssignment {
 // variable, it does not set one); bounded repetitions keep the scan linear.
 const ASSIGNMENT = /(?<![A-Za-z0-9_.$\-{])([A-Za-z_][A-Za-z0-9_.-]{0,127})(["']?)[ \t]{0,4}([=:])([ \t]{0,4})/g;
 
+/**
+ * Whether only blanks (or `export `) precede an offset on its line. Offsets must come in increasing order: the line
+ * start is found by scanning forward once over the whole text, and at most 200 characters are looked at per call.
+ */
+function lineStartChecker(text: string): (at: number) => boolean {
+  let lineStart = 0;
+  // The first newline at or after `lineStart` (text.length when there is none): each newline is found once.
+  let nextNewline = text.indexOf('\n');
+  if (nextNewline < 0) nextNewline = text.length;
+  return (at) => {
+    while (nextNewline < at) {
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+      if (nextNewline < 0) nextNewline = text.length;
+    }
+    return at - lineStart <= 200 && /^[ \t]*(export[ \t]+)?$/.test(text.slice(lineStart, at));
+  };
+}
+
+/** The longest value read for one assignment (a longer run is data, not a value someone typed). */
+const MAX_VALUE = 4096;
+
 /** Every assignment in the script, with the value as the shell / YAML would read it (quotes removed). */
 export function scriptAssignments(text: string): ScriptAssignment[] {
   const out: ScriptAssignment[] = [];
-  for (const m of text.matchAll(ASSIGNMENT)) {
+  const startsLine = lineStartChecker(text);
+  const pattern = new RegExp(ASSIGNMENT.source, 'g');
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const [whole, name, quoted, sep, space] = m as unknown as [string, string, string, string, string];
     // `key: value` needs the space YAML needs (or a quoted JSON key), so `arn:aws:…:secret:x` and URLs are not
-    // assignments; a shell `NAME=value` has no space around `=` (`password = os.environ[…]` is code, not a value).
+    // assignments. A shell `NAME=value` has no space around `=`; with spaces it is a config-file line (`[default]` /
+    // `aws_secret_access_key = …` written by the script) only when the name starts the line — mid-line it is code.
+    const spaced = sep === '=' && (space !== '' || /[ \t]$/.test(whole.slice(0, whole.length - 1 - space.length)));
     if (sep === ':' && quoted === '' && space === '' && !/[\r\n]/.test(text[m.index + whole.length] ?? '\n')) continue;
-    if (sep === '=' && (space !== '' || /[ \t]$/.test(whole.slice(0, whole.length - 1 - space.length)))) continue;
+    if (spaced && !startsLine(m.index)) continue;
     let start = m.index + whole.length;
-    let end: number;
     const quote = text[start];
-    if (quote === '"' || quote === "'") {
-      start++;
-      end = text.indexOf(quote, start);
-      if (end < 0 || text.slice(start, end).includes('\n')) continue;
-    } else {
-      // `NAME=value`: up to whitespace or a separator; `NAME: value`: the rest of the line, without a comment; both
-      // stop at a quote (the value ends an `echo "key: value"`).
-      end = start;
-      const stop = sep === ':' ? /[\r\n#"']/ : /[\s;&|,)}\]"']/;
-      while (end < text.length && !stop.test(text[end] as string)) end++;
-      while (end > start && /\s/.test(text[end - 1] as string)) end--;
-    }
-    out.push({ name, value: text.slice(start, end), start, end });
+    const quotedValue = quote === '"' || quote === "'";
+    if (quotedValue) start++;
+    // The value ends at the closing quote (never past the line); unquoted, `NAME=value` at whitespace or a separator
+    // and `NAME: value` at the end of the line or a comment, both at a quote (the end of an `echo "key: value"`).
+    // A value is at most MAX_VALUE characters, and the next search starts after it: the scan stays linear.
+    const stop = quotedValue ? (c: string) => c === quote || c === '\n' : sep === ':' ? (c: string) => /[\r\n#"']/.test(c) : (c: string) => /[\s;&|,)}\]"']/.test(c);
+    const limit = Math.min(text.length, start + MAX_VALUE);
+    let end = start;
+    while (end < limit && !stop(text[end] as string)) end++;
+    pattern.lastIndex = Math.max(pattern.lastIndex, end);
+    if (quotedValue && text[end] !== quote) continue;
+    if (!quotedValue) while (end > start && /\s/.test(text[end - 1] as string)) end--;
+    const value = text.slice(start, end);
+    // `password = os.environ[...]`, `token = config.get(...)`: an expression in a program, not a written value.
+    if (spaced && !quotedValue && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+/.test(value)) continue;
+    out.push({ name, value, start, end });
   }
   return out;
 }

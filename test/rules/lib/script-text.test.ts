@@ -51,10 +51,10 @@ describe('script-text', () => {
   });
 
   it('finds assignments in shell, YAML and JSON lines', () => {
-    const text = 'export DB_PASSWORD=abc123 # c\nTOKEN="q w"\napi_key: v1 v2 # x\n"secret": "s",\necho ${PASSWORD:-x} $TOKEN\npassword = os.environ["PW"]\nurl=arn:aws:secret:x';
+    const text = 'export DB_PASSWORD=abc123 # c\nTOKEN="q w"\napi_key: v1 v2 # x\n"secret": "s",\necho ${PASSWORD:-x} $TOKEN\npassword = os.environ["PW"]\nurl=arn:aws:secret:x\n[default]\naws_secret_access_key = somesecret\nx; token = abc';
     assert.deepEqual(
       scriptAssignments(text).map((a) => [a.name, a.value]),
-      [['DB_PASSWORD', 'abc123'], ['TOKEN', 'q w'], ['api_key', 'v1 v2'], ['secret', 's'], ['url', 'arn:aws:secret:x']],
+      [['DB_PASSWORD', 'abc123'], ['TOKEN', 'q w'], ['api_key', 'v1 v2'], ['secret', 's'], ['url', 'arn:aws:secret:x'], ['aws_secret_access_key', 'somesecret']],
     );
   });
 
@@ -130,5 +130,14 @@ describe('script-text', () => {
     const json = readIn(tfJson`{"variable":{"pw":{"default":"x1"}},"resource":{"test_thing":{"t":{"script":"${'$'}{base64encode(\\"A=1\\")}"}}}}`);
     assert.ok(json && json !== 'none');
     assert.equal(json.text, 'A=1');
+  });
+});
+
+describe('script-text on megabytes', () => {
+  it('finds assignments in linear time, also on one long line', function () {
+    this.timeout(60000);
+    const started = Date.now();
+    for (const text of ['a = b '.repeat(350_000), 'TOKEN=x;'.repeat(260_000), 'password: '.repeat(200_000), `${'x'.repeat(2_000_000)} = y`]) scriptAssignments(text);
+    assert.ok(Date.now() - started < 30000, `took ${Date.now() - started} ms`);
   });
 });
