@@ -151,6 +151,9 @@ function readCall(fn: string, args: readonly ValueView[], value: ValueView, base
     });
     return;
   }
+  // Anything else the engine resolves from the file itself (`Fn::FindInMap` of a `Mappings` literal) is text too.
+  const resolved = fn === 'Fn::FindInMap' ? value.asString() : undefined;
+  if (resolved !== undefined) return out.add(resolved);
   out.hole();
 }
 

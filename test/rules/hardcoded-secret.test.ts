@@ -186,6 +186,22 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'default', line: 11, column: 17 }],
     },
     {
+      name: 'a literal in Mappings is written in the file too',
+      code: cfnYaml`
+        Mappings:
+          Env:
+            prod:
+              Token: mapped-token-123
+        Resources:
+          Cache:
+            Type: AWS::ElastiCache::ReplicationGroup
+            Properties:
+              ReplicationGroupDescription: cache
+              AuthToken: !FindInMap [Env, prod, Token]
+      `,
+      errors: [{ messageId: 'literal', line: 10, column: 18 }],
+    },
+    {
       name: 'a nested password (IAM login profile)',
       code: cfnYaml`
         Resources:

@@ -84,6 +84,18 @@ describe('script-text', () => {
     assert.equal(got.text, `a=hunter2 b=${HOLE} c=${HOLE} d=${HOLE}\n${HOLE}!`);
     assert.deepEqual(got.inputs, ['Pw']);
     assert.deepEqual([got.origins[0]?.start, got.origins[0]?.end], [2, 9]);
+    const mapped = readIn(cfnYaml`
+      Mappings:
+        Env:
+          prod: { Password: from-mapping }
+      Resources:
+        T:
+          Type: AWS::EC2::Instance
+          Properties:
+            Script: !FindInMap [Env, prod, Password]
+    `);
+    assert.ok(mapped && mapped !== 'none');
+    assert.equal(mapped.text, 'from-mapping');
     const plain = readIn(cfnJson`{"Resources":{"T":{"Type":"AWS::EC2::Instance","Properties":{"Script":"ZXhwb3J0IEE9MQ=="}}}}`, 'if-decodes');
     assert.ok(plain && plain !== 'none');
     assert.equal(plain.text, 'export A=1');
