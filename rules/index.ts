@@ -5,7 +5,9 @@ import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
+import codebuildArtifactEncryption from './codebuild/codebuild-artifact-encryption';
 import codebuildEnvSecret from './codebuild/codebuild-env-secret';
+import docdbEncryption from './docdb/docdb-encryption';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
@@ -14,6 +16,8 @@ import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
+import ecrPolicyPublic from './ecr/ecr-policy-public';
+import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import ecsEnvSecret from './ecs/ecs-env-secret';
 import ecsPrivilegedContainer from './ecs/ecs-privileged-container';
 import efsEncryption from './efs/efs-encryption';
@@ -22,12 +26,23 @@ import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
+import glueEncryption from './glue/glue-encryption';
 import iamAdminPolicy from './iam/iam-admin-policy';
+import iamKmsDecryptAll from './iam/iam-kms-decrypt-all';
+import iamPrivilegeEscalation from './iam/iam-privilege-escalation';
+import iamRoleTrustPublic from './iam/iam-role-trust-public';
+import iamUserAccessKey from './iam/iam-user-access-key';
 import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
+import kmsKeyPolicyPublic from './kms/kms-key-policy-public';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import lambdaEnvSecret from './lambda/lambda-env-secret';
+import lambdaPermissionPublic from './lambda/lambda-permission-public';
+import logsEncryption from './logs/logs-encryption';
+import logsRetention from './logs/logs-retention';
+import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
+import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
@@ -46,6 +61,9 @@ import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import secretsmanagerRotation from './secrets/secretsmanager-rotation';
 import snsEncryption from './sns/sns-encryption';
+import snsPolicyPublic from './sns/sns-policy-public';
+import sqsEncryption from './sqs/sqs-encryption';
+import sqsPolicyPublic from './sqs/sqs-policy-public';
 import ssmParameterPlaintextSecret from './ssm/ssm-parameter-plaintext-secret';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
@@ -57,24 +75,39 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
+  codebuildArtifactEncryption,
   codebuildEnvSecret,
+  docdbEncryption,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
   ec2UserdataSecret,
+  ecrPolicyPublic,
+  ecsEfsTransitEncryption,
   ecsEnvSecret,
   ecsPrivilegedContainer,
   efsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
+  glueEncryption,
   hardcodedSecret,
   iamAdminPolicy,
+  iamKmsDecryptAll,
+  iamPrivilegeEscalation,
+  iamRoleTrustPublic,
+  iamUserAccessKey,
   iamUserPolicy,
   iamWildcardAction,
   kinesisEncryption,
+  kmsKeyPolicyPublic,
   kmsKeyRotation,
   lambdaEnvSecret,
+  lambdaPermissionPublic,
+  logsEncryption,
+  logsRetention,
+  mskEncryptionInTransit,
+  neptuneEncryption,
   opensearchEncryption,
   paramNoecho,
   rdsBackupRetention,
@@ -96,6 +129,9 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  snsPolicyPublic,
+  sqsEncryption,
+  sqsPolicyPublic,
   ssmParameterPlaintextSecret,
   statefulDeletionPolicy,
   subnetPublicIp,

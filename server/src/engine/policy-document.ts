@@ -1,4 +1,6 @@
-// Reads `data "aws_iam_policy_document"` blocks as the JSON policy Terraform renders from them.
+// Reads `data "aws_iam_policy_document"` blocks as the JSON policy Terraform renders from them. The rendering itself
+// (principals, conditions, source/override merging) lives in rules/lib/policy-document, shared with the rules.
+import { renderDataSourcePolicy, type PrincipalBlock, type StatementBlock } from '../../../rules/lib/policy-document';
 import type { IacNode, MapNode } from '../model/nodes';
 import type { Scope } from './scope';
 
@@ -13,46 +15,27 @@ function value(map: MapNode, key: string, literal: Literal): unknown {
   return entry ? literal(entry.value) : undefined;
 }
 
-/** `principals { type = "AWS", identifiers = ["*"] }` → `{ AWS: ["*"] }` (type "*" → `"*"`, as IAM renders it). */
-function principals(blocksOf: MapNode[], literal: Literal): unknown {
-  if (blocksOf.length === 0) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const p of blocksOf) {
-    const type = value(p, 'type', literal);
-    const ids = value(p, 'identifiers', literal);
-    if (type === '*') return '*';
-    if (typeof type === 'string') out[type] = ids;
-  }
-  return out;
-}
+const principalBlocks = (st: MapNode, key: string, literal: Literal): PrincipalBlock[] =>
+  blocks(st, key).map((p) => ({ type: value(p, 'type', literal), identifiers: value(p, 'identifiers', literal) }));
 
 /** The policy of `data.aws_iam_policy_document.<name>.json` when that data source is in scope, else undefined. */
 export function policyFromDataSource(path: readonly string[], scope: Scope, literal: Literal): unknown {
   if (path[0] !== 'data' || path[1] !== 'aws_iam_policy_document' || (path[3] !== 'json' && path[3] !== 'minified_json')) return undefined;
   const found = scope.resources().find(({ resource }) => resource.kind === 'data' && resource.type === 'aws_iam_policy_document' && resource.name === path[2]);
   if (!found) return undefined;
-  const statements = blocks(found.resource.node, 'statement').map((st) => {
-    const out: Record<string, unknown> = { Effect: value(st, 'effect', literal) ?? 'Allow' };
-    const pairs: [string, string][] = [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource'], ['sid', 'Sid']];
-    for (const [tf, json] of pairs) {
-      const v = value(st, tf, literal);
-      if (v !== undefined) out[json] = v;
-    }
-    const p = principals(blocks(st, 'principals'), literal);
-    if (p !== undefined) out['Principal'] = p;
-    const np = principals(blocks(st, 'not_principals'), literal);
-    if (np !== undefined) out['NotPrincipal'] = np;
-    const conditions = blocks(st, 'condition');
-    if (conditions.length > 0) {
-      const cond: Record<string, Record<string, unknown>> = {};
-      for (const c of conditions) {
-        const test = String(value(c, 'test', literal));
-        const variable = String(value(c, 'variable', literal));
-        cond[test] = { ...(cond[test] ?? {}), [variable]: value(c, 'values', literal) };
-      }
-      out['Condition'] = cond;
-    }
-    return out;
-  });
-  return { Version: '2012-10-17', Statement: statements };
+  const statements = blocks(found.resource.node, 'statement').map(
+    (st): StatementBlock => ({
+      sid: value(st, 'sid', literal),
+      effect: value(st, 'effect', literal),
+      actions: value(st, 'actions', literal),
+      not_actions: value(st, 'not_actions', literal),
+      resources: value(st, 'resources', literal),
+      not_resources: value(st, 'not_resources', literal),
+      principals: principalBlocks(st, 'principals', literal),
+      not_principals: principalBlocks(st, 'not_principals', literal),
+      conditions: blocks(st, 'condition').map((c) => ({ test: value(c, 'test', literal), variable: value(c, 'variable', literal), values: value(c, 'values', literal) })),
+    }),
+  );
+  const doc = found.resource.node;
+  return renderDataSourcePolicy(statements, value(doc, 'source_policy_documents', literal), value(doc, 'override_policy_documents', literal));
 }

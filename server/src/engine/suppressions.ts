@@ -93,8 +93,21 @@ function validateOurs(d: Directive, knownIds: ReadonlySet<string>, report: (d: D
     report(d, 'noReason', `Suppression of ${d.ids.join(', ')} has no reason, so it is not applied. Write it as '${form} ${d.ids[0] ?? '<rule-id>'}: <why this is acceptable>'.`);
     return undefined;
   }
+  if (isPlaceholderReason(d.reason)) {
+    report(d, 'noReason', `Suppression of ${d.ids.join(', ')} gives the placeholder '${d.reason}' as its reason, so it is not applied. Say why this is acceptable here.`);
+    return undefined;
+  }
   if (unknown.length > 0) report(d, 'unknownId', `Suppression names unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}.`);
   return new Map(d.ids.filter((id) => knownIds.has(id)).map((id) => [id, undefined]));
+}
+
+/**
+ * A reason that says nothing: what "Ignore … for this resource" inserts (`TODO: reason`) or another stand-in. The
+ * suppression then stays off, so an inserted comment cannot silence a finding until someone writes why.
+ */
+export function isPlaceholderReason(reason: string): boolean {
+  const r = reason.trim().toLowerCase().replace(/[.!:\s]+$/, '');
+  return r === '' || /^(todo|tbd|fixme|xxx|reason|why|\.\.\.|…|-+|<[^>]*>|todo:?\s*(reason|why|explain)?|n\/?a)$/.test(r);
 }
 
 /** Our rules that another tool's ids stand for, remembering which id named each. */

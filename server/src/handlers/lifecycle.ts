@@ -11,8 +11,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initParsers } from '../parsers/index';
-import { FIX_ALL_KIND } from '../protocol';
+import { FIX_ALL_KIND, FIX_ALL_REVIEW_KIND } from '../protocol';
 import { registerCodeActions } from './code-actions';
+import { registerHover } from './hover';
 import { DiagnosticsScheduler } from './diagnostics';
 import { connectionLog, describeError, guardEvent, type Log } from './guard';
 import { Linter } from './linter';
@@ -56,11 +57,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // CloudFormation still works; every Terraform lint will log the parser error instead of crashing.
       log.error(`Loading the Terraform grammar failed: ${describeError(err)}`);
     }
-    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true);
+    const clientCommands = optionOf(params.initializationOptions, 'clientCommands') === true;
+    const snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
+    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, { clientCommands, snippetEdits });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, FIX_ALL_REVIEW_KIND], resolveProvider: false },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'secure-iac' },
@@ -114,6 +118,7 @@ function wire(
   log: Log,
   debounceMs: number,
   documentChanges: boolean,
+  client: { clientCommands: boolean; snippetEdits: boolean },
 ): void {
   const linter = new Linter(documents, settings, log);
   const findings = new WorkspaceFindings(connection, documents, linter, settings, log);
@@ -134,7 +139,8 @@ function wire(
       recheckEverything();
     }),
   );
-  registerCodeActions({ connection, documents, linter, log, documentChanges });
+  registerCodeActions({ connection, documents, linter, log, documentChanges, ...client });
+  registerHover({ connection, documents, linter, log, clientCommands: client.clientCommands });
   registerScanWorkspace({ connection, linter, settings, findings, log });
   registerWatchedFiles({
     connection,

@@ -1,0 +1,109 @@
+// `secure-iac fix`: applies the quick-fixes the editor offers, file by file, checking each result before writing it.
+//
+// The same fix-all loop as the editor's (engine/fix-all.ts): rounds of non-overlapping fixes over fresh lints, keeping
+// the last text that parsed. Writes are atomic and keep the file's mode and line endings.
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { lintDocument } from '../engine/lint';
+import { applySafeFixes } from '../engine/fix-all';
+import type { EngineConfig } from '../engine/types';
+import type { IacDocument } from '../model/document';
+import type { IacNode } from '../model/nodes';
+import { parseDocument } from '../parsers/index';
+import { readModuleVariables, readParameterFiles } from '../scan/input-values';
+import { writeFileAtomic } from './atomic-write';
+
+export interface FixOptions {
+  config: EngineConfig;
+  includeReview: boolean;
+  dryRun: boolean;
+  parameterFiles: readonly string[];
+  varFiles: readonly string[];
+  maxFileSize: number;
+}
+
+export interface FileFix {
+  path: string;
+  before: string;
+  after: string;
+  applied: number;
+  /** Why the fixed text was not written (it could not be). */
+  refused?: string;
+  /** Something the user should know about a file that was fixed. */
+  note?: string;
+}
+
+export interface FixOutcome {
+  files: FileFix[];
+  errors: { path: string; message: string }[];
+}
+
+function crlf(text: string): boolean {
+  const lf = (text.match(/\n/g) ?? []).length;
+  return lf > 0 && (text.match(/\r\n/g) ?? []).length * 2 > lf;
+}
+
+/** Fixes every file in `paths` (already walked and filtered). */
+export async function fixFiles(paths: readonly string[], options: FixOptions): Promise<FixOutcome> {
+  const texts = new Map<string, string>();
+  const errors: FixOutcome['errors'] = [];
+  for (const path of paths) {
+    try {
+      texts.set(path, readFileSync(path, 'utf8'));
+    } catch (err) {
+      errors.push({ path, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  const parameters = await readParameterFiles(options.parameterFiles);
+  const variables = new Map<string, Map<string, IacNode>>();
+  const files: FileFix[] = [];
+  for (const [path, original] of texts) {
+    if (Buffer.byteLength(original) > options.maxFileSize) continue;
+    const first = parseDocument(path, original);
+    if (!first) continue;
+    let inputValues: ReadonlyMap<string, IacNode> | undefined = parameters;
+    if (first.family === 'terraform') {
+      const dir = dirname(path);
+      if (!variables.has(dir)) variables.set(dir, await readModuleVariables(dir, options.varFiles));
+      inputValues = variables.get(dir);
+    }
+    // The module's other files as they are now (fixed ones already carry their fixes).
+    const module: IacDocument[] =
+      first.family !== 'terraform'
+        ? []
+        : [...texts].filter(([p]) => p !== path && dirname(p) === dirname(path)).flatMap(([p, t]) => parseDocument(p, t) ?? []);
+    const lint = (text: string) => {
+      const doc = parseDocument(path, text);
+      return doc && lintDocument(doc, { config: options.config, module, ...(inputValues ? { inputValues } : {}) });
+    };
+    const outcome = applySafeFixes(original, lint, { includeReview: options.includeReview });
+    // Fixes that would break the file are left out (the last text that parsed is kept), and the user is told.
+    const broken = outcome.stoppedUnparsable ? 'some fixes were left out: with them the file would not parse' : undefined;
+    if (outcome.applied === 0) {
+      if (broken) files.push({ path, before: original, after: original, applied: 0, refused: `${broken}; nothing written` });
+      continue;
+    }
+    const text = crlf(original) ? outcome.text.replace(/\r?\n/g, '\r\n') : outcome.text;
+    files.push({ path, before: original, after: text, applied: outcome.applied, ...(broken ? { note: broken } : {}) });
+    texts.set(path, text);
+  }
+  if (!options.dryRun) {
+    for (const f of files) {
+      if (f.refused) continue;
+      try {
+        writeFileAtomic(f.path, f.after);
+      } catch (err) {
+        f.refused = `cannot write: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    }
+  }
+  return { files, errors };
+}
+
+/** A unified diff of one file's fix, for `--dry-run`. */
+export function unifiedDiff(display: string, f: FileFix): string {
+  const patch = createTwoFilesPatch(`a/${display}`, `b/${display}`, f.before, f.after, undefined, undefined, { context: 3 });
+  // git's layout: no `Index:` / `====` banner above the file headers.
+  return patch.replace(/^(Index: .*\n)?=+\n/, '');
+}
