@@ -140,6 +140,44 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'literalDefault', line: 16, column: 27 }],
     },
     {
+      name: 'SAM: Globals.Function.Environment.Variables merged into each function (reported at the function)',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: nodejs20.x
+            Environment:
+              Variables:
+                DB_PASSWORD: Sup3rS3cret
+                STAGE: prod
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              InlineCode: "exports.handler = async () => {}"
+              Environment:
+                Variables:
+                  API_TOKEN: tok-123
+          Other:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              InlineCode: "exports.handler = async () => {}"
+          Ignored:
+            Type: AWS::Serverless::Function
+            IgnoreGlobals: '*'
+            Properties:
+              Handler: index.handler
+              InlineCode: "exports.handler = async () => {}"
+      `,
+      errors: [
+        { messageId: 'literal', line: 16, column: 9 },
+        { messageId: 'literal', line: 17, column: 22 },
+        { messageId: 'literal', line: 18, column: 3 },
+      ],
+    },
+    {
       code: cfnJson`
         {
           "Resources": {
