@@ -20,9 +20,13 @@ export function isLiteralScript(text: string): boolean {
   return !text.includes(HOLE) && !/^\s*[$`]/.test(text) && isLiteralText(text);
 }
 
-/** Where text at `[start, end)` of a read value is reported: at its origin (an input default) when it comes from one. */
+/**
+ * Where text at `[start, end)` of a read value is reported: at its origin (an input default) when it comes from one;
+ * when it is only partly from defaults (`{"user":"admin","password":"${Pw}"}`), at the first input default inside it,
+ * since that is where the secret sits.
+ */
 export function hitAt(value: ValueView, script: ScriptText, start: number, end: number): { at: ValueView; input?: string } {
-  const origin = originOf(script, start, end);
+  const origin = originOf(script, start, end) ?? script.origins.find((o) => o.input !== undefined && o.start < end && start < o.end);
   return origin ? { at: origin.view, input: origin.input } : { at: value };
 }
 

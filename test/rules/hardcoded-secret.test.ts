@@ -186,6 +186,22 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'default', line: 11, column: 17 }],
     },
     {
+      name: 'a secret string built with Fn::Sub from a parameter default',
+      code: cfnYaml`
+        Parameters:
+          DbPassword:
+            Type: String
+            NoEcho: true
+            Default: changeme-at-deploy
+        Resources:
+          Secret:
+            Type: AWS::SecretsManager::Secret
+            Properties:
+              SecretString: !Sub '{"username":"admin","password":"\${DbPassword}"}'
+      `,
+      errors: [{ messageId: 'default', line: 10, column: 21 }],
+    },
+    {
       name: 'a literal in Mappings is written in the file too',
       code: cfnYaml`
         Mappings:
