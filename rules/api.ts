@@ -6,6 +6,22 @@ export type Family = 'cloudformation' | 'terraform';
 /** The catalogue's severity scale. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
+/**
+ * One level of a value as written (conditionals decided in the evaluation followed), for the readers in `rules/lib`
+ * that look inside intrinsics, function calls and Terraform templates (user-data text, container definitions,
+ * environment maps). Children are views, so a reader can report at them and fixes can edit them.
+ */
+export type Written<P extends string = string> =
+  | { readonly kind: 'scalar'; readonly value: string | number | boolean | null }
+  | { readonly kind: 'map'; readonly entries: readonly { readonly key: string; readonly value: ValueView<P> }[] }
+  | { readonly kind: 'list'; readonly items: readonly ValueView<P>[] }
+  /** A CloudFormation intrinsic (`Ref`, `Fn::Sub`, `Fn::Base64`, …) or a Terraform function call (`jsonencode`, `file`, …). */
+  | { readonly kind: 'call'; readonly fn: string; readonly args: readonly ValueView<P>[] }
+  /** A Terraform traversal (`var.x`, `local.y`, `aws_s3_bucket.b.id`). */
+  | { readonly kind: 'ref'; readonly path: readonly string[] }
+  /** A Terraform template or other expression, as its source text (quotes or heredoc markers included). */
+  | { readonly kind: 'template'; readonly text: string };
+
 /** A value somewhere under a resource, possibly absent. Logical keys are translated through the rule's `targets`. */
 export interface ValueView<P extends string = string> {
   /** The property is not written at all. */
@@ -40,6 +56,14 @@ export interface ValueView<P extends string = string> {
   references(): readonly NamedResource[];
   /** The value as plain JSON (`jsonencode(x)` read as x), with `UNKNOWN` (rules/lib/unknown) where a part is unresolved; undefined when missing. */
   literal(): unknown;
+  /** The value one level deep as written; undefined when missing or `AWS::NoValue`. */
+  written(): Written<P> | undefined;
+  /**
+   * What a name inside this value stands for, as written in the file: the `Default` / `default` of input `name`
+   * (never a parameter-file / tfvars value), or the value of Terraform `local.<name>`. The view is judged there but
+   * reported at this value, with a related location at the default. Undefined when there is no such input / default.
+   */
+  declared(kind: 'input' | 'local', name: string): ValueView<P> | undefined;
 }
 
 /** A resource named by a value: CloudFormation logical id or Terraform address (`type.name`), and the attribute read. */

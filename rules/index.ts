@@ -13,12 +13,14 @@ import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
 import codebuildArtifactEncryption from './codebuild/codebuild-artifact-encryption';
+import codebuildEnvSecret from './codebuild/codebuild-env-secret';
 import codebuildPrivileged from './codebuild/codebuild-privileged';
 import configRecorderScope from './config/config-recorder-scope';
 import docdbEncryption from './docdb/docdb-encryption';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
+import ec2UserdataSecret from './ec2/ec2-userdata-secret';
 import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
@@ -27,6 +29,8 @@ import ecrPolicyPublic from './ecr/ecr-policy-public';
 import ecrScanOnPush from './ecr/ecr-scan-on-push';
 import ecrTagImmutability from './ecr/ecr-tag-immutability';
 import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
+import ecsEnvSecret from './ecs/ecs-env-secret';
+import ecsPrivilegedContainer from './ecs/ecs-privileged-container';
 import efsEncryption from './efs/efs-encryption';
 import eksControlPlaneLogging from './eks/eks-control-plane-logging';
 import eksSecretsEncryption from './eks/eks-secrets-encryption';
@@ -50,6 +54,7 @@ import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyPolicyPublic from './kms/kms-key-policy-public';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import lambdaDeprecatedRuntime from './lambda/lambda-deprecated-runtime';
+import lambdaEnvSecret from './lambda/lambda-env-secret';
 import lambdaPermissionPublic from './lambda/lambda-permission-public';
 import logsEncryption from './logs/logs-encryption';
 import logsRetention from './logs/logs-retention';
@@ -75,10 +80,12 @@ import s3SecureTransport from './s3/s3-secure-transport';
 import s3Versioning from './s3/s3-versioning';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
+import secretsmanagerRotation from './secrets/secretsmanager-rotation';
 import snsEncryption from './sns/sns-encryption';
 import snsPolicyPublic from './sns/sns-policy-public';
 import sqsEncryption from './sqs/sqs-encryption';
 import sqsPolicyPublic from './sqs/sqs-policy-public';
+import ssmParameterPlaintextSecret from './ssm/ssm-parameter-plaintext-secret';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 import wafOnPublicEntrypoint from './waf/waf-on-public-entrypoint';
@@ -99,6 +106,7 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
   codebuildArtifactEncryption,
+  codebuildEnvSecret,
   codebuildPrivileged,
   configRecorderScope,
   dbLogExports,
@@ -106,10 +114,13 @@ export const allRules: readonly AnyRule[] = [
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  ec2UserdataSecret,
   ecrPolicyPublic,
   ecrScanOnPush,
   ecrTagImmutability,
   ecsEfsTransitEncryption,
+  ecsEnvSecret,
+  ecsPrivilegedContainer,
   efsEncryption,
   eksControlPlaneLogging,
   eksSecretsEncryption,
@@ -131,6 +142,7 @@ export const allRules: readonly AnyRule[] = [
   kmsKeyPolicyPublic,
   kmsKeyRotation,
   lambdaDeprecatedRuntime,
+  lambdaEnvSecret,
   lambdaPermissionPublic,
   logsEncryption,
   logsRetention,
@@ -154,6 +166,7 @@ export const allRules: readonly AnyRule[] = [
   s3PublicAcl,
   s3SecureTransport,
   s3Versioning,
+  secretsmanagerRotation,
   sgOpenAllPorts,
   sgOpenDbPorts,
   sgOpenRdp,
@@ -162,6 +175,7 @@ export const allRules: readonly AnyRule[] = [
   snsPolicyPublic,
   sqsEncryption,
   sqsPolicyPublic,
+  ssmParameterPlaintextSecret,
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,

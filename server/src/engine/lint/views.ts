@@ -1,5 +1,5 @@
 // ValueView / ResourceView over the neutral tree: logical keys → native paths, resolution, missing-value anchors.
-import type { Family, NamedResource, ResourceView, TagsView, ValueView } from '../../../../rules/api';
+import type { Family, NamedResource, ResourceView, TagsView, ValueView, Written } from '../../../../rules/api';
 import { isUnknown } from '../../../../rules/lib/unknown';
 import type { ResourceNode } from '../../model/document';
 import type { IacNode, MapNode, SourceRange } from '../../model/nodes';
@@ -131,6 +131,41 @@ export class View implements ValueView {
     return this.node === this.site ? written : namedResources(this.node, written);
   }
 
+  written(): Written | undefined {
+    let n = this.site;
+    // A conditional decided in this evaluation reads as its branch, as everywhere else.
+    for (let i = 0; n && i < 16; i++) {
+      const cond = conditionOf(n);
+      const taken = cond && this.ctx.scope.branch(cond.key);
+      if (taken === undefined || n.kind !== 'call') break;
+      n = n.args[taken ? 1 : 2];
+    }
+    if (!n) return undefined;
+    switch (n.kind) {
+      case 'scalar':
+        return { kind: 'scalar', value: n.value };
+      case 'map':
+        return { kind: 'map', entries: n.entries.map((e) => ({ key: e.key, value: this.child(e.value, e.keyRange) })) };
+      case 'list':
+        return { kind: 'list', items: n.items.map((item) => this.child(item, item.range)) };
+      case 'call': {
+        const target = n.args[0];
+        if (n.fn === 'Ref' && target?.kind === 'scalar' && target.value === 'AWS::NoValue') return undefined;
+        return { kind: 'call', fn: n.fn, args: n.args.map((a) => this.child(a, a.range)) };
+      }
+      case 'ref':
+        return { kind: 'ref', path: n.path };
+      case 'expr':
+        return { kind: 'template', text: n.text };
+    }
+  }
+
+  declared(kind: 'input' | 'local', name: string): View | undefined {
+    const node = kind === 'input' ? this.ctx.scope.input(name)?.default : this.ctx.scope.local(name);
+    const from = this.borrowedFrom ?? this.site;
+    return node && from ? new View(this.ctx, node, undefined, this.range, [], from) : undefined;
+  }
+
   items(): View[] {
     const n = this.node;
     if (n === undefined) return [];
@@ -247,7 +282,7 @@ export class View implements ValueView {
    * child lives in another place: it is judged there but reported at the reference, and never edited.
    */
   private child(node: IacNode, reportRange: SourceRange): View {
-    if (this.isReference()) return new View(this.ctx, node, undefined, this.range, [], this.site);
+    if (this.isReference()) return new View(this.ctx, node, undefined, this.range, [], this.borrowedFrom ?? this.site);
     // A list item from Globals has no place of its own in the resource: reported at the list, never edited.
     if (this.viaGlobals || isFromGlobals(node)) return new View(this.ctx, node, undefined, this.reportRange, [], undefined, true);
     return new View(this.ctx, node, undefined, reportRange);
