@@ -88,3 +88,19 @@ export interface FindingData {
   end: number;
   version?: number;
 }
+
+/** Notification (server → client): what the server is doing, for the status bar. Sent on every change of state. */
+export const STATUS_NOTIFICATION = 'secureIac/status';
+
+/** The states the status bar shows. `starting` is the client's own until the first notification arrives. */
+export type ServerState = 'starting' | 'ready' | 'scanning' | 'error';
+
+/** Parameters of `secureIac/status`. */
+export interface StatusParams {
+  state: ServerState;
+  /** While scanning: files done and files to scan. */
+  scanned?: number;
+  total?: number;
+  /** In `error`: what failed (details are in the Output channel). */
+  message?: string;
+}
