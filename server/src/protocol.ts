@@ -32,6 +32,13 @@ export const Commands = {
   disableRuleInWorkspace: 'secureIac.disableRuleInWorkspace',
   /** Internal: run after a fix-all that left findings whose fixes need a review; arguments `[uri, count]`. */
   reviewFixesLeft: 'secureIac.reviewFixesLeft',
+  /** Quick pick of every Secure IaC finding (the status bar item runs it). */
+  showFindings: 'secureIac.showFindings',
+  /** Internal: open one finding (the tree view's items); argument `{ uri, line, character }`. */
+  openFinding: 'secureIac.openFinding',
+  /** The findings view's grouping. */
+  groupFindingsByRule: 'secureIac.findings.groupByRule',
+  groupFindingsBySeverity: 'secureIac.findings.groupBySeverity',
 } as const;
 
 /** Parameters of `secureIac/scanWorkspace`; `workDoneToken` is the LSP work-done progress token. */
