@@ -53,7 +53,6 @@ class FindingsProvider implements vscode.TreeDataProvider<Node> {
     item.description = `${this.groupBy === 'severity' ? `${f.rule}  ` : ''}${path.posix.basename(file)}:${f.line + 1}`;
     item.tooltip = new vscode.MarkdownString().appendText(`${f.rule} — ${file}:${f.line + 1}:${f.character + 1}\n\n${f.message}`);
     item.iconPath = new vscode.ThemeIcon(SEVERITY_ICONS[f.severity], new vscode.ThemeColor(SEVERITY_COLOURS[f.severity]));
-    item.resourceUri = uri;
     item.command = { command: Commands.openFinding, title: 'Open Finding', arguments: [f] };
     item.contextValue = 'secureIacFinding';
     return item;
