@@ -29,6 +29,7 @@ import rdsDeletionProtection from './rds/rds-deletion-protection';
 import rdsEncryption from './rds/rds-encryption';
 import rdsPublic from './rds/rds-public';
 import redshiftEncryption from './redshift/redshift-encryption';
+import redshiftPublic from './redshift/redshift-public';
 import s3AccessLogging from './s3/s3-access-logging';
 import s3Encryption from './s3/s3-encryption';
 import s3MfaDelete from './s3/s3-mfa-delete';
@@ -70,6 +71,7 @@ export const allRules: readonly AnyRule[] = [
   rdsEncryption,
   rdsPublic,
   redshiftEncryption,
+  redshiftPublic,
   s3AccessLogging,
   s3Encryption,
   s3MfaDelete,
