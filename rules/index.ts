@@ -24,6 +24,7 @@ import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import mskPublic from './msk/msk-public';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
@@ -66,6 +67,7 @@ export const allRules: readonly AnyRule[] = [
   iamWildcardAction,
   kinesisEncryption,
   kmsKeyRotation,
+  mskPublic,
   opensearchEncryption,
   paramNoecho,
   rdsBackupRetention,
