@@ -13,6 +13,7 @@ import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
+import ecsServicePublicIp from './ecs/ecs-service-public-ip';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
@@ -57,6 +58,7 @@ export const allRules: readonly AnyRule[] = [
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  ecsServicePublicIp,
   efsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
