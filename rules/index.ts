@@ -9,6 +9,7 @@ import dmsPublic from './dms/dms-public';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
+import ec2PublicIp from './ec2/ec2-public-ip';
 import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
@@ -58,6 +59,7 @@ export const allRules: readonly AnyRule[] = [
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  ec2PublicIp,
   ecsServicePublicIp,
   efsEncryption,
   elasticacheEncryption,
