@@ -16,6 +16,7 @@ import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
 import ecsServicePublicIp from './ecs/ecs-service-public-ip';
 import efsEncryption from './efs/efs-encryption';
+import eksPublicEndpoint from './eks/eks-public-endpoint';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
@@ -62,6 +63,7 @@ export const allRules: readonly AnyRule[] = [
   ec2PublicIp,
   ecsServicePublicIp,
   efsEncryption,
+  eksPublicEndpoint,
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
