@@ -29,6 +29,7 @@ import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import mskPublic from './msk/msk-public';
 import opensearchEncryption from './opensearch/opensearch-encryption';
+import opensearchNotInVpc from './opensearch/opensearch-not-in-vpc';
 import rdsBackupRetention from './rds/rds-backup-retention';
 import rdsDeletionProtection from './rds/rds-deletion-protection';
 import rdsEncryption from './rds/rds-encryption';
@@ -75,6 +76,7 @@ export const allRules: readonly AnyRule[] = [
   kmsKeyRotation,
   mskPublic,
   opensearchEncryption,
+  opensearchNotInVpc,
   paramNoecho,
   rdsBackupRetention,
   rdsDeletionProtection,
