@@ -44,6 +44,7 @@ import s3PublicAccessBlock from './s3/s3-public-access-block';
 import s3PublicAcl from './s3/s3-public-acl';
 import s3SecureTransport from './s3/s3-secure-transport';
 import s3Versioning from './s3/s3-versioning';
+import sagemakerNotebookExposure from './sagemaker/sagemaker-notebook-exposure';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
@@ -92,6 +93,7 @@ export const allRules: readonly AnyRule[] = [
   s3PublicAcl,
   s3SecureTransport,
   s3Versioning,
+  sagemakerNotebookExposure,
   sgOpenAllPorts,
   sgOpenDbPorts,
   sgOpenRdp,
