@@ -17,7 +17,10 @@ export default defineRule({
     severity: 'high',
     whitepaper: 'Securing infrastructure: network and host-level boundaries',
     docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-notebook-and-internet-access.html',
-    related: { checkov: ['CKV_AWS_122', 'CKV_AWS_306', 'CKV_AWS_307'] },
+    related: {
+      checkov: ['CKV_AWS_122', 'CKV_AWS_306', 'CKV_AWS_307'],
+      kics: ['88d55d94-315d-4564-beee-d2d725feab11', '9c7028d9-04c2-45be-b8b2-1188ccaefb36'],
+    },
     fsbp: ['SageMaker.1', 'SageMaker.2', 'SageMaker.3'],
     messages: {
       internetMissing: '{{resource}} does not set {{internet}}; the notebook then has direct internet access (the default is Enabled), a path for data to leave the account.',
