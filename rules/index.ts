@@ -27,6 +27,7 @@ import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import lambdaUrlNoAuth from './lambda/lambda-url-no-auth';
 import mskPublic from './msk/msk-public';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import opensearchNotInVpc from './opensearch/opensearch-not-in-vpc';
@@ -75,6 +76,7 @@ export const allRules: readonly AnyRule[] = [
   iamWildcardAction,
   kinesisEncryption,
   kmsKeyRotation,
+  lambdaUrlNoAuth,
   mskPublic,
   opensearchEncryption,
   opensearchNotInVpc,
