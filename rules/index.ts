@@ -23,6 +23,7 @@ import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
 import iamAdminPolicy from './iam/iam-admin-policy';
+import iamPasswordPolicy from './iam/iam-password-policy';
 import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
@@ -72,6 +73,7 @@ export const allRules: readonly AnyRule[] = [
   elbHttpListener,
   hardcodedSecret,
   iamAdminPolicy,
+  iamPasswordPolicy,
   iamUserPolicy,
   iamWildcardAction,
   kinesisEncryption,
