@@ -50,6 +50,7 @@ import sagemakerNotebookExposure from './sagemaker/sagemaker-notebook-exposure';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
+import ssmDocumentPublic from './ssm/ssm-document-public';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 
@@ -103,6 +104,7 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  ssmDocumentPublic,
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,
