@@ -51,6 +51,7 @@ import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
 import ssmDocumentPublic from './ssm/ssm-document-public';
+import defaultSgRestrict from './vpc/default-sg-restrict';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
 
@@ -61,6 +62,7 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
+  defaultSgRestrict,
   dmsPublic,
   dynamodbPitr,
   ebsEncryption,
