@@ -22,6 +22,7 @@ export interface RelatedLocation {
  * Parameter-file / tfvars overrides are not documents of the scope, so a value from one yields nothing.
  */
 export function relatedLocations(scope: Scope, at: View): RelatedLocation[] {
+  if (at.viaGlobals && at.site) return globalsOrigin(scope, at, at.site);
   const judged = at.borrowedFrom ? at.site : at.isReference() ? at.node : undefined;
   if (!judged) return [];
   for (const doc of scope.documents) {
@@ -34,6 +35,16 @@ export function relatedLocations(scope: Scope, at: View): RelatedLocation[] {
     }
   }
   return [];
+}
+
+/** SAM: the Globals line a resource's value is written on (the finding itself is on the resource). */
+function globalsOrigin(scope: Scope, at: View, site: IacNode): RelatedLocation[] {
+  const resource = at.ctx.resource;
+  const doc = scope.documents.find((d) => d.resources.includes(resource));
+  if (!doc) return [];
+  const starts = lineStartsOf(doc);
+  const section = resource.type.replace('AWS::Serverless::', '');
+  return [{ uri: doc.uri, range: site.range, start: positionAt(starts, site.range.start), end: positionAt(starts, site.range.end), message: `The value comes from Globals.${section}.` }];
 }
 
 function origin(doc: IacDocument, name: string, range: SourceRange): RelatedLocation {
