@@ -30,7 +30,7 @@ new RuleTester().run(rule, {
       code: cfnJson`{"Resources":{"Out":{"Type":"AWS::EC2::SecurityGroupEgress","Properties":{"GroupId":"sg-0123456789abcdef0","IpProtocol":"-1","CidrIp":"10.0.0.0/8"}}}}`,
     },
     {
-      name: 'a managed default group without rules, an empty list, rules from an input nothing decides, rules on other groups',
+      name: 'a managed default group without rules, an empty list, rules from an input nothing decides, a dynamic block over an empty default, rules on other groups',
       code: tfHcl`
         resource "aws_vpc" "main" {
           cidr_block = "10.0.0.0/16"
@@ -50,6 +50,23 @@ new RuleTester().run(rule, {
           egress  = var.default_egress
         }
 
+        resource "aws_vpc" "third" {
+          cidr_block = "10.2.0.0/16"
+        }
+
+        resource "aws_default_security_group" "third" {
+          vpc_id = aws_vpc.third.id
+
+          dynamic "ingress" {
+            for_each = var.default_ingress
+            content {
+              protocol  = ingress.value.protocol
+              from_port = ingress.value.from_port
+              to_port   = ingress.value.to_port
+            }
+          }
+        }
+
         resource "aws_security_group_rule" "own" {
           type              = "ingress"
           security_group_id = aws_security_group.app.id
@@ -61,6 +78,11 @@ new RuleTester().run(rule, {
 
         variable "default_egress" {
           type = list(any)
+        }
+
+        variable "default_ingress" {
+          type    = list(map(string))
+          default = []
         }
       `,
     },
