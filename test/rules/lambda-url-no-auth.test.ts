@@ -102,6 +102,60 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'SAM Globals: reported at each function that takes it (not one that overrides or ignores it); the fix writes the function its own value',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: python3.12
+            FunctionUrlConfig:
+              AuthType: NONE
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: app.handler
+          Own:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: app.handler
+              FunctionUrlConfig:
+                AuthType: AWS_IAM
+          Ignoring:
+            Type: AWS::Serverless::Function
+            IgnoreGlobals: [FunctionUrlConfig]
+            Properties:
+              Handler: app.handler
+      `,
+      errors: [{ messageId: 'noAuth', line: 8, column: 3 }],
+      output: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: python3.12
+            FunctionUrlConfig:
+              AuthType: NONE
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: app.handler
+              FunctionUrlConfig:
+                AuthType: AWS_IAM
+          Own:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: app.handler
+              FunctionUrlConfig:
+                AuthType: AWS_IAM
+          Ignoring:
+            Type: AWS::Serverless::Function
+            IgnoreGlobals: [FunctionUrlConfig]
+            Properties:
+              Handler: app.handler
+      `,
+    },
+    {
       name: 'SAM function in JSON, and a parameter whose Default is NONE',
       code: cfnJson`
         {
