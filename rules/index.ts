@@ -5,7 +5,9 @@ import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
+import codebuildArtifactEncryption from './codebuild/codebuild-artifact-encryption';
 import dmsPublic from './dms/dms-public';
+import docdbEncryption from './docdb/docdb-encryption';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
@@ -14,6 +16,7 @@ import sgOpenAllPorts from './ec2/sg-open-all-ports';
 import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
+import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import ecsServicePublicIp from './ecs/ecs-service-public-ip';
 import efsEncryption from './efs/efs-encryption';
 import eksPublicEndpoint from './eks/eks-public-endpoint';
@@ -22,6 +25,7 @@ import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
 import assetTags from './general/asset-tags';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
+import glueEncryption from './glue/glue-encryption';
 import iamAdminPolicy from './iam/iam-admin-policy';
 import iamPasswordPolicy from './iam/iam-password-policy';
 import iamUserPolicy from './iam/iam-user-policy';
@@ -29,7 +33,11 @@ import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
 import lambdaUrlNoAuth from './lambda/lambda-url-no-auth';
+import logsEncryption from './logs/logs-encryption';
+import logsRetention from './logs/logs-retention';
+import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
 import mskPublic from './msk/msk-public';
+import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import opensearchNotInVpc from './opensearch/opensearch-not-in-vpc';
 import rdsBackupRetention from './rds/rds-backup-retention';
@@ -50,6 +58,7 @@ import sagemakerNotebookExposure from './sagemaker/sagemaker-notebook-exposure';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import paramNoecho from './secrets/param-noecho';
 import snsEncryption from './sns/sns-encryption';
+import sqsEncryption from './sqs/sqs-encryption';
 import ssmDocumentPublic from './ssm/ssm-document-public';
 import defaultSgRestrict from './vpc/default-sg-restrict';
 import subnetPublicIp from './vpc/subnet-public-ip';
@@ -62,18 +71,22 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
+  codebuildArtifactEncryption,
   defaultSgRestrict,
   dmsPublic,
+  docdbEncryption,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
   ec2PublicIp,
+  ecsEfsTransitEncryption,
   ecsServicePublicIp,
   efsEncryption,
   eksPublicEndpoint,
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
+  glueEncryption,
   hardcodedSecret,
   iamAdminPolicy,
   iamPasswordPolicy,
@@ -82,7 +95,11 @@ export const allRules: readonly AnyRule[] = [
   kinesisEncryption,
   kmsKeyRotation,
   lambdaUrlNoAuth,
+  logsEncryption,
+  logsRetention,
+  mskEncryptionInTransit,
   mskPublic,
+  neptuneEncryption,
   opensearchEncryption,
   opensearchNotInVpc,
   paramNoecho,
@@ -106,6 +123,7 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  sqsEncryption,
   ssmDocumentPublic,
   statefulDeletionPolicy,
   subnetPublicIp,
