@@ -1,5 +1,6 @@
 // DMS replication instances must not be reachable from the internet; the service makes them public by default.
 import { defineRule } from '../define-rule';
+import { isUnset } from '../lib/unset';
 
 export default defineRule({
   id: 'dms-public',
@@ -28,10 +29,10 @@ export default defineRule({
     // Missing means the service default, true (CloudFormation schema); Terraform is read the same way (catalogue
     // clarification 5: writing the safe value costs nothing).
     if (flag.isUnresolved() || flag.asBoolean() === false) return;
-    if (!flag.isMissing() && flag.asBoolean() !== true) return;
+    if (!isUnset(flag) && flag.asBoolean() !== true) return;
     report({
       at: flag,
-      messageId: flag.isMissing() ? 'missing' : 'public',
+      messageId: isUnset(flag) ? 'missing' : 'public',
       // The property replaces the instance (running tasks restart on a new one): never part of a fix-all.
       fix: { messageId: 'private', safety: 'review', apply: (f) => f.set(instance, 'public', false) },
     });

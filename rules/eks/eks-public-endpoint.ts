@@ -3,6 +3,7 @@ import type { FixRef, Fixer } from '../api';
 import { defineRule } from '../define-rule';
 import { isWorldCidr } from '../lib/cidr';
 import { spellInput } from '../lib/input-name';
+import { isUnset } from '../lib/unset';
 
 const INPUT = 'AllowedEksApiCidr';
 
@@ -46,11 +47,11 @@ export default defineRule({
     // Missing means the service default, true (CloudFormation schema); Terraform is read the same way (catalogue
     // clarification 5).
     if (publicAccess.isUnresolved() || publicAccess.asBoolean() === false) return;
-    if (!publicAccess.isMissing() && publicAccess.asBoolean() !== true) return;
-    const data = { publicState: publicAccess.isMissing() ? 'missing, default true' : 'true', inputName: spellInput(INPUT, cluster.family) };
+    if (!isUnset(publicAccess) && publicAccess.asBoolean() !== true) return;
+    const data = { publicState: isUnset(publicAccess) ? 'missing, default true' : 'true', inputName: spellInput(INPUT, cluster.family) };
     const cidrs = cluster.prop('cidrs');
     if (cidrs.isUnresolved()) return;
-    if (cidrs.isMissing()) {
+    if (isUnset(cidrs)) {
       report({
         at: cidrs,
         messageId: 'noCidrs',

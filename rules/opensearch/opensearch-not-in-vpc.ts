@@ -1,5 +1,6 @@
 // OpenSearch / Elasticsearch domains must sit in a VPC: a domain without subnets gets a public endpoint.
 import { defineRule } from '../define-rule';
+import { isUnset } from '../lib/unset';
 
 export default defineRule({
   id: 'opensearch-not-in-vpc',
@@ -25,12 +26,12 @@ export default defineRule({
   check(domain, report) {
     const options = domain.prop('vpcOptions');
     if (options.isUnresolved()) return;
-    if (options.isMissing()) {
+    if (isUnset(options)) {
       report({ at: domain, messageId: 'noVpc' });
       return;
     }
     const subnets = domain.prop('subnets');
     if (subnets.isUnresolved()) return;
-    if (subnets.isMissing() || subnets.items().length === 0) report({ at: subnets.isMissing() ? options : subnets, messageId: 'noSubnets' });
+    if (isUnset(subnets) || subnets.items().length === 0) report({ at: subnets.isMissing() ? options : subnets, messageId: 'noSubnets' });
   },
 });

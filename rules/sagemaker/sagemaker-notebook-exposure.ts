@@ -1,13 +1,14 @@
 // SageMaker notebook instances: no direct internet access, placed in a VPC subnet, no root access for users.
 import type { ResourceView, ValueView } from '../api';
 import { defineRule } from '../define-rule';
+import { isUnset } from '../lib/unset';
 
 type Prop = 'internet' | 'subnet' | 'root';
 
 /** `Enabled` written, or missing (the service default is `Enabled` for both settings); unresolved is never. */
 function enabledOrMissing(value: ValueView<Prop>): boolean {
   if (value.isUnresolved()) return false;
-  return value.isMissing() || value.asString() === 'Enabled';
+  return isUnset(value) || value.asString() === 'Enabled';
 }
 
 export default defineRule({
@@ -44,19 +45,19 @@ export default defineRule({
     if (enabledOrMissing(internet)) {
       report({
         at: internet,
-        messageId: internet.isMissing() ? 'internetMissing' : 'internetEnabled',
+        messageId: isUnset(internet) ? 'internetMissing' : 'internetEnabled',
         // AWS accepts Disabled only with a subnet; the notebook is replaced and loses what it reached directly.
-        fix: subnet.isMissing()
+        fix: isUnset(subnet)
           ? undefined
           : { messageId: 'disableInternet', safety: 'review', apply: (f) => f.set(notebook, 'internet', 'Disabled') },
       });
     }
-    if (subnet.isMissing()) report({ at: subnet, messageId: 'noSubnet' });
+    if (isUnset(subnet)) report({ at: subnet, messageId: 'noSubnet' });
     const root = notebook.prop('root');
     if (enabledOrMissing(root)) {
       report({
         at: root,
-        messageId: root.isMissing() ? 'rootMissing' : 'rootEnabled',
+        messageId: isUnset(root) ? 'rootMissing' : 'rootEnabled',
         // Users lose sudo (lifecycle configurations still run as root): the user reviews it.
         fix: { messageId: 'disableRoot', safety: 'review', apply: (f) => f.set(notebook, 'root', 'Disabled') },
       });

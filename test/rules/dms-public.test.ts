@@ -85,6 +85,12 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'null reads as not set (the default, true)',
+      code: cfnJson`{"Resources":{"R":{"Type":"AWS::DMS::ReplicationInstance","Properties":{"PubliclyAccessible":null}}}}`,
+      errors: [{ messageId: 'missing', line: 1 }],
+      output: cfnJson`{"Resources":{"R":{"Type":"AWS::DMS::ReplicationInstance","Properties":{"PubliclyAccessible":false}}}}`,
+    },
+    {
       name: 'missing, and true through a variable default',
       code: tfHcl`
         resource "aws_dms_replication_instance" "unset" {
