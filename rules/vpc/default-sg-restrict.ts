@@ -7,12 +7,15 @@ type Prop = 'ingress' | 'egress' | 'group' | 'vpc' | 'count' | 'forEach';
 const RULE_TYPES_TF = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
 
 /**
- * Whether a block / list argument adds rules. An empty list adds none; a value from an input nothing decides is
- * not judged. A `dynamic` block (or another expression) may generate rules, so it counts (catalogue
- * clarification 6: a rule that forbids the block reports the branch where it exists).
+ * Whether a block / list argument adds rules: `yes` for written rules, `maybe` for a `dynamic` block (or another
+ * expression) that may generate some (catalogue clarification 6: a rule that forbids the block reports the branch
+ * where it exists), `no` for an empty list, a dynamic block over an empty collection, or a value from an input
+ * nothing decides (not judged).
  */
-function addsRules(value: ValueView<Prop>): boolean {
-  return value.items().some((item) => !item.isMissing() && (!item.isUnresolved() || item.input() === undefined));
+function addsRules(value: ValueView<Prop>): 'yes' | 'maybe' | 'no' {
+  const items = value.items().filter((item) => !item.isMissing());
+  if (items.some((item) => !item.isUnresolved())) return 'yes';
+  return items.some((item) => item.input() === undefined) ? 'maybe' : 'no';
 }
 
 /** Whether this standalone rule's group is a VPC's default group (`!GetAtt Vpc.DefaultSecurityGroup`, `aws_vpc.x.default_security_group_id`, `aws_default_security_group.x.id`). */
@@ -40,6 +43,8 @@ export default defineRule({
     messages: {
       inlineRules:
         '{{resource}} gives the VPC default security group {{direction}} rules; every resource launched without a security group joins that group and gets them.',
+      inlineRulesMaybe:
+        '{{resource}} may give the VPC default security group {{direction}} rules (a dynamic block or expression decides how many); every resource launched without a security group joins that group and gets them.',
       ruleOnDefault:
         '{{resource}} adds a rule to the VPC default security group; every resource launched without a security group joins that group and gets it. Put the rule on a security group of its own.',
       unmanaged:
@@ -70,10 +75,11 @@ export default defineRule({
     if (resource.type === 'aws_default_security_group') {
       for (const direction of ['ingress', 'egress'] as const) {
         const rules = resource.prop(direction);
-        if (!addsRules(rules)) continue;
+        const adds = addsRules(rules);
+        if (adds === 'no') continue;
         report({
           at: rules,
-          messageId: 'inlineRules',
+          messageId: adds === 'yes' ? 'inlineRules' : 'inlineRulesMaybe',
           data: { direction },
           // Whatever relies on the default group's rules loses that traffic: the user reviews it. One fix removes
           // one block; a repeated block is reported again until none is left.

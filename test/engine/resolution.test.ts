@@ -247,7 +247,7 @@ describe('resolution', () => {
     assert.deepEqual(lint('main.tf', group('local.rules'), defaultSgRestrict, {}, { 'locals.tf': 'locals {\n  rules = {}\n}\n' }), []);
     // A default with items, no default at all, or a conditional: the block may exist.
     for (const [forEach, module] of [['var.rules', variable('default = [{ port = 22 }]')], ['var.rules', variable('type = list(any)')], ['var.on ? [1] : []', {}]] as const) {
-      assert.deepEqual(lint('main.tf', group(forEach), defaultSgRestrict, {}, module).map((f) => [f.line, f.messageId]), [[3, 'inlineRules']], forEach);
+      assert.deepEqual(lint('main.tf', group(forEach), defaultSgRestrict, {}, module).map((f) => [f.line, f.messageId]), [[3, 'inlineRulesMaybe']], forEach);
     }
   });
 

@@ -169,7 +169,7 @@ new RuleTester().run(rule, {
       `,
       errors: [
         { messageId: 'inlineRules', line: 8, column: 12 },
-        { messageId: 'inlineRules', line: 22, column: 3 },
+        { messageId: 'inlineRulesMaybe', line: 22, column: 3 },
       ],
       output: tfHcl`
         resource "aws_vpc" "main" {
