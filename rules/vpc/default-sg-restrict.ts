@@ -18,6 +18,29 @@ function addsRules(value: ValueView<Prop>): 'yes' | 'maybe' | 'no' {
   return items.some((item) => item.input() === undefined) ? 'maybe' : 'no';
 }
 
+/** Whether a count / for_each value creates nothing: `0`, `[]`, `{}`, `null`. */
+function createsNothing(value: ValueView<Prop>): boolean {
+  const written = value.literal();
+  if (written === null || written === 0 || written === '0') return true;
+  if (Array.isArray(written)) return written.length === 0;
+  return typeof written === 'object' && Object.keys(written).length === 0;
+}
+
+/**
+ * Where an `aws_default_security_group` exists, read from its `count` / `for_each` in the variant being judged: a
+ * conditional the variant does not decide (`var.manage ? 1 : 0`) creates it only `sometimes`; a value from an input
+ * nothing decides is `unknown` (not judged).
+ */
+function existsIn(group: ResourceView<Prop>): 'always' | 'never' | 'sometimes' | 'unknown' {
+  for (const meta of ['count', 'forEach'] as const) {
+    const value = group.prop(meta);
+    if (value.isMissing()) continue;
+    if (value.isUnresolved()) return value.input() === undefined ? 'sometimes' : 'unknown';
+    if (createsNothing(value)) return 'never';
+  }
+  return 'always';
+}
+
 /** Whether this standalone rule's group is a VPC's default group (`!GetAtt Vpc.DefaultSecurityGroup`, `aws_vpc.x.default_security_group_id`, `aws_default_security_group.x.id`). */
 function targetsDefaultGroup(rule: ResourceView<Prop>, ctx: RuleContext<Prop>): boolean {
   // A VPC's only attribute that names a security group is its default group, so a group id that refers to a
@@ -49,6 +72,8 @@ export default defineRule({
         '{{resource}} adds a rule to the VPC default security group; every resource launched without a security group joins that group and gets it. Put the rule on a security group of its own.',
       unmanaged:
         '{{resource}} has no aws_default_security_group, so its default group keeps the rules AWS creates: all traffic between members and all outbound traffic, for every resource launched without a security group.',
+      unmanagedWhen:
+        '{{resource}} has its default group managed only by {{companion}}, whose count / for_each can create nothing; where it does not exist, the default group keeps the rules AWS creates (all traffic between members, all outbound traffic).',
       removeRules: 'Remove the {{direction}} rules from the default security group',
       addDefaultSg: 'Add an aws_default_security_group without rules for this VPC (removes every rule of the default group)',
     },
@@ -65,7 +90,7 @@ export default defineRule({
   },
   companions: {
     vpc: { cloudformation: { type: 'AWS::EC2::VPC', props: {} }, terraform: { type: 'aws_vpc', props: {} } },
-    defaultSg: { terraform: { type: 'aws_default_security_group', props: { vpc: 'vpc_id' } } },
+    defaultSg: { terraform: { type: 'aws_default_security_group', props: { vpc: 'vpc_id', count: 'count', forEach: 'for_each' } } },
     groupRule: {
       cloudformation: { type: ['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'], props: { group: 'GroupId' } },
       terraform: { type: RULE_TYPES_TF, props: { group: 'security_group_id' } },
@@ -89,7 +114,15 @@ export default defineRule({
       return;
     }
     if (resource.type === 'aws_vpc') {
-      if (ctx.referencing('defaultSg', 'vpc', resource).length > 0) return;
+      const managers = ctx.referencing('defaultSg', 'vpc', resource);
+      if (managers.length > 0) {
+        // A default group counts only where it exists (catalogue clarification 7).
+        const existence = managers.map(existsIn);
+        if (existence.some((e) => e === 'always' || e === 'unknown')) return;
+        const conditional = managers.find((_, i) => existence[i] === 'sometimes');
+        report({ at: resource, messageId: conditional ? 'unmanagedWhen' : 'unmanaged', data: { companion: (conditional ?? managers[0])?.address ?? '' } });
+        return;
+      }
       // A default group whose VPC comes through a local or input that cannot be resolved may be this one's.
       if (ctx.companions('defaultSg').some((sg) => sg.prop('vpc').isReference() && sg.prop('vpc').isUnresolved())) return;
       const indexed = !resource.prop('count').isMissing() || !resource.prop('forEach').isMissing();

@@ -87,6 +87,33 @@ new RuleTester().run(rule, {
       `,
     },
     {
+      name: 'default groups under count: the same condition as the VPC, and a count nothing decides',
+      code: tfHcl`
+        resource "aws_vpc" "same" {
+          count      = var.create ? 1 : 0
+          cidr_block = "10.0.0.0/16"
+        }
+
+        resource "aws_default_security_group" "same" {
+          count  = var.create ? 1 : 0
+          vpc_id = aws_vpc.same[0].id
+        }
+
+        resource "aws_vpc" "unknown" {
+          cidr_block = "10.3.0.0/16"
+        }
+
+        resource "aws_default_security_group" "unknown" {
+          count  = var.n
+          vpc_id = aws_vpc.unknown.id
+        }
+
+        variable "n" {
+          type = number
+        }
+      `,
+    },
+    {
       name: 'the VPC whose default group is declared in another file of the module',
       code: tfJson`{"resource":{"aws_vpc":{"main":{"cidr_block":"10.0.0.0/16"}}}}`,
       module: { 'default-sg.tf': 'resource "aws_default_security_group" "main" {\n  vpc_id = aws_vpc.main.id\n}\n' },
@@ -216,6 +243,32 @@ new RuleTester().run(rule, {
         { messageId: 'unmanaged', line: 5, column: 1 },
         { messageId: 'ruleOnDefault', line: 16, column: 23 },
         { messageId: 'ruleOnDefault', line: 24, column: 23 },
+      ],
+    },
+    {
+      name: 'default groups under count (clarification 7): one that exists only under another condition, one that never does',
+      code: tfHcl`
+        resource "aws_vpc" "other" {
+          cidr_block = "10.1.0.0/16"
+        }
+
+        resource "aws_default_security_group" "other" {
+          count  = var.manage ? 1 : 0
+          vpc_id = aws_vpc.other.id
+        }
+
+        resource "aws_vpc" "zero" {
+          cidr_block = "10.2.0.0/16"
+        }
+
+        resource "aws_default_security_group" "zero" {
+          count  = 0
+          vpc_id = aws_vpc.zero.id
+        }
+      `,
+      errors: [
+        { messageId: 'unmanagedWhen', line: 1, column: 1 },
+        { messageId: 'unmanaged', line: 10, column: 1 },
       ],
     },
     {
