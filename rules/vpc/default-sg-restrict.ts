@@ -1,6 +1,7 @@
 // The default security group of every VPC must allow nothing: resources launched without a group land in it.
 import type { ResourceView, RuleContext, ValueView } from '../api';
 import { defineRule } from '../define-rule';
+import { existenceOf } from '../lib/terraform-existence';
 
 type Prop = 'ingress' | 'egress' | 'group' | 'vpc' | 'count' | 'forEach';
 
@@ -16,29 +17,6 @@ function addsRules(value: ValueView<Prop>): 'yes' | 'maybe' | 'no' {
   const items = value.items().filter((item) => !item.isMissing());
   if (items.some((item) => !item.isUnresolved())) return 'yes';
   return items.some((item) => item.input() === undefined) ? 'maybe' : 'no';
-}
-
-/** Whether a count / for_each value creates nothing: `0`, `[]`, `{}`, `null`. */
-function createsNothing(value: ValueView<Prop>): boolean {
-  const written = value.literal();
-  if (written === null || written === 0 || written === '0') return true;
-  if (Array.isArray(written)) return written.length === 0;
-  return typeof written === 'object' && Object.keys(written).length === 0;
-}
-
-/**
- * Where an `aws_default_security_group` exists, read from its `count` / `for_each` in the variant being judged: a
- * conditional the variant does not decide (`var.manage ? 1 : 0`) creates it only `sometimes`; a value from an input
- * nothing decides is `unknown` (not judged).
- */
-function existsIn(group: ResourceView<Prop>): 'always' | 'never' | 'sometimes' | 'unknown' {
-  for (const meta of ['count', 'forEach'] as const) {
-    const value = group.prop(meta);
-    if (value.isMissing()) continue;
-    if (value.isUnresolved()) return value.input() === undefined ? 'sometimes' : 'unknown';
-    if (createsNothing(value)) return 'never';
-  }
-  return 'always';
 }
 
 /** Whether this standalone rule's group is a VPC's default group (`!GetAtt Vpc.DefaultSecurityGroup`, `aws_vpc.x.default_security_group_id`, `aws_default_security_group.x.id`). */
@@ -117,7 +95,7 @@ export default defineRule({
       const managers = ctx.referencing('defaultSg', 'vpc', resource);
       if (managers.length > 0) {
         // A default group counts only where it exists (catalogue clarification 7).
-        const existence = managers.map(existsIn);
+        const existence = managers.map((group) => existenceOf(group));
         if (existence.some((e) => e === 'always' || e === 'unknown')) return;
         const conditional = managers.find((_, i) => existence[i] === 'sometimes');
         report({ at: resource, messageId: conditional ? 'unmanagedWhen' : 'unmanaged', data: { companion: (conditional ?? managers[0])?.address ?? '' } });
