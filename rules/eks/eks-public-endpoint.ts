@@ -28,7 +28,8 @@ export default defineRule({
     messages: {
       noCidrs:
         '{{resource}} has a public API endpoint ({{publicAccess}} is {{publicState}}) and does not set {{cidrs}}, so the Kubernetes API accepts connections from any address (the default is 0.0.0.0/0).',
-      worldCidr: '{{resource}} has a public API endpoint ({{publicAccess}} is {{publicState}}) that {{cidrs}} opens to {{cidrValue}}, the whole internet.',
+      worldCidr:
+        '{{resource}} has a public API endpoint ({{publicAccess}} is {{publicState}}) that {{cidrs}} opens to {{cidrValue}}, the whole internet.',
       restrict: 'Set {{cidrs}} to a new input {{inputName}} for the allowed source range',
       replaceWorld: 'Replace {{cidrValue}} with a new input {{inputName}} for the allowed source range',
     },

@@ -10,7 +10,8 @@ export default defineRule({
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
     related: { checkov: ['CKV_AWS_258'] },
     messages: {
-      noAuth: '{{resource}} sets {{authType}} to NONE, so anyone on the internet can invoke the function through its URL without signing the request.',
+      noAuth:
+        '{{resource}} sets {{authType}} to NONE, so anyone on the internet can invoke the function through its URL without signing the request.',
       requireIam: 'Set {{authType}} to AWS_IAM',
     },
   },

@@ -12,15 +12,22 @@ export default defineRule({
     related: { checkov: ['CKV_AWS_137'] },
     fsbp: ['OpenSearch.2', 'ES.2'],
     messages: {
-      noVpc: '{{resource}} has no {{vpcOptions}}, so the domain gets a public endpoint reachable from the internet (guarded only by its access policy). Place it in private subnets with security groups.',
-      noSubnets: '{{resource}} sets {{vpcOptions}} without subnets in {{subnets}}, so the domain gets a public endpoint reachable from the internet. Place it in private subnets with security groups.',
+      noVpc:
+        '{{resource}} has no {{vpcOptions}}, so the domain gets a public endpoint reachable from the internet (guarded only by its access policy). Place it in private subnets with security groups.',
+      noSubnets:
+        '{{resource}} sets {{vpcOptions}} without subnets in {{subnets}}, so the domain gets a public endpoint reachable from the internet. Place it in private subnets with security groups.',
     },
   },
   targets: {
     cloudformation: [
-      { type: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], props: { vpcOptions: 'VPCOptions', subnets: 'VPCOptions.SubnetIds' } },
+      {
+        type: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+        props: { vpcOptions: 'VPCOptions', subnets: 'VPCOptions.SubnetIds' },
+      },
     ],
-    terraform: [{ type: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], props: { vpcOptions: 'vpc_options', subnets: 'vpc_options.subnet_ids' } }],
+    terraform: [
+      { type: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], props: { vpcOptions: 'vpc_options', subnets: 'vpc_options.subnet_ids' } },
+    ],
   },
   // No fix: the domain needs subnets and security groups chosen by the user, and moving it into a VPC replaces it.
   check(domain, report) {

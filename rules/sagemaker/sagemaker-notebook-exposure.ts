@@ -24,9 +24,11 @@ export default defineRule({
     },
     fsbp: ['SageMaker.1', 'SageMaker.2', 'SageMaker.3'],
     messages: {
-      internetMissing: '{{resource}} does not set {{internet}}; the notebook then has direct internet access (the default is Enabled), a path for data to leave the account.',
+      internetMissing:
+        '{{resource}} does not set {{internet}}; the notebook then has direct internet access (the default is Enabled), a path for data to leave the account.',
       internetEnabled: '{{resource}} sets {{internet}} to Enabled, so the notebook has direct internet access, a path for data to leave the account.',
-      noSubnet: '{{resource}} does not set {{subnet}}, so the notebook runs outside your VPC, beyond its security groups, endpoints and flow logs. Choose a private subnet (and security groups).',
+      noSubnet:
+        '{{resource}} does not set {{subnet}}, so the notebook runs outside your VPC, beyond its security groups, endpoints and flow logs. Choose a private subnet (and security groups).',
       rootMissing: '{{resource}} does not set {{root}}; notebook users then get root access on the instance (the default is Enabled).',
       rootEnabled: '{{resource}} sets {{root}} to Enabled, so notebook users get root access on the instance.',
       disableInternet: 'Set {{internet}} to Disabled (replaces the notebook instance)',
@@ -34,7 +36,9 @@ export default defineRule({
     },
   },
   targets: {
-    cloudformation: [{ type: 'AWS::SageMaker::NotebookInstance', props: { internet: 'DirectInternetAccess', subnet: 'SubnetId', root: 'RootAccess' } }],
+    cloudformation: [
+      { type: 'AWS::SageMaker::NotebookInstance', props: { internet: 'DirectInternetAccess', subnet: 'SubnetId', root: 'RootAccess' } },
+    ],
     terraform: [{ type: 'aws_sagemaker_notebook_instance', props: { internet: 'direct_internet_access', subnet: 'subnet_id', root: 'root_access' } }],
   },
   // One finding per failing property (catalogue row); Terraform missing values read as the service defaults
@@ -47,9 +51,7 @@ export default defineRule({
         at: internet,
         messageId: isUnset(internet) ? 'internetMissing' : 'internetEnabled',
         // AWS accepts Disabled only with a subnet; the notebook is replaced and loses what it reached directly.
-        fix: isUnset(subnet)
-          ? undefined
-          : { messageId: 'disableInternet', safety: 'review', apply: (f) => f.set(notebook, 'internet', 'Disabled') },
+        fix: isUnset(subnet) ? undefined : { messageId: 'disableInternet', safety: 'review', apply: (f) => f.set(notebook, 'internet', 'Disabled') },
       });
     }
     if (isUnset(subnet)) report({ at: subnet, messageId: 'noSubnet' });

@@ -11,7 +11,8 @@ export default defineRule({
     related: { checkov: ['CKV_AWS_303'] },
     fsbp: ['SSM.4'],
     messages: {
-      public: '{{resource}} shares the document with All accounts ({{accountIds}} is {{value}}), so any AWS account can read and run it. Share it with named account ids.',
+      public:
+        '{{resource}} shares the document with All accounts ({{accountIds}} is {{value}}), so any AWS account can read and run it. Share it with named account ids.',
     },
   },
   // CloudFormation's AWS::SSM::Document has no sharing property.

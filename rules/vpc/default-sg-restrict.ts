@@ -98,7 +98,11 @@ export default defineRule({
         const existence = managers.map((group) => existenceOf(group));
         if (existence.some((e) => e === 'always' || e === 'unknown')) return;
         const conditional = managers.find((_, i) => existence[i] === 'sometimes');
-        report({ at: resource, messageId: conditional ? 'unmanagedWhen' : 'unmanaged', data: { companion: (conditional ?? managers[0])?.address ?? '' } });
+        report({
+          at: resource,
+          messageId: conditional ? 'unmanagedWhen' : 'unmanaged',
+          data: { companion: (conditional ?? managers[0])?.address ?? '' },
+        });
         return;
       }
       // A default group whose VPC comes through a local or input that cannot be resolved may be this one's.

@@ -35,7 +35,9 @@ new RuleTester().run(rule, {
               Handler: app.handler
       `,
     },
-    { code: cfnJson`{"Resources":{"U":{"Type":"AWS::Lambda::Url","Properties":{"TargetFunctionArn":"arn:aws:lambda:eu-west-1:123456789012:function:f","AuthType":"AWS_IAM"}}}}` },
+    {
+      code: cfnJson`{"Resources":{"U":{"Type":"AWS::Lambda::Url","Properties":{"TargetFunctionArn":"arn:aws:lambda:eu-west-1:123456789012:function:f","AuthType":"AWS_IAM"}}}}`,
+    },
     {
       code: tfHcl`
         resource "aws_lambda_function_url" "iam" {

@@ -31,7 +31,9 @@ new RuleTester().run(rule, {
                     Type: !Ref Access
       `,
     },
-    { code: cfnJson`{"Resources":{"C":{"Type":"AWS::MSK::Cluster","Properties":{"BrokerNodeGroupInfo":{"ConnectivityInfo":{"PublicAccess":{"Type":"DISABLED"}}}}}}}` },
+    {
+      code: cfnJson`{"Resources":{"C":{"Type":"AWS::MSK::Cluster","Properties":{"BrokerNodeGroupInfo":{"ConnectivityInfo":{"PublicAccess":{"Type":"DISABLED"}}}}}}}`,
+    },
     {
       code: tfHcl`
         resource "aws_msk_cluster" "disabled" {
@@ -53,7 +55,9 @@ new RuleTester().run(rule, {
         }
       `,
     },
-    { code: tfJson`{"resource":{"aws_msk_cluster":{"c":{"broker_node_group_info":{"connectivity_info":{"public_access":{"type":"\${var.access}"}}}}}}}` },
+    {
+      code: tfJson`{"resource":{"aws_msk_cluster":{"c":{"broker_node_group_info":{"connectivity_info":{"public_access":{"type":"\${var.access}"}}}}}}}`,
+    },
   ],
   invalid: [
     {

@@ -19,7 +19,8 @@ function resource(props: { count?: ValueView; forEach?: ValueView }): ResourceVi
 describe('rules/lib/terraform-existence', () => {
   it('reads 0, "0", [], {} and null as creating nothing, and anything else as creating', () => {
     for (const nothing of [0, '0', [], {}, null]) assert.equal(createsNothing(value({ literal: nothing })), true, JSON.stringify(nothing));
-    for (const something of [1, 2, '1', ['a'], { a: 1 }]) assert.equal(createsNothing(value({ literal: something })), false, JSON.stringify(something));
+    for (const something of [1, 2, '1', ['a'], { a: 1 }])
+      assert.equal(createsNothing(value({ literal: something })), false, JSON.stringify(something));
   });
 
   it('says where a resource exists from its count or for_each', () => {
