@@ -24,7 +24,9 @@ export function shiftNode(node: IacNode, by: number): IacNode {
       return { ...node, range: shiftRange(node.range, by), args: node.args.map((a) => shiftNode(a, by)) };
     case 'expr':
       // A dynamic block also holds its for_each expression.
-      return node.forEach ? { ...node, range: shiftRange(node.range, by), forEach: shiftNode(node.forEach, by) } : { ...node, range: shiftRange(node.range, by) };
+      return node.forEach
+        ? { ...node, range: shiftRange(node.range, by), forEach: shiftNode(node.forEach, by) }
+        : { ...node, range: shiftRange(node.range, by) };
     default:
       // Scalars and refs hold only strings and their own range.
       return { ...node, range: shiftRange(node.range, by) };
