@@ -97,6 +97,25 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      name: 'a dynamic vpc_options block over an empty default generates no block',
+      code: tfHcl`
+        resource "aws_opensearch_domain" "d" {
+          domain_name = "d"
+          dynamic "vpc_options" {
+            for_each = var.vpc
+            content {
+              subnet_ids = vpc_options.value.subnets
+            }
+          }
+        }
+
+        variable "vpc" {
+          default = []
+        }
+      `,
+      errors: [{ messageId: 'noVpc', line: 1 }],
+    },
+    {
       code: tfJson`{"resource":{"aws_opensearch_domain":{"d":{"domain_name":"d","vpc_options":{"security_group_ids":["sg-1"]}}}}}`,
       errors: [{ messageId: 'noSubnets', line: 1 }],
     },
