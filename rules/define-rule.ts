@@ -3,8 +3,10 @@ import type { Family, Report, ResourceView, RuleContext, Severity } from './api'
 
 /**
  * One resource type a rule checks, and what each logical property key is called there: a dotted path from the
- * properties (`[]` expands a list); a leading `/` starts at the resource itself (CloudFormation `/DeletionPolicy`,
- * `/Metadata`); type `@input` targets CloudFormation parameters / Terraform variables instead of resources.
+ * properties (`[]` expands a list; a `*` segment, read with `list()`, expands every value of a map); a leading `/`
+ * starts at the resource itself (CloudFormation `/DeletionPolicy`, `/Metadata`), a leading `~/` at the template root
+ * (SAM `~/Globals.Api`, judged only, never edited); type `@input` targets CloudFormation parameters / Terraform
+ * variables instead of resources.
  */
 export interface TargetSpec<P extends string = string> {
   type: string | readonly string[];
@@ -44,13 +46,23 @@ export interface RuleMeta<M extends string = string> {
   messages: { readonly [K in M]: string };
 }
 
+/**
+ * A target of a rule. It may bring its own check when its resources hold the setting in another shape, not just
+ * under another name (CloudFormation's `DeletionPolicy` attribute vs Terraform's `lifecycle` block): the engine
+ * runs that check for them instead of the rule's, so no check asks which format it is in.
+ */
+export interface RuleTarget<P extends string = string, M extends string = string> extends TargetSpec<P> {
+  check?(resource: ResourceView<P>, report: Report<M, P>, ctx: RuleContext<P>): void;
+}
+
 export interface Rule<P extends string = string, M extends string = string> {
   id: string;
   meta: RuleMeta<M>;
-  targets: { readonly [F in Family]?: readonly TargetSpec<P>[] };
+  targets: { readonly [F in Family]?: readonly RuleTarget<P, M>[] };
   /** Related resource types the check joins with (`RuleContext.companions`). */
   companions?: { readonly [role: string]: { readonly [F in Family]?: TargetSpec<P> } };
-  check(resource: ResourceView<P>, report: Report<M, P>, ctx: RuleContext<P>): void;
+  /** The check of every target without one of its own (required unless each target has its own). */
+  check?(resource: ResourceView<P>, report: Report<M, P>, ctx: RuleContext<P>): void;
 }
 
 /** Declares a rule; a typed identity so prop keys and message ids are checked at compile time. */

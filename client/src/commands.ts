@@ -5,6 +5,7 @@ import {
   CLEAR_WORKSPACE_FINDINGS_METHOD,
   Commands,
   DIAGNOSTIC_SOURCE,
+  FIX_ALL_REVIEW_KIND,
   LIST_RULES_METHOD,
   SCAN_WORKSPACE_METHOD,
   type ClearWorkspaceFindingsResult,
@@ -42,6 +43,16 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     // The page shipped in the extension opens as a Markdown preview inside the editor; a web page in the browser.
     if (page.scheme === 'file') await vscode.commands.executeCommand('markdown.showPreview', page);
     else await vscode.env.openExternal(page);
+  });
+  register(Commands.reviewFixesLeft, async (_uri, count) => {
+    const n = typeof count === 'number' ? count : 0;
+    const choice = await vscode.window.showInformationMessage(
+      `Secure IaC: applied the safe fixes; ${n} finding${n === 1 ? ' has a fix' : 's have fixes'} that need${n === 1 ? 's' : ''} your review.`,
+      'Review Fixes…',
+      'Open Problems',
+    );
+    if (choice === 'Review Fixes…') await vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_REVIEW_KIND, apply: 'never' });
+    else if (choice === 'Open Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   register(Commands.disableRuleInWorkspace, async (arg) => {
     const rule = await pickRule(client, arg, 'Rule to turn off in this workspace');

@@ -1,6 +1,9 @@
-// IAM policies must not grant full administrator access (Allow * on *).
+// IAM policies must not grant full administrator access (Allow * on *), inline or by attaching AdministratorAccess.
 import { defineRule } from '../define-rule';
-import { grantsFullAdmin, statementFromParts, statementsOf } from '../lib/iam-policy';
+import { extendTargets, IDENTITY_POLICY_TARGETS, identityDocuments, isAdministratorAccess, type IdentityPolicyProp } from '../lib/identity-policy';
+import { grantsFullAdmin } from '../lib/policy-document';
+
+type Prop = IdentityPolicyProp | 'managed';
 
 export default defineRule({
   id: 'iam-admin-policy',
@@ -21,32 +24,39 @@ export default defineRule({
       trivy: ['AVD-AWS-0057'],
       cfnNag: ['F4', 'F5', 'F3'],
     },
+    fsbp: ['IAM.1'],
     messages: {
       admin:
         '{{resource}} allows every action ("*") on every resource ("*"). Grant only the actions and resources this principal needs (least privilege).',
+      attached:
+        '{{resource}} attaches the AWS managed policy AdministratorAccess, which allows every action on every resource. Attach policies that grant only the actions and resources this principal needs (least privilege).',
     },
   },
   targets: {
-    cloudformation: [
-      { type: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], props: { policies: 'PolicyDocument' } },
-      { type: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'], props: { policies: 'Policies[].PolicyDocument' } },
-    ],
-    terraform: [
-      { type: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'], props: { policies: 'policy' } },
-      { type: 'aws_iam_role', props: { policies: 'inline_policy[].policy' } },
+    cloudformation: extendTargets<Prop>(IDENTITY_POLICY_TARGETS.cloudformation, [
+      { type: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'], props: { managed: 'ManagedPolicyArns' } },
+    ]),
+    terraform: extendTargets<Prop>(IDENTITY_POLICY_TARGETS.terraform, [
+      { type: 'aws_iam_role', props: { managed: 'managed_policy_arns' } },
       {
-        type: 'data.aws_iam_policy_document',
-        props: { statements: 'statement[]', effect: 'effect', actions: 'actions', resources: 'resources' },
+        type: ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment'],
+        props: { managed: 'policy_arn' },
       },
-    ],
+      { type: ['aws_iam_role_policy_attachments_exclusive', 'aws_iam_user_policy_attachments_exclusive'], props: { managed: 'policy_arns' } },
+    ]),
   },
   check(resource, report) {
-    for (const policy of resource.list('policies')) {
-      if (statementsOf(policy.literal()).some(grantsFullAdmin)) report({ at: policy, messageId: 'admin' });
+    for (const doc of identityDocuments(resource)) {
+      // One finding per place: a whole document once, each data-source statement block on its own.
+      const anchors = new Set(doc.statements.filter((s) => grantsFullAdmin(s.statement)).map((s) => s.at));
+      for (const at of anchors) report({ at, messageId: 'admin' });
     }
-    for (const st of resource.list('statements')) {
-      const statement = statementFromParts(st.prop('effect').literal(), st.prop('actions').literal(), st.prop('resources').literal());
-      if (grantsFullAdmin(statement)) report({ at: st, messageId: 'admin' });
+    if (resource.declares('managed')) {
+      for (const arn of resource.prop('managed').items()) if (isAdministratorAccess(arn.literal())) report({ at: arn, messageId: 'attached' });
+    }
+    // SAM `Policies` names AWS managed policies by name or ARN.
+    if (resource.declares('samPolicies')) {
+      for (const item of resource.prop('samPolicies').items()) if (isAdministratorAccess(item.literal(), { bareName: true })) report({ at: item, messageId: 'attached' });
     }
   },
 });

@@ -20,6 +20,7 @@ export default defineRule({
       ],
       tfsec: ['aws-iam-no-user-attached-policies'],
     },
+    fsbp: ['IAM.2'],
     messages: {
       inline: `{{resource}} has its own {{inline}}. ${ADVICE}`,
       managed: `{{resource}} attaches {{managed}} to the user directly. ${ADVICE}`,
@@ -31,6 +32,8 @@ export default defineRule({
     cloudformation: [
       { type: 'AWS::IAM::User', props: { inline: 'Policies', managed: 'ManagedPolicyArns' } },
       { type: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], props: { users: 'Users' } },
+      // Exists only to give one user an inline policy, as aws_iam_user_policy does.
+      { type: 'AWS::IAM::UserPolicy', props: { user: 'UserName' } },
     ],
     terraform: [
       // These two resource types exist only to give one user permissions.

@@ -1,48 +1,43 @@
 // Where AWS resources take a secret as a plain property, and whether a written value gives the secret away.
 import type { ValueView } from '../api';
 import type { TargetSpec } from '../define-rule';
+import { hitAt } from './secret-pairs';
+import { HOLE, readScriptText } from './script-text';
+import { isLiteralText } from './secret-text';
 import { isUnknown } from './unknown';
 
 /**
- * Logical keys: `secret` (and `nestedSecret`) the property holding a secret, `managed` the flag that lets RDS keep the
- * password in Secrets Manager instead, `noEcho` how a parameter/variable declaration is read when the secret
- * comes from one (CloudFormation `NoEcho`, Terraform `sensitive`).
+ * Logical keys: `secret`, `nestedSecret` and `writeOnlySecret` (Terraform `*_wo` arguments) the properties holding a
+ * secret, `managed` the flag that lets the service keep the password in Secrets Manager instead, `parameterType` the
+ * type of an SSM parameter (only a `SecureString`'s value is judged here; plain ones are ssm-parameter-plaintext-secret's).
  */
-export type SecretProp = 'secret' | 'nestedSecret' | 'managed' | 'noEcho';
+export type SecretProp = 'secret' | 'nestedSecret' | 'writeOnlySecret' | 'managed' | 'parameterType';
 
-const cfnEcho = { noEcho: 'NoEcho' } as const;
-const tfEcho = { noEcho: 'sensitive' } as const;
-
-/** Resource types with a secret property, both families. */
+/** Resource types with a secret property, both families (catalogue v2, amended hardcoded-secret row). */
 export const SECRET_TARGETS: { cloudformation: TargetSpec<SecretProp>[]; terraform: TargetSpec<SecretProp>[] } = {
   cloudformation: [
-    { type: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'], props: { secret: 'MasterUserPassword', managed: 'ManageMasterUserPassword', ...cfnEcho } },
-    { type: ['AWS::Redshift::Cluster', 'AWS::DocDB::DBCluster'], props: { secret: 'MasterUserPassword', ...cfnEcho } },
-    { type: 'AWS::ElastiCache::ReplicationGroup', props: { secret: 'AuthToken', ...cfnEcho } },
-    { type: 'AWS::SecretsManager::Secret', props: { secret: 'SecretString', ...cfnEcho } },
-    { type: ['AWS::DirectoryService::MicrosoftAD', 'AWS::DirectoryService::SimpleAD'], props: { secret: 'Password', ...cfnEcho } },
-    { type: 'AWS::DMS::Endpoint', props: { secret: 'Password', nestedSecret: 'MongoDbSettings.Password', ...cfnEcho } },
-    { type: 'AWS::IAM::User', props: { secret: 'LoginProfile.Password', ...cfnEcho } },
-    { type: ['AWS::Amplify::App', 'AWS::Amplify::Branch'], props: { secret: 'BasicAuthConfig.Password', ...cfnEcho } },
-    { type: 'AWS::AmazonMQ::Broker', props: { secret: 'Users[].Password', ...cfnEcho } },
-    {
-      type: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
-      props: { secret: 'AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword', ...cfnEcho },
-    },
+    { type: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster'], props: { secret: 'MasterUserPassword', managed: 'ManageMasterUserPassword' } },
+    { type: 'AWS::Redshift::Cluster', props: { secret: 'MasterUserPassword', managed: 'ManageMasterPassword' } },
+    { type: 'AWS::ElastiCache::ReplicationGroup', props: { secret: 'AuthToken' } },
+    { type: 'AWS::SecretsManager::Secret', props: { secret: 'SecretString' } },
+    { type: ['AWS::DirectoryService::MicrosoftAD', 'AWS::DirectoryService::SimpleAD'], props: { secret: 'Password' } },
+    { type: 'AWS::DMS::Endpoint', props: { secret: 'Password', nestedSecret: 'MongoDbSettings.Password' } },
+    { type: 'AWS::IAM::User', props: { secret: 'LoginProfile.Password' } },
+    { type: ['AWS::Amplify::App', 'AWS::Amplify::Branch'], props: { secret: 'BasicAuthConfig.Password' } },
+    { type: 'AWS::AmazonMQ::Broker', props: { secret: 'Users[].Password' } },
+    { type: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], props: { secret: 'AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword' } },
   ],
   terraform: [
-    { type: 'aws_db_instance', props: { secret: 'password', managed: 'manage_master_user_password', ...tfEcho } },
-    { type: 'aws_rds_cluster', props: { secret: 'master_password', managed: 'manage_master_user_password', ...tfEcho } },
-    { type: ['aws_redshift_cluster', 'aws_docdb_cluster'], props: { secret: 'master_password', ...tfEcho } },
-    { type: 'aws_elasticache_replication_group', props: { secret: 'auth_token', ...tfEcho } },
-    { type: 'aws_secretsmanager_secret_version', props: { secret: 'secret_string', ...tfEcho } },
-    { type: ['aws_directory_service_directory', 'aws_dms_endpoint'], props: { secret: 'password', ...tfEcho } },
-    { type: 'aws_mq_broker', props: { secret: 'user[].password', ...tfEcho } },
-    { type: ['aws_amplify_app', 'aws_amplify_branch'], props: { secret: 'basic_auth_credentials', ...tfEcho } },
-    {
-      type: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
-      props: { secret: 'advanced_security_options.master_user_options.master_user_password', ...tfEcho },
-    },
+    { type: 'aws_db_instance', props: { secret: 'password', writeOnlySecret: 'password_wo', managed: 'manage_master_user_password' } },
+    { type: ['aws_rds_cluster', 'aws_docdb_cluster'], props: { secret: 'master_password', writeOnlySecret: 'master_password_wo', managed: 'manage_master_user_password' } },
+    { type: 'aws_redshift_cluster', props: { secret: 'master_password', writeOnlySecret: 'master_password_wo', managed: 'manage_master_password' } },
+    { type: 'aws_elasticache_replication_group', props: { secret: 'auth_token' } },
+    { type: 'aws_secretsmanager_secret_version', props: { secret: 'secret_string', writeOnlySecret: 'secret_string_wo' } },
+    { type: ['aws_directory_service_directory', 'aws_dms_endpoint'], props: { secret: 'password' } },
+    { type: 'aws_mq_broker', props: { secret: 'user[].password' } },
+    { type: ['aws_amplify_app', 'aws_amplify_branch'], props: { secret: 'basic_auth_credentials' } },
+    { type: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], props: { secret: 'advanced_security_options.master_user_options.master_user_password' } },
+    { type: 'aws_ssm_parameter', props: { secret: 'value', writeOnlySecret: 'value_wo', parameterType: 'type' } },
   ],
 };
 
@@ -59,22 +54,31 @@ function knownWithText(value: unknown): boolean {
   return walk(value) && leaves.some((l) => typeof l === 'string' && l.trim() !== '');
 }
 
+/** How a written secret gives itself away, and where to report it. */
+export interface Exposure {
+  how: 'literal' | 'default';
+  at: ValueView<SecretProp>;
+  /** The input whose default holds the secret (`default` only). */
+  input?: string;
+}
+
 /**
- * How a written secret gives itself away: `literal` in the resource, `default` through a parameter/variable that
- * is not NoEcho/sensitive and defaults to it, or undefined (a dynamic reference, a NoEcho parameter, anything the
- * engine cannot see through, or an empty value).
+ * How a written secret gives itself away (catalogue v2, clarification 1): `literal` in the resource (or a local),
+ * `default` when it is the default of a parameter / variable — `NoEcho` / `sensitive` or not, since the default sits
+ * in the file and its history. Undefined for a dynamic reference, an input without a default or with an empty one,
+ * anything the file does not decide (a parameter-file / tfvars value included), or an empty value.
  */
-export function exposure(value: ValueView<SecretProp>): 'literal' | 'default' | undefined {
-  const input = value.input();
-  // A NoEcho parameter / sensitive variable is the intended way in, whatever its default.
-  if (input?.prop('noEcho').asBoolean() === true) return undefined;
-  const text = value.asString();
-  const exposed =
-    text !== undefined
-      ? // `{{resolve:secretsmanager:...}}` / `{{resolve:ssm-secure:...}}` is read at deploy time, not stored here.
-        text.trim() !== '' && !text.includes('{{resolve:')
-      : // A template string (`"${...}"`) reads as its text: only a structure counts (`jsonencode({...})`).
-        typeof value.literal() === 'object' && knownWithText(value.literal());
-  if (!exposed) return undefined;
-  return input ? 'default' : 'literal';
+export function exposure(value: ValueView<SecretProp>): Exposure | undefined {
+  const script = readScriptText(value, { base64: 'never' });
+  if (script) {
+    const text = script.text;
+    // `{{resolve:secretsmanager:...}}` / `{{resolve:ssm-secure:...}}` is read at deploy time, not stored here.
+    if (text.includes(HOLE) || !isLiteralText(text)) return undefined;
+    const { at, input } = hitAt(value, script, 0, text.length);
+    return input !== undefined ? { how: 'default', at: at as ValueView<SecretProp>, input } : { how: 'literal', at: at as ValueView<SecretProp> };
+  }
+  // A structure (`jsonencode({...})`, a JSON map) counts when every part of it is known and some part is text.
+  const written = value.written();
+  const structured = written?.kind === 'map' || written?.kind === 'list' || (written?.kind === 'call' && written.fn === 'jsonencode');
+  return structured && knownWithText(value.literal()) ? { how: 'literal', at: value } : undefined;
 }

@@ -1,8 +1,6 @@
 // Reads a bucket policy document for a statement that denies requests made without TLS (aws:SecureTransport false).
+import { isRecord, listOf, readPolicy } from './policy-document';
 import { isUnknown } from './unknown';
-
-const asList = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** true / false, or undefined when an unresolved part could decide it. */
 type Verdict = boolean | undefined;
@@ -15,7 +13,7 @@ function any(verdicts: Verdict[]): Verdict {
 /** Whether a condition value (`false`, `"false"`, `["false"]`) matches requests that did not use TLS. */
 function matchesPlainHttp(value: unknown): Verdict {
   if (isUnknown(value)) return undefined;
-  return any(asList(value).map((v) => (isUnknown(v) ? undefined : String(v).toLowerCase() === 'false')));
+  return any(listOf(value).map((v) => (isUnknown(v) ? undefined : String(v).toLowerCase() === 'false')));
 }
 
 /** `Condition: { Bool: { "aws:SecureTransport": false } }` (also `BoolIfExists`; keys are case-insensitive in IAM). */
@@ -39,25 +37,17 @@ function conditionDeniesPlainHttp(condition: unknown): Verdict {
  * policies, ACLs) still allow plain HTTP.
  */
 export function deniesInsecureTransport(policy: unknown): Verdict {
-  let doc = policy;
-  if (isUnknown(doc)) return undefined;
-  if (typeof doc === 'string') {
-    try {
-      doc = JSON.parse(doc);
-    } catch {
-      return undefined;
-    }
-  }
-  if (!isRecord(doc)) return doc === undefined ? false : undefined;
-  const statements = doc['Statement'];
-  if (isUnknown(statements)) return undefined;
-  return any(
-    asList(statements).map((st): Verdict => {
-      if (isUnknown(st)) return undefined;
-      if (!isRecord(st)) return false;
+  if (isUnknown(policy)) return undefined;
+  if (policy === undefined) return false;
+  const doc = readPolicy(policy);
+  // A map without statements denies nothing; text that is not JSON could be anything.
+  if (!doc) return isRecord(policy) ? false : undefined;
+  return any([
+    ...doc.statements.map((st): Verdict => {
       const effect = st['Effect'];
       if (isUnknown(effect)) return conditionDeniesPlainHttp(st['Condition']) === false ? false : undefined;
       return effect === 'Deny' ? conditionDeniesPlainHttp(st['Condition']) : false;
     }),
-  );
+    ...(doc.incomplete ? [undefined] : []),
+  ]);
 }

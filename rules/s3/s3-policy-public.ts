@@ -1,6 +1,6 @@
 // S3 bucket policies must not allow everyone (Principal "*") without a Condition that narrows who gets in.
 import { defineRule } from '../define-rule';
-import { allowsEveryoneUnconditionally, rawStatements } from '../lib/policy-grants';
+import { publicActions, publicStatements } from '../lib/public-statement';
 
 export default defineRule({
   id: 's3-policy-public',
@@ -15,7 +15,7 @@ export default defineRule({
     },
     messages: {
       public:
-        '{{resource}} allows {{actions}} to everyone (Principal "*") with no Condition, so anyone on the internet can use it. Name the principals (accounts, roles, or a CloudFront origin access control), or add a Condition such as aws:SourceVpce or aws:PrincipalOrgID.',
+        '{{resource}} allows {{actions}} to everyone (Principal "*" or NotPrincipal) with no Condition, so anyone on the internet can use it. Name the principals (accounts, roles, or a CloudFront origin access control), or add a Condition such as aws:SourceVpce or aws:PrincipalOrgID.',
     },
   },
   targets: {
@@ -25,10 +25,9 @@ export default defineRule({
   },
   check(resource, report) {
     const policy = resource.prop('policy');
-    const open = rawStatements(policy.literal()).filter(allowsEveryoneUnconditionally);
+    const open = publicStatements(policy.literal());
     if (open.length === 0) return;
-    const actions = new Set(open.flatMap((st) => [st['Action']].flat()).filter((a): a is string => typeof a === 'string'));
     // No fix: who should have access is the owner's decision, and removing access can break a public website.
-    report({ at: policy, messageId: 'public', data: { actions: actions.size > 0 ? [...actions].join(', ') : 'access' } });
+    report({ at: policy, messageId: 'public', data: { actions: publicActions(open) } });
   },
 });

@@ -1,8 +1,6 @@
 // S3 buckets must not grant the public (or every AWS account) access through a canned ACL.
 import { defineRule } from '../define-rule';
-
-/** Canned ACLs that open a bucket, in both spellings (CloudFormation PascalCase, Terraform kebab-case). */
-const PUBLIC = new Set(['publicread', 'publicreadwrite', 'authenticatedread']);
+import { aclGrantee, isPublicCannedAcl } from '../lib/public-acl';
 
 export default defineRule({
   id: 's3-public-acl',
@@ -36,13 +34,13 @@ export default defineRule({
   check(bucket, report) {
     const acl = bucket.prop('acl');
     const value = acl.asString();
-    if (value === undefined || !PUBLIC.has(value.replace(/-/g, '').toLowerCase())) return;
+    if (value === undefined || !isPublicCannedAcl(value)) return;
     // Keep the spelling family of the value that was written: PublicRead → Private, public-read → private.
     const privateValue = value.includes('-') || value === value.toLowerCase() ? 'private' : 'Private';
     report({
       at: acl,
       messageId: 'public',
-      data: { value, privateValue, who: /authenticated/i.test(value) ? 'every AWS account' : 'everyone on the internet' },
+      data: { value, privateValue, who: aclGrantee(value) },
       // Removing public access can break consumers that rely on it.
       fix: { messageId: 'private', safety: 'review', apply: (f) => f.replace(acl, privateValue) },
     });

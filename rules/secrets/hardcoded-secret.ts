@@ -1,6 +1,16 @@
 // Passwords, tokens and secrets are not written into templates, where every reader of the code (and its history) sees them.
 import { defineRule } from '../define-rule';
+import { inputLabel } from '../lib/secret-pairs';
 import { exposure, SECRET_TARGETS } from '../lib/secret-values';
+
+const MESSAGE_IDS = {
+  secret: { literal: 'literal', default: 'default' },
+  nestedSecret: { literal: 'nestedLiteral', default: 'nestedDefault' },
+  writeOnlySecret: { literal: 'writeOnlyLiteral', default: 'writeOnlyDefault' },
+} as const;
+
+const USE = 'use a secret store reference ({{resolve:secretsmanager:…}}, a data source) or an input without a default';
+const DEFAULT = 'the default of {{input}}, which is written in the file (NoEcho / sensitive only mask it in consoles and plans)';
 
 export default defineRule({
   id: 'hardcoded-secret',
@@ -22,23 +32,29 @@ export default defineRule({
       ],
     },
     messages: {
-      literal: '{{resource}} writes {{secret}} as plain text; use a secret store reference or a NoEcho parameter / sensitive variable.',
-      nestedLiteral: '{{resource}} writes {{nestedSecret}} as plain text; use a secret store reference or a NoEcho parameter / sensitive variable.',
-      default: '{{resource}} takes {{secret}} from an input that is not NoEcho/sensitive and whose default is the secret in plain text.',
-      nestedDefault: '{{resource}} takes {{nestedSecret}} from an input that is not NoEcho/sensitive and whose default is the secret in plain text.',
-      manage: 'Let RDS manage the master password in Secrets Manager ({{managed}})',
+      literal: `{{resource}} writes {{secret}} as plain text; ${USE}.`,
+      nestedLiteral: `{{resource}} writes {{nestedSecret}} as plain text; ${USE}.`,
+      writeOnlyLiteral: `{{resource}} writes {{writeOnlySecret}} as plain text; ${USE}.`,
+      default: `{{resource}} takes {{secret}} from ${DEFAULT}; ${USE}.`,
+      nestedDefault: `{{resource}} takes {{nestedSecret}} from ${DEFAULT}; ${USE}.`,
+      writeOnlyDefault: `{{resource}} takes {{writeOnlySecret}} from ${DEFAULT}; ${USE}.`,
+      manage: 'Let the service manage the master password in Secrets Manager ({{managed}})',
     },
   },
   targets: SECRET_TARGETS,
   check(resource, report) {
-    for (const key of ['secret', 'nestedSecret'] as const) {
+    // Only a SecureString parameter's value is a secret by its property; plain ones are ssm-parameter-plaintext-secret's.
+    if (resource.declares('parameterType') && resource.prop('parameterType').asString() !== 'SecureString') return;
+    for (const key of ['secret', 'nestedSecret', 'writeOnlySecret'] as const) {
       for (const value of resource.list(key)) {
-        const how = exposure(value);
-        if (!how) continue;
+        const found = exposure(value);
+        if (!found) continue;
         report({
-          at: value,
-          messageId: key === 'secret' ? how : how === 'literal' ? 'nestedLiteral' : 'nestedDefault',
-          // RDS can generate and rotate the master password itself; the old password stops working, so the user decides.
+          at: found.at,
+          messageId: MESSAGE_IDS[key][found.how],
+          data: { input: inputLabel(found.input, resource.family) },
+          // RDS, Redshift and DocumentDB can generate and rotate the master password themselves; the old password
+          // stops working, so the user decides.
           fix: resource.declares('managed')
             ? {
                 messageId: 'manage',

@@ -1,15 +1,6 @@
 // Parameters and variables that carry secrets are masked, so their values stay out of consoles, plans and logs.
 import { defineRule } from '../define-rule';
-
-/** The words of a name: `DbMasterPassword`, `db_master_password`, `db-master-password` → db, master, password. */
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
+import { nameWords } from '../lib/secret-text';
 
 const IDEMPOTENCY_WORDS = new Set(['creation', 'client', 'request', 'idempotency']);
 
@@ -19,7 +10,7 @@ const IDEMPOTENCY_WORDS = new Set(['creation', 'client', 'request', 'idempotency
  * settings about a secret put it first (`password_length`, `master_user_secret_kms_key_id`, `auth_token_update_strategy`).
  */
 function namesSecret(name: string): boolean {
-  const w = words(name);
+  const w = nameWords(name);
   const last = w.at(-1) ?? '';
   // AWS idempotency tokens (EFS `creation_token`, `ClientToken`, `ClientRequestToken`) only tell retries apart:
   // they are shown in every describe call and grant nothing.

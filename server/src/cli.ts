@@ -15,7 +15,7 @@ import { escapeControl } from './cli/text-escape';
 import { ruleDocsUrl } from './engine/docs-url';
 import { initParsers } from './parsers/index';
 import { scanSetup } from './cli/project-config';
-import { effectiveSeverity } from './engine/lint';
+import { effectiveSeverity } from './engine/lint/lint';
 import { scanFilesParallel } from './scan/parallel';
 import { walkFiles } from './scan/walk';
 
@@ -62,7 +62,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
     return 2;
   }
   const readErrors: { path: string; message: string }[] = [];
-  const files = (await walkFiles(options.paths, { onError: (e) => readErrors.push(e) })).filter((f) => !setup.isExcluded(f));
+  const files = await walkFiles(options.paths, { isExcluded: setup.isExcluded, onError: (e) => readErrors.push(e) });
   if (options.output) checkOutput(options.output, files);
   const config = setup.config;
   const wasm = wasmDir();

@@ -9,6 +9,12 @@ export const PARSE_ERROR_CODE = 'parse-error';
 /** The code action kind of "apply every safe fix in this file". */
 export const FIX_ALL_KIND = 'source.fixAll.secure-iac';
 
+/**
+ * The code action kind of "apply every fix, including those that need a review". Returned only when asked for by
+ * this exact kind, so `source.fixAll` on save never applies a fix that makes a choice for the user.
+ */
+export const FIX_ALL_REVIEW_KIND = 'source.fixAll.secure-iac.review';
+
 /** Request: walk the workspace folders and publish findings for files that are not open. Supports work-done progress. */
 export const SCAN_WORKSPACE_METHOD = 'secureIac/scanWorkspace';
 
@@ -24,6 +30,8 @@ export const Commands = {
   clearWorkspaceFindings: 'secureIac.clearWorkspaceFindings',
   showRuleDocumentation: 'secureIac.showRuleDocumentation',
   disableRuleInWorkspace: 'secureIac.disableRuleInWorkspace',
+  /** Internal: run after a fix-all that left findings whose fixes need a review; arguments `[uri, count]`. */
+  reviewFixesLeft: 'secureIac.reviewFixesLeft',
 } as const;
 
 /** Parameters of `secureIac/scanWorkspace`; `workDoneToken` is the LSP work-done progress token. */

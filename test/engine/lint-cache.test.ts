@@ -1,8 +1,8 @@
 // Reuse of findings between lints of one buffer: over sequences of edits, a lint through the cache must equal a lint
 // from scratch (findings, messages, ranges, related places, fixes) at every step, whatever the edit touched.
 import assert from 'node:assert/strict';
-import { lintDocument } from '../../server/src/engine/lint';
-import { LintCache, offsetMap } from '../../server/src/engine/lint-cache';
+import { lintDocument } from '../../server/src/engine/lint/lint';
+import { LintCache, offsetMap } from '../../server/src/engine/lint/lint-cache';
 import type { EngineConfig } from '../../server/src/engine/types';
 import type { IacDocument } from '../../server/src/model/document';
 import { IncrementalParser } from '../../server/src/parsers/incremental';
@@ -220,7 +220,7 @@ interface Run {
 function exercise(seed: number, run: Run): number {
   const next = random(seed);
   const cache = new LintCache();
-  const parser = new IncrementalParser();
+  const parser = new IncrementalParser(run.uri);
   let text = run.text;
   const siblings = (run.siblings ?? []).map((s) => ({ ...s }));
   let reused = 0;
@@ -236,7 +236,7 @@ function exercise(seed: number, run: Run): number {
     }
     const module = siblings.map((s) => parseDocument(s.uri, s.text)).filter((d): d is IacDocument => d !== undefined);
     // Parsed as the server parses open buffers (Terraform blocks and YAML resources reused between versions).
-    const doc = parser.parse(run.uri, text);
+    const doc = parser.parse(text);
     if (!doc) continue;
     const cached = snapshot(doc, { config: run.config, module, cache });
     reused += cache.stats.reused;
@@ -244,7 +244,7 @@ function exercise(seed: number, run: Run): number {
     const fresh = snapshot(parseDocument(run.uri, text) as IacDocument, { config: run.config, module });
     assert.equal(cached, fresh, `seed ${seed}, step ${step}: cached lint differs from a fresh one`);
   }
-  parser.forget(run.uri);
+  parser.dispose();
   return total === 0 ? 0 : reused / total;
 }
 
@@ -295,6 +295,23 @@ describe('lint cache (reuse of findings between keystrokes)', () => {
       'resource "aws_s3_bucket_policy" "main_tls" {\n  bucket = aws_s3_bucket.data_0.id\n  policy = data.aws_iam_policy_document.tls2.json\n}\n';
     const share = exercise(7, { uri: 'file:///m/main.tf', text: main, edits: TF_EDITS, steps: 120, siblings, siblingEdits: TF_SIBLING_EDITS, config: { requiredTags: ['Owner'], rules: { 'asset-tags': 'on' } } });
     assert.ok(share > 0.3, `many checks are reused (${share.toFixed(2)})`);
+  });
+
+  it('SAM: a check that reads Globals through a `~/` path re-runs when Globals change', () => {
+    const fn = (i: number) =>
+      `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      Events:\n        Get:\n          Type: Api\n          Properties:\n            Path: /f${i}\n            Method: get\n`;
+    const text =
+      'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Api:\n    Auth:\n      DefaultAuthorizer: NONE\n    MethodSettings:\n      - HttpMethod: "*"\n        ResourcePath: /*\n        LoggingLevel: ERROR\nResources:\n' +
+      Array.from({ length: 20 }, (_, i) => fn(i)).join('');
+    const edits: Edit[] = [
+      keystroke,
+      swap('DefaultAuthorizer: NONE', 'DefaultAuthorizer: AWS_IAM'),
+      swap('DefaultAuthorizer: AWS_IAM', 'DefaultAuthorizer: NONE'),
+      swap('LoggingLevel: ERROR', 'LoggingLevel: "OFF"'),
+      swap('LoggingLevel: "OFF"', 'LoggingLevel: ERROR'),
+      toggle('  Api:\n', '    AccessLogSetting:\n      DestinationArn: arn:aws:logs:eu-west-1:123456789012:log-group:access\n'),
+    ];
+    exercise(8, { uri: 'file:///sam.yaml', text, edits, steps: 60 });
   });
 
   it('starts afresh when the configuration changes', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AnyRule } from '../../rules/define-rule';
 import rdsPublic from '../../rules/rds/rds-public';
 import hardcodedSecret from '../../rules/secrets/hardcoded-secret';
-import { lintDocument, type LintOptions } from '../../server/src/engine/lint';
+import { lintDocument, type LintOptions } from '../../server/src/engine/lint/lint';
 import { lineStarts, positionAt } from '../../server/src/engine/positions';
 import type { IacNode } from '../../server/src/model/nodes';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
@@ -74,19 +74,44 @@ describe('related locations', () => {
   });
 
   it('adds nothing when a parameter-file value overrides the default (that file is not part of the scope)', () => {
+    const override: IacNode = { kind: 'scalar', value: 'true', range: { start: 0, end: 0 } };
+    const findings = lint('t.yaml', `
+      Parameters:
+        Public:
+          Type: String
+          Default: 'false'
+      Resources:
+        Db:
+          Type: AWS::RDS::DBInstance
+          Properties:
+            Engine: mysql
+            PubliclyAccessible: !Ref Public
+    `, rdsPublic, {}, { inputValues: new Map([['Public', override]]) });
+    assert.deepEqual(findings.map((f) => f.related), [[]]);
+  });
+
+  it('secret rules judge the default written in the file, whatever a parameter file says (catalogue v2, clarification 1)', () => {
     const override: IacNode = { kind: 'scalar', value: 'from-parameter-file', range: { start: 0, end: 0 } };
     const findings = lint('t.yaml', `
       Parameters:
         DbPassword:
           Type: String
+          NoEcho: true
           Default: hunter2-plain
+        Other:
+          Type: String
       Resources:
         Db:
           Type: AWS::DocDB::DBCluster
           Properties:
             MasterUsername: admin
             MasterUserPassword: !Ref DbPassword
-    `, hardcodedSecret, {}, { inputValues: new Map([['DbPassword', override]]) });
-    assert.deepEqual(findings.map((f) => f.related), [[]]);
+        Db2:
+          Type: AWS::DocDB::DBCluster
+          Properties:
+            MasterUsername: admin
+            MasterUserPassword: !Ref Other
+    `, hardcodedSecret, {}, { inputValues: new Map([['DbPassword', override], ['Other', override]]) });
+    assert.deepEqual(findings.map((f) => [f.line, f.related]), [[13, ['t.yaml:5']]]);
   });
 });

@@ -3,8 +3,8 @@
 // value (which wins) rather than changing Globals under every other resource.
 import assert from 'node:assert/strict';
 import { defineRule } from '../../rules/define-rule';
-import { lintDocument } from '../../server/src/engine/lint';
-import { LintCache } from '../../server/src/engine/lint-cache';
+import { lintDocument } from '../../server/src/engine/lint/lint';
+import { LintCache } from '../../server/src/engine/lint/lint-cache';
 import { applyEdits, lineStarts, positionAt } from '../../server/src/engine/positions';
 import type { Finding } from '../../server/src/engine/types';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';

@@ -113,6 +113,8 @@ export interface StartOptions {
   dynamicRegistration?: boolean;
   /** Extra `initializationOptions` (merged over the debounce). */
   initializationOptions?: Record<string, unknown>;
+  /** Whether the client applies snippet edits in workspace edits (LSP 3.18; default false). */
+  snippetEdits?: boolean;
 }
 
 interface Waiter {
@@ -174,7 +176,7 @@ export class TestClient {
         workspace: {
           configuration: options.configuration ?? true,
           workspaceFolders: true,
-          workspaceEdit: { documentChanges: options.documentChanges ?? true },
+          workspaceEdit: { documentChanges: options.documentChanges ?? true, ...(options.snippetEdits ? { snippetEditSupport: true } : {}) },
           didChangeConfiguration: { dynamicRegistration: options.dynamicRegistration ?? false },
           didChangeWatchedFiles: { dynamicRegistration: options.dynamicRegistration ?? false },
         },

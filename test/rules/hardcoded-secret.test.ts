@@ -16,22 +16,6 @@ new RuleTester().run(rule, {
       `,
     },
     {
-      name: 'a NoEcho parameter, even with a default',
-      code: cfnYaml`
-        Parameters:
-          DbPassword:
-            Type: String
-            NoEcho: true
-            Default: changeme-at-deploy
-        Resources:
-          Db:
-            Type: AWS::DocDB::DBCluster
-            Properties:
-              MasterUsername: admin
-              MasterUserPassword: !Ref DbPassword
-      `,
-    },
-    {
       name: 'a parameter without Default holds no secret in the template',
       code: cfnYaml`
         Parameters:
@@ -89,21 +73,6 @@ new RuleTester().run(rule, {
       }
     `,
     {
-      name: 'a sensitive variable, even with a default',
-      code: tfHcl`
-        variable "db_password" {
-          type      = string
-          sensitive = true
-          default   = "changeme-at-deploy"
-        }
-
-        resource "aws_rds_cluster" "db" {
-          engine          = "aurora-mysql"
-          master_password = var.db_password
-        }
-      `,
-    },
-    {
       name: 'jsonencode of generated values',
       code: tfHcl`
         resource "aws_secretsmanager_secret_version" "db" {
@@ -113,6 +82,37 @@ new RuleTester().run(rule, {
       `,
     },
     tfJson`{"resource":{"aws_elasticache_replication_group":{"cache":{"description":"cache","auth_token":"\${var.token}"}}}}`,
+    {
+      name: 'a NoEcho parameter without a default is supplied at deploy time',
+      code: cfnYaml`
+        Parameters:
+          DbPassword:
+            Type: String
+            NoEcho: true
+        Resources:
+          Db:
+            Type: AWS::DocDB::DBCluster
+            Properties:
+              MasterUsername: admin
+              MasterUserPassword: !Ref DbPassword
+      `,
+    },
+    {
+      name: 'a plain SSM parameter is ssm-parameter-plaintext-secret\'s; a SecureString from a resource is fine',
+      code: tfHcl`
+        resource "aws_ssm_parameter" "plain" {
+          name  = "/prod/greeting"
+          type  = "String"
+          value = "hello"
+        }
+
+        resource "aws_ssm_parameter" "secure" {
+          name     = "/prod/db/password"
+          type     = "SecureString"
+          value_wo = random_password.db.result
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -154,6 +154,68 @@ new RuleTester().run(rule, {
               MasterUserPassword: !Ref MasterPassword
       `,
       errors: [{ messageId: 'default', line: 10, column: 27 }],
+      output: cfnYaml`
+        Parameters:
+          MasterPassword:
+            Type: String
+            Default: 'asDjskjs73!'
+        Resources:
+          Docs:
+            Type: AWS::DocDB::DBCluster
+            Properties:
+              MasterUsername: admin
+              ManageMasterUserPassword: true
+      `,
+    },
+    {
+      name: 'a NoEcho parameter default is written in the file too (clarification 1), also through Fn::Sub',
+      code: cfnYaml`
+        Parameters:
+          DbPassword:
+            Type: String
+            NoEcho: true
+            Default: changeme-at-deploy
+        Resources:
+          Directory:
+            Type: AWS::DirectoryService::SimpleAD
+            Properties:
+              Name: corp.example.com
+              Password: !Sub '\${DbPassword}'
+              Size: Small
+      `,
+      errors: [{ messageId: 'default', line: 11, column: 17 }],
+    },
+    {
+      name: 'a secret string built with Fn::Sub from a parameter default',
+      code: cfnYaml`
+        Parameters:
+          DbPassword:
+            Type: String
+            NoEcho: true
+            Default: changeme-at-deploy
+        Resources:
+          Secret:
+            Type: AWS::SecretsManager::Secret
+            Properties:
+              SecretString: !Sub '{"username":"admin","password":"\${DbPassword}"}'
+      `,
+      errors: [{ messageId: 'default', line: 10, column: 21 }],
+    },
+    {
+      name: 'a literal in Mappings is written in the file too',
+      code: cfnYaml`
+        Mappings:
+          Env:
+            prod:
+              Token: mapped-token-123
+        Resources:
+          Cache:
+            Type: AWS::ElastiCache::ReplicationGroup
+            Properties:
+              ReplicationGroupDescription: cache
+              AuthToken: !FindInMap [Env, prod, Token]
+      `,
+      errors: [{ messageId: 'literal', line: 10, column: 18 }],
     },
     {
       name: 'a nested password (IAM login profile)',
@@ -271,6 +333,53 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'default', line: 8, column: 17 }],
     },
     {
+      name: 'a sensitive variable default is written in the file too (clarification 1), also through a local and write-only arguments',
+      code: tfHcl`
+        variable "db_password" {
+          type      = string
+          sensitive = true
+          default   = "changeme-at-deploy"
+        }
+
+        locals {
+          password = var.db_password
+        }
+
+        resource "aws_rds_cluster" "db" {
+          engine             = "aurora-mysql"
+          master_password_wo = local.password
+        }
+      `,
+      errors: [{ messageId: 'writeOnlyDefault', line: 13, column: 24 }],
+      output: tfHcl`
+        variable "db_password" {
+          type      = string
+          sensitive = true
+          default   = "changeme-at-deploy"
+        }
+
+        locals {
+          password = var.db_password
+        }
+
+        resource "aws_rds_cluster" "db" {
+          engine                      = "aurora-mysql"
+          manage_master_user_password = true
+        }
+      `,
+    },
+    {
+      name: 'a SecureString parameter with a literal value',
+      code: tfHcl`
+        resource "aws_ssm_parameter" "db_password" {
+          name  = "/prod/db/password"
+          type  = "SecureString"
+          value = "Sup3rS3cret"
+        }
+      `,
+      errors: [{ messageId: 'literal', line: 4, column: 11 }],
+    },
+    {
       name: 'jsonencode of literals',
       code: tfHcl`
         resource "aws_secretsmanager_secret_version" "db" {
@@ -283,6 +392,7 @@ new RuleTester().run(rule, {
     {
       code: tfJson`{"resource":{"aws_redshift_cluster":{"dw":{"master_username":"admin","master_password":"Hunter2hunter2"}}}}`,
       errors: [{ messageId: 'literal', line: 1, column: 88 }],
+      output: tfJson`{"resource":{"aws_redshift_cluster":{"dw":{"master_username":"admin","manage_master_password":true}}}}`,
     },
     {
       name: 'aws_rds_cluster in JSON',

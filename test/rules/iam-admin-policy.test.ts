@@ -139,6 +139,47 @@ new RuleTester().run(rule, {
         }
       `,
     },
+    {
+      name: 'SAM: a managed policy by name, a policy template, and a scoped inline document',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: python3.12
+              CodeUri: src/
+              Policies:
+                - ReadOnlyAccess
+                - S3ReadPolicy: { BucketName: data }
+                - Statement:
+                    - Effect: Allow
+                      Action: s3:GetObject
+                      Resource: "*"
+      `,
+    },
+    {
+      name: 'other managed policies, and a policy ARN from a variable without default',
+      code: tfHcl`
+        variable "policy_arn" {}
+
+        resource "aws_iam_role_policy_attachment" "read" {
+          role       = aws_iam_role.app.name
+          policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        }
+
+        resource "aws_iam_user_policy_attachment" "chosen" {
+          user       = "alice"
+          policy_arn = var.policy_arn
+        }
+
+        resource "aws_iam_role" "app" {
+          assume_role_policy  = "{}"
+          managed_policy_arns = ["arn:aws:iam::123456789012:policy/AdministratorAccess"]
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -335,6 +376,124 @@ new RuleTester().run(rule, {
         { messageId: 'admin', line: 6, column: 19 },
         { messageId: 'admin', line: 14, column: 11 },
       ],
+    },
+    {
+      name: 'SAM inline documents (Function, StateMachine) and AdministratorAccess by name; RolePolicy; ManagedPolicyArns',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: python3.12
+              CodeUri: src/
+              Policies:
+                - AdministratorAccess
+                - Statement:
+                    - Effect: Allow
+                      Action: "*"
+                      Resource: "*"
+          Flow:
+            Type: AWS::Serverless::StateMachine
+            Properties:
+              DefinitionUri: flow.asl.json
+              Policies:
+                Statement:
+                  - Effect: Allow
+                    Action: "*"
+                    Resource: "*"
+          Inline:
+            Type: AWS::IAM::RolePolicy
+            Properties:
+              RoleName: app
+              PolicyName: all
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Action: "*"
+                    Resource: "*"
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {}
+              ManagedPolicyArns:
+                - arn:aws:iam::aws:policy/ReadOnlyAccess
+                - arn:aws-us-gov:iam::aws:policy/AdministratorAccess
+      `,
+      errors: [
+        { messageId: 'attached', line: 10, column: 11 },
+        { messageId: 'admin', line: 11, column: 11 },
+        { messageId: 'admin', line: 20, column: 9 },
+        { messageId: 'admin', line: 30, column: 9 },
+        { messageId: 'attached', line: 40, column: 11 },
+      ],
+    },
+    {
+      name: 'ManagedPolicyArns in JSON',
+      code: cfnJson`
+        {
+          "Resources": {
+            "Ops": {
+              "Type": "AWS::IAM::Group",
+              "Properties": { "ManagedPolicyArns": ["arn:aws:iam::aws:policy/AdministratorAccess"] }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'attached', line: 5, column: 45 }],
+    },
+    {
+      name: 'attachments of AdministratorAccess, also through data.aws_partition',
+      code: tfHcl`
+        data "aws_partition" "current" {}
+
+        resource "aws_iam_role_policy_attachment" "admin" {
+          role       = aws_iam_role.app.name
+          policy_arn = "arn:\${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"
+        }
+
+        resource "aws_iam_group_policy_attachment" "admin" {
+          group      = "ops"
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+
+        resource "aws_iam_policy_attachment" "admin" {
+          name       = "admin"
+          roles      = ["app"]
+          policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+        }
+
+        resource "aws_iam_role" "app" {
+          assume_role_policy  = "{}"
+          managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+        }
+
+        resource "aws_iam_user_policy_attachments_exclusive" "alice" {
+          user_name   = "alice"
+          policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"]
+        }
+      `,
+      errors: [
+        { messageId: 'attached', line: 5, column: 16 },
+        { messageId: 'attached', line: 10, column: 16 },
+        { messageId: 'attached', line: 16, column: 16 },
+        { messageId: 'attached', line: 21, column: 26 },
+        { messageId: 'attached', line: 26, column: 60 },
+      ],
+    },
+    {
+      name: 'aws_iam_role_policy_attachments_exclusive in JSON',
+      code: tfJson`
+        {
+          "resource": {
+            "aws_iam_role_policy_attachments_exclusive": {
+              "app": { "role_name": "app", "policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"] }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'attached', line: 4, column: 52 }],
     },
   ],
 });

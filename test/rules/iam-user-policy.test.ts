@@ -66,6 +66,23 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'AWS::IAM::UserPolicy gives one user an inline policy',
+      code: cfnYaml`
+        Resources:
+          AlicePolicy:
+            Type: AWS::IAM::UserPolicy
+            Properties:
+              UserName: !Ref Alice
+              PolicyName: read
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Action: s3:GetObject
+                    Resource: "*"
+      `,
+      errors: [{ messageId: 'user', line: 5, column: 17 }],
+    },
+    {
       code: cfnYaml`
         Resources:
           Alice:

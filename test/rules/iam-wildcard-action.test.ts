@@ -103,6 +103,41 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: 'SAM Policies: an inline document is judged, a policy template and a managed policy name are not; GroupPolicy',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: python3.12
+              CodeUri: src/
+              Policies:
+                - AmazonS3FullAccess
+                - DynamoDBCrudPolicy: { TableName: t }
+                - Version: "2012-10-17"
+                  Statement:
+                    - Effect: Allow
+                      Action: [dynamodb:*, s3:GetObject]
+                      Resource: "*"
+          Ops:
+            Type: AWS::IAM::GroupPolicy
+            Properties:
+              GroupName: ops
+              PolicyName: ec2
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Action: ec2:*
+                    Resource: "*"
+      `,
+      errors: [
+        { messageId: 'wildcard', line: 12, column: 11 },
+        { messageId: 'wildcard', line: 23, column: 9 },
+      ],
+    },
+    {
       name: 'a managed policy, and one inline role policy of two',
       code: cfnYaml`
         Resources:

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { lintDocument } from '../engine/lint';
-import { applySafeFixes } from '../engine/fix-all';
+import { lintDocument } from '../engine/lint/lint';
+import { applySafeFixes } from '../engine/fixes/fix-all';
 import type { EngineConfig } from '../engine/types';
 import type { IacDocument } from '../model/document';
 import type { IacNode } from '../model/nodes';

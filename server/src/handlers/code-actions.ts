@@ -11,10 +11,10 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../edits/types';
-import { suppressionEdits } from '../engine/suppression-edits';
+import { SUPPRESSION_REASON_PLACEHOLDER, suppressionEdits } from '../engine/suppressions/suppression-edits';
 import type { Finding } from '../engine/types';
-import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
-import { applySafeFixes, minimalEdit } from '../engine/fix-all';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_ALL_REVIEW_KIND } from '../protocol';
+import { applySafeFixes, minimalEdit } from '../engine/fixes/fix-all';
 import { describeError, guardRequest, type Log } from './guard';
 import type { Linter, LintOutcome } from './linter';
 import { findingData, findingToDiagnostic } from './to-diagnostic';
@@ -28,6 +28,8 @@ interface CodeActionDeps {
   documentChanges: boolean;
   /** The client runs our commands (the VS Code extension): offer "Show documentation" and "Disable … in this workspace". */
   clientCommands?: boolean;
+  /** The client applies snippet edits (LSP 3.18 `workspace.workspaceEdit.snippetEditSupport`). */
+  snippetEdits?: boolean;
 }
 
 /** Registers the code action provider. Edits always come from a lint of the version the client sees. */
@@ -51,8 +53,12 @@ async function codeActions(deps: CodeActionDeps, params: CodeActionParams): Prom
     if (outcome?.result) actions.push(...quickFixes(deps, outcome, params));
   }
   if (requested(only, FIX_ALL_KIND)) {
-    const fixAll = await fixAllAction(deps, uri);
+    const fixAll = await fixAllAction(deps, uri, false);
     if (fixAll) actions.push(fixAll);
+  }
+  if (only?.includes(FIX_ALL_REVIEW_KIND)) {
+    const review = await fixAllAction(deps, uri, true);
+    if (review) actions.push(review);
   }
   return actions;
 }
@@ -93,7 +99,8 @@ function quickFixes(deps: CodeActionDeps, outcome: LintOutcome, params: CodeActi
         title: `Ignore ${finding.ruleId} for this resource…`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: workspaceEdit(deps, outcome, ignore),
+        // With snippet support the placeholder reason is selected, so the user types the reason straight away.
+        edit: deps.snippetEdits && deps.documentChanges && outcome.version !== undefined ? snippetEdit(outcome, ignore) : workspaceEdit(deps, outcome, ignore),
       });
     }
     if (deps.clientCommands) {
@@ -124,21 +131,38 @@ function matchFinding(findings: readonly Finding[], diagnostic: Diagnostic, outc
   );
 }
 
-async function fixAllAction(deps: CodeActionDeps, uri: string): Promise<CodeAction | undefined> {
+async function fixAllAction(deps: CodeActionDeps, uri: string, includeReview: boolean): Promise<CodeAction | undefined> {
   const doc = deps.documents.get(uri);
   if (!doc) return undefined;
   const version = doc.version;
   const before = doc.getText();
   const lint = await deps.linter.textLinter(uri);
   if (deps.documents.get(uri)?.version !== version) return undefined; // edited meanwhile: the client asks again
-  const { text, applied } = applySafeFixes(before, lint);
+  const { text, applied, reviewLeft } = applySafeFixes(before, lint, { includeReview });
   const edit = minimalEdit(before, text);
   if (!edit || applied === 0) return undefined;
   return {
-    title: `Fix all safe Secure IaC findings (${applied})`,
-    kind: FIX_ALL_KIND,
+    title: includeReview ? `Fix all Secure IaC findings, including those that need a review (${applied})` : `Fix all safe Secure IaC findings (${applied})`,
+    kind: includeReview ? FIX_ALL_REVIEW_KIND : FIX_ALL_KIND,
     edit: workspaceEdit(deps, { uri, version, text: doc, result: undefined }, [edit]),
+    // Never silently partial: after the edit, the client says how many findings still need a reviewed fix.
+    ...(!includeReview && reviewLeft > 0 && deps.clientCommands
+      ? { command: { title: 'Findings left for review', command: Commands.reviewFixesLeft, arguments: [uri, reviewLeft] } }
+      : {}),
   };
+}
+
+/** The suppression edits as snippets with the placeholder reason as the first tab stop (selected on insert). */
+function snippetEdit(outcome: LintOutcome, edits: readonly TextEdit[]): WorkspaceEdit {
+  let placed = false;
+  const snippets = edits.map((e) => {
+    const escaped = e.newText.replace(/[\\$}]/g, (c) => `\\${c}`);
+    const at = placed ? -1 : escaped.indexOf(SUPPRESSION_REASON_PLACEHOLDER);
+    const value = at < 0 ? escaped : `${escaped.slice(0, at)}\${1:${SUPPRESSION_REASON_PLACEHOLDER}}${escaped.slice(at + SUPPRESSION_REASON_PLACEHOLDER.length)}`;
+    placed ||= at >= 0;
+    return { range: { start: outcome.text.positionAt(e.start), end: outcome.text.positionAt(e.end) }, snippet: { kind: 'snippet' as const, value } };
+  });
+  return { documentChanges: [{ textDocument: { uri: outcome.uri, version: outcome.version ?? null }, edits: snippets }] };
 }
 
 function workspaceEdit(deps: CodeActionDeps, outcome: LintOutcome, edits: readonly TextEdit[]): WorkspaceEdit {

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initParsers } from '../parsers/index';
-import { FIX_ALL_KIND } from '../protocol';
+import { FIX_ALL_KIND, FIX_ALL_REVIEW_KIND } from '../protocol';
 import { registerCodeActions } from './code-actions';
 import { registerHover } from './hover';
 import { DiagnosticsScheduler } from './diagnostics';
@@ -58,11 +58,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log.error(`Loading the Terraform grammar failed: ${describeError(err)}`);
     }
     const clientCommands = optionOf(params.initializationOptions, 'clientCommands') === true;
-    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, clientCommands);
+    const snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
+    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, { clientCommands, snippetEdits });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, FIX_ALL_REVIEW_KIND], resolveProvider: false },
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -117,7 +118,7 @@ function wire(
   log: Log,
   debounceMs: number,
   documentChanges: boolean,
-  clientCommands: boolean,
+  client: { clientCommands: boolean; snippetEdits: boolean },
 ): void {
   const linter = new Linter(documents, settings, log);
   const findings = new WorkspaceFindings(connection, documents, linter, settings, log);
@@ -138,8 +139,8 @@ function wire(
       recheckEverything();
     }),
   );
-  registerCodeActions({ connection, documents, linter, log, documentChanges, clientCommands });
-  registerHover({ connection, documents, linter, log, clientCommands });
+  registerCodeActions({ connection, documents, linter, log, documentChanges, ...client });
+  registerHover({ connection, documents, linter, log, clientCommands: client.clientCommands });
   registerScanWorkspace({ connection, linter, settings, findings, log });
   registerWatchedFiles({
     connection,
