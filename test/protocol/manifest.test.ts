@@ -22,8 +22,8 @@ describe('extension manifest (package.json)', () => {
   const text = readFileSync(PACKAGE_JSON, 'utf8');
   const pkg = JSON.parse(text) as Manifest;
 
-  it('lists every registered rule in the secureIac.rules schema (run `npx tsx scripts/gen-manifest.ts` if this fails)', () => {
-    assert.ok(isManifestFresh(text), 'package.json is stale: run `npx tsx scripts/gen-manifest.ts`');
+  it('lists every registered rule in the secureIac.rules schema (run `npm run gen` if this fails)', () => {
+    assert.ok(isManifestFresh(text), 'package.json is stale: run `npm run gen`');
     const schema = pkg.contributes.configuration.properties['secureIac.rules'];
     assert.deepEqual(schema?.propertyNames?.enum, allRules.map((r) => r.id));
     for (const rule of allRules) assert.deepEqual(schema?.properties?.[rule.id]?.enum, [...RULE_SETTING_VALUES]);
