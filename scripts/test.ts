@@ -13,6 +13,7 @@ const USAGE = `usage: npm test                                  every check: tsc
 const FULL: readonly { name: string; cmd: string[] }[] = [
   { name: 'type-check', cmd: ['npx', 'tsc', '-b'] },
   { name: 'bundle', cmd: ['node', 'esbuild.mjs'] },
+  { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'format check', cmd: ['npm', 'run', '--silent', 'format:check'] },
   { name: 'mocha', cmd: ['npx', 'mocha'] },
 ];
