@@ -43,6 +43,21 @@ export interface ResourceView<P extends string = string> extends ValueView<P> {
   readonly family: Family;
   /** Whether this resource's target declares the logical key (different resource types carry different props). */
   declares(key: P): boolean;
+  /** The tags at the logical key, read whichever way the resource type writes them. */
+  tags(key: P): TagsView<P>;
+}
+
+/**
+ * A resource's tags, whether its type writes them as a list of `{Key, Value}` (most CloudFormation types) or as a
+ * map (Terraform, SAM's `AWS::Serverless::*`); `Fixer.addTags` writes new keys in the same shape.
+ */
+export interface TagsView<P extends string = string> {
+  /** Where the tags are written: what a report points at (missing when the resource has none). */
+  readonly value: ValueView<P>;
+  /** The tag keys written, or undefined when an unresolved part may hold more. */
+  keys(): string[] | undefined;
+  /** Whether keys can be added without rewriting written tags: a list, or a missing or empty map. */
+  canAdd(): boolean;
 }
 
 /** A value a fix writes. Objects become nested maps (HCL: nested blocks). */
@@ -77,6 +92,8 @@ export interface Fixer<P extends string = string> {
   remove(on: ValueView<P>, key: P): void;
   /** Append an item to the list at `key` under `on`, creating the list when it is missing. */
   append(on: ValueView<P>, key: P, item: FixValue): void;
+  /** Add tag keys with empty values (for the user to fill in), in the shape the tags are written in. */
+  addTags(tags: TagsView<P>, keys: readonly string[]): void;
   /** Declare a parameter/variable (once per document) and return a reference to it. */
   input(spec: InputSpec): FixRef;
   /** A reference to another resource (`!Ref B` / `aws_s3_bucket.b.id`). */

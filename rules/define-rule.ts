@@ -44,13 +44,23 @@ export interface RuleMeta<M extends string = string> {
   messages: { readonly [K in M]: string };
 }
 
+/**
+ * A target of a rule. It may bring its own check when its resources hold the setting in another shape, not just
+ * under another name (CloudFormation's `DeletionPolicy` attribute vs Terraform's `lifecycle` block): the engine
+ * runs that check for them instead of the rule's, so no check asks which format it is in.
+ */
+export interface RuleTarget<P extends string = string, M extends string = string> extends TargetSpec<P> {
+  check?(resource: ResourceView<P>, report: Report<M, P>, ctx: RuleContext<P>): void;
+}
+
 export interface Rule<P extends string = string, M extends string = string> {
   id: string;
   meta: RuleMeta<M>;
-  targets: { readonly [F in Family]?: readonly TargetSpec<P>[] };
+  targets: { readonly [F in Family]?: readonly RuleTarget<P, M>[] };
   /** Related resource types the check joins with (`RuleContext.companions`). */
   companions?: { readonly [role: string]: { readonly [F in Family]?: TargetSpec<P> } };
-  check(resource: ResourceView<P>, report: Report<M, P>, ctx: RuleContext<P>): void;
+  /** The check of every target without one of its own (required unless each target has its own). */
+  check?(resource: ResourceView<P>, report: Report<M, P>, ctx: RuleContext<P>): void;
 }
 
 /** Declares a rule; a typed identity so prop keys and message ids are checked at compile time. */

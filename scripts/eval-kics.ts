@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AnyRule } from '../rules/define-rule';
 import { allRules } from '../rules/index';
-import { lintText } from '../server/src/engine/lint';
+import { lintText } from '../server/src/engine/lint/lint';
 import { lineStarts, positionAt } from '../server/src/engine/positions';
 import { initParsers } from '../server/src/parsers/index';
 import { KICS_CORPUS, kicsLintName, readKicsManifest } from './kics-manifest';

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { applyEdits, editsCollide } from '../server/src/engine/positions';
-import { lintText } from '../server/src/engine/lint';
+import { lintText } from '../server/src/engine/lint/lint';
 import type { Finding, LintResult } from '../server/src/engine/types';
 import { initParsers, isCandidatePath } from '../server/src/parsers/index';
 import { random } from '../test/harness/random';

@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AnyRule } from '../rules/define-rule';
 import { allRules } from '../rules/index';
-import { INPUT_TARGET } from '../server/src/engine/context';
+import { INPUT_TARGET } from '../server/src/engine/scope/units';
 import { RULE_DOCS_DIR, ruleDocsPath } from '../server/src/engine/docs-url';
-import { ForeignIdTable, RELATED_TOOLS } from '../server/src/engine/suppress-map';
+import { ForeignIdTable, RELATED_TOOLS } from '../server/src/engine/suppressions/suppress-map';
 
 export const ROOT = path.resolve(__dirname, '..');
 /** Hand-written text per rule: why, examples, fix. */

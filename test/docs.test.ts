@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { AnyRule } from '../rules/define-rule';
 import { allRules } from '../rules/index';
 import { packageRoot, repositoryBlobBase, ruleDocsPath, ruleDocsUrl, ruleWebDocsUrl, runningLayout } from '../server/src/engine/docs-url';
-import { lintText } from '../server/src/engine/lint';
+import { lintText } from '../server/src/engine/lint/lint';
 import { initParsers, parseDocument } from '../server/src/parsers/index';
 import {
   examplesOf,

@@ -2,7 +2,7 @@
 // own checks: a fix that breaks parsing, leaves its finding or makes another rule fire is caught.
 import assert from 'node:assert/strict';
 import { kicsFiles, problemsAfter, realworldFiles, sample, sweep } from '../scripts/fix-sweep';
-import { lintText } from '../server/src/engine/lint';
+import { lintText } from '../server/src/engine/lint/lint';
 import { applyEdits } from '../server/src/engine/positions';
 import { initParsers } from '../server/src/parsers/index';
 import { needsCorpus } from './harness/corpus';

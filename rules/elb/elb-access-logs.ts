@@ -1,10 +1,45 @@
 // Application and Network Load Balancers write access logs, so requests can be traced in an investigation.
+import type { Report, ResourceView } from '../api';
 import { defineRule } from '../define-rule';
 
 /** The load balancer attribute that turns access logging on. */
 const ACCESS_LOGS = 'access_logs.s3.enabled';
 
-export default defineRule({
+type Keys = 'type' | 'attributes' | 'attribute' | 'key' | 'value' | 'logs' | 'enabled';
+type Messages = 'missing' | 'disabled' | 'enabledMissing';
+
+// No fix: the log bucket, and a bucket policy that lets the ELB service write to it, are the user's to choose.
+
+/** CloudFormation: an `access_logs.s3.enabled` item of `LoadBalancerAttributes`. */
+function checkAttributes(lb: ResourceView<Keys>, report: Report<Messages, Keys>): void {
+  // Gateway Load Balancers have no access logs.
+  if (lb.prop('type').asString() === 'gateway') return;
+  const attributes = lb.prop('attributes');
+  const items = lb.list('attribute');
+  if (attributes.isUnresolved() || items.some((i) => i.isUnresolved() || i.prop('key').isUnresolved())) return;
+  const entry = items.find((i) => i.prop('key').asString() === ACCESS_LOGS);
+  const value = entry?.prop('value');
+  if (value?.isUnresolved() || value?.asBoolean() === true) return;
+  if (value && !value.isMissing()) report({ at: value, messageId: 'disabled' });
+  else report({ at: attributes, messageId: 'missing' });
+}
+
+/** Terraform: the `access_logs` block with `enabled = true`. */
+function checkAccessLogsBlock(lb: ResourceView<Keys>, report: Report<Messages, Keys>): void {
+  if (lb.prop('type').asString() === 'gateway') return;
+  const logs = lb.prop('logs');
+  if (logs.isUnresolved()) return;
+  if (logs.isMissing()) {
+    report({ at: lb, messageId: 'missing' });
+    return;
+  }
+  // `enabled` defaults to false, even when a bucket is given.
+  const enabled = logs.prop('enabled');
+  if (enabled.isUnresolved() || enabled.asBoolean() === true) return;
+  report({ at: enabled, messageId: enabled.isMissing() ? 'enabledMissing' : 'disabled' });
+}
+
+export default defineRule<Keys, Messages>({
   id: 'elb-access-logs',
   meta: {
     title: 'Load balancer access logging is enabled',
@@ -26,34 +61,9 @@ export default defineRule({
       {
         type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
         props: { type: 'Type', attributes: 'LoadBalancerAttributes', attribute: 'LoadBalancerAttributes[]', key: 'Key', value: 'Value' },
+        check: checkAttributes,
       },
     ],
-    terraform: [{ type: ['aws_lb', 'aws_alb'], props: { type: 'load_balancer_type', logs: 'access_logs', enabled: 'enabled' } }],
-  },
-  check(lb, report) {
-    // Gateway Load Balancers have no access logs.
-    if (lb.prop('type').asString() === 'gateway') return;
-    // No fix: the log bucket, and a bucket policy that lets the ELB service write to it, are the user's to choose.
-    if (lb.declares('attributes')) {
-      const attributes = lb.prop('attributes');
-      const items = lb.list('attribute');
-      if (attributes.isUnresolved() || items.some((i) => i.isUnresolved() || i.prop('key').isUnresolved())) return;
-      const entry = items.find((i) => i.prop('key').asString() === ACCESS_LOGS);
-      const value = entry?.prop('value');
-      if (value?.isUnresolved() || value?.asBoolean() === true) return;
-      if (value && !value.isMissing()) report({ at: value, messageId: 'disabled' });
-      else report({ at: attributes, messageId: 'missing' });
-      return;
-    }
-    const logs = lb.prop('logs');
-    if (logs.isUnresolved()) return;
-    if (logs.isMissing()) {
-      report({ at: lb, messageId: 'missing' });
-      return;
-    }
-    // `enabled` defaults to false, even when a bucket is given.
-    const enabled = logs.prop('enabled');
-    if (enabled.isUnresolved() || enabled.asBoolean() === true) return;
-    report({ at: enabled, messageId: enabled.isMissing() ? 'enabledMissing' : 'disabled' });
+    terraform: [{ type: ['aws_lb', 'aws_alb'], props: { type: 'load_balancer_type', logs: 'access_logs', enabled: 'enabled' }, check: checkAccessLogsBlock }],
   },
 });

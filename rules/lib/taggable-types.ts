@@ -3,7 +3,7 @@
 /**
  * CloudFormation types whose `Tags` is a list of `{Key, Value}`. Left out on purpose: types that spell tags another
  * way (`AWS::EFS::FileSystem` FileSystemTags, `AWS::Route53::HostedZone` HostedZoneTags, map-shaped `Tags` of
- * `AWS::SSM::Parameter` / `AWS::Serverless::*`) and `AWS::AutoScaling::AutoScalingGroup` (items need PropagateAtLaunch).
+ * `AWS::SSM::Parameter`) and `AWS::AutoScaling::AutoScalingGroup` (items need PropagateAtLaunch).
  */
 export const CFN_TAGGABLE: readonly string[] = [
   'AWS::ApiGateway::RestApi',
@@ -66,6 +66,19 @@ export const CFN_TAGGABLE: readonly string[] = [
   'AWS::SecretsManager::Secret',
   'AWS::StepFunctions::StateMachine',
   'AWS::WAFv2::WebACL',
+];
+
+/**
+ * SAM types whose `Tags` is a map (the SAM translator copies it to the resources it generates; catalogue v2, "SAM
+ * types the v1 rules must also cover"). `AWS::Serverless::LayerVersion` has no `Tags`.
+ */
+export const SAM_TAGGABLE: readonly string[] = [
+  'AWS::Serverless::Api',
+  'AWS::Serverless::Application',
+  'AWS::Serverless::Function',
+  'AWS::Serverless::HttpApi',
+  'AWS::Serverless::SimpleTable',
+  'AWS::Serverless::StateMachine',
 ];
 
 /** Terraform AWS provider types with a `tags` map (`aws_autoscaling_group` is left out: it uses `tag` blocks). */

@@ -1,7 +1,59 @@
 // S3 buckets keep object versions, so overwrites and deletions can be undone.
+import type { Report, ResourceView, RuleContext } from '../api';
 import { defineRule } from '../define-rule';
 
-export default defineRule({
+type Keys = 'name' | 'status' | 'legacyEnabled' | 'bucket';
+type Messages = 'missing' | 'notEnabled' | 'legacyDisabled' | 'companionOff' | 'enable' | 'addCompanion';
+
+/** CloudFormation: `VersioningConfiguration.Status` on the bucket. */
+function checkStatus(bucket: ResourceView<Keys>, report: Report<Messages, Keys>): void {
+  const status = bucket.prop('status');
+  if (status.isUnresolved() || status.asString() === 'Enabled') return;
+  report({
+    at: status,
+    messageId: status.isMissing() ? 'missing' : 'notEnabled',
+    data: { value: status.asString() ?? '' },
+    fix: { messageId: 'enable', safety: 'safe', apply: (f) => f.set(bucket, 'status', 'Enabled') },
+  });
+}
+
+/** Terraform: the legacy inline `versioning` block and a separate aws_s3_bucket_versioning count alike. */
+function checkVersioningResource(bucket: ResourceView<Keys>, report: Report<Messages, Keys>, ctx: RuleContext<Keys>): void {
+  const legacy = bucket.prop('legacyEnabled');
+  if (legacy.isUnresolved() || legacy.asBoolean() === true) return;
+  const separate = ctx.referencing('versioning', 'bucket', bucket);
+  const statuses = separate.map((v) => v.prop('status'));
+  if (statuses.some((s) => s.isUnresolved() || s.asString() === 'Enabled')) return;
+  const off = separate[0];
+  if (off) {
+    // Reported at the companion's status; the engine moves it to the bucket when that lives in another file.
+    const status = off.prop('status');
+    report({
+      at: status.isMissing() ? off : status,
+      messageId: 'companionOff',
+      data: { versioningType: off.address },
+      fix: { messageId: 'enable', safety: 'safe', apply: (f) => f.set(off, 'status', 'Enabled') },
+    });
+  } else if (!legacy.isMissing()) {
+    report({
+      at: legacy,
+      messageId: 'legacyDisabled',
+      fix: { messageId: 'enable', safety: 'safe', apply: (f) => f.set(bucket, 'legacyEnabled', true) },
+    });
+  } else {
+    report({
+      at: bucket,
+      messageId: 'missing',
+      fix: {
+        messageId: 'addCompanion',
+        safety: 'safe',
+        apply: (f) => f.insertCompanion('versioning', bucket, { bucket: f.ref(bucket), status: 'Enabled' }),
+      },
+    });
+  }
+}
+
+export default defineRule<Keys, Messages>({
   id: 's3-versioning',
   meta: {
     title: 'S3 bucket versioning is enabled',
@@ -24,58 +76,12 @@ export default defineRule({
     },
   },
   targets: {
-    cloudformation: [{ type: 'AWS::S3::Bucket', props: { name: 'BucketName', status: 'VersioningConfiguration.Status' } }],
-    terraform: [{ type: 'aws_s3_bucket', props: { name: 'bucket', legacyEnabled: 'versioning.enabled' } }],
+    cloudformation: [{ type: 'AWS::S3::Bucket', props: { name: 'BucketName', status: 'VersioningConfiguration.Status' }, check: checkStatus }],
+    terraform: [{ type: 'aws_s3_bucket', props: { name: 'bucket', legacyEnabled: 'versioning.enabled' }, check: checkVersioningResource }],
   },
   companions: {
     versioning: {
       terraform: { type: 'aws_s3_bucket_versioning', props: { bucket: 'bucket', status: 'versioning_configuration.status' } },
     },
-  },
-  check(bucket, report, ctx) {
-    if (bucket.declares('status')) {
-      const status = bucket.prop('status');
-      if (status.isUnresolved() || status.asString() === 'Enabled') return;
-      report({
-        at: status,
-        messageId: status.isMissing() ? 'missing' : 'notEnabled',
-        data: { value: status.asString() ?? '' },
-        fix: { messageId: 'enable', safety: 'safe', apply: (f) => f.set(bucket, 'status', 'Enabled') },
-      });
-      return;
-    }
-    // Terraform: the legacy inline block and a separate aws_s3_bucket_versioning count alike.
-    const legacy = bucket.prop('legacyEnabled');
-    if (legacy.isUnresolved() || legacy.asBoolean() === true) return;
-    const separate = ctx.referencing('versioning', 'bucket', bucket);
-    const statuses = separate.map((v) => v.prop('status'));
-    if (statuses.some((s) => s.isUnresolved() || s.asString() === 'Enabled')) return;
-    const off = separate[0];
-    if (off) {
-      // Reported at the companion's status; the engine moves it to the bucket when that lives in another file.
-      const status = off.prop('status');
-      report({
-        at: status.isMissing() ? off : status,
-        messageId: 'companionOff',
-        data: { versioningType: off.address },
-        fix: { messageId: 'enable', safety: 'safe', apply: (f) => f.set(off, 'status', 'Enabled') },
-      });
-    } else if (!legacy.isMissing()) {
-      report({
-        at: legacy,
-        messageId: 'legacyDisabled',
-        fix: { messageId: 'enable', safety: 'safe', apply: (f) => f.set(bucket, 'legacyEnabled', true) },
-      });
-    } else {
-      report({
-        at: bucket,
-        messageId: 'missing',
-        fix: {
-          messageId: 'addCompanion',
-          safety: 'safe',
-          apply: (f) => f.insertCompanion('versioning', bucket, { bucket: f.ref(bucket), status: 'Enabled' }),
-        },
-      });
-    }
   },
 });

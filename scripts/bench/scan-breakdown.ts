@@ -2,7 +2,7 @@
 // Set against the parse floor, it shows what dominates and what a faster parser would buy.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { lintDocument } from '../../server/src/engine/lint';
+import { lintDocument } from '../../server/src/engine/lint/lint';
 import type { IacDocument } from '../../server/src/model/document';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { walkFiles } from '../../server/src/scan/walk';

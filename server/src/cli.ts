@@ -9,7 +9,7 @@ import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
 import { buildReport, type Report } from './cli/report';
 import { scanSetup } from './cli/project-config';
-import { effectiveSeverity } from './engine/lint';
+import { effectiveSeverity } from './engine/lint/lint';
 import { scanFilesParallel } from './scan/parallel';
 import { walkFiles } from './scan/walk';
 
@@ -38,7 +38,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
     return 2;
   }
   const readErrors: { path: string; message: string }[] = [];
-  const files = (await walkFiles(options.paths, { onError: (e) => readErrors.push(e) })).filter((f) => !setup.isExcluded(f));
+  const files = await walkFiles(options.paths, { isExcluded: setup.isExcluded, onError: (e) => readErrors.push(e) });
   const config = setup.config;
   const wasm = wasmDir();
   const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, ...(options.jobs ? { jobs: options.jobs } : {}), ...(wasm ? { wasmDir: wasm } : {}) });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import s3Versioning from '../../rules/s3/s3-versioning';
 import vpcFlowLogs from '../../rules/vpc/vpc-flow-logs';
 import type { AnyRule } from '../../rules/define-rule';
-import { lintDocument } from '../../server/src/engine/lint';
+import { lintDocument } from '../../server/src/engine/lint/lint';
 import { applyEdits } from '../../server/src/engine/positions';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { dedent } from '../harness/sources';

@@ -1,7 +1,7 @@
 // Where fixes put new keys: UpdateReplacePolicy next to DeletionPolicy rather than after Properties.
 import assert from 'node:assert/strict';
 import statefulDeletionPolicy from '../../rules/general/stateful-deletion-policy';
-import { lintDocument } from '../../server/src/engine/lint';
+import { lintDocument } from '../../server/src/engine/lint/lint';
 import { applyEdits } from '../../server/src/engine/positions';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { dedent } from '../harness/sources';

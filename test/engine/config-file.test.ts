@@ -11,8 +11,8 @@ import {
   parseProjectConfig,
   toEngineConfig,
   type ConfigDiagnostic,
-} from '../../server/src/engine/config-file';
-import { CONFIG_KEYS, emptyConfig } from '../../server/src/engine/config-validate';
+} from '../../server/src/engine/config/config-file';
+import { CONFIG_KEYS, emptyConfig } from '../../server/src/engine/config/config-validate';
 import { allRules } from '../../rules/index';
 import { parseArgs, type ScanOptions } from '../../server/src/cli/args';
 import { configFolders, scanSetup } from '../../server/src/cli/project-config';

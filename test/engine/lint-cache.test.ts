@@ -1,8 +1,8 @@
 // Reuse of findings between lints of one buffer: over sequences of edits, a lint through the cache must equal a lint
 // from scratch (findings, messages, ranges, related places, fixes) at every step, whatever the edit touched.
 import assert from 'node:assert/strict';
-import { lintDocument } from '../../server/src/engine/lint';
-import { LintCache, offsetMap } from '../../server/src/engine/lint-cache';
+import { lintDocument } from '../../server/src/engine/lint/lint';
+import { LintCache, offsetMap } from '../../server/src/engine/lint/lint-cache';
 import type { EngineConfig } from '../../server/src/engine/types';
 import type { IacDocument } from '../../server/src/model/document';
 import { IncrementalParser } from '../../server/src/parsers/incremental';
@@ -220,7 +220,7 @@ interface Run {
 function exercise(seed: number, run: Run): number {
   const next = random(seed);
   const cache = new LintCache();
-  const parser = new IncrementalParser();
+  const parser = new IncrementalParser(run.uri);
   let text = run.text;
   const siblings = (run.siblings ?? []).map((s) => ({ ...s }));
   let reused = 0;
@@ -236,7 +236,7 @@ function exercise(seed: number, run: Run): number {
     }
     const module = siblings.map((s) => parseDocument(s.uri, s.text)).filter((d): d is IacDocument => d !== undefined);
     // Parsed as the server parses open buffers (Terraform blocks and YAML resources reused between versions).
-    const doc = parser.parse(run.uri, text);
+    const doc = parser.parse(text);
     if (!doc) continue;
     const cached = snapshot(doc, { config: run.config, module, cache });
     reused += cache.stats.reused;
@@ -244,7 +244,7 @@ function exercise(seed: number, run: Run): number {
     const fresh = snapshot(parseDocument(run.uri, text) as IacDocument, { config: run.config, module });
     assert.equal(cached, fresh, `seed ${seed}, step ${step}: cached lint differs from a fresh one`);
   }
-  parser.forget(run.uri);
+  parser.dispose();
   return total === 0 ? 0 : reused / total;
 }
 

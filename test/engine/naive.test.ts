@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AnyRule } from '../../rules/define-rule';
 import sgOpenSsh from '../../rules/ec2/sg-open-ssh';
 import vpcFlowLogs from '../../rules/vpc/vpc-flow-logs';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/engine/lint/lint';
 import type { EngineConfig } from '../../server/src/engine/types';
 import { initParsers } from '../../server/src/parsers/index';
 import { dedent } from '../harness/sources';

@@ -1,8 +1,8 @@
 // A rule's reference index is built once per lint, during the check of the first resource that asks: every later
 // check that uses it must still depend on what the index read, or the lint cache reuses its findings stale.
 import assert from 'node:assert/strict';
-import { lintDocument } from '../../server/src/engine/lint';
-import { LintCache } from '../../server/src/engine/lint-cache';
+import { lintDocument } from '../../server/src/engine/lint/lint';
+import { LintCache } from '../../server/src/engine/lint/lint-cache';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 
 /** Bucket `b` is versioned exactly when the variable's default names it; bucket `a` is checked (and indexes) first. */

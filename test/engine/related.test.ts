@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { AnyRule } from '../../rules/define-rule';
 import rdsPublic from '../../rules/rds/rds-public';
 import hardcodedSecret from '../../rules/secrets/hardcoded-secret';
-import { lintDocument, type LintOptions } from '../../server/src/engine/lint';
+import { lintDocument, type LintOptions } from '../../server/src/engine/lint/lint';
 import { lineStarts, positionAt } from '../../server/src/engine/positions';
 import type { IacNode } from '../../server/src/model/nodes';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';

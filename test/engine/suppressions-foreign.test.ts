@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import type { AnyRule } from '../../rules/define-rule';
 import { allRules, ruleById } from '../../rules/index';
-import { lintText, type LintOptions } from '../../server/src/engine/lint';
-import { commentDirectives } from '../../server/src/engine/suppress-comments';
-import { ForeignIdTable } from '../../server/src/engine/suppress-map';
-import { applySuppressions, INVALID_SUPPRESSION } from '../../server/src/engine/suppressions';
+import { lintText, type LintOptions } from '../../server/src/engine/lint/lint';
+import { commentDirectives } from '../../server/src/engine/suppressions/suppress-comments';
+import { ForeignIdTable } from '../../server/src/engine/suppressions/suppress-map';
+import { applySuppressions, INVALID_SUPPRESSION } from '../../server/src/engine/suppressions/suppressions';
 import type { Finding } from '../../server/src/engine/types';
 import { initParsers } from '../../server/src/parsers/index';
 import { dedent } from '../harness/sources';

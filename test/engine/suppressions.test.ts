@@ -1,7 +1,7 @@
 // Our suppression syntax: where a comment applies, reasons, unknown ids, `until` expiry, file-level and Metadata forms.
 import assert from 'node:assert/strict';
-import { lintText, type LintOptions } from '../../server/src/engine/lint';
-import { INVALID_SUPPRESSION } from '../../server/src/engine/suppressions';
+import { lintText, type LintOptions } from '../../server/src/engine/lint/lint';
+import { INVALID_SUPPRESSION } from '../../server/src/engine/suppressions/suppressions';
 import type { Finding } from '../../server/src/engine/types';
 import { initParsers } from '../../server/src/parsers/index';
 import { dedent } from '../harness/sources';

@@ -1,7 +1,7 @@
 // RuleTester: one table of valid and invalid cases per rule, fixes applied through the real engine and writers.
 import assert from 'node:assert/strict';
 import type { AnyRule } from '../../rules/define-rule';
-import { lintDocument } from '../../server/src/engine/lint';
+import { lintDocument } from '../../server/src/engine/lint/lint';
 import { applyEdits, lineStarts, positionAt } from '../../server/src/engine/positions';
 import type { EngineConfig, Finding } from '../../server/src/engine/types';
 import type { Format, IacDocument } from '../../server/src/model/document';

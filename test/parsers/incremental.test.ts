@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { lintDocument, lintText } from '../../server/src/engine/lint';
+import { lintDocument, lintText } from '../../server/src/engine/lint/lint';
 import type { IacDocument } from '../../server/src/model/document';
 import { IncrementalParser } from '../../server/src/parsers/incremental';
 import { diffSpan } from '../../server/src/parsers/text-change';
@@ -77,19 +77,19 @@ describe('incremental parsing of open buffers', () => {
   for (const seed of [1, 2, 3]) {
     it(`Terraform: 40 random edits (seed ${seed}) parse and lint as from scratch`, () => {
       const next = random(seed);
-      const parser = new IncrementalParser();
       const uri = 'file:///module/main.tf';
+      const parser = new IncrementalParser(uri);
       let text = tfFile(6_000);
       try {
         for (let step = 0; step < 40; step++) {
           text = randomEdit(text, next, TF_INSERTS);
-          const incremental = parser.parse(uri, text);
+          const incremental = parser.parse(text);
           const fresh = parseDocument(uri, text);
           assert.deepEqual(plain(incremental), plain(fresh), `seed ${seed}, step ${step}: document differs`);
           assert.equal(findings(uri, text, incremental), findings(uri, text, fresh), `seed ${seed}, step ${step}: findings differ`);
         }
       } finally {
-        parser.forget(uri);
+        parser.dispose();
       }
     });
   }
@@ -100,12 +100,12 @@ describe('incremental parsing of open buffers', () => {
    * test), and checks each version against a from-scratch parse and lint. Returns how many versions took the shortcut.
    */
   function editSequence(uri: string, base: string, steps: number, edit: (text: string) => string, tookShortcut: (parser: IncrementalParser) => boolean, label: string): number {
-    const parser = new IncrementalParser();
+    const parser = new IncrementalParser(uri);
     let text = base;
     let shortcuts = 0;
     for (let step = 0; step < steps; step++) {
       text = edit(step % 4 === 0 ? base : text);
-      const incremental = parser.parse(uri, text);
+      const incremental = parser.parse(text);
       if (tookShortcut(parser)) shortcuts++;
       const fresh = parseDocument(uri, text);
       assert.deepEqual(plain(incremental), plain(fresh), `${label}, step ${step}: document differs`);
@@ -118,7 +118,7 @@ describe('incremental parsing of open buffers', () => {
     it(`CloudFormation YAML: 50 random edits (seed ${seed}) parse and lint as from scratch`, () => {
       const next = random(seed);
       const uri = 'file:///stack/template.yaml';
-      const piecewise = editSequence(uri, cfnYaml(300), 50, (t) => yamlEdit(t, next), (p) => p.lastYamlPieces(uri) !== undefined, `seed ${seed}`);
+      const piecewise = editSequence(uri, cfnYaml(300), 50, (t) => yamlEdit(t, next), (p) => p.lastYamlPieces() !== undefined, `seed ${seed}`);
       assert.ok(piecewise >= 15, `only ${piecewise} of 50 versions took the piecewise parse`);
     });
   }
@@ -139,7 +139,7 @@ describe('incremental parsing of open buffers', () => {
     it(`CloudFormation JSON: 60 random edits (seed ${seed}) parse and lint as from scratch`, () => {
       const next = random(seed);
       const uri = 'file:///stack/template.json';
-      const spliced = editSequence(uri, cfnJson(400), 60, (t) => jsonEdit(t, next), (p) => p.lastJsonSpliced(uri), `seed ${seed}`);
+      const spliced = editSequence(uri, cfnJson(400), 60, (t) => jsonEdit(t, next), (p) => p.lastJsonSpliced(), `seed ${seed}`);
       assert.ok(spliced >= 10, `only ${spliced} of 60 versions replaced one resource`);
     });
   }
@@ -173,14 +173,14 @@ describe('incremental parsing of open buffers', () => {
     let piecewise = 0;
     for (const file of templates) {
       const base = readFileSync(path.join(root, file), 'utf8');
-      const parser = new IncrementalParser();
       const uri = `file:///stack/${path.basename(file)}`;
+      const parser = new IncrementalParser(uri);
       let text = base;
       for (let step = 0; step < 12; step++) {
         const json = file.endsWith('.json');
         text = (json ? jsonEdit : yamlEdit)(step % 4 === 0 ? base : text, next);
-        const incremental = parser.parse(uri, text);
-        if (json ? parser.lastJsonSpliced(uri) : parser.lastYamlPieces(uri) !== undefined) piecewise++;
+        const incremental = parser.parse(text);
+        if (json ? parser.lastJsonSpliced() : parser.lastYamlPieces() !== undefined) piecewise++;
         assert.deepEqual(plain(incremental), plain(parseDocument(uri, text)), `${file}, step ${step}: document differs`);
       }
     }
@@ -204,15 +204,15 @@ describe('incremental parsing of open buffers', () => {
     assert.equal(pieces.lastParsed, undefined, 'anchors take the full parse');
   });
 
-  it('parses other formats afresh, and a forgotten buffer from scratch', () => {
-    const parser = new IncrementalParser();
+  it('parses other formats afresh, and a disposed buffer from scratch', () => {
     const yaml = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n';
-    assert.deepEqual(plain(parser.parse('file:///t.yaml', yaml)), plain(parseDocument('file:///t.yaml', yaml)));
+    assert.deepEqual(plain(new IncrementalParser('file:///t.yaml').parse(yaml)), plain(parseDocument('file:///t.yaml', yaml)));
     const uri = 'file:///m/main.tf';
-    parser.parse(uri, 'resource "aws_s3_bucket" "a" {}\n');
-    parser.forget(uri);
+    const parser = new IncrementalParser(uri);
+    parser.parse('resource "aws_s3_bucket" "a" {}\n');
+    parser.dispose();
     const text = 'resource "aws_ebs_volume" "v" {\n  encrypted = false\n}\n';
-    assert.deepEqual(plain(parser.parse(uri, text)), plain(parseDocument(uri, text)));
-    parser.forget(uri);
+    assert.deepEqual(plain(parser.parse(text)), plain(parseDocument(uri, text)));
+    parser.dispose();
   });
 });

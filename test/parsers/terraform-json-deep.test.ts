@@ -1,7 +1,7 @@
 // Terraform JSON nested thousands of levels deep is read (not reported as unreadable) and never overflows the stack.
 import assert from 'node:assert/strict';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/engine/lint/lint';
 import { parseTreeDeep } from '../../server/src/parsers/json-deep-tree';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 

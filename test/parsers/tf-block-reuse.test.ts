@@ -50,13 +50,13 @@ describe('Terraform: untouched blocks keep their model between versions', () => 
   for (const seed of [21, 22, 23]) {
     it(`60 edits (seed ${seed}) read as a fresh parse`, () => {
       const next = random(seed);
-      const parser = new IncrementalParser();
       const uri = 'file:///m/main.tf';
+      const parser = new IncrementalParser(uri);
       let text = tfFile(15_000);
       let kept = 0;
       let broken: string | undefined;
       try {
-        parser.parse(uri, text);
+        parser.parse(text);
         for (let step = 0; step < 60; step++) {
           // A syntax error makes every block read afresh; the user fixes it on the next keystroke.
           if (broken !== undefined) {
@@ -69,12 +69,12 @@ describe('Terraform: untouched blocks keep their model between versions', () => 
           } else {
             text = edit(text, next);
           }
-          const incremental = parser.parse(uri, text);
-          kept += parser.lastReusedBlocks(uri);
+          const incremental = parser.parse(text);
+          kept += parser.lastReusedBlocks();
           assert.deepEqual(plain(incremental), plain(parseDocument(uri, text)), `seed ${seed}, step ${step}: document differs`);
         }
       } finally {
-        parser.forget(uri);
+        parser.dispose();
       }
       assert.ok(kept > 60 * 10, `blocks are kept (${kept})`);
     });

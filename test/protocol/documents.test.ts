@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { cfnYaml } from '../../scripts/bench/generate';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/engine/lint/lint';
 import { initParsers } from '../../server/src/parsers/index';
 import type { FindingData } from '../../server/src/protocol';
 import { ensureServerBuilt, fileUri, FIXTURES, onlyRules, TestClient } from './lsp-client';

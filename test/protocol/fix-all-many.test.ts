@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/engine/lint/lint';
 import type { Finding } from '../../server/src/engine/types';
 import { initParsers } from '../../server/src/parsers/index';
 import { applyWorkspaceEdit, ensureServerBuilt, fileUri, FIXTURES, fullRange, TestClient } from './lsp-client';

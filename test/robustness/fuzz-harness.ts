@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/engine/lint/lint';
 import { initParsers } from '../../server/src/parsers/index';
 
 /** The shared corpus, beside the repository. */

@@ -1,7 +1,7 @@
 // Defined behaviour on hostile or odd input: alias bombs, absurd nesting, binary content, encodings and line endings,
 // duplicate keys, very many resources or heredocs. Each case says what the engine must do, not merely "no crash".
 import * as assert from 'node:assert/strict';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/engine/lint/lint';
 import type { LintResult } from '../../server/src/engine/types';
 import { initParsersOnce } from './fuzz-harness';
 

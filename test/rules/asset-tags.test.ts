@@ -7,6 +7,21 @@ const config = { requiredTags: ['Owner', 'CostCenter'] };
 new RuleTester().run(rule, {
   valid: [
     {
+      name: 'SAM: map-shaped Tags of a function',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Tags:
+                Owner: data-team
+                CostCenter: '42'
+      `,
+      config,
+    },
+    {
       code: cfnYaml`
         Resources:
           Data:
@@ -96,6 +111,65 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'SAM: a function without Tags gets a map',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+      `,
+      config,
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Tags:
+                Owner: ""
+                CostCenter: ""
+      `,
+    },
+    {
+      name: 'SAM: an empty Tags map of an HTTP API is written anew',
+      code: cfnJson`
+        {
+          "Transform": "AWS::Serverless-2016-10-31",
+          "Resources": {
+            "Api": { "Type": "AWS::Serverless::HttpApi", "Properties": { "Tags": {} } }
+          }
+        }
+      `,
+      config,
+      errors: [{ messageId: 'missing', line: 4 }],
+      output: cfnJson`
+        {
+          "Transform": "AWS::Serverless-2016-10-31",
+          "Resources": {
+            "Api": { "Type": "AWS::Serverless::HttpApi", "Properties": { "Tags": { "Owner": "", "CostCenter": "" } } }
+          }
+        }
+      `,
+    },
+    {
+      name: 'SAM: a written Tags map of a state machine gets no fix',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Flow:
+            Type: AWS::Serverless::StateMachine
+            Properties:
+              Tags:
+                Owner: ops
+      `,
+      config,
+      errors: [{ messageId: 'missing', line: 7 }],
+    },
     {
       code: cfnYaml`
         Resources:

@@ -1,6 +1,6 @@
 // A fix that declares a new parameter/variable names it in its title the way the edit spells it in that syntax.
 import assert from 'node:assert/strict';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/engine/lint/lint';
 import { initParsers } from '../../server/src/parsers/index';
 import { dedent } from '../harness/sources';
 

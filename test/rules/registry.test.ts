@@ -28,6 +28,11 @@ describe('rule registry', () => {
     assert.deepEqual([...files].sort(), [...ids].sort());
   });
 
+  it('gives every target a check: its own or the rule\'s', () => {
+    const without = allRules.flatMap((r) => Object.values(r.targets).flatMap((targets) => (targets ?? []).filter((t) => !t.check && !r.check).map(() => r.id)));
+    assert.deepEqual(without, []);
+  });
+
   it('has a table test for every rule', () => {
     for (const rule of allRules) assert.ok(existsSync(join(root, 'test', 'rules', `${rule.id}.test.ts`)), `test/rules/${rule.id}.test.ts`);
   });

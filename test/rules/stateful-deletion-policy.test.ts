@@ -4,6 +4,17 @@ import { RuleTester, cfnJson, cfnYaml, tfHcl, tfJson } from '../harness/rule-tes
 new RuleTester().run(rule, {
   valid: [
     {
+      name: 'SAM: a SimpleTable retained (the attribute passes to the generated table)',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Scores:
+            Type: AWS::Serverless::SimpleTable
+            DeletionPolicy: RetainExceptOnCreate
+            UpdateReplacePolicy: Retain
+      `,
+    },
+    {
       code: cfnYaml`
         Resources:
           Table:
@@ -81,6 +92,48 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'SAM: a SimpleTable without DeletionPolicy',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Scores:
+            Type: AWS::Serverless::SimpleTable
+            Properties:
+              PrimaryKey: { Name: id, Type: String }
+      `,
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Scores:
+            Type: AWS::Serverless::SimpleTable
+            Properties:
+              PrimaryKey: { Name: id, Type: String }
+            DeletionPolicy: Retain
+            UpdateReplacePolicy: Retain
+      `,
+    },
+    {
+      name: 'SAM: a SimpleTable deleted with the stack (JSON)',
+      code: cfnJson`
+        {
+          "Transform": "AWS::Serverless-2016-10-31",
+          "Resources": {
+            "Scores": { "Type": "AWS::Serverless::SimpleTable", "DeletionPolicy": "Delete" }
+          }
+        }
+      `,
+      errors: [{ messageId: 'deletes', line: 4 }],
+      output: cfnJson`
+        {
+          "Transform": "AWS::Serverless-2016-10-31",
+          "Resources": {
+            "Scores": { "Type": "AWS::Serverless::SimpleTable", "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain" }
+          }
+        }
+      `,
+    },
     {
       name: 'Retain for tables and file systems, Snapshot for volumes and databases',
       code: cfnYaml`

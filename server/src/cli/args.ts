@@ -1,6 +1,6 @@
 // Parses `secure-iac` command lines into options, with usage errors that say what is wrong.
 import type { Severity } from '../../../rules/api';
-import { parseByteSize } from '../engine/file-size';
+import { parseByteSize } from '../engine/config/file-size';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 export type OutputFormat = 'text' | 'json' | 'sarif';

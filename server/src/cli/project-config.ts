@@ -1,8 +1,8 @@
 // Combines the project config file with the command-line flags (flags win) into what a scan needs.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { emptyConfig, formatConfigDiagnostic, loadConfigFile, loadProjectConfig, overlayProjectConfig, toEngineConfig, type LoadedProjectConfig } from '../engine/config-file';
-import { DEFAULT_MAX_FILE_SIZE } from '../engine/file-size';
+import { emptyConfig, formatConfigDiagnostic, loadConfigFile, loadProjectConfig, overlayProjectConfig, toEngineConfig, type LoadedProjectConfig } from '../engine/config/config-file';
+import { DEFAULT_MAX_FILE_SIZE } from '../engine/config/file-size';
 import type { EngineConfig } from '../engine/types';
 import { GlobSet } from '../workspace/paths';
 import { displayPath } from './report';

@@ -3,7 +3,7 @@ import type { Severity } from '../../../rules/api';
 import type { TextEdit } from '../edits/types';
 import type { IacDocument, ParseError } from '../model/document';
 import type { SourceRange } from '../model/nodes';
-import type { RelatedLocation } from './related';
+import type { RelatedLocation } from './lint/related';
 
 /** A ready-to-apply fix: edits to the finding's own document. */
 export interface Fix {

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../edits/types';
-import { suppressionEdits } from '../engine/suppression-edits';
+import { suppressionEdits } from '../engine/suppressions/suppression-edits';
 import type { Finding } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
 import { applySafeFixes, minimalEdit } from './fix-all';

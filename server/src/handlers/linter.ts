@@ -3,47 +3,29 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { oversizeNote } from '../engine/file-size';
-import { lintDocument } from '../engine/lint';
-import { LintCache } from '../engine/lint-cache';
+import { oversizeNote } from '../engine/config/file-size';
+import { lintDocument } from '../engine/lint/lint';
+import type { LintCache } from '../engine/lint/lint-cache';
 import type { LintResult } from '../engine/types';
 import type { IacDocument } from '../model/document';
-import { IncrementalParser } from '../parsers/incremental';
 import { parseDocument } from '../parsers/index';
 import { ModuleIndex } from '../workspace/module-index';
 import { InputValuesCache, type InputValues } from '../workspace/input-cache';
 import { documentKey, GlobSet, pathToUri, uriToPath } from '../workspace/paths';
 import { engineConfig, type Settings } from '../workspace/settings';
+import { DocumentSession, type LintOutcome } from './document-session';
 import { describeError, type Log } from './guard';
 import type { SettingsStore } from './settings';
 
-/** A lint of one text: the engine result (undefined when excluded by `secureIac.exclude`) and the text it saw. */
-export interface LintOutcome {
-  uri: string;
-  /** Document version for open buffers; undefined for files read from disk. */
-  version?: number;
-  text: TextDocument;
-  result: LintResult | undefined;
-}
-
-interface ParsedBuffer {
-  version: number;
-  doc: IacDocument | undefined;
-  /** What the parser threw (e.g. a stack overflow on absurd nesting), rethrown on each use of this version. */
-  error?: unknown;
-}
+export type { LintOutcome } from './document-session';
 
 /** Runs the engine for the server. Every method catches: a bad file yields an empty result and a log line. */
 export class Linter {
   readonly modules: ModuleIndex;
   /** Parameter-file and tfvars values; cleared by the owner when files or settings change. */
   readonly inputs: InputValuesCache;
-  private readonly parsed = new Map<string, ParsedBuffer>();
-  /** Successive versions of an open Terraform buffer re-parse only what the edit touched. */
-  private readonly incremental = new IncrementalParser();
-  /** Each open buffer's previous lint, so a keystroke re-checks only the resources it could have affected. */
-  private readonly lintCaches = new Map<string, LintCache>();
-  private readonly results = new Map<string, LintOutcome>();
+  /** One session per open document: its parse, incremental parse state, lint cache and last result. */
+  private readonly sessions = new Map<string, DocumentSession>();
   private readonly reportedFailures = new Set<string>();
   /** Compiled `secureIac.exclude` globs per settings object (settings are replaced, never mutated). */
   private readonly excludeGlobs = new WeakMap<Settings, GlobSet>();
@@ -81,9 +63,9 @@ export class Linter {
     if (!doc || doc.version !== before.version) return undefined;
     const outcome: LintOutcome = { uri, version: doc.version, text: doc, result: undefined };
     if (!this.isExcluded(uri, folder, settings)) {
-      outcome.result = this.tooLarge(uri, doc.getText(), settings) ?? this.run(uri, () => this.parseOpen(doc), settings, module, inputs, this.lintCacheOf(uri));
+      outcome.result = this.tooLarge(uri, doc.getText(), settings) ?? this.run(uri, () => this.parseOpen(doc), settings, module, inputs, this.sessionOf(uri).lintCache);
     }
-    this.results.set(uri, outcome);
+    this.sessionOf(uri).result = outcome;
     return outcome;
   }
 
@@ -91,7 +73,7 @@ export class Linter {
   async current(uri: string): Promise<LintOutcome | undefined> {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
-    const cached = this.results.get(uri);
+    const cached = this.sessions.get(uri)?.result;
     if (cached && cached.version === doc.version) return cached;
     return this.lintOpen(uri);
   }
@@ -123,21 +105,19 @@ export class Linter {
 
   /** Drops what is cached for a closed document. */
   forget(uri: string): void {
-    this.results.delete(uri);
-    this.parsed.delete(uri);
-    this.incremental.forget(uri);
-    this.lintCaches.delete(uri);
+    this.sessions.get(uri)?.dispose();
+    this.sessions.delete(uri);
   }
 
-  private lintCacheOf(uri: string): LintCache {
-    let cache = this.lintCaches.get(uri);
-    if (!cache) this.lintCaches.set(uri, (cache = new LintCache()));
-    return cache;
+  private sessionOf(uri: string): DocumentSession {
+    let session = this.sessions.get(uri);
+    if (!session) this.sessions.set(uri, (session = new DocumentSession(uri)));
+    return session;
   }
 
   /** Drops every cached result (settings changed, so the same text may lint differently). */
   invalidateResults(): void {
-    this.results.clear();
+    for (const session of this.sessions.values()) session.result = undefined;
   }
 
   /** Whether `secureIac.exclude` leaves the document out. */
@@ -161,18 +141,7 @@ export class Linter {
 
   /** Parses an open buffer once per version; throws what the parser threw. */
   private parseOpen(doc: TextDocument): IacDocument | undefined {
-    let hit = this.parsed.get(doc.uri);
-    if (!hit || hit.version !== doc.version) {
-      hit = { version: doc.version, doc: undefined };
-      try {
-        hit.doc = this.incremental.parse(doc.uri, doc.getText());
-      } catch (err) {
-        hit.error = err;
-      }
-      this.parsed.set(doc.uri, hit);
-    }
-    if (hit.error !== undefined) throw hit.error;
-    return hit.doc;
+    return this.sessionOf(doc.uri).parse(doc);
   }
 
   /** Parameter-file / tfvars values for a document, as `secure-iac scan` would apply them. */

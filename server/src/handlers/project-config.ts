@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES, emptyConfig, loadProjectConfig, type LoadedProjectConfig } from '../engine/config-file';
+import { CONFIG_FILE_NAMES, emptyConfig, loadProjectConfig, type LoadedProjectConfig } from '../engine/config/config-file';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import { documentKey, pathToUri } from '../workspace/paths';
 import { describeError, type Log } from './guard';

@@ -1,6 +1,6 @@
 // The scan-workspace and clear-workspace-findings requests: lint every template under the folders, in slices, with progress.
 import { RequestType, RequestType0, type CancellationToken, type Connection } from 'vscode-languageserver/node';
-import { listCandidateFiles, type WalkRoot } from '../workspace/file-walker';
+import { walkFiles, type WalkRoot } from '../scan/walk';
 import { folderOf } from '../workspace/paths';
 import {
   CLEAR_WORKSPACE_FINDINGS_METHOD,
@@ -59,9 +59,10 @@ async function scan(deps: ScanDeps, params: ScanWorkspaceParams, isCancelled: ()
     const roots: WalkRoot[] = [];
     for (const folder of settings.folders) {
       const own = await settings.forFolder(folder);
-      roots.push({ folder, exclude: [...(await settings.editorExcludes(folder)), ...own.exclude] });
+      roots.push({ path: folder, exclude: [...(await settings.editorExcludes(folder)), ...own.exclude] });
     }
-    const files = await listCandidateFiles(roots, { isCancelled });
+    // Capped: a safety net for huge monorepos.
+    const files = await walkFiles(roots, { isCancelled, limit: 50_000 });
     result.files = files.length;
     const covered = new Set<string>();
     let lastReport = 0;

@@ -29,37 +29,33 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
   return { row, column: offset - lineStart };
 }
 
-/** The entry of `map` for `uri`, made on first use. */
-function perBuffer<T>(map: Map<string, T>, uri: string, make: () => T): T {
-  let value = map.get(uri);
-  if (value === undefined) map.set(uri, (value = make()));
-  return value;
-}
-
 /**
- * Keeps what the last parse of each open buffer can lend the next. The result of `parse` equals
+ * Keeps what the last parse of one open buffer can lend the next. The result of `parse` equals
  * `parseDocument(uri, text)`: tree-sitter's incremental parse yields the same tree as a fresh one and the model is
- * read from it the same way; the YAML and JSON converters promise the plain conversion's result.
+ * read from it the same way; the YAML and JSON converters promise the plain conversion's result. One per buffer,
+ * owned by that buffer's session (handlers/document-session.ts), so closing the buffer drops it whole.
  */
 export class IncrementalParser {
-  private readonly kept = new Map<string, Kept>();
-  private readonly pieces = new Map<string, YamlPieces>();
-  private readonly splices = new Map<string, JsonSplice>();
-  private readonly reusedBlocks = new Map<string, number>();
+  private kept: Kept | undefined;
+  private pieces: YamlPieces | undefined;
+  private splice: JsonSplice | undefined;
+  private reusedBlocks = 0;
 
-  /** Parses `text`, the current version of the buffer `uri`, reusing what its previous version left. */
-  parse(uri: string, text: string): IacDocument | undefined {
-    return parseDocument(uri, text, {
-      terraformHcl: () => this.parseTerraform(uri, text),
-      cfnYaml: (t) => perBuffer(this.pieces, uri, () => new YamlPieces()).convert(t),
-      cfnJson: (t) => perBuffer(this.splices, uri, () => new JsonSplice()).convert(t),
+  constructor(readonly uri: string) {}
+
+  /** Parses `text`, the current version of the buffer, reusing what its previous version left. */
+  parse(text: string): IacDocument | undefined {
+    return parseDocument(this.uri, text, {
+      terraformHcl: () => this.parseTerraform(text),
+      cfnYaml: (t) => (this.pieces ??= new YamlPieces()).convert(t),
+      cfnJson: (t) => (this.splice ??= new JsonSplice()).convert(t),
     });
   }
 
-  private parseTerraform(uri: string, text: string): IacDocument {
+  private parseTerraform(text: string): IacDocument {
     // Taken out first: if anything below throws, the next version parses afresh rather than from a stale tree.
-    const previous = this.kept.get(uri);
-    this.kept.delete(uri);
+    const previous = this.kept;
+    this.kept = undefined;
     let tree: Tree | null;
     let reuse: BlockReuse | undefined;
     if (previous) {
@@ -81,33 +77,33 @@ export class IncrementalParser {
     } else {
       tree = terraformParser().parse(text);
     }
-    const doc = terraformDocument(uri, text, tree, reuse);
-    this.reusedBlocks.set(uri, reuse?.count ?? 0);
-    if (tree) this.kept.set(uri, { text, tree, doc });
+    const doc = terraformDocument(this.uri, text, tree, reuse);
+    this.reusedBlocks = reuse?.count ?? 0;
+    if (tree) this.kept = { text, tree, doc };
     return doc;
   }
 
-  /** How many YAML pieces the last parse of `uri` re-parsed; undefined when it parsed the whole text (tests read it). */
-  lastYamlPieces(uri: string): number | undefined {
-    return this.pieces.get(uri)?.lastParsed;
+  /** How many YAML pieces the last parse re-parsed; undefined when it parsed the whole text (tests read it). */
+  lastYamlPieces(): number | undefined {
+    return this.pieces?.lastParsed;
   }
 
-  /** Whether the last parse of the JSON template `uri` replaced one resource instead of parsing it all (tests read it). */
-  lastJsonSpliced(uri: string): boolean {
-    return this.splices.get(uri)?.lastSpliced ?? false;
+  /** Whether the last parse of a JSON template replaced one resource instead of parsing it all (tests read it). */
+  lastJsonSpliced(): boolean {
+    return this.splice?.lastSpliced ?? false;
   }
 
-  /** How many top-level Terraform blocks the last parse of `uri` kept from the previous version (tests read it). */
-  lastReusedBlocks(uri: string): number {
-    return this.reusedBlocks.get(uri) ?? 0;
+  /** How many top-level Terraform blocks the last parse kept from the previous version (tests read it). */
+  lastReusedBlocks(): number {
+    return this.reusedBlocks;
   }
 
-  /** Frees what is kept for a closed buffer (trees live in WASM memory, which is not garbage-collected). */
-  forget(uri: string): void {
-    this.pieces.delete(uri);
-    this.splices.delete(uri);
-    this.reusedBlocks.delete(uri);
-    this.kept.get(uri)?.tree.delete();
-    this.kept.delete(uri);
+  /** Frees what is kept (trees live in WASM memory, which is not garbage-collected); the next parse starts afresh. */
+  dispose(): void {
+    this.pieces = undefined;
+    this.splice = undefined;
+    this.reusedBlocks = 0;
+    this.kept?.tree.delete();
+    this.kept = undefined;
   }
 }

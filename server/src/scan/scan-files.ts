@@ -1,8 +1,8 @@
 // Reads, parses and lints a set of files, grouping Terraform files by module directory so joins see siblings.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage } from '../engine/file-size';
-import { lintDocument, type LintOptions } from '../engine/lint';
+import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage } from '../engine/config/file-size';
+import { lintDocument, type LintOptions } from '../engine/lint/lint';
 import type { Finding, RuleFailure } from '../engine/types';
 import type { IacDocument, ParseError } from '../model/document';
 import type { IacNode } from '../model/nodes';

@@ -1,84 +1,112 @@
-// Finds candidate IaC files under the given paths, skipping tool folders and excluded globs, never following a loop.
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+// The one directory walker of the CLI and the language server: finds candidate IaC files under the given roots,
+// skipping tool folders and excluded globs as it goes, never following a loop or a link out of the root.
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { isCandidatePath } from '../parsers/index';
+import { GlobSet } from '../workspace/paths';
 
-/** Folders that never hold the user's own templates. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.terragrunt-cache', '.serverless', 'cdk.out']);
+/** Folders that never hold the user's own templates: dependencies, VCS data, tools' caches and build output. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', '.terraform', '.terragrunt-cache', '.serverless', 'cdk.out']);
 
 export interface WalkError {
   path: string;
   message: string;
 }
 
-export interface WalkOptions {
-  /** Globs (matched against the path relative to each root, `/`-separated) to leave out. */
+/** A folder (walked) or a file (taken as is, whatever its name), with globs relative to it to leave out. */
+export interface WalkRoot {
+  path: string;
   exclude?: readonly string[];
+}
+
+export interface WalkOptions {
+  /** Any other exclusion, by absolute path (the CLI's config globs are relative to the config file's folder). */
+  isExcluded?: (path: string) => boolean;
   /** Called for every path that cannot be read; the walk goes on. */
   onError?: (error: WalkError) => void;
+  /** Checked between folders; a cancelled walk returns what it found so far. */
+  isCancelled?: () => boolean;
+  /** Stop after this many files (a safety net for huge monorepos). */
+  limit?: number;
+}
+
+/** Whether `path` is `root` or lies under it (both real paths). */
+function inside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 /**
- * Every candidate file (by extension) under `roots`, sorted, deduplicated by real path. The file system is read
- * synchronously and a directory entry's own type is trusted (only symlinks and roots are stat'ed): a scan waits for the
- * list anyway, and a promise round trip per file made the walk of a 15,000-file tree take seconds.
+ * Every candidate file (by name) under `roots`, sorted. Folders are read breadth-first with one async `readdir` each,
+ * so a large tree never blocks the language server, and a directory entry's own type is trusted (only links and
+ * roots are stat'ed): a promise round trip per file made the walk of a 15,000-file tree take seconds.
+ *
+ * Excluded paths (skip list, root globs, `isExcluded`) are tested as the walk meets them: an excluded folder is never
+ * read. A folder is read once by its real path (a link back to an ancestor would recurse forever), and a link to a
+ * folder outside the root's real path is not followed (a scan of `infra/` must not wander into `/`).
  */
-export async function walkFiles(roots: readonly string[], options: WalkOptions = {}): Promise<string[]> {
-  const isExcluded = options.exclude && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
+export async function walkFiles(roots: readonly (string | WalkRoot)[], options: WalkOptions = {}): Promise<string[]> {
+  const limit = options.limit ?? Infinity;
   const seenDirs = new Set<string>();
   const files = new Set<string>();
   const report = (path: string, err: unknown) =>
     options.onError?.({ path, message: err instanceof Error ? err.message.replace(/^[A-Z]+: /, '') : String(err) });
 
-  /** `known` is what the parent's listing says the entry is, with its real path when it is a plain directory. */
-  function visit(root: string, path: string, explicit: boolean, known?: { entry: Dirent; real: string }): void {
-    const rel = relative(root, path).split(sep).join('/');
-    if (!explicit && rel !== '' && isExcluded(rel)) return;
-    let isDirectory: boolean;
-    let isFile: boolean;
-    if (known && !known.entry.isSymbolicLink()) {
-      isDirectory = known.entry.isDirectory();
-      isFile = known.entry.isFile();
-    } else {
-      try {
-        const stat = statSync(path);
-        isDirectory = stat.isDirectory();
-        isFile = stat.isFile();
-      } catch (err) {
-        report(path, err);
-        return;
+  for (const given of roots) {
+    const root = typeof given === 'string' ? { path: given } : given;
+    const globs = root.exclude && root.exclude.length > 0 ? new GlobSet(root.exclude) : undefined;
+    const excluded = (path: string) => (globs?.matches(relative(root.path, path)) ?? false) || (options.isExcluded?.(path) ?? false);
+    let rootReal: string;
+    try {
+      const info = await stat(root.path);
+      if (info.isFile()) {
+        files.add(root.path); // named explicitly: scanned whatever its name
+        continue;
       }
+      if (!info.isDirectory()) continue;
+      rootReal = await realpath(root.path);
+    } catch (err) {
+      report(root.path, err);
+      continue;
     }
-    if (isDirectory) {
-      let real: string;
-      try {
-        real = known && !known.entry.isSymbolicLink() ? known.real : realpathSync(path);
-      } catch (err) {
-        report(path, err);
-        return;
-      }
-      // A symlink back to an ancestor would otherwise recurse forever.
-      if (seenDirs.has(real)) return;
-      seenDirs.add(real);
+    const queue = [{ path: root.path, real: rootReal }];
+    while (queue.length > 0 && files.size < limit) {
+      if (options.isCancelled?.()) return [...files].sort();
+      const dir = queue.shift() as { path: string; real: string };
+      if (seenDirs.has(dir.real)) continue;
+      seenDirs.add(dir.real);
       let entries: Dirent[];
       try {
-        entries = readdirSync(path, { withFileTypes: true });
+        entries = await readdir(dir.path, { withFileTypes: true });
       } catch (err) {
-        report(path, err);
-        return;
+        report(dir.path, err);
+        continue;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
-        if (entry.isDirectory() && SKIPPED_DIRS.has(entry.name)) continue;
-        if (entry.isFile() && !isCandidatePath(entry.name)) continue;
-        visit(root, join(path, entry.name), false, { entry, real: join(real, entry.name) });
+        if (files.size >= limit) break;
+        const path = join(dir.path, entry.name);
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        let real = join(dir.real, entry.name);
+        if (isDirectory ? SKIPPED_DIRS.has(entry.name) : isFile && !isCandidatePath(entry.name)) continue;
+        if (entry.isSymbolicLink()) {
+          try {
+            const target = await stat(path);
+            isDirectory = target.isDirectory();
+            isFile = target.isFile();
+            if (isDirectory) real = await realpath(path);
+          } catch (err) {
+            report(path, err);
+            continue;
+          }
+          if (isDirectory && (SKIPPED_DIRS.has(entry.name) || !inside(rootReal, real))) continue;
+        }
+        if (excluded(path)) continue;
+        if (isDirectory) queue.push({ path, real });
+        else if (isFile && isCandidatePath(entry.name)) files.add(path);
       }
-    } else if (isFile && (explicit || isCandidatePath(path))) {
-      files.add(path);
     }
   }
-
-  for (const root of roots) visit(root, root, true);
   return [...files].sort();
 }

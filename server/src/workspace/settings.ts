@@ -1,8 +1,8 @@
 // The `secureIac.*` settings: their shape, defaults, and validation of whatever the client sends.
 import * as path from 'node:path';
 import type { Severity } from '../../../rules/api';
-import { emptyConfig, overlayProjectConfig, type ProjectConfig } from '../engine/config-file';
-import { DEFAULT_MAX_FILE_SIZE, parseByteSize } from '../engine/file-size';
+import { emptyConfig, overlayProjectConfig, type ProjectConfig } from '../engine/config/config-file';
+import { DEFAULT_MAX_FILE_SIZE, parseByteSize } from '../engine/config/file-size';
 import type { EngineConfig } from '../engine/types';
 
 /** A per-rule setting: off, on with the catalogue severity, or a replacement severity. */

@@ -1,7 +1,7 @@
 // Keys for finding which companions designate a resource without comparing every companion with every resource: a
 // template with thousands of buckets made `ctx.referencing` quadratic (5,000 buckets took over a minute to lint).
-import type { ResourceNode } from '../model/document';
-import type { IacNode } from '../model/nodes';
+import type { ResourceNode } from '../../model/document';
+import type { IacNode } from '../../model/nodes';
 import type { View } from './views';
 
 /**

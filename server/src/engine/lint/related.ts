@@ -1,8 +1,8 @@
 // Where the value behind a finding is written, when the finding points elsewhere (at the reference that reads it).
-import type { IacDocument } from '../model/document';
-import type { IacNode, SourceRange } from '../model/nodes';
-import { lineStartsOf, positionAt } from './positions';
-import type { Scope } from './scope';
+import type { IacDocument } from '../../model/document';
+import type { IacNode, SourceRange } from '../../model/nodes';
+import { lineStartsOf, positionAt } from '../positions';
+import type { Scope } from '../scope/scope';
 import type { View } from './views';
 
 /** A second location that explains a finding: editors show it as related information, reports list it. */
@@ -24,16 +24,9 @@ export interface RelatedLocation {
 export function relatedLocations(scope: Scope, at: View): RelatedLocation[] {
   const judged = at.borrowedFrom ? at.site : at.isReference() ? at.node : undefined;
   if (!judged) return [];
-  for (const doc of scope.documents) {
-    for (const input of doc.inputs) {
-      if (input.default && contains(input.default, judged)) {
-        // The judged node was reached through this input's value, so the check already depends on it; said anyway.
-        scope.note(`input:${input.name}`);
-        return [origin(doc, input.name, judged.range)];
-      }
-    }
-  }
-  return [];
+  // The judged node was reached through this input's value, so the check already depends on it; recorded anyway.
+  const found = scope.findInput((input) => input.default !== undefined && contains(input.default, judged));
+  return found ? [origin(found.doc, found.input.name, judged.range)] : [];
 }
 
 function origin(doc: IacDocument, name: string, range: SourceRange): RelatedLocation {

@@ -1,22 +1,23 @@
 // The engine's entry point: document × rules → findings with ready fixes. Shared by the CLI and the server.
-import type { ReportSpec, RuleContext, Severity } from '../../../rules/api';
-import type { AnyRule, TargetSpec } from '../../../rules/define-rule';
-import { allRules } from '../../../rules/index';
-import { writerFor } from '../edits/index';
-import type { IacDocument, ResourceNode } from '../model/document';
-import type { IacNode } from '../model/nodes';
-import { parseDocument } from '../parsers/index';
-import { createRuleContext, INPUT_TARGET, targetTypes, unitOf, unitTypeKey } from './context';
-import { FixCollector } from './fixer';
-import { withLazyFixes } from './lazy-fixes';
-import { disjointEdits } from './positions';
-import { createScope, withBranches, type Scope } from './scope';
+import type { ReportSpec, RuleContext, Severity } from '../../../../rules/api';
+import type { AnyRule, RuleTarget } from '../../../../rules/define-rule';
+import { allRules } from '../../../../rules/index';
+import { writerFor } from '../../edits/index';
+import type { IacDocument, ResourceNode } from '../../model/document';
+import type { IacNode } from '../../model/nodes';
+import { parseDocument } from '../../parsers/index';
+import { createRuleContext, unitOf } from './context';
+import { INPUT_TARGET, targetTypes, unitTypeKey } from '../scope/units';
+import { FixCollector } from '../fixes/fixer';
+import { withLazyFixes } from '../fixes/lazy-fixes';
+import { disjointEdits } from '../positions';
+import { createScope, withBranches, type Scope } from '../scope/scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
 import { variantsOf, type Variant } from './variants';
 import { relatedLocations, type RelatedLocation } from './related';
-import { applySuppressions } from './suppressions';
-import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from './types';
+import { applySuppressions } from '../suppressions/suppressions';
+import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from '../types';
 import { ResourceViewImpl, spell, type View } from './views';
 
 export interface LintOptions {
@@ -102,8 +103,8 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
   // lint: a context per resource made a template of thousands of buckets quadratic.
   const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
   for (const resource of units) {
-    const target = byType.get(unitTypeKey(resource)) as TargetSpec;
-    const check = () => checkResource(rule, severity, doc, scope, config, resource, target.props, ctx);
+    const target = byType.get(unitTypeKey(resource)) as RuleTarget;
+    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, ctx);
     const reused = session?.reuse(rule, resource);
     // A copy: the stored finding stays plain data (a spread of it must not compute fixes).
     if (reused) for (const f of reused) out.push(withLazyFixes(() => fixesAgain(check, f), { ...f }));
@@ -147,10 +148,10 @@ function unitsOfTypes(doc: IacDocument, types: Iterable<string>): ResourceNode[]
   return lists.flat().sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
 }
 
-/** A rule's targets by type: the first target that matches, as `targets.find(targetMatches)` would pick. */
-const targetIndexes = new WeakMap<AnyRule, Map<string, Map<string, TargetSpec>>>();
+/** A rule's targets by type: the first target that matches, as a search of `targets` in order would pick. */
+const targetIndexes = new WeakMap<AnyRule, Map<string, Map<string, RuleTarget>>>();
 
-function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string, TargetSpec> {
+function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string, RuleTarget> {
   let byFamily = targetIndexes.get(rule);
   if (!byFamily) targetIndexes.set(rule, (byFamily = new Map()));
   let index = byFamily.get(family);
@@ -179,9 +180,13 @@ function checkResource(
   scope: Scope,
   config: EngineConfig,
   resource: ResourceNode,
-  props: ResourceViewImpl['ctx']['props'],
+  target: RuleTarget,
   scopeContext: RuleContext,
 ): Finding[] {
+  // The target's own check, else the rule's (see RuleTarget).
+  const check = target.check ?? rule.check;
+  if (!check) throw new Error(`${rule.id}: no check for ${resource.type}`);
+  const props = target.props;
   const variants = variantsFor(resource);
   const found = new Map<string, { finding: Finding; variants: number; labels: ReadonlyMap<string, string> }>();
   const unresolved = new Map<string, View>();
@@ -190,7 +195,8 @@ function checkResource(
     const ctx = variant.choices.size > 0 ? createRuleContext(rule, vscope, config.requiredTags ?? []) : scopeContext;
     const view = new ResourceViewImpl({ scope: vscope, resource, props, onUnresolved: (v) => unresolved.set(`${v.range.start}:${v.range.end}`, v) });
     const seen = new Set<string>();
-    rule.check(
+    check.call(
+      target.check ? target : rule,
       view,
       (spec) => {
         if (reportedAtOrigin(rule, vscope, spec.at as View)) return;

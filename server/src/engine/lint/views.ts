@@ -1,9 +1,10 @@
 // ValueView / ResourceView over the neutral tree: logical keys → native paths, resolution, missing-value anchors.
-import type { Family, ResourceView, ValueView } from '../../../rules/api';
-import type { ResourceNode } from '../model/document';
-import type { IacNode, MapNode, SourceRange } from '../model/nodes';
-import { entriesOf } from '../model/nodes';
-import { literalOf, NO_VALUE, resolveNode, type Scope } from './scope';
+import type { Family, ResourceView, TagsView, ValueView } from '../../../../rules/api';
+import { isUnknown } from '../../../../rules/lib/unknown';
+import type { ResourceNode } from '../../model/document';
+import type { IacNode, MapNode, SourceRange } from '../../model/nodes';
+import { entriesOf } from '../../model/nodes';
+import { literalOf, NO_VALUE, resolveNode, type Scope } from '../scope/scope';
 
 /** Where a missing value would be written: an existing map and the native keys still to create under it. */
 export interface MissingAnchor {
@@ -257,5 +258,49 @@ export class ResourceViewImpl extends View implements ResourceView {
   /** Reports "at" the resource point at its header, not at its whole body. */
   override get range(): SourceRange {
     return this.ctx.resource.headerRange;
+  }
+
+  tags(key: string): TagsViewImpl {
+    return new TagsViewImpl(this, key);
+  }
+}
+
+/**
+ * How tags are written when a resource has none yet: Terraform and SAM (`AWS::Serverless::*`) take a map, other
+ * CloudFormation types a list of `{Key, Value}`. Written tags keep the shape they are written in.
+ */
+function tagShapeOf(resource: ResourceViewImpl): 'list' | 'map' {
+  return resource.family === 'terraform' || resource.type.startsWith('AWS::Serverless::') ? 'map' : 'list';
+}
+
+export class TagsViewImpl implements TagsView {
+  readonly value: View;
+
+  constructor(
+    readonly resource: ResourceViewImpl,
+    readonly key: string,
+  ) {
+    this.value = resource.prop(key);
+  }
+
+  /** The shape new keys are written in. */
+  get shape(): 'list' | 'map' {
+    const node = this.value.node;
+    return node?.kind === 'list' ? 'list' : node?.kind === 'map' ? 'map' : tagShapeOf(this.resource);
+  }
+
+  keys(): string[] | undefined {
+    const tags = this.value.literal();
+    if (tags === undefined) return [];
+    if (Array.isArray(tags)) {
+      const keys = tags.map((t: unknown) => (t !== null && typeof t === 'object' && !isUnknown(t) ? (t as { Key?: unknown }).Key : undefined));
+      return keys.every((k): k is string => typeof k === 'string') ? keys : undefined;
+    }
+    return tags !== null && typeof tags === 'object' && !isUnknown(tags) ? Object.keys(tags) : undefined;
+  }
+
+  canAdd(): boolean {
+    // A written map cannot take one more entry without rewriting it: only a missing or empty one is written anew.
+    return this.shape === 'list' || this.value.isMissing() || this.keys()?.length === 0;
   }
 }

@@ -1,39 +1,83 @@
 // What a value can be resolved against: parameters/variables (with overrides), locals, mappings and branch choices.
-import { UNKNOWN } from '../../../rules/lib/unknown';
-import type { Family, IacDocument, InputNode, ResourceNode } from '../model/document';
-import { entryOf, type IacNode, type MapNode } from '../model/nodes';
+import { UNKNOWN } from '../../../../rules/lib/unknown';
+import type { BlockNode, Family, IacDocument, InputNode, ResourceNode } from '../../model/document';
+import { entryOf, type IacNode, type MapNode } from '../../model/nodes';
 import { policyFromDataSource } from './policy-document';
+import { unitTypeKey } from './units';
 
-/** The documents that see each other: one CloudFormation template, or every file of a Terraform module directory. */
+/** Marks dependencies as made by the scope (type-only: nothing outside this module can spell one). */
+declare const madeByScope: unique symbol;
+
+/**
+ * Something a check read outside its own resource, which decides whether its findings can be reused (lint-cache.ts
+ * works out the places in the text each kind stands for). Only the scope's accessors make these, and they record
+ * each one as they hand the value out: a read that does not go through an accessor has no way to reach the
+ * documents, so it cannot silently leave a dependency out.
+ */
+export type Dependency = (
+  | { readonly kind: 'input'; readonly name: string }
+  | { readonly kind: 'inputs' }
+  | { readonly kind: 'local'; readonly name: string }
+  | { readonly kind: 'mappings' }
+  | { readonly kind: 'providers' }
+  | { readonly kind: 'resources' }
+  | { readonly kind: 'types'; readonly types: readonly string[] }
+) & {
+  /** Equal for equal dependencies: what the lint cache indexes by. */
+  readonly key: string;
+  readonly [madeByScope]: true;
+};
+
+type Plain<D> = D extends unknown ? Omit<D, 'key' | typeof madeByScope> : never;
+
+function dependency(plain: Plain<Dependency>, key: string): Dependency {
+  return { ...plain, key } as Dependency;
+}
+
+const MAPPINGS = dependency({ kind: 'mappings' }, 'mappings');
+const PROVIDERS = dependency({ kind: 'providers' }, 'providers');
+const RESOURCES = dependency({ kind: 'resources' }, 'resources');
+const INPUTS = dependency({ kind: 'inputs' }, 'inputs');
+
+/**
+ * The documents that see each other: one CloudFormation template, or every file of a Terraform module directory.
+ * The documents themselves are not reachable: every accessor records what it read (see `Dependency`).
+ */
 export interface Scope {
   family: Family;
-  documents: readonly IacDocument[];
   input(name: string): InputNode | undefined;
   /** The value an input takes: a parameter file / tfvars override, else its default. */
   inputValue(name: string): IacNode | undefined;
+  /** The names of every parameter / variable of the scope. */
+  inputNames(): readonly string[];
+  /** The first parameter / variable (in document order) that `test` accepts, with its document. */
+  findInput(test: (input: InputNode) => boolean): { doc: IacDocument; input: InputNode } | undefined;
   /** A Terraform `locals { name = ... }` value of the module. */
   local(name: string): IacNode | undefined;
+  /** The CloudFormation template's `Mappings` section. */
+  mappings(): IacNode | undefined;
+  /** The Terraform `provider` blocks of the module. */
+  providers(): readonly BlockNode[];
   /** Every resource of the scope with the document it lives in. */
   resources(): readonly { doc: IacDocument; resource: ResourceNode }[];
+  /** The resources whose type key (`unitTypeKey`) is one of `types`, in document order. */
+  resourcesOfTypes(types: readonly string[]): readonly ResourceNode[];
   /** The branch taken for a conditional in this evaluation, or undefined when both are still open. */
   branch(key: string): boolean | undefined;
   /** Internal (EngineConfig `naive`): resolve nothing, so references, intrinsics and joins all stay unresolved. */
   readonly naive?: boolean;
   /**
-   * Records that the running check read something outside its own resource (see lint-cache.ts). The accessors above
-   * record themselves; code that reads `documents` directly during a check must say what it read through this.
+   * Records again dependencies an accessor recorded earlier (returned by `watch`): a result kept past the check
+   * that built it must note them for each later check that uses it.
    */
-  note(dependency: string): void;
-  /**
-   * Runs `build` and returns what it produced with every dependency noted meanwhile: a result kept past the check that
-   * built it must note them again for each later check that uses it.
-   */
-  watch<T>(build: () => T): { value: T; dependencies: readonly string[] };
+  note(dependency: Dependency): void;
+  /** Runs `build` and returns what it produced with every dependency recorded meanwhile. */
+  watch<T>(build: () => T): { value: T; dependencies: readonly Dependency[] };
 }
 
 /** Told of every dependency a check reads through the scope, so its result can be reused while they are unchanged. */
 export interface DependencyRecorder {
-  note(dependency: string): void;
+  note(dependency: Dependency): void;
 }
 
 export interface ScopeOptions {
@@ -48,41 +92,78 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
   for (const d of documents) for (const i of d.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
   let locals: Map<string, IacNode> | undefined;
   let all: { doc: IacDocument; resource: ResourceNode }[] | undefined;
-  const watchers: Set<string>[] = [];
-  const note = (dependency: string) => {
+  let providers: BlockNode[] | undefined;
+  const ofTypes = new Map<string, { dependency: Dependency; resources: ResourceNode[] }>();
+  const watchers: Map<string, Dependency>[] = [];
+  const note = (dependency: Dependency) => {
     options.recorder?.note(dependency);
-    for (const seen of watchers) seen.add(dependency);
+    for (const seen of watchers) seen.set(dependency.key, dependency);
   };
+  const resources = () => (all ??= documents.flatMap((d) => d.resources.map((resource) => ({ doc: d, resource }))));
   return {
     family: doc.family,
-    documents,
     input: (name) => {
-      note(`input:${name}`);
+      note(dependency({ kind: 'input', name }, `input:${name}`));
       return inputs.get(name);
     },
     inputValue: (name) => {
-      note(`input:${name}`);
+      note(dependency({ kind: 'input', name }, `input:${name}`));
       return options.inputValues?.get(name) ?? inputs.get(name)?.default;
     },
+    inputNames: () => {
+      note(INPUTS);
+      return [...inputs.keys()];
+    },
+    findInput: (test) => {
+      for (const d of documents) {
+        for (const input of d.inputs) {
+          if (!test(input)) continue;
+          note(dependency({ kind: 'input', name: input.name }, `input:${input.name}`));
+          return { doc: d, input };
+        }
+      }
+      return undefined;
+    },
     local: (name) => {
-      note(`local:${name}`);
+      note(dependency({ kind: 'local', name }, `local:${name}`));
       if (!locals) {
         locals = new Map();
         for (const d of documents) for (const b of d.blocks) if (b.type === 'locals') for (const e of b.body.entries) locals.set(e.key, e.value);
       }
       return locals.get(name);
     },
+    mappings: () => {
+      note(MAPPINGS);
+      const root = documents[0]?.root;
+      return root ? entryOf(root, 'Mappings')?.value : undefined;
+    },
+    providers: () => {
+      note(PROVIDERS);
+      return (providers ??= documents.flatMap((d) => d.blocks.filter((b) => b.type === 'provider')));
+    },
     resources: () => {
-      note('resources');
-      return (all ??= documents.flatMap((d) => d.resources.map((resource) => ({ doc: d, resource }))));
+      note(RESOURCES);
+      return resources();
+    },
+    resourcesOfTypes: (types) => {
+      const key = `types:${JSON.stringify(types)}`;
+      let hit = ofTypes.get(key);
+      if (!hit) {
+        const wanted = new Set(types);
+        hit = { dependency: dependency({ kind: 'types', types }, key), resources: resources().flatMap(({ resource }) => (wanted.has(unitTypeKey(resource)) ? [resource] : [])) };
+        ofTypes.set(key, hit);
+      }
+      // Recorded on every call, not only when the list is built: each check that asks depends on it.
+      note(hit.dependency);
+      return hit.resources;
     },
     branch: () => undefined,
     note,
     watch: (build) => {
-      const seen = new Set<string>();
+      const seen = new Map<string, Dependency>();
       watchers.push(seen);
       try {
-        return { value: build(), dependencies: [...seen] };
+        return { value: build(), dependencies: [...seen.values()] };
       } finally {
         watchers.pop();
       }
@@ -125,8 +206,7 @@ function stringOf(node: IacNode | undefined, scope: Scope, depth: number): strin
 function findInMap(node: IacNode & { kind: 'call' }, scope: Scope, depth: number): IacNode | undefined {
   const [m, k1, k2] = node.args.map((a) => stringOf(a, scope, depth));
   if (m === undefined || k1 === undefined || k2 === undefined) return undefined;
-  scope.note('mappings');
-  const mappings = scope.documents[0]?.root ? entryOf(scope.documents[0].root, 'Mappings')?.value : undefined;
+  const mappings = scope.mappings();
   const top = mappings?.kind === 'map' ? entryOf(mappings, m)?.value : undefined;
   const second = top?.kind === 'map' ? entryOf(top, k1)?.value : undefined;
   return second?.kind === 'map' ? entryOf(second, k2)?.value : undefined;
@@ -215,7 +295,7 @@ export function literalOf(node: IacNode, scope: Scope, depth = 0): unknown {
       if (n.fn === 'jsonencode' && n.args.length === 1 && n.args[0]) return literalOf(n.args[0], scope, depth + 1);
       return UNKNOWN;
     case 'ref': {
-      const policy = scope.naive ? undefined : policyFromDataSource(n.path, scope, (v) => literalOf(v, scope, depth + 1));
+      const policy = scope.naive ? undefined : policyFromDataSource(n.path, () => scope.resources(), (v) => literalOf(v, scope, depth + 1));
       return policy ?? UNKNOWN;
     }
     case 'expr':

@@ -1,5 +1,5 @@
 // The table from other tools' check ids to ours, built from every rule's `meta.related` (never a hand-kept list).
-import type { AnyRule, RelatedIds } from '../../../rules/define-rule';
+import type { AnyRule, RelatedIds } from '../../../../rules/define-rule';
 
 /** A tool whose ids a rule lists in `meta.related`. */
 export type RelatedTool = keyof RelatedIds;

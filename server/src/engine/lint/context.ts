@@ -1,13 +1,11 @@
 // RuleContext: a rule's view of related resources in the same template or Terraform module.
-import type { RuleContext } from '../../../rules/api';
-import type { AnyRule, TargetSpec } from '../../../rules/define-rule';
-import type { IacDocument, ResourceNode } from '../model/document';
-import type { IacNode } from '../model/nodes';
+import type { RuleContext } from '../../../../rules/api';
+import type { AnyRule, TargetSpec } from '../../../../rules/define-rule';
+import type { BlockNode, IacDocument, ResourceNode } from '../../model/document';
+import type { IacNode } from '../../model/nodes';
 import { resourceKeys, valueKeys } from './reference-index';
-import type { Scope } from './scope';
-
-/** The target type that selects parameters / variables instead of resources. */
-export const INPUT_TARGET = '@input';
+import type { Dependency, Scope } from '../scope/scope';
+import { targetTypes, unitTypeKey } from '../scope/units';
 import { ResourceViewImpl, type View } from './views';
 
 /**
@@ -17,26 +15,6 @@ import { ResourceViewImpl, type View } from './views';
 export function unitOf(doc: IacDocument, unit: ResourceNode): boolean {
   if (unit.kind === 'input') return doc.inputs.some((i) => i.node === unit.node);
   return doc.resources.includes(unit);
-}
-
-/** Whether a target spec covers this resource (`data.` prefixed types match Terraform data sources). */
-export function targetMatches(spec: TargetSpec, resource: ResourceNode): boolean {
-  return targetTypes(spec).includes(unitTypeKey(resource));
-}
-
-/** What a unit's type is matched as: `data.` prefixed for data sources, `@input` for parameters/variables. */
-export function unitTypeKey(unit: ResourceNode): string {
-  return unit.kind === 'input' ? INPUT_TARGET : unit.kind === 'data' ? `data.${unit.type}` : unit.type;
-}
-
-/** The type keys a target selects; only a target naming `@input` alone selects inputs. */
-export function targetTypes(spec: TargetSpec): readonly string[] {
-  return typeof spec.type === 'string' ? [spec.type] : spec.type.filter((type) => type !== INPUT_TARGET);
-}
-
-/** The dependency a companion list is recorded as: the resources of the type keys the spec selects (see lint-cache.ts). */
-export function companionsDependency(spec: TargetSpec): string {
-  return `types:${JSON.stringify(targetTypes(spec))}`;
 }
 
 /** The resource a node points at: CloudFormation `Ref`/`GetAtt`, Terraform `type.name...`. */
@@ -83,16 +61,14 @@ export function refersTo(value: View, resource: ResourceViewImpl): boolean {
 }
 
 /** Literal tag keys of `provider "aws" { default_tags { tags = {...} } }` in the module. */
-function providerDefaultTags(scope: Scope): string[] {
+function providerDefaultTags(providers: readonly BlockNode[]): string[] {
   const keys: string[] = [];
-  for (const doc of scope.documents) {
-    for (const block of doc.blocks) {
-      if (block.type !== 'provider' || block.labels[0] !== 'aws') continue;
-      for (const dt of block.body.entries.filter((e) => e.key === 'default_tags')) {
-        const body = dt.value.kind === 'list' ? dt.value.items[0] : dt.value;
-        const tags = body?.kind === 'map' ? body.entries.find((e) => e.key === 'tags')?.value : undefined;
-        if (tags?.kind === 'map') keys.push(...tags.entries.map((e) => e.key));
-      }
+  for (const block of providers) {
+    if (block.labels[0] !== 'aws') continue;
+    for (const dt of block.body.entries.filter((e) => e.key === 'default_tags')) {
+      const body = dt.value.kind === 'list' ? dt.value.items[0] : dt.value;
+      const tags = body?.kind === 'map' ? body.entries.find((e) => e.key === 'tags')?.value : undefined;
+      if (tags?.kind === 'map') keys.push(...tags.entries.map((e) => e.key));
     }
   }
   return keys;
@@ -102,32 +78,24 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
   const cache = new Map<string, ResourceViewImpl[]>();
   const companions = (role: string): ResourceViewImpl[] => {
     const spec = rule.companions?.[role]?.[scope.family];
-    // Noted on every call, not only when the list is built: each checked resource depends on it.
-    if (spec) scope.note(companionsDependency(spec));
+    // Asked on every call, not only when the views are built: the scope records the dependency for each check.
+    const resources = spec ? scope.resourcesOfTypes(targetTypes(spec)) : [];
     let found = cache.get(role);
     if (found) return found;
-    found = spec
-      ? scope
-          .resources()
-          .filter(({ resource }) => targetMatches(spec, resource))
-          .map(({ resource }) => new ResourceViewImpl({ scope, resource, props: spec.props }))
-      : [];
+    found = spec ? resources.map((resource) => new ResourceViewImpl({ scope, resource, props: spec.props })) : [];
     cache.set(role, found);
     return found;
   };
   // Per role and key: which companions (by position) each key designates, built once per lint of a rule. What the
   // build read (the companions, the inputs their keys resolve through) decides every later lookup too, so each use
   // notes it again: otherwise a check that finds no candidate would depend on nothing and be reused stale.
-  const indexes = new Map<string, { value: Map<string, number[]>; dependencies: readonly string[] }>();
+  const indexes = new Map<string, { value: Map<string, number[]>; dependencies: readonly Dependency[] }>();
   const referenceIndex = (role: string, key: string): Map<string, number[]> => {
     let built = indexes.get(`${role}\n${key}`);
     if (built) {
       for (const d of built.dependencies) scope.note(d);
       return built.value;
     }
-    // Listed first, outside the watch: building the list reads every resource of the scope, but what it yields
-    // depends only on the companions' types, which the call inside the watch notes.
-    companions(role);
     built = scope.watch(() => {
       const index = new Map<string, number[]>();
       for (const [i, c] of companions(role).entries()) {
@@ -146,8 +114,10 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
   return {
     requiredTags,
     get defaultTags() {
-      if (scope.family === 'terraform') scope.note('providers');
-      return (defaultTags ??= scope.family === 'terraform' ? providerDefaultTags(scope) : []);
+      if (scope.family !== 'terraform') return [];
+      // Asked on every access, so each check that reads them records the providers.
+      const providers = scope.providers();
+      return (defaultTags ??= providerDefaultTags(providers));
     },
     hasCompanion: (role) => rule.companions?.[role]?.[scope.family] !== undefined,
     companions,

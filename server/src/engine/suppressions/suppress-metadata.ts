@@ -1,6 +1,6 @@
 // Reads CloudFormation Metadata suppressions: ours, Checkov, cfn_nag and cfn-lint, per resource and template-wide.
-import type { IacDocument, ResourceNode } from '../model/document';
-import { entryOf, type IacNode, type MapNode } from '../model/nodes';
+import type { IacDocument, ResourceNode } from '../../model/document';
+import { entryOf, type IacNode, type MapNode } from '../../model/nodes';
 import { withDate, type Directive } from './suppress-directive';
 
 /** The node at `path` of nested maps, or undefined. */

@@ -1,13 +1,13 @@
 // Turns a rule's fix intents into text edits with the writer of the document's syntax.
-import type { FixRef, FixValue, Fixer, InputSpec } from '../../../rules/api';
-import type { AnyRule } from '../../../rules/define-rule';
-import type { TextEdit, Writer } from '../edits/types';
-import { snakeCase } from '../../../rules/lib/input-name';
-import type { IacDocument } from '../model/document';
-import { entriesOf, type IacNode, type MapEntry, type MapNode } from '../model/nodes';
-import { unitOf } from './context';
-import type { Scope } from './scope';
-import { ResourceViewImpl, View } from './views';
+import type { FixRef, FixValue, Fixer, InputSpec, TagsView } from '../../../../rules/api';
+import type { AnyRule } from '../../../../rules/define-rule';
+import type { TextEdit, Writer } from '../../edits/types';
+import { snakeCase } from '../../../../rules/lib/input-name';
+import type { IacDocument } from '../../model/document';
+import { entriesOf, type IacNode, type MapEntry, type MapNode } from '../../model/nodes';
+import { unitOf } from '../lint/context';
+import type { Scope } from '../scope/scope';
+import { ResourceViewImpl, TagsViewImpl, View } from '../lint/views';
 
 
 /** Where a native path lands: an existing node to replace, or a map to insert the rest of the path into. */
@@ -119,6 +119,16 @@ export class FixCollector implements Fixer {
     return this.edits;
   }
 
+  addTags(tags: TagsView, keys: readonly string[]): void {
+    const { resource, key, value, shape } = tags as TagsViewImpl;
+    if (!tags.canAdd()) throw new Error(`${this.rule.id}: the written tags would have to be rewritten`);
+    const map = Object.fromEntries(keys.map((k) => [k, '']));
+    const items = keys.map((k) => ({ Key: k, Value: '' }));
+    if (value.isMissing()) this.set(resource, key, shape === 'list' ? items : map);
+    else if (shape === 'map') this.replace(value, map);
+    else for (const item of items) this.append(resource, key, item);
+  }
+
   replace(value: View, replacement: FixValue): void {
     this.ownView(value);
     if (!value.site) throw new Error(`${this.rule.id}: cannot replace a missing value`);
@@ -171,7 +181,7 @@ export class FixCollector implements Fixer {
       if (resource.kind === 'data') continue;
       taken.add(cfn ? resource.name : `${resource.type}.${resource.name}`);
     }
-    if (cfn) for (const d of this.scope.documents) for (const i of d.inputs) taken.add(i.name);
+    if (cfn) for (const name of this.scope.inputNames()) taken.add(name);
     const key = (n: string) => (cfn ? n : `${type}.${n}`);
     let name = base;
     for (let i = 2; taken.has(key(name)); i++) name = cfn ? `${base}${i}` : `${base}_${i}`;

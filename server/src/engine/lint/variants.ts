@@ -1,7 +1,7 @@
 // Conditionals in a resource (`Fn::If`, `cond ? a : b`): every branch that can be taken is judged.
-import type { ResourceNode } from '../model/document';
-import type { IacNode } from '../model/nodes';
-import { conditionOf } from './scope';
+import type { ResourceNode } from '../../model/document';
+import type { IacNode } from '../../model/nodes';
+import { conditionOf } from '../scope/scope';
 
 /** How many conditions of one resource are expanded (2^n evaluations); further ones stay unresolved. */
 const MAX_CONDITIONS = 4;

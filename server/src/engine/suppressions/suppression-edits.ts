@@ -1,10 +1,10 @@
 // The edits that silence one finding for its resource: a `secure-iac-ignore` comment, or CloudFormation JSON Metadata.
-import type { FixValue } from '../../../rules/api';
-import { writerFor } from '../edits/index';
-import type { TextEdit } from '../edits/types';
-import type { IacDocument } from '../model/document';
-import { entryOf, type IacNode } from '../model/nodes';
-import type { Finding } from './types';
+import type { FixValue } from '../../../../rules/api';
+import { writerFor } from '../../edits/index';
+import type { TextEdit } from '../../edits/types';
+import type { IacDocument } from '../../model/document';
+import { entryOf, type IacNode } from '../../model/nodes';
+import type { Finding } from '../types';
 
 /** What the inserted suppression says until the user writes why the finding is acceptable. */
 export const SUPPRESSION_REASON_PLACEHOLDER = 'TODO: reason';

@@ -1,6 +1,6 @@
 // One suppression as read from a comment or Metadata, before it is matched to findings; plus its date handling.
-import type { SourceRange } from '../model/nodes';
-import type { Suppression, SuppressionSource } from './types';
+import type { SourceRange } from '../../model/nodes';
+import type { Suppression, SuppressionSource } from '../types';
 
 /** Everything a suppression reader found, in one shape for every tool. */
 export interface Directive {

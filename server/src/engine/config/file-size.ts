@@ -1,6 +1,6 @@
 // The file-size limit shared by the CLI scan, the project config and the language server: past it a file is reported,
 // not parsed (a generated 20 MB JSON is not a template to lint, and parsing it would stall an editor for seconds).
-import type { ParseError } from '../model/document';
+import type { ParseError } from '../../model/document';
 
 /** The default limit, in bytes. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

@@ -1,5 +1,5 @@
 // Names what an unresolved value depends on, for "cannot verify" notes.
-import type { IacNode } from '../model/nodes';
+import type { IacNode } from '../../model/nodes';
 
 export function describeUnresolved(node: IacNode | undefined): string {
   if (!node) return 'a value that is not written';

@@ -1,6 +1,6 @@
 // Quick-fix edits computed on first read: the language server lints on every keystroke but needs a finding's edits
 // only when the user asks for code actions, and writing them costs more than finding the problem.
-import type { Finding, Fix } from './types';
+import type { Finding, Fix } from '../types';
 
 /**
  * Gives `finding` a `fixes` property that runs `compute` the first time it is read and keeps the result. It is

@@ -1,6 +1,6 @@
 // Reads `data "aws_iam_policy_document"` blocks as the JSON policy Terraform renders from them.
-import type { IacNode, MapNode } from '../model/nodes';
-import type { Scope } from './scope';
+import type { ResourceNode } from '../../model/document';
+import type { IacNode, MapNode } from '../../model/nodes';
 
 type Literal = (node: IacNode) => unknown;
 
@@ -26,10 +26,14 @@ function principals(blocksOf: MapNode[], literal: Literal): unknown {
   return out;
 }
 
-/** The policy of `data.aws_iam_policy_document.<name>.json` when that data source is in scope, else undefined. */
-export function policyFromDataSource(path: readonly string[], scope: Scope, literal: Literal): unknown {
+/**
+ * The policy of `data.aws_iam_policy_document.<name>.json` when that data source is among `resources` (the scope's,
+ * asked only for such a path so the read is recorded only then), else undefined. Given the list rather than the
+ * scope, so the scope can use this module without the two importing each other.
+ */
+export function policyFromDataSource(path: readonly string[], resources: () => readonly { resource: ResourceNode }[], literal: Literal): unknown {
   if (path[0] !== 'data' || path[1] !== 'aws_iam_policy_document' || (path[3] !== 'json' && path[3] !== 'minified_json')) return undefined;
-  const found = scope.resources().find(({ resource }) => resource.kind === 'data' && resource.type === 'aws_iam_policy_document' && resource.name === path[2]);
+  const found = resources().find(({ resource }) => resource.kind === 'data' && resource.type === 'aws_iam_policy_document' && resource.name === path[2]);
   if (!found) return undefined;
   const statements = blocks(found.resource.node, 'statement').map((st) => {
     const out: Record<string, unknown> = { Effect: value(st, 'effect', literal) ?? 'Allow' };

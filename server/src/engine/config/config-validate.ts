@@ -1,7 +1,7 @@
 // Validates the YAML of `.secure-iac.yaml` key by key, keeping every good part and locating every bad one.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import type { Severity } from '../../../rules/api';
-import type { SourceRange } from '../model/nodes';
+import type { Severity } from '../../../../rules/api';
+import type { SourceRange } from '../../model/nodes';
 import { parseByteSize } from './file-size';
 
 /** A rule entry: off, on with the catalogue severity, or a replacement severity. */

@@ -2,23 +2,24 @@
 // changed: the language server lints on every keystroke, and a keystroke changes one resource out of hundreds.
 //
 // Why the reuse is exact. A check sees its own resource and, through the scope and rule context, only what they
-// hand out; every such accessor records a dependency (scope.ts, context.ts, related.ts). Each dependency stands for a
-// list of places in the text ("pieces": the declaration of input X, the resources of type T, the Mappings section,
-// ...), worked out from the parsed documents. Between two versions of a text, the common prefix and suffix
+// hand out; every such accessor records a typed dependency (scope.ts: the documents are reachable only through
+// those accessors, so a read cannot skip the record). Each dependency stands for a list of places in the text
+// ("pieces": the declaration of input X, the resources of type T, the Mappings section, ...), worked out from the
+// parsed documents. Between two versions of a text, the common prefix and suffix
 // correspond character for character (diffSpan). A piece that lies wholly in them, whose old place maps onto the
 // place the new parse gives it, has the same text and the same surroundings up to its line start, so it parses to
 // the same tree shifted by a constant. A check whose resource and dependencies all passed that test therefore sees
 // the same trees and reports the same findings, shifted; any offset that cannot be mapped makes it run again.
 // Quick fixes are not kept: a reused finding's fixes come from running the check again on the new text, on demand.
-import type { AnyRule } from '../../../rules/define-rule';
-import type { IacDocument, ResourceNode } from '../model/document';
-import type { IacNode, SourceRange } from '../model/nodes';
-import { entryOf } from '../model/nodes';
-import { diffSpan } from '../parsers/text-change';
-import { unitTypeKey } from './context';
-import { lineStartsOf, positionAt } from './positions';
-import type { DependencyRecorder } from './scope';
-import type { EngineConfig, Finding } from './types';
+import type { AnyRule } from '../../../../rules/define-rule';
+import type { IacDocument, ResourceNode } from '../../model/document';
+import type { IacNode, SourceRange } from '../../model/nodes';
+import { entryOf } from '../../model/nodes';
+import { diffSpan } from '../../parsers/text-change';
+import { lineStartsOf, positionAt } from '../positions';
+import type { Dependency, DependencyRecorder } from '../scope/scope';
+import { unitTypeKey } from '../scope/units';
+import type { EngineConfig, Finding } from '../types';
 
 /** A place in one document's text, and what stands there (the same place may hold another resource later). */
 interface Piece {
@@ -33,13 +34,14 @@ type StoredFinding = Omit<Finding, 'fixes' | 'suppressed'>;
 
 interface Entry {
   unit: Piece;
-  dependencies: readonly string[];
+  dependencies: readonly Dependency[];
   findings: readonly StoredFinding[];
 }
 
 interface State {
   key: string;
   texts: ReadonlyMap<string, string>;
+  /** By dependency key. */
   pieces: ReadonlyMap<string, readonly Piece[]>;
   /** By rule id, then unit key. */
   entries: ReadonlyMap<string, ReadonlyMap<string, Entry>>;
@@ -98,9 +100,9 @@ export class LintCache {
 
 /** Where a check's dependencies are collected while it runs, and its reusable results looked up. */
 export class LintSession implements DependencyRecorder {
-  private recording: Set<string> | undefined;
+  private recording: Map<string, Dependency> | undefined;
   private readonly maps = new Map<string, ((r: SourceRange) => SourceRange | undefined) | undefined>();
-  private readonly current = new Map<string, readonly Piece[] | undefined>();
+  private readonly current = new Map<string, readonly Piece[]>();
   private readonly unchanged = new Map<string, boolean>();
   private readonly entries = new Map<string, Map<string, Entry>>();
   private readonly byUri: ReadonlyMap<string, IacDocument>;
@@ -133,8 +135,8 @@ export class LintSession implements DependencyRecorder {
     }
   }
 
-  note(dependency: string): void {
-    this.recording?.add(dependency);
+  note(dependency: Dependency): void {
+    this.recording?.set(dependency.key, dependency);
   }
 
   /** The findings of `rule` on `unit` from the previous lint, moved to the new text; undefined when it must run. */
@@ -164,7 +166,7 @@ export class LintSession implements DependencyRecorder {
   /** Runs `check` while recording what it reads, and keeps its findings for the next lint. */
   record(rule: AnyRule, unit: ResourceNode, check: () => Finding[]): Finding[] {
     this.stats.checked++;
-    const recording = new Set<string>();
+    const recording = new Map<string, Dependency>();
     this.recording = recording;
     let found: Finding[];
     try {
@@ -174,7 +176,7 @@ export class LintSession implements DependencyRecorder {
     }
     // Kept only when the check returned: a rule that threw has no findings in this file at all.
     const now = this.units.get(unit);
-    if (now) this.keep(rule, now.key, { unit: now.piece, dependencies: [...recording], findings: found.map(stored) });
+    if (now) this.keep(rule, now.key, { unit: now.piece, dependencies: [...recording.values()], findings: found.map(stored) });
     return found;
   }
 
@@ -190,8 +192,8 @@ export class LintSession implements DependencyRecorder {
     for (const byUnit of this.entries.values()) {
       for (const entry of byUnit.values()) {
         for (const d of entry.dependencies) {
-          const now = pieces.has(d) ? undefined : this.piecesNow(d);
-          if (now) pieces.set(d, now);
+          const now = pieces.has(d.key) ? undefined : this.piecesNow(d);
+          if (now) pieces.set(d.key, now);
         }
       }
     }
@@ -216,13 +218,13 @@ export class LintSession implements DependencyRecorder {
     return moved !== undefined && moved.start === now.start && moved.end === now.end;
   }
 
-  private dependencyUnchanged(dependency: string): boolean {
-    let same = this.unchanged.get(dependency);
+  private dependencyUnchanged(dependency: Dependency): boolean {
+    let same = this.unchanged.get(dependency.key);
     if (same === undefined) {
-      const old = this.previous?.pieces.get(dependency);
+      const old = this.previous?.pieces.get(dependency.key);
       const now = this.piecesNow(dependency);
-      same = old !== undefined && now !== undefined && old.length === now.length && old.every((p, i) => this.samePlace(p, now[i]));
-      this.unchanged.set(dependency, same);
+      same = old !== undefined && old.length === now.length && old.every((p, i) => this.samePlace(p, now[i]));
+      this.unchanged.set(dependency.key, same);
     }
     return same;
   }
@@ -270,27 +272,31 @@ export class LintSession implements DependencyRecorder {
   }
 
   /** The places a dependency stands for in the current documents. */
-  private piecesNow(dependency: string): readonly Piece[] | undefined {
-    if (!this.current.has(dependency)) this.current.set(dependency, this.computePieces(dependency));
-    return this.current.get(dependency);
+  private piecesNow(dependency: Dependency): readonly Piece[] {
+    let pieces = this.current.get(dependency.key);
+    if (!pieces) this.current.set(dependency.key, (pieces = this.computePieces(dependency)));
+    return pieces;
   }
 
-  /** Undefined for a dependency this module does not know: it never counts as unchanged. */
-  private computePieces(dependency: string): readonly Piece[] | undefined {
+  /** Every kind of dependency must be handled here: a kind added to the union without its pieces does not compile. */
+  private computePieces(dependency: Dependency): readonly Piece[] {
     const docs = this.documents;
-    const [kind, ...rest] = dependency.split(':');
-    const name = rest.join(':');
-    switch (kind) {
+    switch (dependency.kind) {
       case 'input': {
         // The first declaration of the name, as the scope resolves it.
+        const name = dependency.name;
         for (const d of docs) {
           const input = d.inputs.find((i) => i.name === name);
           if (input) return [this.pieceOf(d, input.range, name)];
         }
         return [];
       }
+      case 'inputs':
+        // Every declaration: which names exist.
+        return docs.flatMap((d) => d.inputs.map((i) => this.pieceOf(d, i.range, i.name)));
       case 'local': {
         // The last entry of the name wins, as in the scope.
+        const name = dependency.name;
         let found: Piece | undefined;
         for (const d of docs) {
           for (const b of d.blocks) {
@@ -311,11 +317,13 @@ export class LintSession implements DependencyRecorder {
         return this.resourcePieces().map((r) => r.piece);
       case 'types': {
         // Many rules depend on the resources of some types: the module's resources are placed once per lint, not per rule.
-        const types = new Set(JSON.parse(name) as string[]);
+        const types = new Set(dependency.types);
         return this.resourcePieces().flatMap((r) => (types.has(r.typeKey) ? [r.piece] : []));
       }
-      default:
-        return undefined;
+      default: {
+        const unknown: never = dependency;
+        throw new Error(`no pieces for dependency ${JSON.stringify(unknown)}`);
+      }
     }
   }
 }

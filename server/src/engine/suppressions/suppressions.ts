@@ -1,14 +1,14 @@
 // Applies suppressions (ours and those of Checkov, cfn_nag, cfn-lint, tfsec, Trivy and KICS) to a document's findings.
-import type { AnyRule } from '../../../rules/define-rule';
-import { allRules } from '../../../rules/index';
-import type { IacDocument } from '../model/document';
-import type { IacNode } from '../model/nodes';
-import { lineStartsOf, positionAt } from './positions';
+import type { AnyRule } from '../../../../rules/define-rule';
+import { allRules } from '../../../../rules/index';
+import type { IacDocument } from '../../model/document';
+import type { IacNode } from '../../model/nodes';
+import { lineStartsOf, positionAt } from '../positions';
 import { commentDirectives } from './suppress-comments';
 import { utcDay, type Directive } from './suppress-directive';
 import { ForeignIdTable, toolsFor } from './suppress-map';
 import { metadataDirectives } from './suppress-metadata';
-import type { Finding, Suppression } from './types';
+import type { Finding, Suppression } from '../types';
 
 /** The pseudo rule id under which malformed or expired suppressions are reported. */
 export const INVALID_SUPPRESSION = 'invalid-suppression';

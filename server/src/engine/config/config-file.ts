@@ -11,9 +11,9 @@
 //   whoever picks the files (globs relative to the config's folder; files resolved to absolute paths when loaded).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { allRules } from '../../../rules/index';
+import { allRules } from '../../../../rules/index';
 import { validateConfig, type ConfigDiagnostic, type ProjectConfig } from './config-validate';
-import type { EngineConfig } from './types';
+import type { EngineConfig } from '../types';
 
 export { emptyConfig, RULE_SETTING_VALUES, type ConfigDiagnostic, type ProjectConfig, type RuleSetting } from './config-validate';
 
