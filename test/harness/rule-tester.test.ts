@@ -2,7 +2,7 @@
 // traced back to their message ids so that every message of a rule must be shown by some case.
 import assert from 'node:assert/strict';
 import { defineRule } from '../../rules/define-rule';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../server/src/engine/lint/lint';
 import { initParsers } from '../../server/src/parsers/index';
 import { templatesMatching, unfilledTexts } from './rule-tester';
 
