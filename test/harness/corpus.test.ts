@@ -12,8 +12,9 @@ describe('needsCorpus', () => {
     assert.equal(corpusPresent('no-such-part'), false);
     const skipped = ctx();
     const lines: string[] = [];
-    needsCorpus(skipped.ctx, 'no-such-part', {}, (l) => lines.push(l));
-    needsCorpus(skipped.ctx, 'no-such-part', {}, (l) => lines.push(l));
+    const said = new Set<string>();
+    needsCorpus(skipped.ctx, 'no-such-part', {}, (l) => lines.push(l), said);
+    needsCorpus(skipped.ctx, 'no-such-part', {}, (l) => lines.push(l), said);
     assert.deepEqual(skipped.calls, ['skip', 'skip']);
     assert.equal(lines.length, 1, 'one line per missing path, not per test');
     assert.match(lines[0] ?? '', /skipped: \.\.\/shared\/corpus(\/no-such-part)? not present/);

@@ -21,12 +21,18 @@ const announced = new Set<string>();
  * First line of a test (a `function`, not an arrow, for mocha's `this`) that reads the corpus: skips the test when the
  * corpus (or `sub` in it) is absent, printing one line for the whole run; fails instead when SECURE_IAC_CORPUS_REQUIRED=1.
  */
-export function needsCorpus(ctx: Mocha.Context, sub = '', env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): void {
+export function needsCorpus(
+  ctx: Mocha.Context,
+  sub = '',
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = console.log,
+  said: Set<string> = announced,
+): void {
   if (corpusPresent(sub)) return;
   // Name the corpus itself when all of it is missing (a fresh clone), the part otherwise.
   const what = path.posix.join('../shared/corpus', corpusPresent() ? sub : '');
   if (env[CORPUS_REQUIRED_VAR] === '1') throw new Error(`${what} not present, and ${CORPUS_REQUIRED_VAR}=1 requires it`);
-  if (!announced.has(what)) log(`      skipped: ${what} not present (the tests that read it are pending; ${CORPUS_REQUIRED_VAR}=1 makes them fail)`);
-  announced.add(what);
+  if (!said.has(what)) log(`      skipped: ${what} not present (the tests that read it are pending; ${CORPUS_REQUIRED_VAR}=1 makes them fail)`);
+  said.add(what);
   ctx.skip();
 }
