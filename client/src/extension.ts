@@ -1,6 +1,7 @@
 // VS Code entry point: starts the Secure IaC language server over IPC and registers the commands and status bar.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { FindingsStatusBar } from './status-bar';
 
@@ -19,6 +20,15 @@ const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/*.tf.json' },
   { scheme: 'file', pattern: '**/*.{yaml,yml,json,template}' },
 ];
+
+/** A diagnostic whose code links to a shipped rule page (a `file:` URL) links to the documentation command instead. */
+function renderedDocsLink(d: vscode.Diagnostic): vscode.Diagnostic {
+  const code = d.code;
+  if (typeof code !== 'object' || code.target.scheme !== 'file') return d;
+  const ruleId = String(code.value);
+  d.code = { value: code.value, target: vscode.Uri.parse(`command:${Commands.showRuleDocumentation}?${encodeURIComponent(JSON.stringify([ruleId]))}`) };
+  return d;
+}
 
 /** Starts the client; VS Code calls this on the activation events in package.json. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -42,8 +52,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/*.tfvars'),
       ],
     },
-    // Tells the server not to register its own watchers: these already deliver the events.
-    initializationOptions: { clientWatchesFiles: true },
+    // Tells the server not to register its own watchers (these already deliver the events), and that this client runs
+    // the Secure IaC commands, so hovers and code actions may link to them.
+    initializationOptions: { clientWatchesFiles: true, clientCommands: true },
+    // Hover links run only the documentation command; nothing else in a hover is trusted.
+    markdown: { isTrusted: { enabledCommands: [Commands.showRuleDocumentation] } },
+    middleware: {
+      // The rule link of a diagnostic opens the page rendered (Markdown preview), never the raw file in a tab.
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(renderedDocsLink)),
+    },
   };
   client = new LanguageClient('secureIac', 'Secure IaC', serverOptions, clientOptions);
   const statusBar = new FindingsStatusBar();

@@ -1,13 +1,19 @@
 // `secure-iac` command line: scan paths, print text/JSON/SARIF, exit 0/1/2. Same engine as the language server.
-import { promises as fs } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../../rules/api';
 import { allRules } from '../../rules/index';
 import { parseArgs, SEVERITIES, USAGE, UsageError, type ScanOptions } from './cli/args';
 import { formatJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
-import { buildReport, type Report } from './cli/report';
+import { applyBaseline, readBaseline, writeBaseline } from './cli/baseline';
+import { removePendingWrites, writeFileAtomic } from './cli/atomic-write';
+import { fixFiles, unifiedDiff } from './cli/fix';
+import { buildReport, displayPath, type Report } from './cli/report';
+import { escapeControl } from './cli/text-escape';
+import { ruleDocsUrl } from './engine/docs-url';
+import { initParsers } from './parsers/index';
 import { scanSetup } from './cli/project-config';
 import { effectiveSeverity } from './engine/lint/lint';
 import { scanFilesParallel } from './scan/parallel';
@@ -31,6 +37,24 @@ function exitCode(report: Report, failOn: Severity | 'none'): number {
   return failing || errors.length > 0 ? 1 : 0;
 }
 
+/** Colour on a terminal only; `NO_COLOR` turns it off and `FORCE_COLOR` on (https://no-color.org). */
+function useColor(toFile: boolean): boolean {
+  if (toFile) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
+}
+
+/** `--output` must name a new or regular file in an existing folder, and not one of the files being scanned. */
+function checkOutput(output: string, scanned: readonly string[]): void {
+  const target = resolve(output);
+  const stat = statSync(target, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) throw new UsageError(`--output ${output} is a directory; name a file`);
+  if (!statSync(dirname(target), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output ${output}: the folder ${dirname(output)} does not exist`);
+  if (scanned.some((f) => resolve(f) === target)) throw new UsageError(`--output ${output} is one of the files being scanned; write the report elsewhere`);
+}
+
 async function scan(options: ScanOptions, write: (text: string) => void, warn: (text: string) => void): Promise<number> {
   const setup = await scanSetup(options, process.cwd());
   if (setup.errors.length > 0) {
@@ -39,23 +63,69 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
   }
   const readErrors: { path: string; message: string }[] = [];
   const files = await walkFiles(options.paths, { isExcluded: setup.isExcluded, onError: (e) => readErrors.push(e) });
+  if (options.output) checkOutput(options.output, files);
   const config = setup.config;
   const wasm = wasmDir();
+  if (options.command === 'fix') return fix(options, files, setup, write, warn);
   const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, ...(options.jobs ? { jobs: options.jobs } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
   result.readErrors.unshift(...readErrors);
-  const report = buildReport(result, process.cwd());
+  const cwd = process.cwd();
+  const report = buildReport(result, cwd);
+  if (options.writeBaseline || setup.baseline) await initParsers(wasm ? { wasmDir: wasm } : {});
+  if (options.writeBaseline) {
+    const n = writeBaseline(report, cwd, options.writeBaseline);
+    warn(`secure-iac: recorded ${n} finding${n === 1 ? '' : 's'} in ${options.writeBaseline}\n`);
+    return 0;
+  }
+  if (setup.baseline) applyBaseline(report, cwd, readBaseline(cwd, setup.baseline));
   const rules = allRules.filter((r) => effectiveSeverity(r, config) !== undefined);
   const text =
     options.format === 'json'
       ? formatJson(report, options.showSuppressed)
       : options.format === 'sarif'
         ? formatSarif(report, rules, VERSION)
-        : formatText(report, options.showSuppressed);
+        : formatText(report, { showSuppressed: options.showSuppressed, color: useColor(options.output !== undefined), snippets: options.snippets, docsUrl: (id) => ruleDocsUrl(id) });
   if (options.output) {
-    await fs.writeFile(options.output, text);
+    writeFileAtomic(options.output, text);
     warn(`secure-iac: wrote ${options.format} report to ${options.output} (${report.findings.length} findings)\n`);
   } else write(text);
-  for (const e of report.errors) if (e.startLine === undefined) warn(`secure-iac: cannot read ${e.file}: ${e.message}\n`);
+  for (const e of report.errors) if (e.startLine === undefined && !e.skipped) warn(`secure-iac: cannot read ${escapeControl(e.file)}: ${escapeControl(e.message)}\n`);
+  return exitCode(report, options.failOn);
+}
+
+async function fix(options: ScanOptions, files: readonly string[], setup: Awaited<ReturnType<typeof scanSetup>>, write: (text: string) => void, warn: (text: string) => void): Promise<number> {
+  const wasm = wasmDir();
+  await initParsers(wasm ? { wasmDir: wasm } : {});
+  const cwd = process.cwd();
+  const outcome = await fixFiles(files, {
+    config: setup.config, includeReview: options.includeReview, dryRun: options.dryRun,
+    parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize,
+  });
+  const out: string[] = [];
+  let applied = 0;
+  for (const f of outcome.files) {
+    const shown = escapeControl(displayPath(f.path, cwd));
+    if (f.refused) {
+      warn(`secure-iac: ${shown}: ${f.refused}\n`);
+      continue;
+    }
+    applied += f.applied;
+    if (options.dryRun) out.push(unifiedDiff(displayPath(f.path, cwd), f));
+    else out.push(`fixed ${shown} (${f.applied} fix${f.applied === 1 ? '' : 'es'})\n`);
+  }
+  for (const e of outcome.errors) warn(`secure-iac: cannot read ${escapeControl(displayPath(e.path, cwd))}: ${escapeControl(e.message)}\n`);
+  const changed = outcome.files.filter((f) => !f.refused).length;
+  // What is left: the files as they are now (or would be, for a dry run), scanned as `scan` would.
+  const texts = new Map(outcome.files.filter((f) => !f.refused).map((f) => [f.path, f.after]));
+  const result = await scanFilesParallel(files, { config: setup.config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, jobs: 1, ...(options.dryRun ? { overrides: texts } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
+  const report = buildReport(result, cwd);
+  const left = report.findings.length;
+  out.push(
+    `${options.dryRun ? 'Would apply' : 'Applied'} ${applied} fix${applied === 1 ? '' : 'es'} in ${changed} file${changed === 1 ? '' : 's'}; ` +
+      `${left} finding${left === 1 ? '' : 's'} left${left > 0 && !options.includeReview ? ' (try --include-review, or see `secure-iac scan`)' : ''}.\n`,
+  );
+  write(out.join(options.dryRun ? '' : ''));
+  if (outcome.files.some((f) => f.refused) || outcome.errors.length > 0) return 2;
   return exitCode(report, options.failOn);
 }
 
@@ -78,11 +148,12 @@ export async function main(argv: readonly string[], write = (t: string) => void 
         );
         return 0;
       case 'scan':
+      case 'fix':
         return await scan(command, write, warn);
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      warn(`secure-iac: ${err.message}\n\n${USAGE}\n`);
+      warn(`secure-iac: ${err.message}\nRun 'secure-iac --help' for usage.\n`);
       return 2;
     }
     warn(`secure-iac: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -90,7 +161,18 @@ export async function main(argv: readonly string[], write = (t: string) => void 
   }
 }
 
+/** Interrupted: no half-written report or fixed file is left behind; exit 128 + the signal number, as shells do. */
+export function exitOnSignals(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removePendingWrites();
+      process.exit(code);
+    });
+  }
+}
+
 if (require.main === module) {
+  exitOnSignals();
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { main } from '../../server/src/cli';
+import { ruleDocsUrl } from '../../server/src/engine/docs-url';
 
 interface Run {
   code: number;
@@ -59,21 +60,33 @@ describe('cli', () => {
   // Tests about the output format run two rules, so the expected lines do not change whenever a rule is added.
   const TWO_RULES = ['--rule', 'cloudtrail-log-validation', '--rule', 'ebs-encryption'];
 
-  it('prints file:line:col severity rule message and a summary, exit 1 on findings', async () => {
+  it('prints findings grouped by file, aligned, with code frames, fixes, docs and a summary; exit 1 on findings', async () => {
     const r = await run(['scan', '.', ...TWO_RULES], dir);
     assert.equal(r.code, 1);
-    const lines = r.out.trim().split('\n');
-    assert.match(lines[0] ?? '', /^infra\/main\.tf:1:1  medium    cloudtrail-log-validation  aws_cloudtrail\.main does not set enable_log_file_validation/);
-    assert.match(lines[1] ?? '', /^templates\/app\.yaml:7:18  high      ebs-encryption  DataVolume sets Encrypted to false\.$/);
-    assert.match(lines.at(-1) ?? '', /^2 findings \(1 high, 1 medium\) in 2 of 2 files scanned; 2 with a quick-fix in the editor$/);
+    const lines = r.out.split('\n');
+    assert.equal(lines[0], 'infra/main.tf');
+    assert.match(lines[1] ?? '', /^  1:1  medium    cloudtrail-log-validation  aws_cloudtrail\.main does not set enable_log_file_validation/);
+    assert.equal(lines[2], '    > 1 | resource "aws_cloudtrail" "main" {');
+    assert.match(lines[3] ?? '', /^ +\| \^+$/);
+    assert.match(r.out, /\n    fix: Set enable_log_file_validation to true \(secure-iac fix\)\n    docs: .*cloudtrail-log-validation\.md\n/);
+    assert.ok(lines.includes('templates/app.yaml'));
+    assert.match(r.out, /\n  7:18  high      ebs-encryption  DataVolume sets Encrypted to false\.\n      6 \|       Size: 10\n    > 7 \|       Encrypted: false\n        \|                  \^{5}\n/);
+    assert.match(r.out, /\n2 findings \(1 high, 1 medium\) in 2 of 2 files scanned; 1 fixable with `secure-iac fix`; 1 more with `--include-review`\nBy rule: cloudtrail-log-validation 1, ebs-encryption 1\n$/);
+    assert.doesNotMatch(r.out, /\u001b\[/, 'no colour when not on a terminal');
     // With every rule, the text lists exactly what the JSON report holds.
-    const all = await run(['scan', '.'], dir);
+    const all = await run(['scan', '.', '--no-snippets'], dir);
     const report = JSON.parse((await run(['scan', '.', '--format', 'json'], dir)).out) as {
       findings: { file: string; startLine: number; startColumn: number; severity: string; ruleId: string }[];
     };
-    const listed = all.out.trim().split('\n').slice(0, -1).filter((l) => l !== '').map((l) => l.split(/\s+/).slice(0, 3).join(' '));
-    assert.deepEqual(listed, report.findings.map((f) => `${f.file}:${f.startLine}:${f.startColumn} ${f.severity} ${f.ruleId}`));
-    assert.match(all.out.trim().split('\n').at(-1) ?? '', new RegExp(`^${report.findings.length} findings `));
+    const listed: string[] = [];
+    let file = '';
+    for (const line of all.out.split('\n')) {
+      if (/^\S/.test(line) && !/^\d+ findings|^By rule/.test(line)) file = line;
+      const m = /^  (\d+:\d+)\s+(\w+)\s+(\S+)/.exec(line);
+      if (m) listed.push(`${file}:${m[1]} ${m[2]} ${m[3]}`);
+    }
+    assert.deepEqual(listed.sort(), report.findings.map((f) => `${f.file}:${f.startLine}:${f.startColumn} ${f.severity} ${f.ruleId}`).sort());
+    assert.match(all.out, new RegExp(`\\n${report.findings.length} findings `));
   });
 
   it('honours --fail-on and --rule', async () => {
@@ -106,6 +119,7 @@ describe('cli', () => {
           resourceStartLine: 3,
           resourceEndLine: 7,
           fixable: true,
+          docs: ruleDocsUrl('ebs-encryption'),
         },
       ],
       errors: [],
@@ -116,7 +130,7 @@ describe('cli', () => {
     for (const args of [['scan', '--format', 'xml'], ['scan', '--rule', 'no-such-rule'], ['scan', '--bogus'], ['frobnicate']]) {
       const r = await run(args, dir);
       assert.equal(r.code, 2, args.join(' '));
-      assert.match(r.err, /^secure-iac: /);
+      assert.match(r.err, /^secure-iac: .*\nRun 'secure-iac --help' for usage\.\n$/);
     }
   });
 

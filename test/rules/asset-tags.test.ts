@@ -7,6 +7,24 @@ const config = { requiredTags: ['Owner', 'CostCenter'] };
 new RuleTester().run(rule, {
   valid: [
     {
+      name: 'SAM: Globals.Function.Tags merge with the function\'s own',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Tags:
+              CostCenter: '42'
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Tags:
+                Owner: data-team
+      `,
+      config,
+    },
+    {
       name: 'SAM: map-shaped Tags of a function',
       code: cfnYaml`
         Transform: AWS::Serverless-2016-10-31
@@ -111,6 +129,37 @@ new RuleTester().run(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'SAM: tags only from Globals; the function gets its own map with the missing key',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Tags:
+              Owner: ops
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+      `,
+      config,
+      errors: [{ messageId: 'missing', line: 7 }],
+      output: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Tags:
+              Owner: ops
+        Resources:
+          Handler:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: python3.12
+              Tags:
+                CostCenter: ""
+      `,
+    },
     {
       name: 'SAM: a function without Tags gets a map',
       code: cfnYaml`

@@ -1,4 +1,5 @@
 // The documented JSON report (version 1): tooling depends on its shape, so it is built field by field.
+import { ruleDocsUrl } from '../engine/docs-url';
 import type { Report, ReportFinding } from './report';
 
 function finding(f: ReportFinding): Record<string, unknown> {
@@ -13,6 +14,7 @@ function finding(f: ReportFinding): Record<string, unknown> {
     endColumn: f.endColumn,
     ...(f.resource !== undefined ? { resource: f.resource, resourceStartLine: f.resourceStartLine, resourceEndLine: f.resourceEndLine } : {}),
     fixable: f.fixable,
+    docs: ruleDocsUrl(f.ruleId),
     ...(f.related ? { related: f.related } : {}),
     ...(f.suppressed ? { suppressed: f.suppressed } : {}),
   };
@@ -26,6 +28,7 @@ export function formatJson(report: Report, showSuppressed: boolean): string {
         version: 1,
         filesScanned: report.filesScanned,
         findings,
+        ...(report.baselined !== undefined ? { baselined: report.baselined } : {}),
         errors: report.errors.map((e) => ({ file: e.file, message: e.message, ...(e.startLine ? { startLine: e.startLine, startColumn: e.startColumn } : {}), ...(e.skipped ? { skipped: true } : {}) })),
       },
       null,

@@ -17,6 +17,10 @@ export interface ReportFinding {
   resourceStartLine?: number;
   resourceEndLine?: number;
   fixable: boolean;
+  /** Whether `secure-iac fix` applies the first fix (`safe`) or only with `--include-review`. */
+  fixSafety?: 'safe' | 'review';
+  /** Offset of the finding in its file's text (for baselines; not part of the JSON report). */
+  startOffset: number;
   /** Present only for suppressed findings (listed with --show-suppressed). */
   suppressed?: { kind: 'comment' | 'metadata'; reason: string };
   /** Where the value that decided the finding is written (a parameter/variable default), 1-based. */
@@ -41,6 +45,12 @@ export interface Report {
   errors: ReportError[];
   /** Rules that threw on a file: a defect of ours, reported rather than hidden. */
   ruleFailures: { file: string; ruleId: string; message: string }[];
+  /** Each scanned file's text by display path, for code frames. */
+  sources?: ReadonlyMap<string, string>;
+  /** How many findings a baseline left out (set when a baseline was applied). */
+  baselined?: number;
+  /** Findings a baseline left out, kept for SARIF's `baselineState: unchanged`. */
+  baselinedFindings?: ReportFinding[];
 }
 
 /** `file` relative to the working directory when under it, always with `/`. */
@@ -51,7 +61,8 @@ export function displayPath(path: string, cwd: string): string {
 }
 
 export function buildReport(scan: ScanResult, cwd: string): Report {
-  const report: Report = { filesScanned: scan.files.length, findings: [], suppressed: [], errors: [], ruleFailures: [] };
+  const sources = new Map<string, string>();
+  const report: Report = { filesScanned: scan.files.length, findings: [], suppressed: [], errors: [], ruleFailures: [], sources };
   for (const file of scan.files) {
     const starts = lineStarts(file.text);
     const at = (offset: number) => {
@@ -59,6 +70,7 @@ export function buildReport(scan: ScanResult, cwd: string): Report {
       return { line: p.line + 1, column: p.character + 1 };
     };
     const path = displayPath(file.path, cwd);
+    sources.set(path, file.text);
     for (const f of file.findings) {
       const s = at(f.range.start);
       const e = at(f.range.end);
@@ -76,6 +88,8 @@ export function buildReport(scan: ScanResult, cwd: string): Report {
           ? { resource: f.resource.address, resourceStartLine: at(f.resource.range.start).line, resourceEndLine: at(f.resource.range.end).line }
           : {}),
         fixable: f.fixes.length > 0,
+        ...(fix ? { fixSafety: fix.safety } : {}),
+        startOffset: f.range.start,
         ...(f.related?.length
           ? {
               related: f.related.map((r) => ({

@@ -13,7 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../edits/types';
 import { suppressionEdits } from '../engine/suppressions/suppression-edits';
 import type { Finding } from '../engine/types';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
 import { applySafeFixes, minimalEdit } from './fix-all';
 import { describeError, guardRequest, type Log } from './guard';
 import type { Linter, LintOutcome } from './linter';
@@ -26,6 +26,8 @@ interface CodeActionDeps {
   log: Log;
   /** The client applies versioned `documentChanges`, so an edit computed for an old version is refused, not misapplied. */
   documentChanges: boolean;
+  /** The client runs our commands (the VS Code extension): offer "Show documentation" and "Disable … in this workspace". */
+  clientCommands?: boolean;
 }
 
 /** Registers the code action provider. Edits always come from a lint of the version the client sees. */
@@ -93,6 +95,13 @@ function quickFixes(deps: CodeActionDeps, outcome: LintOutcome, params: CodeActi
         diagnostics: [diagnostic],
         edit: workspaceEdit(deps, outcome, ignore),
       });
+    }
+    if (deps.clientCommands) {
+      const args = [finding.ruleId];
+      actions.push(
+        { title: `Show documentation for ${finding.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Show documentation', command: Commands.showRuleDocumentation, arguments: args } },
+        { title: `Disable ${finding.ruleId} in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Disable rule', command: Commands.disableRuleInWorkspace, arguments: args } },
+      );
     }
   }
   return actions;

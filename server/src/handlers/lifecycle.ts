@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initParsers } from '../parsers/index';
 import { FIX_ALL_KIND } from '../protocol';
 import { registerCodeActions } from './code-actions';
+import { registerHover } from './hover';
 import { DiagnosticsScheduler } from './diagnostics';
 import { connectionLog, describeError, guardEvent, type Log } from './guard';
 import { Linter } from './linter';
@@ -56,11 +57,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // CloudFormation still works; every Terraform lint will log the parser error instead of crashing.
       log.error(`Loading the Terraform grammar failed: ${describeError(err)}`);
     }
-    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true);
+    const clientCommands = optionOf(params.initializationOptions, 'clientCommands') === true;
+    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, clientCommands);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'secure-iac' },
@@ -114,6 +117,7 @@ function wire(
   log: Log,
   debounceMs: number,
   documentChanges: boolean,
+  clientCommands: boolean,
 ): void {
   const linter = new Linter(documents, settings, log);
   const findings = new WorkspaceFindings(connection, documents, linter, settings, log);
@@ -134,7 +138,8 @@ function wire(
       recheckEverything();
     }),
   );
-  registerCodeActions({ connection, documents, linter, log, documentChanges });
+  registerCodeActions({ connection, documents, linter, log, documentChanges, clientCommands });
+  registerHover({ connection, documents, linter, log, clientCommands });
   registerScanWorkspace({ connection, linter, settings, findings, log });
   registerWatchedFiles({
     connection,

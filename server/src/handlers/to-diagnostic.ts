@@ -35,8 +35,12 @@ export function diagnosticSeverity(severity: Severity): DiagnosticSeverity {
 export function findingToDiagnostic(finding: Finding, doc: TextDocument, version?: number): Diagnostic {
   const data: FindingData = { ruleId: finding.ruleId, start: finding.range.start, end: finding.range.end, version };
   const href = ruleDocsUrl(finding.ruleId);
+  const start = doc.positionAt(finding.range.start);
+  let end = doc.positionAt(finding.range.end);
+  // A finding about a whole policy document or resource is underlined on its first line (the key), not over 20 lines.
+  if (end.line > start.line) end = doc.positionAt(Math.min(finding.range.end, lineEnd(doc, start.line)));
   return {
-    range: { start: doc.positionAt(finding.range.start), end: doc.positionAt(finding.range.end) },
+    range: { start, end },
     severity: diagnosticSeverity(finding.severity),
     code: finding.ruleId,
     ...(href ? { codeDescription: { href } } : {}),
@@ -48,6 +52,13 @@ export function findingToDiagnostic(finding: Finding, doc: TextDocument, version
       : {}),
     data,
   };
+}
+
+/** The offset of the end of `line` (before its line break). */
+function lineEnd(doc: TextDocument, line: number): number {
+  const next = doc.offsetAt({ line: line + 1, character: 0 });
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return next - (text.endsWith('\r\n') ? 2 : text.endsWith('\n') ? 1 : 0);
 }
 
 /** Every visible finding and parse error of a lint result; suppressed findings are not shown. */

@@ -37,6 +37,11 @@ export interface ResourceNode {
    * `[]` for Terraform. Writers create the missing part of the path when a fix adds the first property.
    */
   propsPath: string[];
+  /**
+   * SAM: the `Globals.<Section>` map merged into `node` (model/sam-globals.ts). The resource's findings depend on
+   * its text too, and a finding on a value from there names it as a related location.
+   */
+  globals?: SourceRange;
 }
 
 /** A CloudFormation parameter or a Terraform variable. */

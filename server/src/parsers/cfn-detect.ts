@@ -1,6 +1,7 @@
 // Decides whether a parsed YAML/JSON file is a CloudFormation template and collects its resources and parameters.
 import type { Format, IacDocument, InputNode, ParseError, ResourceNode } from '../model/document';
 import { entryOf, type IacNode, type MapNode } from '../model/nodes';
+import { declaresSamTransform, globalsFor, mergeGlobals } from '../model/sam-globals';
 
 /** Resource type namespaces CloudFormation accepts (`AWS::S3::Bucket`, `Alexa::ASK::Skill`, `Custom::Thing`). */
 const TYPE_PREFIX = /^(AWS|Alexa|Custom)::/;
@@ -45,12 +46,16 @@ function resourcesOf(root: MapNode): ResourceNode[] {
   const section = entryOf(root, 'Resources')?.value;
   if (section?.kind !== 'map') return [];
   const out: ResourceNode[] = [];
+  const sam = declaresSamTransform(root);
   for (const e of section.entries) {
     const type = typeOf(e.value);
     if (type === undefined || e.value.kind !== 'map') continue;
+    const globals = sam ? globalsFor(root, type) : undefined;
+    const node = globals?.value.kind === 'map' ? mergeGlobals(e.value, globals.value, e.keyRange) : e.value;
     out.push({
       kind: 'resource', type, name: e.key, address: e.key,
-      headerRange: e.keyRange, range: e.range, node: e.value, propsPath: ['Properties'],
+      headerRange: e.keyRange, range: e.range, node, propsPath: ['Properties'],
+      ...(node !== e.value && globals ? { globals: globals.range } : {}),
     });
   }
   return out;

@@ -39,6 +39,8 @@ export interface ScanOptions extends Omit<LintOptions, 'module' | 'inputValues'>
   parameterFiles?: readonly string[];
   /** Terraform var files applied to every module, after the module's own tfvars. */
   varFiles?: readonly string[];
+  /** Texts to use instead of the files' contents on disk (`secure-iac fix --dry-run` counts what would be left). */
+  overrides?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
         readErrors.push({ path, message: tooLargeMessage(stat.size, maxSize), skipped: true });
         continue;
       }
-      const doc = parseDocument(path, readFileSync(path, 'utf8'));
+      const doc = parseDocument(path, options.overrides?.get(path) ?? readFileSync(path, 'utf8'));
       if (doc) docs.push(doc);
     } catch (err) {
       readErrors.push({ path, message: err instanceof Error ? err.message : String(err) });

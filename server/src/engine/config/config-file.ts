@@ -107,6 +107,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 export function overlayProjectConfig(base: ProjectConfig, over: Partial<ProjectConfig>): ProjectConfig {
   const unresolved = over.unresolved ?? base.unresolved;
   const maxFileSize = over.maxFileSize ?? base.maxFileSize;
+  const baseline = over.baseline ?? base.baseline;
   return {
     rules: { ...base.rules, ...over.rules },
     exclude: over.exclude ?? base.exclude,
@@ -115,6 +116,7 @@ export function overlayProjectConfig(base: ProjectConfig, over: Partial<ProjectC
     requiredTags: over.requiredTags ?? base.requiredTags,
     ...(unresolved !== undefined ? { unresolved } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(baseline !== undefined ? { baseline } : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export interface ProjectConfig {
   unresolved?: 'silent' | 'info';
   /** Bytes past which a file is reported as skipped instead of scanned; unset leaves the default (2 MB). */
   maxFileSize?: number;
+  /** The CLI's baseline file (relative to the config's folder): only findings not in it are reported. */
+  baseline?: string;
 }
 
 /** A problem in the config file, with where it is (offsets into the file, and the 1-based line/column they start at). */
@@ -37,7 +39,7 @@ export interface ConfigDiagnostic {
 }
 
 /** Every key the file may have, as documented. */
-export const CONFIG_KEYS = ['rules', 'exclude', 'parameters', 'varFiles', 'requiredTags', 'unresolved', 'maxFileSize'] as const;
+export const CONFIG_KEYS = ['rules', 'exclude', 'parameters', 'varFiles', 'requiredTags', 'unresolved', 'maxFileSize', 'baseline'] as const;
 type ListKey = 'exclude' | 'parameters' | 'varFiles' | 'requiredTags';
 
 const LIST_WHAT: Record<ListKey, string> = {
@@ -170,6 +172,12 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
         const bytes = parseByteSize(isScalar(value) ? value.value : undefined);
         if (bytes !== undefined) config.maxFileSize = bytes;
         else report(valueRange, `'maxFileSize' must be a positive size: bytes (2097152) or with a unit (500KB, 4MB).`);
+        break;
+      }
+      case 'baseline': {
+        const v = isScalar(value) ? value.value : undefined;
+        if (typeof v === 'string' && v.trim() !== '') config.baseline = v;
+        else report(valueRange, `'baseline' must be the path of a baseline file written by \`secure-iac scan --write-baseline <file>\`.`);
         break;
       }
       default:

@@ -5,6 +5,7 @@ import type { TextEdit, Writer } from '../../edits/types';
 import { snakeCase } from '../../../../rules/lib/input-name';
 import type { IacDocument } from '../../model/document';
 import { entriesOf, type IacNode, type MapEntry, type MapNode } from '../../model/nodes';
+import { isFromGlobals, ownNode } from '../../model/sam-globals';
 import { unitOf } from '../lint/context';
 import type { Scope } from '../scope/scope';
 import { ResourceViewImpl, TagsViewImpl, View } from '../lint/views';
@@ -15,15 +16,21 @@ type Location = { kind: 'present'; node: IacNode } | { kind: 'missing'; map: Map
 
 function locate(on: View, keys: readonly string[]): Location {
   let node = on.site;
-  if (!node) return on.anchor ? { kind: 'missing', map: on.anchor.map, path: [...on.anchor.path, ...keys] } : { kind: 'blocked' };
+  // A value from SAM Globals is overridden in the resource (its own value wins), at the anchor the view carries.
+  if (!node || on.viaGlobals) return on.anchor ? { kind: 'missing', map: on.anchor.map, path: [...on.anchor.path, ...keys] } : { kind: 'blocked' };
   for (let i = 0; i < keys.length; i++) {
     const map: IacNode | undefined = node.kind === 'list' && node.items.length === 1 ? node.items[0] : node;
     if (map?.kind !== 'map') return { kind: 'blocked' };
     const entry: { value: IacNode } | undefined = entriesOf(map, keys[i] as string)[0];
-    if (!entry) return { kind: 'missing', map, path: keys.slice(i) };
+    if (!entry || isFromGlobals(entry.value)) {
+      const own = ownNode(map);
+      return own ? { kind: 'missing', map: own, path: keys.slice(i) } : { kind: 'blocked' };
+    }
     node = entry.value;
   }
-  return { kind: 'present', node };
+  // A map or list merged with Globals is edited as the resource wrote it.
+  const own = ownNode(node);
+  return own ? { kind: 'present', node: own } : { kind: 'blocked' };
 }
 
 /** Collects the edits of one fix. Throws when an intent cannot be written; the engine then drops that fix. */
@@ -132,7 +139,13 @@ export class FixCollector implements Fixer {
   replace(value: View, replacement: FixValue): void {
     this.ownView(value);
     if (!value.site) throw new Error(`${this.rule.id}: cannot replace a missing value`);
-    this.edits.push(...this.writer.replaceValue(this.doc, value.site, replacement));
+    if (value.viaGlobals) {
+      // Written in SAM Globals: the resource gets its own value instead, which wins over the global one.
+      if (!value.anchor) throw new Error(`${this.rule.id}: a list item from Globals cannot be replaced in the resource`);
+      this.pending.push({ map: value.anchor.map, path: [...value.anchor.path], value: replacement });
+      return;
+    }
+    this.edits.push(...this.writer.replaceValue(this.doc, ownNode(value.site) ?? value.site, replacement));
   }
 
   input(spec: InputSpec): FixRef {

@@ -129,7 +129,8 @@ export class LintSession implements DependencyRecorder {
       const base = `${unit.kind}:${unit.address}`;
       const occurrence = seen.get(base) ?? 0;
       seen.set(base, occurrence + 1);
-      const key = `${base}#${occurrence}`;
+      // SAM: the resource's properties include its Globals section, so that text is part of what the unit is.
+      const key = unit.globals ? `${base}#${occurrence}#${doc.text.slice(unit.globals.start, unit.globals.end)}` : `${base}#${occurrence}`;
       const range = { start: Math.min(unit.range.start, unit.headerRange.start), end: Math.max(unit.range.end, unit.headerRange.end) };
       this.units.set(unit, { key, piece: this.pieceOf(doc, range, key) });
     }

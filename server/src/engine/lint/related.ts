@@ -1,8 +1,7 @@
 // Where the value behind a finding is written, when the finding points elsewhere (at the reference that reads it).
-import type { IacDocument } from '../../model/document';
 import type { IacNode, SourceRange } from '../../model/nodes';
-import { lineStartsOf, positionAt } from '../positions';
-import type { Scope } from '../scope/scope';
+import { positionAt } from '../positions';
+import type { Scope, ScopeFile } from '../scope/scope';
 import type { View } from './views';
 
 /** A second location that explains a finding: editors show it as related information, reports list it. */
@@ -22,18 +21,29 @@ export interface RelatedLocation {
  * Parameter-file / tfvars overrides are not documents of the scope, so a value from one yields nothing.
  */
 export function relatedLocations(scope: Scope, at: View): RelatedLocation[] {
+  if (at.viaGlobals && at.site) return globalsOrigin(scope, at, at.site);
   const judged = at.borrowedFrom ? at.site : at.isReference() ? at.node : undefined;
   if (!judged) return [];
   // The judged node was reached through this input's value, so the check already depends on it; recorded anyway.
   const found = scope.findInput((input) => input.default !== undefined && contains(input.default, judged));
-  return found ? [origin(found.doc, found.input.name, judged.range)] : [];
+  return found ? [origin(scope, found.file, found.input.name, judged.range)] : [];
 }
 
-function origin(doc: IacDocument, name: string, range: SourceRange): RelatedLocation {
-  const label = doc.family === 'terraform' ? `variable "${name}"` : `parameter ${name}`;
-  const starts = lineStartsOf(doc);
+/** SAM: the Globals line a resource's value is written on (the finding itself is on the resource). */
+function globalsOrigin(scope: Scope, at: View, site: IacNode): RelatedLocation[] {
+  const resource = at.ctx.resource;
+  const file = scope.fileOfResource(resource);
+  if (!file) return [];
+  const starts = file.lineStarts;
+  const section = resource.type.replace('AWS::Serverless::', '');
+  return [{ uri: file.uri, range: site.range, start: positionAt(starts, site.range.start), end: positionAt(starts, site.range.end), message: `The value comes from Globals.${section}.` }];
+}
+
+function origin(scope: Scope, file: ScopeFile, name: string, range: SourceRange): RelatedLocation {
+  const label = scope.family === 'terraform' ? `variable "${name}"` : `parameter ${name}`;
+  const starts = file.lineStarts;
   return {
-    uri: doc.uri,
+    uri: file.uri,
     range,
     start: positionAt(starts, range.start),
     end: positionAt(starts, range.end),

@@ -4,6 +4,7 @@ import { isUnknown } from '../../../../rules/lib/unknown';
 import type { ResourceNode } from '../../model/document';
 import type { IacNode, MapNode, SourceRange } from '../../model/nodes';
 import { entriesOf } from '../../model/nodes';
+import { isFromGlobals, ownNode } from '../../model/sam-globals';
 import { literalOf, NO_VALUE, resolveNode, type Scope } from '../scope/scope';
 
 /** Where a missing value would be written: an existing map and the native keys still to create under it. */
@@ -57,6 +58,11 @@ export class View implements ValueView {
     readonly repeats: readonly IacNode[] = [],
     /** The reference this value was reached through, when it lives in a parameter/variable default. */
     readonly borrowedFrom?: IacNode,
+    /**
+     * SAM: the value is written in `Globals` (model/sam-globals.ts). It is the resource's value, so it is reported
+     * at `reportRange` (in the resource) and `anchor` says where a fix writes the resource's own value.
+     */
+    readonly viaGlobals = false,
   ) {}
 
   /** The judged node: the site after resolution; undefined for missing and `AWS::NoValue`. */
@@ -68,6 +74,7 @@ export class View implements ValueView {
 
   get range(): SourceRange {
     if (this.borrowedFrom) return this.borrowedFrom.range;
+    if (this.viaGlobals) return this.reportRange;
     return this.site ? this.site.range : this.reportRange;
   }
 
@@ -177,10 +184,10 @@ export class View implements ValueView {
       }
       const found = entriesOf(map, key);
       const first = found[0];
-      if (!first) return view.missing({ map, path: keys.slice(i) });
-      view = view.isReference()
-        ? new View(this.ctx, first.value, undefined, view.range, [], view.borrowedFrom ?? view.site)
-        : new View(this.ctx, first.value, undefined, first.keyRange, found.slice(1).map((e) => e.value));
+      if (!first) return view.missing(view.insertionAnchor(map, keys.slice(i)));
+      if (view.isReference()) view = new View(this.ctx, first.value, undefined, view.range, [], view.borrowedFrom ?? view.site);
+      else if (view.viaGlobals || isFromGlobals(first.value)) view = new View(this.ctx, first.value, view.insertionAnchor(map, [key]), view.reportRange, [], undefined, true);
+      else view = new View(this.ctx, first.value, undefined, first.keyRange, found.slice(1).map((e) => e.value));
     }
     return view;
   }
@@ -193,7 +200,10 @@ export class View implements ValueView {
     if (node.kind !== 'map') return this.isUnresolved() ? [this] : [];
     const out: View[] = [];
     for (const entry of entriesOf(node, seg.key)) {
-      const v = new View(this.ctx, entry.value, undefined, entry.keyRange);
+      const v =
+        this.viaGlobals || isFromGlobals(entry.value)
+          ? new View(this.ctx, entry.value, this.insertionAnchor(node, [seg.key]), this.reportRange, [], undefined, true)
+          : new View(this.ctx, entry.value, undefined, entry.keyRange);
       // Terraform JSON may write a nested block as a list of objects.
       const values = seg.expand || (this.ctx.scope.family === 'terraform' && entry.value.kind === 'list') ? v.items() : [v];
       for (const item of values) out.push(...item.expand(rest));
@@ -218,7 +228,19 @@ export class View implements ValueView {
    */
   private child(node: IacNode, reportRange: SourceRange): View {
     if (this.isReference()) return new View(this.ctx, node, undefined, this.range, [], this.site);
+    // A list item from Globals has no place of its own in the resource: reported at the list, never edited.
+    if (this.viaGlobals || isFromGlobals(node)) return new View(this.ctx, node, undefined, this.reportRange, [], undefined, true);
     return new View(this.ctx, node, undefined, reportRange);
+  }
+
+  /**
+   * Where a fix writes `path` below this value, in `map` (this value's node): into the resource's own text, also
+   * when `map` was merged with SAM Globals or is written there, because the resource's own value wins.
+   */
+  insertionAnchor(map: MapNode, path: readonly string[]): MissingAnchor | undefined {
+    if (this.viaGlobals) return this.anchor && { map: this.anchor.map, path: [...this.anchor.path, ...path] };
+    const own = ownNode(map);
+    return own ? { map: own, path: [...path] } : undefined;
   }
 
   /** Written as a reference to a parameter/variable whose default decides the value (or inside such a default). */
@@ -245,7 +267,11 @@ export class ResourceViewImpl extends View implements ResourceView {
   constructor(ctx: ViewContext) {
     const r = ctx.resource;
     const base = new View(ctx, r.node, undefined, r.headerRange).walk(r.propsPath);
-    super(ctx, base.site, base.site ? undefined : { map: r.node, path: [...r.propsPath] }, r.headerRange);
+    const own = ownNode(r.node) ?? r.node;
+    // SAM: properties that all come from Globals (the resource writes none) are written into a new own section.
+    const fromGlobalsOnly = base.site !== undefined && ownNode(base.site) === undefined;
+    const anchor = base.site && !fromGlobalsOnly ? undefined : { map: own, path: [...r.propsPath] };
+    super(ctx, base.site, anchor, r.headerRange, [], undefined, fromGlobalsOnly);
     this.address = r.address;
     this.type = r.type;
     this.family = ctx.scope.family;
@@ -301,6 +327,7 @@ export class TagsViewImpl implements TagsView {
 
   canAdd(): boolean {
     // A written map cannot take one more entry without rewriting it: only a missing or empty one is written anew.
-    return this.shape === 'list' || this.value.isMissing() || this.keys()?.length === 0;
+    // SAM: a map only from Globals is not the resource's; its own map (merged key by key over it) takes the new keys.
+    return this.shape === 'list' || this.value.isMissing() || this.value.viaGlobals || this.keys()?.length === 0;
   }
 }

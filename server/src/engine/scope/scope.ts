@@ -3,6 +3,7 @@ import { UNKNOWN } from '../../../../rules/lib/unknown';
 import type { BlockNode, Family, IacDocument, InputNode, ResourceNode } from '../../model/document';
 import { entryOf, type IacNode, type MapNode } from '../../model/nodes';
 import { policyFromDataSource } from './policy-document';
+import { lineStartsOf } from '../positions';
 import { unitTypeKey } from './units';
 
 /** Marks dependencies as made by the scope (type-only: nothing outside this module can spell one). */
@@ -39,6 +40,21 @@ const PROVIDERS = dependency({ kind: 'providers' }, 'providers');
 const RESOURCES = dependency({ kind: 'resources' }, 'resources');
 const INPUTS = dependency({ kind: 'inputs' }, 'inputs');
 
+/** A file of the scope as related locations name it: its URI and where its lines start (not its content). */
+export interface ScopeFile {
+  readonly uri: string;
+  readonly lineStarts: readonly number[];
+}
+
+function fileOf(doc: IacDocument): ScopeFile {
+  return {
+    uri: doc.uri,
+    get lineStarts() {
+      return lineStartsOf(doc);
+    },
+  };
+}
+
 /**
  * The documents that see each other: one CloudFormation template, or every file of a Terraform module directory.
  * The documents themselves are not reachable: every accessor records what it read (see `Dependency`).
@@ -50,8 +66,13 @@ export interface Scope {
   inputValue(name: string): IacNode | undefined;
   /** The names of every parameter / variable of the scope. */
   inputNames(): readonly string[];
-  /** The first parameter / variable (in document order) that `test` accepts, with its document. */
-  findInput(test: (input: InputNode) => boolean): { doc: IacDocument; input: InputNode } | undefined;
+  /** The first parameter / variable (in document order) that `test` accepts, with the file it is declared in. */
+  findInput(test: (input: InputNode) => boolean): { file: ScopeFile; input: InputNode } | undefined;
+  /**
+   * The file a resource of the scope is written in. Records nothing: only the check's own unit asks for its file,
+   * and the unit's text is what the cache keys its findings by.
+   */
+  fileOfResource(resource: ResourceNode): ScopeFile | undefined;
   /** A Terraform `locals { name = ... }` value of the module. */
   local(name: string): IacNode | undefined;
   /** The CloudFormation template's `Mappings` section. */
@@ -119,10 +140,14 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
         for (const input of d.inputs) {
           if (!test(input)) continue;
           note(dependency({ kind: 'input', name: input.name }, `input:${input.name}`));
-          return { doc: d, input };
+          return { file: fileOf(d), input };
         }
       }
       return undefined;
+    },
+    fileOfResource: (resource) => {
+      const doc = documents.find((d) => d.resources.includes(resource));
+      return doc && fileOf(doc);
     },
     local: (name) => {
       note(dependency({ kind: 'local', name }, `local:${name}`));
