@@ -7,19 +7,27 @@ import cloudtrailEncryption from './cloudtrail/cloudtrail-encryption';
 import cloudtrailLogValidation from './cloudtrail/cloudtrail-log-validation';
 import cloudtrailLoggingOff from './cloudtrail/cloudtrail-logging-off';
 import cloudtrailMultiRegion from './cloudtrail/cloudtrail-multi-region';
+import codebuildArtifactEncryption from './codebuild/codebuild-artifact-encryption';
+import docdbEncryption from './docdb/docdb-encryption';
 import dynamodbPitr from './dynamodb/dynamodb-pitr';
 import ebsEncryption from './ec2/ebs-encryption';
 import ec2Imdsv2 from './ec2/ec2-imdsv2';
+import ecsEfsTransitEncryption from './ecs/ecs-efs-transit-encryption';
 import efsEncryption from './efs/efs-encryption';
 import elasticacheEncryption from './elasticache/elasticache-encryption';
 import elbAccessLogs from './elb/elb-access-logs';
 import elbHttpListener from './elb/elb-http-listener';
+import glueEncryption from './glue/glue-encryption';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import iamAdminPolicy from './iam/iam-admin-policy';
 import iamUserPolicy from './iam/iam-user-policy';
 import iamWildcardAction from './iam/iam-wildcard-action';
 import kinesisEncryption from './kinesis/kinesis-encryption';
 import kmsKeyRotation from './kms/kms-key-rotation';
+import logsEncryption from './logs/logs-encryption';
+import logsRetention from './logs/logs-retention';
+import mskEncryptionInTransit from './msk/msk-encryption-in-transit';
+import neptuneEncryption from './neptune/neptune-encryption';
 import opensearchEncryption from './opensearch/opensearch-encryption';
 import paramNoecho from './secrets/param-noecho';
 import rdsBackupRetention from './rds/rds-backup-retention';
@@ -40,6 +48,7 @@ import sgOpenDbPorts from './ec2/sg-open-db-ports';
 import sgOpenRdp from './ec2/sg-open-rdp';
 import sgOpenSsh from './ec2/sg-open-ssh';
 import snsEncryption from './sns/sns-encryption';
+import sqsEncryption from './sqs/sqs-encryption';
 import statefulDeletionPolicy from './general/stateful-deletion-policy';
 import subnetPublicIp from './vpc/subnet-public-ip';
 import vpcFlowLogs from './vpc/vpc-flow-logs';
@@ -51,19 +60,27 @@ export const allRules: readonly AnyRule[] = [
   cloudtrailLogValidation,
   cloudtrailLoggingOff,
   cloudtrailMultiRegion,
+  codebuildArtifactEncryption,
+  docdbEncryption,
   dynamodbPitr,
   ebsEncryption,
   ec2Imdsv2,
+  ecsEfsTransitEncryption,
   efsEncryption,
   elasticacheEncryption,
   elbAccessLogs,
   elbHttpListener,
+  glueEncryption,
   hardcodedSecret,
   iamAdminPolicy,
   iamUserPolicy,
   iamWildcardAction,
   kinesisEncryption,
   kmsKeyRotation,
+  logsEncryption,
+  logsRetention,
+  mskEncryptionInTransit,
+  neptuneEncryption,
   opensearchEncryption,
   paramNoecho,
   rdsBackupRetention,
@@ -84,6 +101,7 @@ export const allRules: readonly AnyRule[] = [
   sgOpenRdp,
   sgOpenSsh,
   snsEncryption,
+  sqsEncryption,
   statefulDeletionPolicy,
   subnetPublicIp,
   vpcFlowLogs,

@@ -21,7 +21,14 @@ export default defineRule({
     },
   },
   targets: {
-    cloudformation: [{ type: 'AWS::DynamoDB::Table', props: { pitr: 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled' } }],
+    cloudformation: [
+      {
+        // SAM copies a SimpleTable's PointInTimeRecoverySpecification to the table it generates (aws-sam-translator
+        // SamSimpleTable.to_cloudformation); Globals.SimpleTable cannot set it, so the resource's own value decides.
+        type: ['AWS::DynamoDB::Table', 'AWS::Serverless::SimpleTable'],
+        props: { pitr: 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled' },
+      },
+    ],
     terraform: [{ type: 'aws_dynamodb_table', props: { pitr: 'point_in_time_recovery.enabled' } }],
   },
   check(table, report) {

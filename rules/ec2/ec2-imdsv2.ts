@@ -10,11 +10,12 @@ export default defineRule({
     docs: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html',
     related: {
       checkov: ['CKV_AWS_79'],
-      tfsec: ['aws-ec2-enforce-http-token-imds'],
-      trivy: ['AVD-AWS-0028'],
+      tfsec: ['aws-ec2-enforce-http-token-imds', 'aws-ec2-enforce-launch-config-http-token-imds'],
+      trivy: ['AVD-AWS-0028', 'AVD-AWS-0130'],
     },
+    fsbp: ['EC2.8', 'AutoScaling.3'],
     messages: {
-      missing: '{{resource}} does not set {{tokens}}; the instance metadata service then also answers IMDSv1 requests, which need no session token.',
+      missing: '{{resource}} does not set {{tokens}}; unless the AMI or the account default requires tokens, the instance metadata service then also answers IMDSv1 requests, which need no session token.',
       optional: '{{resource}} sets {{tokens}} to {{value}}, so the instance metadata service answers IMDSv1 requests, which need no session token.',
       require: 'Set {{tokens}} to required',
     },
@@ -22,13 +23,21 @@ export default defineRule({
   targets: {
     cloudformation: [
       {
+        type: 'AWS::EC2::Instance',
+        props: { tokens: 'MetadataOptions.HttpTokens', endpoint: 'MetadataOptions.HttpEndpoint', metadata: 'MetadataOptions', launchTemplate: 'LaunchTemplate' },
+      },
+      {
         type: 'AWS::EC2::LaunchTemplate',
         props: { tokens: 'LaunchTemplateData.MetadataOptions.HttpTokens', endpoint: 'LaunchTemplateData.MetadataOptions.HttpEndpoint' },
       },
+      { type: 'AWS::AutoScaling::LaunchConfiguration', props: { tokens: 'MetadataOptions.HttpTokens', endpoint: 'MetadataOptions.HttpEndpoint' } },
     ],
     terraform: [
-      { type: 'aws_instance', props: { tokens: 'metadata_options.http_tokens', endpoint: 'metadata_options.http_endpoint', launchTemplate: 'launch_template' } },
-      { type: 'aws_launch_template', props: { tokens: 'metadata_options.http_tokens', endpoint: 'metadata_options.http_endpoint' } },
+      {
+        type: 'aws_instance',
+        props: { tokens: 'metadata_options.http_tokens', endpoint: 'metadata_options.http_endpoint', metadata: 'metadata_options', launchTemplate: 'launch_template' },
+      },
+      { type: ['aws_launch_template', 'aws_launch_configuration'], props: { tokens: 'metadata_options.http_tokens', endpoint: 'metadata_options.http_endpoint' } },
     ],
   },
   companions: {
@@ -39,9 +48,10 @@ export default defineRule({
     if (resource.prop('endpoint').asString() === 'disabled') return;
     const tokens = resource.prop('tokens');
     if (tokens.isUnresolved() || tokens.asString() === 'required') return;
+    // An instance without metadata options of its own, launched from a launch template, takes them from the template
+    // (judged on its own).
+    if (resource.prop('metadata').isMissing() && !resource.prop('launchTemplate').isMissing()) return;
     if (tokens.isMissing()) {
-      // An instance launched from a launch template takes its metadata options from there (checked on its own).
-      if (!resource.prop('launchTemplate').isMissing()) return;
       // Unset options fall back to the account's defaults: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#set-imds-options-at-account-level
       if (ctx.companions('accountDefaults').some((d) => d.prop('tokens').asString() === 'required')) return;
     }
@@ -49,7 +59,8 @@ export default defineRule({
       at: tokens,
       messageId: tokens.isMissing() ? 'missing' : 'optional',
       data: { value: tokens.asString() ?? '' },
-      // Software still calling IMDSv1 (old SDKs, agents) stops getting credentials: the user reviews it.
+      // Software still calling IMDSv1 (old SDKs, agents) stops getting credentials, and a launch configuration is
+      // replaced: the user reviews it.
       fix: { messageId: 'require', safety: 'review', apply: (f) => f.set(resource, 'tokens', 'required') },
     });
   },

@@ -110,6 +110,7 @@ async function fix(options: ScanOptions, files: readonly string[], setup: Awaite
       continue;
     }
     applied += f.applied;
+    if (f.note) warn(`secure-iac: ${shown}: ${f.note}\n`);
     if (options.dryRun) out.push(unifiedDiff(displayPath(f.path, cwd), f));
     else out.push(`fixed ${shown} (${f.applied} fix${f.applied === 1 ? '' : 'es'})\n`);
   }

@@ -1,7 +1,7 @@
 // The fix-all loop on its own: rounds, conflicting edits, fixes that do not silence, and the minimal final edit.
 import * as assert from 'node:assert/strict';
 import type { Fix, Finding, LintResult } from '../../server/src/engine/types';
-import { applySafeFixes, minimalEdit } from '../../server/src/handlers/fix-all';
+import { applySafeFixes, minimalEdit } from '../../server/src/engine/fix-all';
 
 /** A finding at [start, end) with one fix; only what the loop reads matters. */
 function finding(start: number, end: number, fix: Fix, extra: Partial<Finding> = {}): Finding {
@@ -29,18 +29,18 @@ function linter(options: { insertAtZero?: boolean; breaks?: boolean } = {}) {
 describe('fix-all loop', () => {
   it('applies non-overlapping fixes in one round', () => {
     const { lint, calls } = linter();
-    assert.deepEqual(applySafeFixes('bad bad bad', lint), { text: 'ok ok ok', applied: 3 });
+    assert.deepEqual(applySafeFixes('bad bad bad', lint), { text: 'ok ok ok', applied: 3, reviewLeft: 0 });
     assert.equal(calls(), 2, 'one round of fixes, one lint to confirm nothing is left');
   });
 
   it('defers conflicting fixes to later rounds, re-linting in between', () => {
     const { lint } = linter({ insertAtZero: true });
-    assert.deepEqual(applySafeFixes('bad bad', lint), { text: '##ok ok', applied: 2 });
+    assert.deepEqual(applySafeFixes('bad bad', lint), { text: '##ok ok', applied: 2, reviewLeft: 0 });
   });
 
   it('stops after the round limit', () => {
     const { lint } = linter({ insertAtZero: true });
-    assert.equal(applySafeFixes('bad bad bad', lint, 2).applied, 2);
+    assert.equal(applySafeFixes('bad bad bad', lint, { maxRounds: 2 }).applied, 2);
   });
 
   it('skips suppressed findings and review fixes', () => {
@@ -52,7 +52,8 @@ describe('fix-all loop', () => {
       errors: [],
       ruleFailures: [],
     });
-    assert.deepEqual(applySafeFixes('ab', lint), { text: 'ab', applied: 0 });
+    assert.deepEqual(applySafeFixes('ab', lint), { text: 'ab', applied: 0, reviewLeft: 1 }, 'the review fix is counted, not applied');
+    assert.deepEqual(applySafeFixes('ab', lint, { includeReview: true, maxRounds: 1 }), { text: 'Xb', applied: 1, reviewLeft: 1 });
   });
 
   it('never applies the same fix twice when it does not silence its finding', () => {
@@ -61,12 +62,12 @@ describe('fix-all loop', () => {
       errors: [],
       ruleFailures: [],
     });
-    assert.deepEqual(applySafeFixes('x', lint), { text: 'x!', applied: 1 });
+    assert.deepEqual(applySafeFixes('x', lint), { text: 'x!', applied: 1, reviewLeft: 0 });
   });
 
   it('keeps the last text that parsed when a round introduces a syntax error', () => {
     const { lint } = linter({ breaks: true });
-    assert.deepEqual(applySafeFixes('bad', lint), { text: 'bad', applied: 0 });
+    assert.deepEqual(applySafeFixes('bad', lint), { text: 'bad', applied: 0, reviewLeft: 0, stoppedUnparsable: true });
   });
 
   it('turns the result into one minimal edit, never splitting a surrogate pair', () => {

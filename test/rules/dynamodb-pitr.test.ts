@@ -70,6 +70,21 @@ new RuleTester().run(rule, {
     {
       code: tfJson`{"resource":{"aws_dynamodb_table":{"scores":{"name":"scores","point_in_time_recovery":[{"enabled":true}]}}}}`,
     },
+    {
+      name: 'a SAM SimpleTable with recovery on',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Sessions:
+            Type: AWS::Serverless::SimpleTable
+            Properties:
+              PrimaryKey:
+                Name: id
+                Type: String
+              PointInTimeRecoverySpecification:
+                PointInTimeRecoveryEnabled: true
+      `,
+    },
   ],
   invalid: [
     {
@@ -225,6 +240,59 @@ new RuleTester().run(rule, {
           }
         }
       `,
+    },
+    {
+      name: 'a SAM SimpleTable without recovery (catalogue v2: SAM types v1 rules cover)',
+      code: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          SimpleTable:
+            SSESpecification:
+              SSEEnabled: true
+        Resources:
+          Sessions:
+            Type: AWS::Serverless::SimpleTable
+            Properties:
+              PrimaryKey:
+                Name: id
+                Type: String
+          Carts:
+            Type: AWS::Serverless::SimpleTable
+            Properties:
+              PointInTimeRecoverySpecification:
+                PointInTimeRecoveryEnabled: false
+      `,
+      errors: [
+        { messageId: 'missing', line: 7, column: 3 },
+        { messageId: 'disabled', line: 17, column: 37 },
+      ],
+      output: cfnYaml`
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          SimpleTable:
+            SSESpecification:
+              SSEEnabled: true
+        Resources:
+          Sessions:
+            Type: AWS::Serverless::SimpleTable
+            Properties:
+              PrimaryKey:
+                Name: id
+                Type: String
+              PointInTimeRecoverySpecification:
+                PointInTimeRecoveryEnabled: true
+          Carts:
+            Type: AWS::Serverless::SimpleTable
+            Properties:
+              PointInTimeRecoverySpecification:
+                PointInTimeRecoveryEnabled: true
+      `,
+    },
+    {
+      name: 'a SAM SimpleTable in JSON',
+      code: cfnJson`{"Transform":"AWS::Serverless-2016-10-31","Resources":{"Sessions":{"Type":"AWS::Serverless::SimpleTable"}}}`,
+      errors: [{ messageId: 'missing', line: 1, column: 56 }],
+      output: cfnJson`{"Transform":"AWS::Serverless-2016-10-31","Resources":{"Sessions":{"Type":"AWS::Serverless::SimpleTable","Properties":{"PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}}}}}`,
     },
   ],
 });

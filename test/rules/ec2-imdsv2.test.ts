@@ -63,6 +63,46 @@ new RuleTester().run(rule, {
     {
       code: tfJson`{"resource":{"aws_launch_template":{"web":{"metadata_options":{"http_tokens":"required","http_endpoint":"enabled"}}}}}`,
     },
+    {
+      name: 'instances and launch configurations (catalogue v2): required, endpoint off, or options from a launch template',
+      code: cfnYaml`
+        Resources:
+          Web:
+            Type: AWS::EC2::Instance
+            Properties:
+              ImageId: ami-123
+              MetadataOptions:
+                HttpTokens: required
+          FromTemplate:
+            Type: AWS::EC2::Instance
+            Properties:
+              LaunchTemplate:
+                LaunchTemplateName: web
+                Version: "1"
+          Lc:
+            Type: AWS::AutoScaling::LaunchConfiguration
+            Properties:
+              ImageId: ami-123
+              InstanceType: t3.micro
+              MetadataOptions:
+                HttpEndpoint: disabled
+      `,
+    },
+    {
+      code: cfnJson`{"Resources":{"Lc":{"Type":"AWS::AutoScaling::LaunchConfiguration","Properties":{"MetadataOptions":{"HttpTokens":"required"}}}}}`,
+    },
+    {
+      code: tfHcl`
+        resource "aws_launch_configuration" "web" {
+          image_id      = "ami-123"
+          instance_type = "t3.micro"
+
+          metadata_options {
+            http_tokens = "required"
+          }
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -257,6 +297,100 @@ new RuleTester().run(rule, {
                 "metadata_options": { "http_tokens": "required" }
               }
             }
+          }
+        }
+      `,
+    },
+    {
+      name: 'an instance and a launch configuration (catalogue v2 amendment)',
+      code: cfnYaml`
+        Resources:
+          Web:
+            Type: AWS::EC2::Instance
+            Properties:
+              ImageId: ami-123
+          Lc:
+            Type: AWS::AutoScaling::LaunchConfiguration
+            Properties:
+              ImageId: ami-123
+              InstanceType: t3.micro
+              MetadataOptions:
+                HttpTokens: optional
+      `,
+      errors: [
+        { messageId: 'missing', line: 2, column: 3 },
+        { messageId: 'optional', line: 12, column: 21 },
+      ],
+      output: cfnYaml`
+        Resources:
+          Web:
+            Type: AWS::EC2::Instance
+            Properties:
+              ImageId: ami-123
+              MetadataOptions:
+                HttpTokens: required
+          Lc:
+            Type: AWS::AutoScaling::LaunchConfiguration
+            Properties:
+              ImageId: ami-123
+              InstanceType: t3.micro
+              MetadataOptions:
+                HttpTokens: required
+      `,
+    },
+    {
+      name: 'an instance with its own options overrides its launch template',
+      code: cfnJson`{"Resources":{"Web":{"Type":"AWS::EC2::Instance","Properties":{"LaunchTemplate":{"LaunchTemplateId":"lt-123","Version":"1"},"MetadataOptions":{"HttpTokens":"optional"}}}}}`,
+      errors: [{ messageId: 'optional', line: 1, column: 157 }],
+      output: cfnJson`{"Resources":{"Web":{"Type":"AWS::EC2::Instance","Properties":{"LaunchTemplate":{"LaunchTemplateId":"lt-123","Version":"1"},"MetadataOptions":{"HttpTokens":"required"}}}}}`,
+    },
+    {
+      name: 'a launch configuration without metadata_options',
+      code: tfHcl`
+        resource "aws_launch_configuration" "web" {
+          image_id      = "ami-123"
+          instance_type = "t3.micro"
+        }
+      `,
+      errors: [{ messageId: 'missing', line: 1, column: 1 }],
+      output: tfHcl`
+        resource "aws_launch_configuration" "web" {
+          image_id      = "ami-123"
+          instance_type = "t3.micro"
+          metadata_options {
+            http_tokens = "required"
+          }
+        }
+      `,
+    },
+    {
+      code: tfJson`{"resource":{"aws_launch_configuration":{"web":{"metadata_options":{"http_tokens":"optional"}}}}}`,
+      errors: [{ messageId: 'optional', line: 1, column: 83 }],
+      output: tfJson`{"resource":{"aws_launch_configuration":{"web":{"metadata_options":{"http_tokens":"required"}}}}}`,
+    },
+    {
+      name: 'an instance with metadata_options of its own is judged even with a launch template',
+      code: tfHcl`
+        resource "aws_instance" "web" {
+          launch_template {
+            id = aws_launch_template.web.id
+          }
+
+          metadata_options {
+            http_put_response_hop_limit = 2
+          }
+        }
+      `,
+      errors: [{ messageId: 'missing', line: 6, column: 3 }],
+      output: tfHcl`
+        resource "aws_instance" "web" {
+          launch_template {
+            id = aws_launch_template.web.id
+          }
+
+          metadata_options {
+            http_put_response_hop_limit = 2
+            http_tokens                 = "required"
           }
         }
       `,

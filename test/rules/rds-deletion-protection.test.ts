@@ -66,6 +66,31 @@ new RuleTester().run(rule, {
     {
       code: tfJson`{"resource":{"aws_db_instance":{"db":{"engine":"mysql","deletion_protection":true}}}}`,
     },
+    {
+      name: 'DocumentDB and Neptune clusters with protection',
+      code: cfnYaml`
+        Resources:
+          Docs:
+            Type: AWS::DocDB::DBCluster
+            Properties:
+              DeletionProtection: true
+          Graph:
+            Type: AWS::Neptune::DBCluster
+            Properties:
+              DeletionProtection: true
+      `,
+    },
+    {
+      code: tfHcl`
+        resource "aws_docdb_cluster" "docs" {
+          deletion_protection = true
+        }
+
+        resource "aws_neptune_cluster" "graph" {
+          deletion_protection = true
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -231,6 +256,71 @@ new RuleTester().run(rule, {
           }
         }
       `,
+    },
+    {
+      name: 'DocumentDB and Neptune clusters (catalogue v2 amendment)',
+      code: cfnYaml`
+        Resources:
+          Docs:
+            Type: AWS::DocDB::DBCluster
+            Properties:
+              StorageEncrypted: true
+          Graph:
+            Type: AWS::Neptune::DBCluster
+            Properties:
+              DeletionProtection: false
+      `,
+      errors: [
+        { messageId: 'missing', line: 2, column: 3 },
+        { messageId: 'disabled', line: 9, column: 27 },
+      ],
+      output: cfnYaml`
+        Resources:
+          Docs:
+            Type: AWS::DocDB::DBCluster
+            Properties:
+              StorageEncrypted: true
+              DeletionProtection: true
+          Graph:
+            Type: AWS::Neptune::DBCluster
+            Properties:
+              DeletionProtection: true
+      `,
+    },
+    {
+      code: cfnJson`{"Resources":{"Graph":{"Type":"AWS::Neptune::DBCluster","Properties":{"StorageEncrypted":true}}}}`,
+      errors: [{ messageId: 'missing', line: 1, column: 15 }],
+      output: cfnJson`{"Resources":{"Graph":{"Type":"AWS::Neptune::DBCluster","Properties":{"StorageEncrypted":true,"DeletionProtection":true}}}}`,
+    },
+    {
+      code: tfHcl`
+        resource "aws_docdb_cluster" "docs" {
+          deletion_protection = false
+        }
+
+        resource "aws_neptune_cluster" "graph" {
+          storage_encrypted = true
+        }
+      `,
+      errors: [
+        { messageId: 'disabled', line: 2, column: 25 },
+        { messageId: 'missing', line: 5, column: 1 },
+      ],
+      output: tfHcl`
+        resource "aws_docdb_cluster" "docs" {
+          deletion_protection = true
+        }
+
+        resource "aws_neptune_cluster" "graph" {
+          storage_encrypted   = true
+          deletion_protection = true
+        }
+      `,
+    },
+    {
+      code: tfJson`{"resource":{"aws_docdb_cluster":{"docs":{"deletion_protection":false}}}}`,
+      errors: [{ messageId: 'disabled', line: 1, column: 65 }],
+      output: tfJson`{"resource":{"aws_docdb_cluster":{"docs":{"deletion_protection":true}}}}`,
     },
   ],
 });

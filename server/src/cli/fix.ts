@@ -1,22 +1,18 @@
 // `secure-iac fix`: applies the quick-fixes the editor offers, file by file, checking each result before writing it.
 //
-// Fixes run in rounds (one fix can make another applicable, as a new versioning resource does for MFA delete), each
-// round taking the non-overlapping fixes of a fresh lint. A file whose fixed text has more parse errors than before
-// is not written. Writes are atomic and keep the file's mode and line endings.
+// The same fix-all loop as the editor's (engine/fix-all.ts): rounds of non-overlapping fixes over fresh lints, keeping
+// the last text that parsed. Writes are atomic and keep the file's mode and line endings.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintDocument } from '../engine/lint/lint';
-import { applyEdits, editsCollide } from '../engine/positions';
-import type { EngineConfig, Finding } from '../engine/types';
+import { applySafeFixes } from '../engine/fix-all';
+import type { EngineConfig } from '../engine/types';
 import type { IacDocument } from '../model/document';
 import type { IacNode } from '../model/nodes';
 import { parseDocument } from '../parsers/index';
 import { readModuleVariables, readParameterFiles } from '../scan/input-values';
 import { writeFileAtomic } from './atomic-write';
-
-/** Enough for chains of dependent fixes; a fix that keeps re-offering itself cannot loop forever. */
-const MAX_ROUNDS = 8;
 
 export interface FixOptions {
   config: EngineConfig;
@@ -32,8 +28,10 @@ export interface FileFix {
   before: string;
   after: string;
   applied: number;
-  /** Why the fixed text was not written (it would not parse). */
+  /** Why the fixed text was not written (it could not be). */
   refused?: string;
+  /** Something the user should know about a file that was fixed. */
+  note?: string;
 }
 
 export interface FixOutcome {
@@ -71,29 +69,24 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
       inputValues = variables.get(dir);
     }
     // The module's other files as they are now (fixed ones already carry their fixes).
-    const siblings = (): IacDocument[] =>
+    const module: IacDocument[] =
       first.family !== 'terraform'
         ? []
         : [...texts].filter(([p]) => p !== path && dirname(p) === dirname(path)).flatMap(([p, t]) => parseDocument(p, t) ?? []);
-    let text = original;
-    let applied = 0;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    const lint = (text: string) => {
       const doc = parseDocument(path, text);
-      if (!doc) break;
-      const result = lintDocument(doc, { config: options.config, module: siblings(), ...(inputValues ? { inputValues } : {}) });
-      const chosen = chooseFixes(result.findings, options.includeReview);
-      if (chosen.count === 0) break;
-      text = applyEdits(text, chosen.edits);
-      applied += chosen.count;
+      return doc && lintDocument(doc, { config: options.config, module, ...(inputValues ? { inputValues } : {}) });
+    };
+    const outcome = applySafeFixes(original, lint, { includeReview: options.includeReview });
+    // Fixes that would break the file are left out (the last text that parsed is kept), and the user is told.
+    const broken = outcome.stoppedUnparsable ? 'some fixes were left out: with them the file would not parse' : undefined;
+    if (outcome.applied === 0) {
+      if (broken) files.push({ path, before: original, after: original, applied: 0, refused: `${broken}; nothing written` });
+      continue;
     }
-    if (applied === 0) continue;
-    if (crlf(original)) text = text.replace(/\r?\n/g, '\r\n');
-    const before = first.errors.length;
-    const after = parseDocument(path, text)?.errors.length ?? Number.POSITIVE_INFINITY;
-    const fix: FileFix = { path, before: original, after: text, applied };
-    if (after > before) fix.refused = `the fixed text would not parse (${after} parse error${after === 1 ? '' : 's'} instead of ${before}); nothing written`;
-    files.push(fix);
-    if (!fix.refused) texts.set(path, text);
+    const text = crlf(original) ? outcome.text.replace(/\r?\n/g, '\r\n') : outcome.text;
+    files.push({ path, before: original, after: text, applied: outcome.applied, ...(broken ? { note: broken } : {}) });
+    texts.set(path, text);
   }
   if (!options.dryRun) {
     for (const f of files) {
@@ -106,20 +99,6 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
     }
   }
   return { files, errors };
-}
-
-/** The first fix of each visible finding that is allowed and does not overlap one already taken. */
-function chooseFixes(findings: readonly Finding[], includeReview: boolean): { edits: { start: number; end: number; newText: string }[]; count: number } {
-  const edits: { start: number; end: number; newText: string }[] = [];
-  let count = 0;
-  for (const f of findings) {
-    if (f.suppressed) continue;
-    const fix = f.fixes.find((x) => x.safety === 'safe' || includeReview);
-    if (!fix || fix.edits.length === 0 || editsCollide(fix.edits, edits)) continue;
-    edits.push(...fix.edits);
-    count++;
-  }
-  return { edits, count };
 }
 
 /** A unified diff of one file's fix, for `--dry-run`. */

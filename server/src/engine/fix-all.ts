@@ -1,8 +1,9 @@
 // "Fix all": applies every safe fix of a file, re-linting between rounds so fixes that touch the same map stay correct.
+// The editor's source.fixAll and `secure-iac fix` both run it, so they change a file the same way.
 import type { TextEdit } from '../edits/types';
-import { applyEdits, editsCollide } from '../engine/positions';
 import { diffSpan } from '../parsers/text-change';
-import type { LintResult } from '../engine/types';
+import { applyEdits, editsCollide } from './positions';
+import type { LintResult } from './types';
 
 /** Rounds before giving up; each round applies every non-overlapping safe fix, so a few rounds settle any file. */
 export const MAX_FIX_ROUNDS = 8;
@@ -11,6 +12,16 @@ export const MAX_FIX_ROUNDS = 8;
 export interface FixAllOutcome {
   text: string;
   applied: number;
+  /** Visible findings of the final text whose fixes need a review (left out unless asked for). */
+  reviewLeft: number;
+  /** A round's fixes would have made the text unparsable: the result is the last round that parsed. */
+  stoppedUnparsable?: true;
+}
+
+export interface FixAllOptions {
+  maxRounds?: number;
+  /** Also apply fixes marked `review` (the CLI's `--include-review`, the editor's review fix-all). */
+  includeReview?: boolean;
 }
 
 /**
@@ -19,9 +30,10 @@ export interface FixAllOutcome {
  * inserting into the same map would otherwise both compute "after the last entry" and interleave. A fix is
  * applied at most once per finding identity, so a fix that does not silence its finding cannot loop.
  */
-export function applySafeFixes(text: string, lint: (text: string) => LintResult | undefined, maxRounds = MAX_FIX_ROUNDS): FixAllOutcome {
+export function applySafeFixes(text: string, lint: (text: string) => LintResult | undefined, options: FixAllOptions = {}): FixAllOutcome {
+  const { maxRounds = MAX_FIX_ROUNDS, includeReview = false } = options;
   const done = new Set<string>();
-  let good: FixAllOutcome = { text, applied: 0 };
+  let good: FixAllOutcome = { text, applied: 0, reviewLeft: 0 };
   let current = good;
   let baselineErrors: number | undefined;
   for (let round = 0; round <= maxRounds; round++) {
@@ -29,14 +41,14 @@ export function applySafeFixes(text: string, lint: (text: string) => LintResult 
     if (!result) break;
     baselineErrors ??= result.errors.length;
     // A writer produced text that no longer parses: keep the last good round rather than break the file.
-    if (result.errors.length > baselineErrors) return good;
-    good = current;
+    if (result.errors.length > baselineErrors) return { ...good, stoppedUnparsable: true };
+    good = { ...current, reviewLeft: reviewOnly(result) };
     if (round === maxRounds) break;
     const taken: TextEdit[] = [];
     let fixes = 0;
     for (const finding of result.findings) {
       if (finding.suppressed) continue;
-      const fix = finding.fixes.find((f) => f.safety === 'safe');
+      const fix = finding.fixes.find((f) => f.safety === 'safe' || includeReview);
       if (!fix) continue;
       const identity = `${finding.ruleId}\n${finding.resource?.address ?? ''}\n${fix.title}\n${finding.message}`;
       if (done.has(identity) || editsCollide(fix.edits, taken)) continue;
@@ -45,9 +57,14 @@ export function applySafeFixes(text: string, lint: (text: string) => LintResult 
       fixes++;
     }
     if (fixes === 0) break;
-    current = { text: applyEdits(current.text, taken), applied: current.applied + fixes };
+    current = { text: applyEdits(current.text, taken), applied: current.applied + fixes, reviewLeft: 0 };
   }
   return good;
+}
+
+/** Visible findings whose only fixes need a review. */
+function reviewOnly(result: LintResult): number {
+  return result.findings.filter((f) => !f.suppressed && f.fixes.length > 0 && f.fixes.every((x) => x.safety === 'review')).length;
 }
 
 /**
