@@ -9,13 +9,13 @@ const USAGE = `usage: npm test                                  every check: tsc
        npm test -- <file|folder|glob|rule-id>… [mocha flags]   only those tests, e.g.
        npm test -- test/rules/s3-versioning.test.ts     npm test -- 'test/engine/*.test.ts'     npm test -- s3-versioning --grep cfn-yaml`;
 
-/** The whole run, in order; the first failure stops it. */
+/** The whole run, in order; the first failure stops it. Tools run through this Node, not npx (seconds saved per step). */
 const FULL: readonly { name: string; cmd: string[] }[] = [
-  { name: 'type-check', cmd: ['npx', 'tsc', '-b'] },
+  { name: 'type-check', cmd: [process.execPath, require.resolve('typescript/bin/tsc'), '-b'] },
   { name: 'bundle', cmd: ['node', 'esbuild.mjs'] },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'format check', cmd: ['npm', 'run', '--silent', 'format:check'] },
-  { name: 'mocha', cmd: ['npx', 'mocha'] },
+  { name: 'mocha', cmd: [process.execPath, require.resolve('mocha/bin/mocha.js')] },
 ];
 
 interface MochaRc {
@@ -100,7 +100,7 @@ function main(): void {
     process.exit(2);
   }
   const rc = JSON.parse(readFileSync(path.join(ROOT, '.mocharc.json'), 'utf8')) as MochaRc;
-  process.exit(run(['npx', 'mocha', ...mochaFlags(rc), ...flags, ...resolved]));
+  process.exit(run([process.execPath, require.resolve('mocha/bin/mocha.js'), ...mochaFlags(rc), ...flags, ...resolved]));
 }
 
 if (require.main === module) main();
