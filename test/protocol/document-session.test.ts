@@ -2,6 +2,7 @@
 // and last result, so closing the buffer drops them together.
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintDocument } from '../../server/src/engine/lint/lint';
 import { DocumentSession } from '../../server/src/handlers/document-session';
 import { initParsers } from '../../server/src/parsers/index';
 
@@ -25,13 +26,22 @@ describe('document session', () => {
     }
   });
 
-  it('starts afresh after dispose (the tree it kept is freed)', () => {
-    const uri = 'file:///m/main.tf';
+  it('keeps its lint cache across versions, so a keystroke re-checks only what it could affect', () => {
+    const uri = 'file:///stack/template.yaml';
     const session = new DocumentSession(uri);
-    session.parse(TextDocument.create(uri, 'terraform', 1, 'resource "aws_s3_bucket" "a" {}\n'));
-    session.dispose();
-    const again = new DocumentSession(uri);
-    assert.deepEqual(again.parse(TextDocument.create(uri, 'terraform', 1, 'resource "aws_ebs_volume" "v" {}\n'))?.resources.map((r) => r.type), ['aws_ebs_volume']);
-    again.dispose();
+    const text = (size: number) => `Resources:\n  A:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: ${size}\n  B:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 1\n`;
+    try {
+      const first = session.parse(TextDocument.create(uri, 'yaml', 1, text(1)));
+      assert.ok(first);
+      lintDocument(first, { cache: session.lintCache });
+      assert.equal(session.lintCache.stats.reused, 0);
+      const second = session.parse(TextDocument.create(uri, 'yaml', 2, text(12)));
+      assert.ok(second);
+      lintDocument(second, { cache: session.lintCache });
+      assert.ok(session.lintCache.stats.reused > 0, 'the untouched resource B keeps its findings');
+      assert.ok(session.lintCache.stats.checked > 0, 'the edited resource A is checked again');
+    } finally {
+      session.dispose();
+    }
   });
 });

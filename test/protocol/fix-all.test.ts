@@ -1,7 +1,7 @@
 // The fix-all loop on its own: rounds, conflicting edits, fixes that do not silence, and the minimal final edit.
 import * as assert from 'node:assert/strict';
 import type { Fix, Finding, LintResult } from '../../server/src/engine/types';
-import { applySafeFixes, minimalEdit } from '../../server/src/engine/fix-all';
+import { applySafeFixes, minimalEdit } from '../../server/src/engine/fixes/fix-all';
 
 /** A finding at [start, end) with one fix; only what the loop reads matters. */
 function finding(start: number, end: number, fix: Fix, extra: Partial<Finding> = {}): Finding {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintDocument } from '../engine/lint/lint';
-import { applySafeFixes } from '../engine/fix-all';
+import { applySafeFixes } from '../engine/fixes/fix-all';
 import type { EngineConfig } from '../engine/types';
 import type { IacDocument } from '../model/document';
 import type { IacNode } from '../model/nodes';

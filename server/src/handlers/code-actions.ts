@@ -14,7 +14,7 @@ import type { TextEdit } from '../edits/types';
 import { suppressionEdits } from '../engine/suppressions/suppression-edits';
 import type { Finding } from '../engine/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
-import { applySafeFixes, minimalEdit } from '../engine/fix-all';
+import { applySafeFixes, minimalEdit } from '../engine/fixes/fix-all';
 import { describeError, guardRequest, type Log } from './guard';
 import type { Linter, LintOutcome } from './linter';
 import { findingData, findingToDiagnostic } from './to-diagnostic';

@@ -190,7 +190,7 @@ export class FixCollector implements Fixer {
   private freeName(type: string, base: string): string {
     const cfn = this.scope.family === 'cloudformation';
     const taken = new Set<string>(this.named);
-    for (const { resource } of this.scope.resources()) {
+    for (const resource of this.scope.resources()) {
       if (resource.kind === 'data') continue;
       taken.add(cfn ? resource.name : `${resource.type}.${resource.name}`);
     }

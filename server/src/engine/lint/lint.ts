@@ -231,7 +231,7 @@ function reportedAtOrigin(rule: AnyRule, scope: Scope, at: View): boolean {
   if (scope.family !== 'terraform' || node?.kind !== 'ref' || node.path[0] !== 'data') return false;
   const [, type, name] = node.path;
   const checked = targetsByType(rule, 'terraform').has(`data.${type}`);
-  return checked && scope.resources().some(({ resource }) => resource.kind === 'data' && resource.type === type && resource.name === name);
+  return checked && scope.resources().some((resource) => resource.kind === 'data' && resource.type === type && resource.name === name);
 }
 
 /** "Cannot verify" notes for unresolved values that decided a check which then reported nothing there. */

@@ -31,11 +31,11 @@ function principals(blocksOf: MapNode[], literal: Literal): unknown {
  * asked only for such a path so the read is recorded only then), else undefined. Given the list rather than the
  * scope, so the scope can use this module without the two importing each other.
  */
-export function policyFromDataSource(path: readonly string[], resources: () => readonly { resource: ResourceNode }[], literal: Literal): unknown {
+export function policyFromDataSource(path: readonly string[], resources: () => readonly ResourceNode[], literal: Literal): unknown {
   if (path[0] !== 'data' || path[1] !== 'aws_iam_policy_document' || (path[3] !== 'json' && path[3] !== 'minified_json')) return undefined;
-  const found = resources().find(({ resource }) => resource.kind === 'data' && resource.type === 'aws_iam_policy_document' && resource.name === path[2]);
+  const found = resources().find((resource) => resource.kind === 'data' && resource.type === 'aws_iam_policy_document' && resource.name === path[2]);
   if (!found) return undefined;
-  const statements = blocks(found.resource.node, 'statement').map((st) => {
+  const statements = blocks(found.node, 'statement').map((st) => {
     const out: Record<string, unknown> = { Effect: value(st, 'effect', literal) ?? 'Allow' };
     const pairs: [string, string][] = [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource'], ['sid', 'Sid']];
     for (const [tf, json] of pairs) {

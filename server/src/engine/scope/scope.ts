@@ -79,8 +79,8 @@ export interface Scope {
   mappings(): IacNode | undefined;
   /** The Terraform `provider` blocks of the module. */
   providers(): readonly BlockNode[];
-  /** Every resource of the scope with the document it lives in. */
-  resources(): readonly { doc: IacDocument; resource: ResourceNode }[];
+  /** Every resource of the scope, in document order. */
+  resources(): readonly ResourceNode[];
   /** The resources whose type key (`unitTypeKey`) is one of `types`, in document order. */
   resourcesOfTypes(types: readonly string[]): readonly ResourceNode[];
   /** The branch taken for a conditional in this evaluation, or undefined when both are still open. */
@@ -112,7 +112,7 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
   const inputs = new Map<string, InputNode>();
   for (const d of documents) for (const i of d.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
   let locals: Map<string, IacNode> | undefined;
-  let all: { doc: IacDocument; resource: ResourceNode }[] | undefined;
+  let all: ResourceNode[] | undefined;
   let providers: BlockNode[] | undefined;
   const ofTypes = new Map<string, { dependency: Dependency; resources: ResourceNode[] }>();
   const watchers: Map<string, Dependency>[] = [];
@@ -120,7 +120,7 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
     options.recorder?.note(dependency);
     for (const seen of watchers) seen.set(dependency.key, dependency);
   };
-  const resources = () => (all ??= documents.flatMap((d) => d.resources.map((resource) => ({ doc: d, resource }))));
+  const resources = () => (all ??= documents.flatMap((d) => d.resources));
   return {
     family: doc.family,
     input: (name) => {
@@ -175,7 +175,7 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
       let hit = ofTypes.get(key);
       if (!hit) {
         const wanted = new Set(types);
-        hit = { dependency: dependency({ kind: 'types', types }, key), resources: resources().flatMap(({ resource }) => (wanted.has(unitTypeKey(resource)) ? [resource] : [])) };
+        hit = { dependency: dependency({ kind: 'types', types }, key), resources: resources().filter((resource) => wanted.has(unitTypeKey(resource))) };
         ofTypes.set(key, hit);
       }
       // Recorded on every call, not only when the list is built: each check that asks depends on it.

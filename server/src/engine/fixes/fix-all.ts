@@ -1,9 +1,9 @@
 // "Fix all": applies every safe fix of a file, re-linting between rounds so fixes that touch the same map stay correct.
 // The editor's source.fixAll and `secure-iac fix` both run it, so they change a file the same way.
-import type { TextEdit } from '../edits/types';
-import { diffSpan } from '../parsers/text-change';
-import { applyEdits, editsCollide } from './positions';
-import type { LintResult } from './types';
+import type { TextEdit } from '../../edits/types';
+import { diffSpan } from '../../parsers/text-change';
+import { applyEdits, editsCollide } from '../positions';
+import type { LintResult } from '../types';
 
 /** Rounds before giving up; each round applies every non-overlapping safe fix, so a few rounds settle any file. */
 export const MAX_FIX_ROUNDS = 8;
