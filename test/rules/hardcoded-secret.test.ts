@@ -424,5 +424,24 @@ new RuleTester().run(rule, {
         }
       `,
     },
+    {
+      name: 'DMS: MongoDB settings password from a parameter that is not NoEcho and defaults to the secret',
+      code: cfnYaml`
+        Parameters:
+          MongoPassword:
+            Type: String
+            Default: 'asDjskjs73!'
+        Resources:
+          Source:
+            Type: AWS::DMS::Endpoint
+            Properties:
+              EndpointType: source
+              EngineName: mongodb
+              MongoDbSettings:
+                Username: reader
+                Password: !Ref MongoPassword
+      `,
+      errors: [{ messageId: 'nestedDefault', line: 13, column: 19 }],
+    },
   ],
 });
