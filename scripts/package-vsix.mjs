@@ -23,7 +23,10 @@ try {
   // Built above, in the repository (the stage has no sources).
   delete manifest.scripts['vscode:prepublish'];
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: stage, stdio: 'inherit' });
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
+    cwd: stage,
+    stdio: 'inherit',
+  });
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }

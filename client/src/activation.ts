@@ -11,7 +11,12 @@ export function isTemplateDocument(doc: vscode.TextDocument): boolean {
   const head = doc.getText(new vscode.Range(0, 0, 200, 0));
   if (isTemplate(doc.fileName, head)) return true;
   if (doc.languageId === 'terraform') return true;
-  return (doc.languageId === 'yaml' || doc.languageId === 'json') && !isSniffableName(doc.fileName) && !isTerraformName(doc.fileName) && looksLikeCloudFormation(head);
+  return (
+    (doc.languageId === 'yaml' || doc.languageId === 'json') &&
+    !isSniffableName(doc.fileName) &&
+    !isTerraformName(doc.fileName) &&
+    looksLikeCloudFormation(head)
+  );
 }
 
 /** The first `SNIFF_BYTES` of a file, without reading the rest (a generated JSON file can be huge). */
@@ -27,7 +32,9 @@ async function headOf(uri: vscode.Uri): Promise<string> {
       await handle.close();
     }
   }
-  return Buffer.from(await vscode.workspace.fs.readFile(uri)).subarray(0, SNIFF_BYTES).toString('utf8');
+  return Buffer.from(await vscode.workspace.fs.readFile(uri))
+    .subarray(0, SNIFF_BYTES)
+    .toString('utf8');
 }
 
 /**

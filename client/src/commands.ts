@@ -87,10 +87,17 @@ async function pickFinding(): Promise<void> {
     picks.push({ label: `${g.label} (${g.description})`, kind: vscode.QuickPickItemKind.Separator });
     for (const item of g.items) {
       const file = vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri), false);
-      picks.push({ label: `$(${['error', 'warning', 'info', 'lightbulb'][item.severity]}) ${item.message}`, description: `${item.rule}  ${file}:${item.line + 1}`, item });
+      picks.push({
+        label: `$(${['error', 'warning', 'info', 'lightbulb'][item.severity]}) ${item.message}`,
+        description: `${item.rule}  ${file}:${item.line + 1}`,
+        item,
+      });
     }
   }
-  const picked = await vscode.window.showQuickPick(picks, { placeHolder: groups.length === 0 ? 'Secure IaC: no findings' : 'Secure IaC findings', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(picks, {
+    placeHolder: groups.length === 0 ? 'Secure IaC: no findings' : 'Secure IaC findings',
+    matchOnDescription: true,
+  });
   if (picked?.item) await openFinding(picked.item);
   else if (picked?.view) await vscode.commands.executeCommand(`${FINDINGS_VIEW_ID}.focus`);
 }

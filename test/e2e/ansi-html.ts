@@ -1,6 +1,15 @@
 // Renders the CLI's coloured output (SGR escapes: bold, dim, underline, 8 colours) as HTML for a screenshot.
 
-const COLOURS: Record<number, string> = { 30: '#545454', 31: '#f14c4c', 32: '#23d18b', 33: '#f5f543', 34: '#3b8eea', 35: '#d670d6', 36: '#29b8db', 37: '#e5e5e5' };
+const COLOURS: Record<number, string> = {
+  30: '#545454',
+  31: '#f14c4c',
+  32: '#23d18b',
+  33: '#f5f543',
+  34: '#3b8eea',
+  35: '#d670d6',
+  36: '#29b8db',
+  37: '#e5e5e5',
+};
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -17,7 +26,9 @@ export function ansiToHtml(text: string): string {
         state.dim ? 'opacity:0.6' : '',
         state.underline ? 'text-decoration:underline' : '',
         state.colour ? `color:${state.colour}` : '',
-      ].filter(Boolean).join(';');
+      ]
+        .filter(Boolean)
+        .join(';');
       html += style ? `<span style="${style}">${escapeHtml(part)}</span>` : escapeHtml(part);
       continue;
     }

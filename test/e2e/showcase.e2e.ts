@@ -12,8 +12,19 @@ import * as path from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { terminalPage } from './ansi-html';
 import {
-  e2eAvailable, extensionHostLogs, focusEditor, goToLine, launch, openFile, openQuickFixMenu, runCommand, screenshot,
-  waitForNotification, waitForSquiggle, type Page, type Session,
+  e2eAvailable,
+  extensionHostLogs,
+  focusEditor,
+  goToLine,
+  launch,
+  openFile,
+  openQuickFixMenu,
+  runCommand,
+  screenshot,
+  waitForNotification,
+  waitForSquiggle,
+  type Page,
+  type Session,
 } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -60,11 +71,26 @@ function bigTemplate(): string {
   const lines = APP_YAML.split('\n').slice(0, 16); // header and the security group
   for (let i = 0; lines.length + 20 <= 3000; i++) {
     lines.push(
-      `  Table${i}:`, '    Type: AWS::DynamoDB::Table', '    DeletionPolicy: Retain', '    Properties:',
-      '      BillingMode: PAY_PER_REQUEST', '      AttributeDefinitions:', '        - AttributeName: id', '          AttributeType: S',
-      '      KeySchema:', '        - AttributeName: id', '          KeyType: HASH', '      SSESpecification:', '        SSEEnabled: true',
-      '      Tags:', '        - Key: team', '          Value: shop', '        - Key: index', `          Value: "${i}"`,
-      '      TableClass: STANDARD', `      # table ${i}`,
+      `  Table${i}:`,
+      '    Type: AWS::DynamoDB::Table',
+      '    DeletionPolicy: Retain',
+      '    Properties:',
+      '      BillingMode: PAY_PER_REQUEST',
+      '      AttributeDefinitions:',
+      '        - AttributeName: id',
+      '          AttributeType: S',
+      '      KeySchema:',
+      '        - AttributeName: id',
+      '          KeyType: HASH',
+      '      SSESpecification:',
+      '        SSEEnabled: true',
+      '      Tags:',
+      '        - Key: team',
+      '          Value: shop',
+      '        - Key: index',
+      `          Value: "${i}"`,
+      '      TableClass: STANDARD',
+      `      # table ${i}`,
     );
   }
   while (lines.length < 3000) lines.push('# padding');
@@ -118,7 +144,13 @@ async function docShot(page: Page, name: string, clip?: { x: number; y: number; 
 const STATUS_ITEM = '.part.statusbar [aria-label^="Secure IaC,"]';
 
 async function statusLabel(page: Page): Promise<string> {
-  return (await page.locator(STATUS_ITEM).first().getAttribute('aria-label').catch(() => null)) ?? '';
+  return (
+    (await page
+      .locator(STATUS_ITEM)
+      .first()
+      .getAttribute('aria-label')
+      .catch(() => null)) ?? ''
+  );
 }
 
 describe('Secure IaC showcase in code-server (screenshots for the README)', { skip, timeout: 300_000 }, () => {
@@ -186,7 +218,12 @@ describe('Secure IaC showcase in code-server (screenshots for the README)', { sk
     assert.ok(titles.includes('Show documentation for sg-open-ssh'), JSON.stringify(titles));
     const editor = await unionBox(page, ['.editor-group-container.active .monaco-editor'], { left: 0, top: 0, right: 0, bottom: 0 });
     const menu = await unionBox(page, ['.action-widget'], { left: 0, top: 0, right: 40, bottom: 20 });
-    await docShot(page, 'quick-fix', { x: editor.x, y: editor.y, width: Math.min(editor.width, Math.max(menu.x + menu.width - editor.x, 760)), height: Math.max(menu.y + menu.height - editor.y, 380) });
+    await docShot(page, 'quick-fix', {
+      x: editor.x,
+      y: editor.y,
+      width: Math.min(editor.width, Math.max(menu.x + menu.width - editor.x, 760)),
+      height: Math.max(menu.y + menu.height - editor.y, 380),
+    });
     await page.keyboard.press('Escape');
   });
 
@@ -194,13 +231,22 @@ describe('Secure IaC showcase in code-server (screenshots for the README)', { sk
     const page = s!.page;
     await goToLine(page, SSH_CIDR.line, SSH_CIDR.column);
     await runCommand(page, 'Show or Focus Hover');
-    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((e) => (e.textContent ?? '').includes('Learn more')), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-hover')].some((e) => (e.textContent ?? '').includes('Learn more')),
+      undefined,
+      { timeout: 15_000 },
+    );
     const hover = await page.locator('.monaco-hover').filter({ hasText: 'Learn more' }).first().innerText();
     assert.match(hover, /sg-open-ssh/);
     assert.match(hover, /Fix:/);
     const editor = await unionBox(page, ['.editor-group-container.active .monaco-editor'], { left: 0, top: 0, right: 0, bottom: 0 });
     const box = await unionBox(page, ['.monaco-hover:visible'], { left: 0, top: 0, right: 30, bottom: 30 });
-    await docShot(page, 'hover', { x: editor.x, y: editor.y, width: Math.min(editor.width, Math.max(box.x + box.width - editor.x, 760)), height: Math.max(box.y + box.height - editor.y, SSH_CIDR.line * 20 + 40) });
+    await docShot(page, 'hover', {
+      x: editor.x,
+      y: editor.y,
+      width: Math.min(editor.width, Math.max(box.x + box.width - editor.x, 760)),
+      height: Math.max(box.y + box.height - editor.y, SSH_CIDR.line * 20 + 40),
+    });
     await page.keyboard.press('Escape');
   });
 
@@ -245,17 +291,29 @@ describe('Secure IaC showcase in code-server (screenshots for the README)', { sk
     if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
     const header = page.locator('.pane-header[aria-label^="Secure IaC Findings"]').first();
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-list-row')].some((e) => (e.getAttribute('aria-label') ?? '').startsWith('Errors')), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-list-row')].some((e) => (e.getAttribute('aria-label') ?? '').startsWith('Errors')),
+      undefined,
+      { timeout: 15_000 },
+    );
     // Grouped by rule (the view's toggle), the 149 tables without PITR are one line.
     await runCommand(page, 'Secure IaC: Group by Rule');
-    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-list-row')].some((e) => (e.getAttribute('aria-label') ?? '').startsWith('dynamodb-pitr')), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-list-row')].some((e) => (e.getAttribute('aria-label') ?? '').startsWith('dynamodb-pitr')),
+      undefined,
+      { timeout: 15_000 },
+    );
     await docShot(page, 'findings-view-and-status-bar');
     const status = await unionBox(page, [STATUS_ITEM], { left: 0, top: 0, right: 0, bottom: 0 });
     const bar = await unionBox(page, ['.part.statusbar'], { left: 0, top: 0, right: 0, bottom: 0 });
     await docShot(page, 'status-bar', { x: 0, y: bar.y, width: Math.min(bar.width, status.x + status.width + 120), height: bar.height });
     // Its click lists Secure IaC's findings only.
     await page.locator(STATUS_ITEM).first().click();
-    await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((e) => (e.textContent ?? '').includes('sg-open-ssh')), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((e) => (e.textContent ?? '').includes('sg-open-ssh')),
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.keyboard.press('Escape');
   });
 
@@ -267,7 +325,11 @@ describe('Secure IaC showcase in code-server (screenshots for the README)', { sk
       fs.writeFileSync(path.join(dir, 'terraform', 'main.tf'), DB_TF);
       let out = '';
       try {
-        out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'secure-iac.js'), 'scan', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '' } });
+        out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'secure-iac.js'), 'scan', '.'], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '' },
+        });
       } catch (e) {
         out = String((e as { stdout?: string }).stdout ?? ''); // exit 1: findings at or above --fail-on
       }

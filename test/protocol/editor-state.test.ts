@@ -58,7 +58,12 @@ describe('protocol: enable, run, status and startup log', function () {
     await client.changeSettings({ secureIac: { rules: RULES, enable: false } });
     await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
     // No quick fixes either: nothing is checked.
-    const actions = await client.codeActions(uri, { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } }, [], [CodeActionKind.QuickFix]);
+    const actions = await client.codeActions(
+      uri,
+      { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } },
+      [],
+      [CodeActionKind.QuickFix],
+    );
     assert.deepEqual(actions, []);
   });
 
@@ -94,9 +99,15 @@ describe('protocol: enable, run, status and startup log', function () {
   it('reports ready after start, scanning n/N during a scan, then ready again', async () => {
     for (let i = 0; i < 3; i++) writeIn(root, `stack/t${i}.yaml`, TEMPLATE);
     client = await TestClient.start({ root, settings: { secureIac: { rules: RULES } } });
-    await until(() => client.statuses.some((s) => s.state === 'ready'), () => JSON.stringify(client.statuses));
+    await until(
+      () => client.statuses.some((s) => s.state === 'ready'),
+      () => JSON.stringify(client.statuses),
+    );
     await client.request(SCAN_WORKSPACE_METHOD, {});
-    await until(() => client.statuses.at(-1)?.state === 'ready', () => JSON.stringify(client.statuses));
+    await until(
+      () => client.statuses.at(-1)?.state === 'ready',
+      () => JSON.stringify(client.statuses),
+    );
     const scanning = client.statuses.filter((s): s is Required<StatusParams> => s.state === 'scanning');
     assert.ok(scanning.length > 0, JSON.stringify(client.statuses));
     assert.equal(scanning.at(-1)?.scanned, 3);
@@ -107,7 +118,10 @@ describe('protocol: enable, run, status and startup log', function () {
   it('logs the version, the rule count and the effective configuration at start', async () => {
     writeIn(root, '.secure-iac.yaml', 'rules:\n  s3-versioning: low\n');
     client = await TestClient.start({ root, settings: { secureIac: { rules: { 'sg-open-ssh': 'off' }, run: 'onSave' } } });
-    await until(() => client.logs.some((l) => l.message.startsWith('Configuration of')), () => client.logs.map((l) => l.message).join('\n'));
+    await until(
+      () => client.logs.some((l) => l.message.startsWith('Configuration of')),
+      () => client.logs.map((l) => l.message).join('\n'),
+    );
     const text = client.logs.map((l) => l.message).join('\n');
     assert.match(text, /Secure IaC server \S+ \(Node v\d+[^)]*\): \d+ rules, \d+ on by default/);
     const config = client.logs.find((l) => l.message.startsWith('Configuration of'))?.message ?? '';
@@ -122,13 +136,20 @@ describe('protocol: enable, run, status and startup log', function () {
     client = await TestClient.start({ root, settings: { secureIac: { rules: RULES } } });
     await client.open(uri, OPEN_SG);
     const { diagnostics } = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['sg-open-all-ports']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['sg-open-all-ports'],
+    );
     const related = diagnostics[0]?.relatedInformation?.map((r) => r.message.split(':')[0]);
     assert.deepEqual(related, ['Also sg-open-db-ports', 'Also sg-open-rdp', 'Also sg-open-ssh']);
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const actions = await client.codeActions(uri, range, diagnostics, [CodeActionKind.QuickFix]);
     const titles = actions.map((a) => a.title);
-    assert.deepEqual(titles.filter((t) => t.startsWith('Replace ')), ['Replace 0.0.0.0/0 with a new input AllowedIngressCidr for the allowed source range'], JSON.stringify(titles));
+    assert.deepEqual(
+      titles.filter((t) => t.startsWith('Replace ')),
+      ['Replace 0.0.0.0/0 with a new input AllowedIngressCidr for the allowed source range'],
+      JSON.stringify(titles),
+    );
     assert.ok(!titles.some((t) => /sg-open-(ssh|rdp|db-ports)/.test(t)), JSON.stringify(titles));
   });
 });

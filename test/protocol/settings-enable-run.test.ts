@@ -25,7 +25,10 @@ describe('settings: enable and run', () => {
   it('the startup log names the rule count and what differs from the defaults', () => {
     assert.match(serverBanner(), /^Secure IaC server \S+ \(Node v[\d.]+\): \d+ rules, \d+ on by default$/);
     const line = describeSettings({ ...DEFAULT_SETTINGS, rules: { 'sg-open-ssh': 'off' }, exclude: ['test/**'] }, '/w/.secure-iac.yaml');
-    assert.equal(line, 'enable=true; run=onType; rules: sg-open-ssh=off; exclude: test/**; unresolved=off; maxFileSize=2097152; config file: /w/.secure-iac.yaml');
+    assert.equal(
+      line,
+      'enable=true; run=onType; rules: sg-open-ssh=off; exclude: test/**; unresolved=off; maxFileSize=2097152; config file: /w/.secure-iac.yaml',
+    );
     assert.match(describeSettings(DEFAULT_SETTINGS, undefined), /rules: catalogue defaults; .*config file: none$/);
   });
 });

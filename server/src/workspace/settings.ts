@@ -91,10 +91,12 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
   }
   let enable = true;
   if (raw.enable === false) enable = false;
-  else if (raw.enable !== undefined && raw.enable !== null && raw.enable !== true) problems.push(`secureIac.enable: expected true or false, got ${JSON.stringify(raw.enable)}`);
+  else if (raw.enable !== undefined && raw.enable !== null && raw.enable !== true)
+    problems.push(`secureIac.enable: expected true or false, got ${JSON.stringify(raw.enable)}`);
   let run: RunMode = 'onType';
   if (raw.run === 'onSave') run = 'onSave';
-  else if (raw.run !== undefined && raw.run !== null && raw.run !== 'onType') problems.push(`secureIac.run: expected "onType" or "onSave", got ${JSON.stringify(raw.run)}`);
+  else if (raw.run !== undefined && raw.run !== null && raw.run !== 'onType')
+    problems.push(`secureIac.run: expected "onType" or "onSave", got ${JSON.stringify(raw.run)}`);
   return {
     settings: {
       enable,
