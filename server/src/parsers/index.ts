@@ -3,12 +3,16 @@ import type { IacDocument } from '../model/document';
 import type { JsonConversion } from './cfn-json';
 import type { YamlConversion } from './cfn-yaml';
 import { parseCfnJson, parseCfnYaml } from './cloudformation';
-import { initTerraformParser, parseTerraformHcl } from './terraform-hcl';
+import { parseTerraformHcl } from './terraform-hcl';
 import { parseTerraformJson } from './terraform-json';
 
-/** Loads the tree-sitter grammar; call once before parsing Terraform. `wasmDir` holds the .wasm files (default: resolved from node_modules, or next to the bundle). */
-export async function initParsers(options: { wasmDir?: string } = {}): Promise<void> {
-  await initTerraformParser(options.wasmDir);
+/**
+ * Readies the parsers. Every parser is plain TypeScript now (Terraform's included: ./hcl/), so there is nothing to
+ * load; callers keep awaiting this so a parser that needs loading can come back without touching them. `wasmDir`
+ * is accepted and ignored for the same reason.
+ */
+export async function initParsers(_options: { wasmDir?: string } = {}): Promise<void> {
+  // Nothing to load.
 }
 
 /** File names the scanner and server consider at all; content decides whether a candidate is a template. */
