@@ -327,7 +327,7 @@ export function tokenize(text: string): Tokens {
       }
       if (c === CH_NL) break; // a quoted string never spans lines (only its interpolations may)
       if (c === 92 /* \ */) {
-        j += text.charCodeAt(j + 1) === CH_NL ? 1 : 2;
+        j = Math.min(n, j + (text.charCodeAt(j + 1) === CH_NL ? 1 : 2));
         continue;
       }
       if ((c === 36 || c === 37) && text.charCodeAt(j + 1) === 123) {

@@ -105,8 +105,22 @@ class Parser {
         this.sync(itemStart, 0);
       }
     }
-    this.errors.sort((a, b) => a.range.start - b.range.start);
-    return { blocks, attributes, errors: this.errors };
+    return { blocks, attributes, errors: this.onePerLine() };
+  }
+
+  /**
+   * The errors in text order, one per line: where one break makes several constructs fail at once (a `{` and the
+   * block around it, both left open by a cut), the first says what is wrong and the others add nothing.
+   */
+  private onePerLine(): ParseError[] {
+    const sorted = [...this.errors].sort((a, b) => a.range.start - b.range.start);
+    const out: ParseError[] = [];
+    for (const e of sorted) {
+      const prev = out[out.length - 1];
+      if (prev && !this.text.slice(prev.range.start, e.range.start).includes('\n')) continue;
+      out.push(e);
+    }
+    return out;
   }
 
   // ---- bodies ---------------------------------------------------------------------------------------------------
