@@ -195,7 +195,7 @@ describe('parseTerraformHcl', () => {
     const doc = parseTerraformHcl('main.tf', text);
     assert.deepEqual(doc.resources.map((r) => r.address), ['a.one', 'a.two']);
     assert.deepEqual(shape(doc.resources[1]?.node as IacNode), { y: 2 });
-    const end = text.length - 1; // just after the last token, on the line where the text stops
+    const end = text.length; // where the text stops
     assert.deepEqual(doc.errors, [{ message: "Missing '}' to close the block opened on line 5", range: { start: end, end } }]);
   });
 

@@ -375,16 +375,30 @@ export function tokenize(text: string): Tokens {
     return Math.min(bodyStart, n);
   }
 
-  /** Whether some line at or after `from` is the closing marker. */
+  /**
+   * Whether some line at or after `from` is the closing marker, before any line that opens another heredoc with the
+   * same marker: that one's marker would close this heredoc only because this one lost its own (recovery).
+   */
   function closingLineAfter(from: number, marker: string): boolean {
     let at = from;
     while (at <= n) {
       const found = text.indexOf(marker, at);
       if (found < 0) return false;
       if (isClosingLine(found, marker)) return true;
+      if (opensHeredoc(found, marker)) return false;
       at = found + 1;
     }
     return false;
+  }
+
+  /** Whether `marker` at `at` ends a line as the marker of a heredoc opener (`= <<EOT`, `<<-EOT`). */
+  function opensHeredoc(at: number, marker: string): boolean {
+    let b = at - 1;
+    if (text.charCodeAt(b) === 45) b--;
+    if (text.charCodeAt(b) !== 60 || text.charCodeAt(b - 1) !== 60) return false;
+    let e = at + marker.length;
+    while (e < n && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9 || text.charCodeAt(e) === 13)) e++;
+    return e >= n || text.charCodeAt(e) === CH_NL;
   }
 
   /** Whether `marker` at `at` stands alone on its line (indentation and trailing spaces allowed). */

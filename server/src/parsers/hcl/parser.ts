@@ -240,12 +240,13 @@ class Parser {
           this.p++;
           continue;
         }
-        if (t === T.CBRACE) {
+        if (t === T.CBRACE && !(this.recovering && this.dedented(this.p, indent - 1))) {
           this.p++;
           return { kind: 'map', entries, style: 'block', range: { start: this.en[open] as number, end: this.st[this.p - 1] as number } };
         }
         if (t === T.EOF || (this.recovering && this.dedented(this.p, indent))) {
-          const at = Math.max(this.en[this.lastSignificant(this.p)] as number, this.en[open] as number);
+          // At the end of the text the break is there; before a dedented line, at the end of the block's last token.
+          const at = t === T.EOF ? this.text.length : Math.max(this.en[this.lastSignificant(this.p)] as number, this.en[open] as number);
           this.error(at, at, `Missing '}' to close the block opened on line ${this.lineOf(this.st[open] as number)}`);
           return { kind: 'map', entries, style: 'block', range: { start: this.en[open] as number, end: at }, unclosed: true };
         }
@@ -424,8 +425,8 @@ class Parser {
     const saveNl = this.nl;
     this.nl = false;
     for (;;) {
-      if (this.peek() === T.CPAREN) break;
       this.guard(indent, T.CPAREN, open);
+      if (this.peek() === T.CPAREN) break;
       args.push(this.expr());
       const t = this.peek();
       if (t === T.COMMA) this.p++;
@@ -448,8 +449,8 @@ class Parser {
     if (this.isFor()) return this.forExpr(open, mark, T.CBRACK, saveNl);
     const items: IacNode[] = [];
     for (;;) {
-      if (this.peek() === T.CBRACK) break;
       this.guard(indent, T.CBRACK, open);
+      if (this.peek() === T.CBRACK) break;
       items.push(this.expr());
       const t = this.peek();
       if (t === T.COMMA) this.p++;
@@ -476,8 +477,8 @@ class Parser {
         this.p++;
         t = this.peek();
       }
-      if (t === T.CBRACE) break;
       this.guard(indent, T.CBRACE, open);
+      if (t === T.CBRACE) break;
       const key = this.expr();
       t = this.peek();
       if (t !== T.EQ && t !== T.COLON) this.fail(this.p, `Syntax error: expected '=' or ':' after the key, found ${this.describe(this.p)}`);
@@ -658,8 +659,12 @@ class Parser {
    */
   private guard(indent: number, closer: number, open: number): void {
     if (!this.recovering) return;
-    if (this.ty[this.p] === T.EOF || this.dedented(this.p, indent)) {
-      const at = this.en[this.lastSignificant(this.p)] as number;
+    const t = this.peek();
+    // A closer indented less than the opening line closes something outside; any other token at that indentation or
+    // less starts the next item.
+    const outside = t === T.CBRACE || t === T.CBRACK || t === T.CPAREN ? this.dedented(this.p, indent - 1) : this.dedented(this.p, indent);
+    if (t === T.EOF || outside) {
+      const at = t === T.EOF ? this.text.length : (this.en[this.lastSignificant(this.p)] as number);
       this.fail(at, `Missing ${TOKEN_NAMES[closer]} to close the ${TOKEN_NAMES[this.ty[open] as number]} opened on line ${this.lineOf(this.st[open] as number)}`, true);
     }
   }
