@@ -37,9 +37,7 @@ async function main(): Promise<void> {
     for (const [name, parse] of Object.entries(PARSERS)) {
       const o = judge(c, parse);
       const into = name === 'hcl' ? row.hcl : row.ts;
-      into[0] += o.intactEqual ? 1 : 0;
-      into[1] += o.errorOnBreakLine ? 1 : 0;
-      into[2] += o.oneError ? 1 : 0;
+      [o.intactEqual, o.errorOnBreakLine, o.oneError].forEach((ok, i) => (into[i] = (into[i] ?? 0) + (ok ? 1 : 0)));
       if (name === 'hcl' && (!o.intactEqual || !o.errorOnBreakLine) && misses.length < 30) misses.push(`${c.kind} ${c.file} line ${c.breakLine + 1}: intact ${o.intactEqual} error-on-line ${o.errorOnBreakLine}`);
     }
   }
