@@ -62,6 +62,8 @@ class Parser {
   private nl = true;
   /** Traversals found so far, in document order; an ExprNode takes the slice since it began. */
   private refs: string[][] = [];
+  /** Set by `guard` to where an unclosed construct stopped; read by `closeAt`. */
+  private unclosedAt = -1;
   readonly errors: ParseError[] = [];
 
   constructor(private readonly text: string) {
@@ -136,9 +138,16 @@ class Parser {
     const mark = this.refs.length;
     const saveNl = this.nl;
     this.nl = true;
+    const errors = this.errors.length;
     try {
       if (this.ty[this.p] === T.NL || this.ty[this.p] === T.EOF) this.fail(eq, `Missing value after '=' for '${this.tokText(nameTok)}'`);
       const value = this.expr();
+      if (this.errors.length > errors) {
+        // A bracket inside was never closed (`guard` closed it where it stopped): the value is unknown.
+        const start = this.st[eq] as number;
+        const broken: ExprNode = { kind: 'expr', text: this.text.slice(start, value.range.end), refs: this.refs.slice(mark), range: { start, end: value.range.end } };
+        return { key: this.tokText(nameTok), keyRange: this.rangeOf(nameTok), value: broken, range: { start: this.st[nameTok] as number, end: value.range.end } };
+      }
       const after = this.ty[this.p] as number;
       if (after !== T.NL && after !== T.EOF && after !== T.CBRACE) {
         this.fail(this.p, `Syntax error: unexpected ${this.describe(this.p)} after the value of '${this.tokText(nameTok)}'`);
@@ -400,12 +409,12 @@ class Parser {
         const indent = this.indentOf(open);
         const saveNl = this.nl;
         this.nl = false;
-        this.guard(indent, T.CPAREN, open);
-        this.expr();
-        if (this.peek() !== T.CPAREN) this.fail(this.p, `Syntax error: expected ')', found ${this.describe(this.p)}`);
+        if (!this.guard(indent, T.CPAREN, open)) {
+          this.expr();
+          if (this.peek() !== T.CPAREN && !this.guard(indent, T.CPAREN, open)) this.fail(this.p, `Syntax error: expected ')', found ${this.describe(this.p)}`);
+        }
         this.nl = saveNl;
-        const close = this.p++;
-        return this.exprNode(this.st[open] as number, this.en[close] as number, mark);
+        return this.exprNode(this.st[open] as number, this.closeAt(T.CPAREN), mark);
       }
       default:
         return this.fail(this.p, this.ty[this.p] === T.NL || this.ty[this.p] === T.EOF ? 'Missing value' : `Syntax error: unexpected ${this.describe(this.p)}`);
@@ -425,19 +434,19 @@ class Parser {
     const saveNl = this.nl;
     this.nl = false;
     for (;;) {
-      this.guard(indent, T.CPAREN, open);
-      if (this.peek() === T.CPAREN) break;
+      if (this.guard(indent, T.CPAREN, open) || this.peek() === T.CPAREN) break;
       args.push(this.expr());
       const t = this.peek();
       if (t === T.COMMA) this.p++;
       else if (t === T.ELLIPSIS) {
         this.p++;
         if (this.peek() !== T.CPAREN) this.fail(this.p, `Syntax error: expected ')' after '...', found ${this.describe(this.p)}`);
-      } else if (t !== T.CPAREN) this.fail(this.p, `Syntax error: expected ',' or ')' in the arguments of ${fn}, found ${this.describe(this.p)}`);
+      } else if (t !== T.CPAREN && !this.guard(indent, T.CPAREN, open)) {
+        this.fail(this.p, `Syntax error: expected ',' or ')' in the arguments of ${fn}, found ${this.describe(this.p)}`);
+      }
     }
     this.nl = saveNl;
-    const close = this.p++;
-    return { kind: 'call', fn, args, range: { start: this.st[nameTok] as number, end: this.en[close] as number } };
+    return { kind: 'call', fn, args, range: { start: this.st[nameTok] as number, end: this.closeAt(T.CPAREN) } };
   }
 
   private tuple(): IacNode {
@@ -449,16 +458,14 @@ class Parser {
     if (this.isFor()) return this.forExpr(open, mark, T.CBRACK, saveNl);
     const items: IacNode[] = [];
     for (;;) {
-      this.guard(indent, T.CBRACK, open);
-      if (this.peek() === T.CBRACK) break;
+      if (this.guard(indent, T.CBRACK, open) || this.peek() === T.CBRACK) break;
       items.push(this.expr());
       const t = this.peek();
       if (t === T.COMMA) this.p++;
-      else if (t !== T.CBRACK) this.fail(this.p, `Syntax error: expected ',' or ']' in the list, found ${this.describe(this.p)}`);
+      else if (t !== T.CBRACK && !this.guard(indent, T.CBRACK, open)) this.fail(this.p, `Syntax error: expected ',' or ']' in the list, found ${this.describe(this.p)}`);
     }
     this.nl = saveNl;
-    const close = this.p++;
-    return { kind: 'list', items, style: 'flow', range: { start: this.st[open] as number, end: this.en[close] as number } };
+    return { kind: 'list', items, style: 'flow', range: { start: this.st[open] as number, end: this.closeAt(T.CBRACK) } };
   }
 
   private object(): IacNode {
@@ -477,8 +484,7 @@ class Parser {
         this.p++;
         t = this.peek();
       }
-      this.guard(indent, T.CBRACE, open);
-      if (t === T.CBRACE) break;
+      if (this.guard(indent, T.CBRACE, open) || t === T.CBRACE) break;
       const key = this.expr();
       t = this.peek();
       if (t !== T.EQ && t !== T.COLON) this.fail(this.p, `Syntax error: expected '=' or ':' after the key, found ${this.describe(this.p)}`);
@@ -488,11 +494,13 @@ class Parser {
       entries.push({ key: this.objectKey(key), keyRange: key.range, value, range: { start: key.range.start, end: value.range.end } });
       t = this.peek();
       if (t === T.COMMA || t === T.NL) this.p++;
-      else if (t !== T.CBRACE) this.fail(this.p, `Syntax error: expected a newline, ',' or '}' after the item, found ${this.describe(this.p)}`);
+      // A token starting a line is separated (an unclosed object inside stopped just before it).
+      else if (t !== T.CBRACE && this.ty[this.p - 1] !== T.NL && !this.guard(indent, T.CBRACE, open)) {
+        this.fail(this.p, `Syntax error: expected a newline, ',' or '}' after the item, found ${this.describe(this.p)}`);
+      }
     }
     this.nl = saveNl;
-    const close = this.p++;
-    return { kind: 'map', entries, style: 'flow', range: { start: this.st[open] as number, end: this.en[close] as number } };
+    return { kind: 'map', entries, style: 'flow', range: { start: this.st[open] as number, end: this.closeAt(T.CBRACE) } };
   }
 
   /** `name`, `"name"` and `(expr)` keys: a bare word is a literal key in an object, not a reference. */
@@ -657,16 +665,30 @@ class Parser {
    * In an unbalanced text, an element of a bracketed construct that starts a line indented no deeper than the line
    * that opened it is the next attribute or block: the construct was never closed.
    */
-  private guard(indent: number, closer: number, open: number): void {
-    if (!this.recovering) return;
+  private guard(indent: number, closer: number, open: number): boolean {
+    if (!this.recovering) return false;
+    const save = this.p;
     const t = this.peek();
     // A closer indented less than the opening line closes something outside; any other token at that indentation or
     // less starts the next item.
     const outside = t === T.CBRACE || t === T.CBRACK || t === T.CPAREN ? this.dedented(this.p, indent - 1) : this.dedented(this.p, indent);
-    if (t === T.EOF || outside) {
-      const at = t === T.EOF ? this.text.length : (this.en[this.lastSignificant(this.p)] as number);
-      this.fail(at, `Missing ${TOKEN_NAMES[closer]} to close the ${TOKEN_NAMES[this.ty[open] as number]} opened on line ${this.lineOf(this.st[open] as number)}`, true);
+    if (t !== T.EOF && !outside) {
+      this.p = save;
+      return false;
     }
+    // Closed where it stops: the constructs around it carry on, the attribute holding it counts as broken.
+    const at = t === T.EOF ? this.text.length : (this.en[this.lastSignificant(this.p)] as number);
+    this.error(at, at, `Missing ${TOKEN_NAMES[closer]} to close the ${TOKEN_NAMES[this.ty[open] as number]} opened on line ${this.lineOf(this.st[open] as number)}`);
+    this.unclosedAt = at;
+    return true;
+  }
+
+  /** The end of a construct: past its closer, or where it stopped when `guard` found it unclosed. */
+  private closeAt(closer: number): number {
+    const at = this.unclosedAt;
+    this.unclosedAt = -1;
+    if (at >= 0 || this.ty[this.p] !== closer) return Math.max(at, 0);
+    return this.en[this.p++] as number;
   }
 
   /** Whether token `i` starts its line at a column no deeper than `indent`. */
