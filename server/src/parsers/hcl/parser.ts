@@ -172,7 +172,7 @@ class Parser {
    */
   private block(depth: number): (MapEntry & { type: string; labels: string[]; headerRange: SourceRange }) | undefined {
     const typeTok = this.p++;
-    const indent = this.indentOf(typeTok);
+    const indent = this.recovering ? this.indentOf(typeTok) : 0;
     const mark = this.refs.length;
     const labels: string[] = [];
     const labelRanges: SourceRange[] = [];
@@ -406,7 +406,7 @@ class Parser {
       case T.OPAREN: {
         const mark = this.refs.length;
         const open = this.p++;
-        const indent = this.indentOf(open);
+        const indent = this.recovering ? this.indentOf(open) : 0;
         const saveNl = this.nl;
         this.nl = false;
         if (!this.guard(indent, T.CPAREN, open)) {
@@ -429,7 +429,7 @@ class Parser {
     this.p++;
     if (this.ty[this.p] !== T.OPAREN) this.fail(this.p, `Syntax error: expected '(' after the function name ${fn}, found ${this.describe(this.p)}`);
     const open = this.p++;
-    const indent = this.indentOf(nameTok);
+    const indent = this.recovering ? this.indentOf(nameTok) : 0;
     const args: IacNode[] = [];
     const saveNl = this.nl;
     this.nl = false;
@@ -452,7 +452,7 @@ class Parser {
   private tuple(): IacNode {
     const open = this.p++;
     const mark = this.refs.length;
-    const indent = this.indentOf(open);
+    const indent = this.recovering ? this.indentOf(open) : 0;
     const saveNl = this.nl;
     this.nl = false;
     if (this.isFor()) return this.forExpr(open, mark, T.CBRACK, saveNl);
@@ -471,7 +471,7 @@ class Parser {
   private object(): IacNode {
     const open = this.p++;
     const mark = this.refs.length;
-    const indent = this.indentOf(open);
+    const indent = this.recovering ? this.indentOf(open) : 0;
     const saveNl = this.nl;
     this.nl = false;
     if (this.isFor()) return this.forExpr(open, mark, T.CBRACE, saveNl);
@@ -722,7 +722,7 @@ class Parser {
    * the enclosing block; in an unbalanced text also before a line indented no deeper than `indent`... of the item.
    */
   private sync(from: number, _minIndent: number): void {
-    const indent = this.indentOf(from);
+    const indent = this.recovering ? this.indentOf(from) : 0;
     let depth = 0;
     for (let i = from; i < this.p; i++) {
       const t = this.ty[i] as number;
