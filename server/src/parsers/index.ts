@@ -8,10 +8,9 @@ import { parseTerraformJson } from './terraform-json';
 
 /**
  * Readies the parsers. Every parser is plain TypeScript now (Terraform's included: ./hcl/), so there is nothing to
- * load; callers keep awaiting this so a parser that needs loading can come back without touching them. `wasmDir`
- * is accepted and ignored for the same reason.
+ * load; callers keep awaiting this so a parser that needs loading can come back without touching them.
  */
-export async function initParsers(_options: { wasmDir?: string } = {}): Promise<void> {
+export async function initParsers(): Promise<void> {
   // Nothing to load.
 }
 
