@@ -4,15 +4,16 @@
 //
 // Error recovery works at the attribute level: a broken attribute becomes an unknown value (an ExprNode, so rules
 // stay quiet rather than report it missing), a broken nested block an unknown block entry, an unclosed top-level block
-// is dropped; each costs one error and parsing resumes at the next line. When the brackets of the text do not balance
-// (a truncated buffer, a deleted `}`), indentation tells where an unclosed construct ends: a line indented no deeper
-// than the line that opened it starts something new.
+// keeps what it holds; each costs one error and parsing resumes at the next line. When the brackets of the text do not
+// balance (a truncated buffer, a deleted `}`), indentation tells where an unclosed construct ends: a line indented no
+// deeper than the line that opened it starts something new. A valid text always balances, so it never meets these
+// guesses: its model depends on its tokens alone.
 import type { ParseError } from '../../model/document';
 import type { CallNode, ExprNode, IacNode, MapEntry, MapNode, SourceRange } from '../../model/nodes';
 import { decodeQuoted, heredocValue } from '../tf-strings';
 import { T, TOKEN_NAMES, tokenize } from './lexer';
 
-/** A top-level block: type, labels and their nodes' ranges, the body (undefined when the block is broken). */
+/** A top-level block: type, labels, header range (type through last label), whole range and body. */
 export interface HclBlock {
   type: string;
   labels: string[];
@@ -104,7 +105,7 @@ class Parser {
           this.error(this.st[itemStart] as number, this.st[itemStart] as number, `Could not read this block: ${failure(err)}`);
           this.p = itemStart;
         }
-        this.sync(itemStart, 0);
+        this.sync(itemStart);
       }
     }
     return { blocks, attributes, errors: this.onePerLine() };
@@ -155,7 +156,7 @@ class Parser {
       return { key: this.tokText(nameTok), keyRange: this.rangeOf(nameTok), value, range: { start: this.st[nameTok] as number, end: value.range.end } };
     } catch (err) {
       if (!(err instanceof Broken)) throw err;
-      this.sync(nameTok, 0);
+      this.sync(nameTok);
       // A half-typed attribute is unknown rather than missing, so rules stay quiet about it.
       const start = this.st[eq] as number;
       const end = Math.max(start + 1, Math.min(err.at, this.text.length));
@@ -271,7 +272,7 @@ class Parser {
           }
         } catch (err) {
           if (!(err instanceof Broken)) throw err;
-          this.sync(itemStart, indent + 1);
+          this.sync(itemStart);
         }
       }
     } finally {
@@ -342,14 +343,13 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (t === T.DOT) {
-        const dot = this.p++;
+        this.p++;
         const n = this.ty[this.p];
         if (n === T.IDENT || n === T.NUMBER) {
           if (complete) path?.push(this.tokText(this.p));
         } else if (n === T.STAR) {
           if (complete) path?.push('*');
         } else this.fail(this.p, `Syntax error: expected an attribute name after '.', found ${this.describe(this.p)}`);
-        void dot;
         end = this.en[this.p++] as number;
       } else if (t === T.OBRACK) {
         this.p++;
@@ -565,7 +565,7 @@ class Parser {
   private quoted(): IacNode {
     const open = this.p++;
     const mark = this.refs.length;
-    const { logic, parts, only } = this.template(T.CQUOTE);
+    const { logic, parts, only } = this.template();
     if (this.ty[this.p] !== T.CQUOTE) this.fail(this.p, "Missing '\"' at the end of this string");
     const close = this.p++;
     const range = { start: this.st[open] as number, end: this.en[close] as number };
@@ -578,7 +578,7 @@ class Parser {
   private heredoc(): IacNode {
     const open = this.p++;
     const mark = this.refs.length;
-    const { logic } = this.template(T.CHEREDOC);
+    const { logic } = this.template();
     if (this.ty[this.p] !== T.CHEREDOC) {
       const marker = this.tokText(open).replace(/^<<-?/, '');
       this.fail(open, `Missing heredoc end marker '${marker}' for this heredoc`);
@@ -593,10 +593,10 @@ class Parser {
   }
 
   /**
-   * The parts of a template up to (not including) `end`: literal text, `${ expr }` interpolations and
+   * The parts of a template up to its end (the closing quote or marker, or where it was cut): literal text, `${ expr }` interpolations and
    * `%{ if / else / endif / for / endfor }` directives (spec "Template Expressions").
    */
-  private template(end: number): { logic: boolean; parts: number; only: IacNode | undefined } {
+  private template(): { logic: boolean; parts: number; only: IacNode | undefined } {
     const saveNl = this.nl;
     this.nl = false;
     let logic = false;
@@ -655,7 +655,6 @@ class Parser {
     }
     for (const f of fors) this.unbind(f.mark, f.names);
     this.nl = saveNl;
-    void end;
     return { logic, parts, only: parts === 1 ? only : undefined };
   }
 
@@ -719,9 +718,9 @@ class Parser {
   /**
    * After a broken item that began at token `from`: skips to the end of its line, counting brackets opened since
    * `from` so a broken value spanning lines (`tags = {` ... `}`) is skipped whole. Stops before the `}` that closes
-   * the enclosing block; in an unbalanced text also before a line indented no deeper than `indent`... of the item.
+   * the enclosing block; in an unbalanced text also before a line indented no deeper than the item's.
    */
-  private sync(from: number, _minIndent: number): void {
+  private sync(from: number): void {
     const indent = this.recovering ? this.indentOf(from) : 0;
     let depth = 0;
     for (let i = from; i < this.p; i++) {
@@ -734,7 +733,9 @@ class Parser {
     for (;;) {
       const t = this.ty[i] as number;
       if (t === T.EOF) break;
-      if (this.recovering && i > from && this.dedented(i, indent) && !(CLOSERS.has(t) && this.dedented(i, indent - 1) === false)) break;
+      // Unbalanced text: a line indented no deeper than the item starts the next one (a closer at the item's own
+      // indentation still belongs to it: `tags = {` ... `}`).
+      if (this.recovering && i > from && this.dedented(i, indent) && !(CLOSERS.has(t) && !this.dedented(i, indent - 1))) break;
       if (t === T.NL && depth <= 0) {
         i++;
         break;
