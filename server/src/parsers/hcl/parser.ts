@@ -581,6 +581,7 @@ class Parser {
     const { logic } = this.template();
     if (this.ty[this.p] !== T.CHEREDOC) {
       const marker = this.tokText(open).replace(/^<<-?/, '');
+      if (this.ty[this.p] === T.UNCLOSED_HEREDOC) this.p++; // the lexer cut it off before a line that reads as HCL
       this.fail(open, `Missing heredoc end marker '${marker}' for this heredoc`);
     }
     const close = this.p++;
@@ -732,7 +733,7 @@ class Parser {
     let i = Math.max(this.p, from + 1);
     for (;;) {
       const t = this.ty[i] as number;
-      if (t === T.EOF) break;
+      if (t === T.EOF || this.ty[i - 1] === T.UNCLOSED_HEREDOC) break;
       // Unbalanced text: a line indented no deeper than the item starts the next one (a closer at the item's own
       // indentation still belongs to it: `tags = {` ... `}`).
       if (this.recovering && i > from && this.dedented(i, indent) && !(CLOSERS.has(t) && !this.dedented(i, indent - 1))) break;
