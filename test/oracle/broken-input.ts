@@ -129,7 +129,8 @@ export function casesFor(file: string, text: string, options: { cuts: number | '
     const marker = /<<-?\s*([A-Za-z_]\w*)\s*$/.exec(l.line)?.[1] as string;
     const close = lines.find((x) => x.start > l.start && x.line.trim() === marker);
     if (!close) continue;
-    damage('unclosed heredoc', l.start, text.slice(0, close.start) + text.slice(close.start + close.line.length + 1), l.start);
+    // The break is where the marker line was; the opener's line names the heredoc, so an error there is right too.
+    damage('unclosed heredoc', l.start, text.slice(0, close.start) + text.slice(close.start + close.line.length + 1), close.start, l.start);
   }
   return options.only ? out.filter((c) => c.kind === options.only) : out;
 }

@@ -156,7 +156,8 @@ describe('HCL error recovery', () => {
     const text = 'resource "t" "n" {\n  policy = <<EOF\n{"a": 1}\n  acl = "private"\n}\n';
     const doc = parseTerraformHcl('main.tf', text);
     assert.equal(doc.errors.length, 1);
-    assert.match(doc.errors[0]?.message ?? '', /heredoc end marker 'EOF'/);
+    assert.equal(doc.errors[0]?.message, "Missing heredoc end marker 'EOF' for the heredoc opened on line 2");
+    assert.equal(doc.errors[0]?.range.start, text.indexOf('  acl'));
     assert.deepEqual(doc.resources[0]?.node.entries.map((e) => [e.key, e.value.kind]), [['policy', 'expr'], ['acl', 'scalar']]);
   });
 

@@ -413,13 +413,13 @@ export function tokenize(text: string): Tokens {
 
   /**
    * Where an unclosed heredoc stops (recovery only): before the first later line, indented no deeper than the line
-   * of `<<`, that reads like the next attribute or block header (`name =`, `name "label" {`), or a `}` indented
-   * less. Without it the rest of the file would be swallowed as heredoc text.
+   * of `<<`, that reads like the next attribute or block header (`name =`, `name "label" {`), or a closing `}`,
+   * `]` or `)` indented less. Without it the rest of the file would be swallowed as heredoc text.
    */
   function recoveryEnd(openAt: number, bodyStart: number): number {
     const lineOf = text.lastIndexOf('\n', openAt - 1) + 1;
     const indent = /^[ \t]*/.exec(text.slice(lineOf, openAt))?.[0].length ?? 0;
-    const re = /^([ \t]*)(?:[\p{ID_Start}_][\p{ID_Continue}-]*[ \t]*=(?![=>])|[\p{ID_Start}_][\p{ID_Continue}-]*(?:[ \t]+(?:"[^"\n]*"|[\p{ID_Start}_][\p{ID_Continue}-]*))*[ \t]*\{[ \t]*$|(\}))/gmu;
+    const re = /^([ \t]*)(?:[\p{ID_Start}_][\p{ID_Continue}-]*[ \t]*=(?![=>])|[\p{ID_Start}_][\p{ID_Continue}-]*(?:[ \t]+(?:"[^"\n]*"|[\p{ID_Start}_][\p{ID_Continue}-]*))*[ \t]*\{[ \t]*$|([}\])]))/gmu;
     re.lastIndex = bodyStart;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const ind = (m[1] as string).length;

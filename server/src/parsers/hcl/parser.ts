@@ -581,8 +581,11 @@ class Parser {
     const { logic } = this.template();
     if (this.ty[this.p] !== T.CHEREDOC) {
       const marker = this.tokText(open).replace(/^<<-?/, '');
-      if (this.ty[this.p] === T.UNCLOSED_HEREDOC) this.p++; // the lexer cut it off before a line that reads as HCL
-      this.fail(open, `Missing heredoc end marker '${marker}' for this heredoc`);
+      // Reported where the heredoc stops (the end of the text, or before a line that reads as HCL): the marker belongs
+      // there. The lexer's cut is a line start, so what follows is parsed afresh.
+      const at = this.st[this.p] as number;
+      if (this.ty[this.p] === T.UNCLOSED_HEREDOC) this.p++;
+      this.fail(at, `Missing heredoc end marker '${marker}' for the heredoc opened on line ${this.lineOf(this.st[open] as number)}`, true);
     }
     const close = this.p++;
     const range = { start: this.st[open] as number, end: this.en[close] as number };
