@@ -250,11 +250,14 @@ export function tokenize(text: string): Tokens {
         }
         continue;
       default: {
-        const t = punct(c, next, i);
-        push(t.type, i, i + t.len);
-        if (t.type === T.OBRACK || t.type === T.OPAREN) opens++;
-        else if (t.type === T.CBRACK || t.type === T.CPAREN) opens--;
-        i += t.len;
+        // Type and length in one number: no object per token.
+        const packed = punct(c, next, i);
+        const t = packed & 0xff;
+        const len = packed >> 8;
+        push(t, i, i + len);
+        if (t === T.OBRACK || t === T.OPAREN) opens++;
+        else if (t === T.CBRACK || t === T.CPAREN) opens--;
+        i += len;
       }
     }
   }
@@ -266,50 +269,51 @@ export function tokenize(text: string): Tokens {
     return IDENT_HEAD.test(text);
   }
 
-  function punct(c: number, next: number, at: number): { type: number; len: number } {
+  /** The punctuation token at `at`: its type in the low byte, its length above. */
+  function punct(c: number, next: number, at: number): number {
     switch (c) {
       case 91: // [
-        return { type: T.OBRACK, len: 1 };
+        return T.OBRACK | 256;
       case 93:
-        return { type: T.CBRACK, len: 1 };
+        return T.CBRACK | 256;
       case 40:
-        return { type: T.OPAREN, len: 1 };
+        return T.OPAREN | 256;
       case 41:
-        return { type: T.CPAREN, len: 1 };
+        return T.CPAREN | 256;
       case 61: // =
-        return next === 61 ? { type: T.EQEQ, len: 2 } : next === 62 ? { type: T.ARROW, len: 2 } : { type: T.EQ, len: 1 };
+        return next === 61 ? T.EQEQ | 512 : next === 62 ? T.ARROW | 512 : T.EQ | 256;
       case 58: // :
-        return next === 58 ? { type: T.DCOLON, len: 2 } : { type: T.COLON, len: 1 };
+        return next === 58 ? T.DCOLON | 512 : T.COLON | 256;
       case 44:
-        return { type: T.COMMA, len: 1 };
+        return T.COMMA | 256;
       case 46: // .
-        return next === 46 && text.charCodeAt(at + 2) === 46 ? { type: T.ELLIPSIS, len: 3 } : { type: T.DOT, len: 1 };
+        return next === 46 && text.charCodeAt(at + 2) === 46 ? T.ELLIPSIS | 768 : T.DOT | 256;
       case 63:
-        return { type: T.QUESTION, len: 1 };
+        return T.QUESTION | 256;
       case 42:
-        return { type: T.STAR, len: 1 };
+        return T.STAR | 256;
       case 43:
-        return { type: T.PLUS, len: 1 };
+        return T.PLUS | 256;
       case 45:
-        return { type: T.MINUS, len: 1 };
+        return T.MINUS | 256;
       case 47:
-        return { type: T.SLASH, len: 1 };
+        return T.SLASH | 256;
       case 37:
-        return { type: T.PERCENT, len: 1 };
+        return T.PERCENT | 256;
       case 33:
-        return next === 61 ? { type: T.NEQ, len: 2 } : { type: T.BANG, len: 1 };
+        return next === 61 ? T.NEQ | 512 : T.BANG | 256;
       case 62:
-        return next === 61 ? { type: T.GE, len: 2 } : { type: T.GT, len: 1 };
+        return next === 61 ? T.GE | 512 : T.GT | 256;
       case 38:
-        return next === 38 ? { type: T.AND, len: 2 } : { type: T.INVALID, len: 1 };
+        return next === 38 ? T.AND | 512 : T.INVALID | 256;
       case 124:
-        return next === 124 ? { type: T.OR, len: 2 } : { type: T.INVALID, len: 1 };
+        return next === 124 ? T.OR | 512 : T.INVALID | 256;
       case 126:
-        return { type: T.STRIP, len: 1 };
+        return T.STRIP | 256;
       default: {
         // One whole code point, so an astral character is one INVALID token, not two halves.
         const cp = text.codePointAt(at) ?? c;
-        return { type: T.INVALID, len: cp > 0xffff ? 2 : 1 };
+        return T.INVALID | (cp > 0xffff ? 512 : 256);
       }
     }
   }
