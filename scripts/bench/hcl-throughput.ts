@@ -1,6 +1,10 @@
 // Terraform parse throughput, model included: the product's HCL parser against the tree-sitter oracle (WASM parse +
 // model), same files, same run. Also the time to re-parse a 60 KB file with its model (what a keystroke costs).
 // Usage: npx tsx scripts/bench/hcl-throughput.ts [root=/work/shared/corpus/realworld] [passes=5]
+// tsx runs each file through its own transform, where `const enum` token types stay property reads; the bundles inline
+// them. For figures that match the product, bundle it first:
+//   npx esbuild scripts/bench/hcl-throughput.ts --bundle --platform=node --external:web-tree-sitter --external:jsonc-parser --outfile=/tmp/b.js
+//   NODE_PATH=node_modules node /tmp/b.js
 import { readFileSync } from 'node:fs';
 import { parseTerraformHcl } from '../../server/src/parsers/terraform-hcl';
 import { walkFiles } from '../../server/src/scan/walk';
