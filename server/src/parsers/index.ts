@@ -21,10 +21,10 @@ export function isCandidatePath(path: string): boolean {
 
 /**
  * Stand-ins for the plain parse of one syntax, each giving the same result as the one it replaces: the incremental
- * parser passes ones that reuse the previous version's work, so this stays the only switch on format.
+ * parser passes ones that reuse the previous version's work, so this stays the only switch on format. (Terraform has
+ * none: a full parse is cheaper than any reuse, see incremental.ts.)
  */
 export interface SyntaxParsers {
-  terraformHcl?: (uri: string, text: string) => IacDocument;
   cfnYaml?: (text: string) => YamlConversion;
   cfnJson?: (text: string) => JsonConversion;
 }
@@ -36,7 +36,7 @@ export interface SyntaxParsers {
  */
 export function parseDocument(uri: string, text: string, parsers: SyntaxParsers = {}): IacDocument | undefined {
   const lower = uri.toLowerCase();
-  if (lower.endsWith('.tf')) return (parsers.terraformHcl ?? parseTerraformHcl)(uri, text);
+  if (lower.endsWith('.tf')) return parseTerraformHcl(uri, text);
   if (lower.endsWith('.tf.json')) return parseTerraformJson(uri, text);
   if (/\.(ya?ml|json|template|cfn)$/.test(lower)) {
     // .template files are either syntax; JSON is a subset of YAML but its own parser gives JSON-precise errors.
