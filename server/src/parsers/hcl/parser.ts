@@ -736,7 +736,8 @@ class Parser {
     let i = Math.max(this.p, from + 1);
     for (;;) {
       const t = this.ty[i] as number;
-      if (t === T.EOF || this.ty[i - 1] === T.UNCLOSED_HEREDOC) break;
+      // Where the lexer cut an unclosed heredoc off, a new line starts, unless brackets around the heredoc are open.
+      if (t === T.EOF || (depth <= 0 && this.ty[i - 1] === T.UNCLOSED_HEREDOC)) break;
       // Unbalanced text: a line indented no deeper than the item starts the next one (a closer at the item's own
       // indentation still belongs to it: `tags = {` ... `}`).
       if (this.recovering && i > from && this.dedented(i, indent) && !(CLOSERS.has(t) && !this.dedented(i, indent - 1))) break;
