@@ -22,8 +22,15 @@ export function shiftNode(node: IacNode, by: number): IacNode {
       return { ...node, range: shiftRange(node.range, by), items: node.items.map((i) => shiftNode(i, by)) };
     case 'call':
       return { ...node, range: shiftRange(node.range, by), args: node.args.map((a) => shiftNode(a, by)) };
+    case 'expr':
+      if (node.dynamic) {
+        const { forEach, content } = node.dynamic;
+        const dynamic = { forEach: forEach && shiftNode(forEach, by), content: content && (shiftNode(content, by) as typeof content) };
+        return { ...node, range: shiftRange(node.range, by), dynamic };
+      }
+      return { ...node, range: shiftRange(node.range, by) };
     default:
-      // Scalars, refs and expressions hold only strings and their own range.
+      // Scalars and refs hold only strings and their own range (an expression too, unless it is a dynamic block).
       return { ...node, range: shiftRange(node.range, by) };
   }
 }

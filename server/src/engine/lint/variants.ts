@@ -1,32 +1,23 @@
-// Conditionals in a resource (`Fn::If`, `cond ? a : b`): every branch that can be taken is judged.
+// Conditionals (`Fn::If`, `cond ? a : b`, also inside a local, a parameter default or a companion): every branch that
+// can be taken is judged. Conditions are decided on demand, as a check reads them, so only the conditions that reach
+// the values a rule reads are expanded: a resource with 30 conditionals costs two runs of a rule that reads one of
+// them, and a value decided by the 5th condition is judged like one decided by the 1st.
 import type { ResourceNode } from '../../model/document';
 import type { IacNode } from '../../model/nodes';
 import { conditionOf } from '../scope/scope';
 
-/** How many conditions of one resource are expanded (2^n evaluations); further ones stay unresolved. */
-const MAX_CONDITIONS = 4;
+/**
+ * Runs of one rule on one resource before exploration stops. Not a cap on conditions: only a rule that reads
+ * more than ten independent conditionals of one resource reaches it (2^10 runs); the branches explored until then
+ * are reported, the rest are not judged.
+ */
+export const MAX_RUNS = 1024;
 
-export interface Variant {
-  choices: ReadonlyMap<string, boolean>;
-  /** `condition IsProd is false`, one per decided condition. */
-  labels: ReadonlyMap<string, string>;
-}
-
-function collect(node: IacNode, out: Map<string, string>): void {
-  if (out.size >= MAX_CONDITIONS) return;
-  const cond = conditionOf(node);
-  if (cond && !out.has(cond.key)) out.set(cond.key, cond.label);
-  switch (node.kind) {
-    case 'map':
-      for (const e of node.entries) collect(e.value, out);
-      break;
-    case 'list':
-      for (const i of node.items) collect(i, out);
-      break;
-    case 'call':
-      for (const a of node.args) collect(a, out);
-      break;
-  }
+/** How messages name a condition from its key (`condition IsProd`, `` `var.flag` ``); see `conditionOf`. */
+function labelOf(key: string): string {
+  if (key.startsWith('cfn:')) return `condition ${key.slice(4)}`;
+  if (key.startsWith('tf:')) return `\`${key.slice(3)}\``;
+  return key;
 }
 
 /** Whether a Terraform `count`/`for_each` branch creates nothing: `0`, `[]`, `{}` or `null`. */
@@ -56,29 +47,79 @@ function existenceCondition(resource: ResourceNode): { key: string; exists: bool
 }
 
 /**
- * The branch combinations to evaluate a resource under. A CloudFormation resource's own `Condition` is true
- * wherever the resource exists, so that condition's other branch is never taken; the same holds for the condition
- * of a Terraform `count`/`for_each` that creates nothing in one branch.
+ * The conditions decided for a resource wherever it exists: a CloudFormation resource's own `Condition` is true, and
+ * so is the condition of a Terraform `count`/`for_each` that creates nothing in its other branch.
  */
-export function variantsOf(resource: ResourceNode): Variant[] {
-  const found = new Map<string, string>();
-  collect(resource.node, found);
+export function fixedChoices(resource: ResourceNode): ReadonlyMap<string, boolean> {
   const fixed = new Map<string, boolean>();
   const own = resource.node.entries.find((e) => e.key === 'Condition')?.value;
   if (resource.kind === 'resource' && own?.kind === 'scalar' && typeof own.value === 'string') fixed.set(`cfn:${own.value}`, true);
   const existence = existenceCondition(resource);
   if (existence) fixed.set(existence.key, existence.exists);
-  const free = [...found.keys()].filter((k) => !fixed.has(k));
-  const variants: Variant[] = [];
-  for (let mask = 0; mask < 1 << free.length; mask++) {
-    const choices = new Map(fixed);
-    const labels = new Map<string, string>();
-    free.forEach((key, i) => {
-      const value = (mask & (1 << i)) !== 0;
-      choices.set(key, value);
-      labels.set(key, `${found.get(key) ?? key} is ${value}`);
-    });
-    variants.push({ choices, labels });
+  return fixed;
+}
+
+interface Decision {
+  key: string;
+  value: boolean;
+}
+
+/**
+ * A depth-first walk of the branch choices a check makes. Each run replays the choices planned for it and takes
+ * `true` for every condition met for the first time; `next()` then flips the last `true` choice to `false`. Checks are
+ * deterministic, so a replayed run meets the same conditions in the same order up to the flipped one, and every
+ * combination of the conditions a run actually reads is visited once. Memory is one choice list.
+ */
+export class BranchExplorer {
+  private plan: Decision[] = [];
+  private decisions: Decision[] = [];
+  private byKey = new Map<string, boolean>();
+  private runs = 0;
+
+  constructor(private readonly fixed: ReadonlyMap<string, boolean>) {}
+
+  /** Forgets every choice, to explore again from the first run. */
+  reset(): void {
+    this.plan = [];
+    this.decisions = [];
+    this.runs = 0;
   }
-  return variants;
+
+  /** Starts a run with the choices `next()` planned. */
+  start(): void {
+    this.runs++;
+    this.decisions = [];
+    this.byKey = new Map(this.plan.map((d) => [d.key, d.value]));
+  }
+
+  /** The branch a conditional takes in this run (a decision the first time it is read). */
+  readonly decide = (key: string): boolean => {
+    const fixed = this.fixed.get(key);
+    if (fixed !== undefined) return fixed;
+    const known = this.decisions.find((d) => d.key === key);
+    if (known) return known.value;
+    const value = this.byKey.get(key) ?? true;
+    this.decisions.push({ key, value });
+    return value;
+  };
+
+  /** Whether this run read any condition that was not fixed. */
+  get branched(): boolean {
+    return this.decisions.length > 0;
+  }
+
+  /** The choices made so far in this run, as messages name them (`condition IsProd is false`). */
+  labels(): Map<string, string> {
+    return new Map(this.decisions.map((d) => [d.key, `${labelOf(d.key)} is ${d.value}`]));
+  }
+
+  /** Plans the next run; false when there is none. */
+  next(): boolean {
+    if (this.runs >= MAX_RUNS) return false;
+    let i = this.decisions.length - 1;
+    while (i >= 0 && this.decisions[i]?.value === false) i--;
+    if (i < 0) return false;
+    this.plan = [...this.decisions.slice(0, i), { key: (this.decisions[i] as Decision).key, value: false }];
+    return true;
+  }
 }

@@ -2,11 +2,22 @@
 import type { Family, NamedResource, ResourceView, TagsView, ValueView, Written } from '../../../../rules/api';
 import { isUnknown } from '../../../../rules/lib/unknown';
 import type { ResourceNode } from '../../model/document';
-import type { IacNode, MapNode, SourceRange } from '../../model/nodes';
+import type { ExprNode, IacNode, MapNode, SourceRange } from '../../model/nodes';
+import { isNothing } from './existence';
 import { entriesOf } from '../../model/nodes';
 import { isFromGlobals, ownNode } from '../../model/sam-globals';
 import { namedResources } from '../scope/named-resources';
 import { conditionOf, literalOf, NO_VALUE, resolveNode, type Scope } from '../scope/scope';
+
+/**
+ * Clarification 6: a `dynamic` block generates no block when its `for_each` is empty (a conditional's empty branch is
+ * one variant: asking decides it), else its `content` once, with the iterator's values unresolved. Undefined for no
+ * block; null when there is no content to read (the block stays an unresolved expression).
+ */
+function dynamicBlock(dynamic: NonNullable<ExprNode['dynamic']>, scope: Scope): IacNode | undefined | null {
+  if (dynamic.forEach && isNothing(dynamic.forEach, scope)) return undefined;
+  return dynamic.content ?? null;
+}
 
 /** Where a missing value would be written: an existing map and the native keys still to create under it. */
 export interface MissingAnchor {
@@ -66,11 +77,19 @@ export class View implements ValueView {
     readonly viaGlobals = false,
   ) {}
 
-  /** The judged node: the site after resolution; undefined for missing and `AWS::NoValue`. */
+  /**
+   * The judged node: the site after resolution; undefined for missing, `AWS::NoValue` and Terraform `null` (an
+   * argument set to null, also through a variable's default, is one left out: no rule sees a value there).
+   */
   get node(): IacNode | undefined {
     if (!this.site) return undefined;
     const n = resolveNode(this.site, this.ctx.scope);
-    return n === NO_VALUE ? undefined : n;
+    if (n === NO_VALUE) return undefined;
+    if (n.kind === 'expr' && n.dynamic) {
+      const block = dynamicBlock(n.dynamic, this.ctx.scope);
+      return block === null ? n : block;
+    }
+    return n.kind === 'scalar' && n.value === null && this.ctx.scope.family === 'terraform' ? undefined : n;
   }
 
   get range(): SourceRange {
@@ -80,9 +99,8 @@ export class View implements ValueView {
   }
 
   isMissing(): boolean {
-    const n = this.node;
-    // Terraform treats an argument set to `null` exactly as one left out.
-    return n === undefined || (n.kind === 'scalar' && n.value === null && this.ctx.scope.family === 'terraform');
+    // Terraform treats an argument set to `null` exactly as one left out (`node` is undefined for it).
+    return this.node === undefined;
   }
 
   isUnresolved(): boolean {
