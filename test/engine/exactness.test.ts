@@ -8,6 +8,8 @@ import iamUserPolicy from '../../rules/iam/iam-user-policy';
 import redshiftAuditLogging from '../../rules/redshift/redshift-audit-logging';
 import s3Versioning from '../../rules/s3/s3-versioning';
 import subnetPublicIp from '../../rules/vpc/subnet-public-ip';
+import hardcodedSecret from '../../rules/secrets/hardcoded-secret';
+import ssmPlaintextSecret from '../../rules/ssm/ssm-parameter-plaintext-secret';
 import type { AnyRule } from '../../rules/define-rule';
 import { lintDocument } from '../../server/src/engine/lint/lint';
 import { lineStarts, positionAt } from '../../server/src/engine/positions';
@@ -15,6 +17,11 @@ import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { dedent } from '../harness/sources';
 
 function lint(name: string, code: string, rule: AnyRule) {
+  return lintWithRelated(name, code, rule).map(({ line, messageId, message }) => ({ line, messageId, message }));
+}
+
+/** Findings with the lines of their related locations. */
+function lintWithRelated(name: string, code: string, rule: AnyRule) {
   const text = dedent(code);
   const doc = parseDocument(name, text);
   assert.ok(doc);
@@ -24,7 +31,12 @@ function lint(name: string, code: string, rule: AnyRule) {
   const starts = lineStarts(text);
   return result.findings
     .filter((f) => !f.suppressed)
-    .map((f) => ({ line: positionAt(starts, f.range.start).line + 1, messageId: f.messageId, message: f.message }));
+    .map((f) => ({
+      line: positionAt(starts, f.range.start).line + 1,
+      messageId: f.messageId,
+      message: f.message,
+      related: (f.related ?? []).map((r) => r.start.line + 1),
+    }));
 }
 
 /** Every finding message, for asserting the variant a finding names. */
@@ -306,6 +318,69 @@ describe('exactness (issue 11)', () => {
       assert.deepEqual(lint('main.tf', eks('var.keys'), eksSecretsEncryption), []);
       const notSecrets = lint('main.tf', eks('var.keys').replace('["secrets"]', '["configmaps"]'), eksSecretsEncryption);
       assert.deepEqual(notSecrets.map((f) => f.messageId), ['notSecrets']);
+    });
+  });
+
+  describe('7. a secret reaching a secret property through a default', () => {
+    const cfn = (noEcho: string, use: string) => `
+      Parameters:
+        DbPassword:
+          Type: String${noEcho}
+          Default: changeme-at-deploy
+      Resources:
+        Secret:
+          Type: AWS::SecretsManager::Secret
+          Properties:
+            SecretString: ${use}
+    `;
+    const tf = (sensitive: string, use: string, locals = '') => `
+      variable "db_password" {
+        type    = string${sensitive}
+        default = "changeme-at-deploy"
+      }
+      ${locals}
+      resource "aws_secretsmanager_secret_version" "v" {
+        secret_id     = "s"
+        secret_string = ${use}
+      }
+    `;
+    const cases: [string, string, string, number, number][] = [
+      ['CloudFormation, direct, NoEcho', 't.yaml', cfn('\n          NoEcho: true', '!Ref DbPassword'), 10, 5],
+      ['CloudFormation, direct', 't.yaml', cfn('', '!Ref DbPassword'), 9, 4],
+      ['CloudFormation, Fn::Sub, NoEcho', 't.yaml', cfn('\n          NoEcho: true', `!Sub '\${DbPassword}'`), 10, 5],
+      ['CloudFormation, Fn::Sub JSON text, NoEcho', 't.yaml', cfn('\n          NoEcho: true', `!Sub '{"password":"\${DbPassword}"}'`), 10, 5],
+      ['Terraform, direct, sensitive', 'main.tf', tf('\n        sensitive = true', 'var.db_password'), 9, 4],
+      ['Terraform, interpolation, sensitive', 'main.tf', tf('\n        sensitive = true', '"\${var.db_password}"'), 9, 4],
+      ['Terraform, through a local, sensitive', 'main.tf', tf('\n        sensitive = true', 'local.pw', 'locals {\n        pw = var.db_password\n      }'), 11, 4],
+    ];
+    for (const [name, file, code, line, relatedLine] of cases) {
+      it(`is hard-coded: ${name}, reported at the use with the default as related location`, () => {
+        const findings = lintWithRelated(file, code, hardcodedSecret);
+        assert.equal(findings.length, 1, JSON.stringify(findings));
+        assert.equal(findings[0]?.line, line);
+        assert.ok(findings[0]?.related.includes(relatedLine), `related ${JSON.stringify(findings[0]?.related)}`);
+      });
+    }
+
+    it('a v2 secret rule alike (ssm-parameter-plaintext-secret, sensitive default through a local)', () => {
+      const findings = lintWithRelated('main.tf', `
+        variable "api_key" {
+          type      = string
+          sensitive = true
+          default   = "AKIAIOSFODNN7EXAMPLE"
+        }
+        locals {
+          key = var.api_key
+        }
+        resource "aws_ssm_parameter" "p" {
+          name  = "/app/setting"
+          type  = "String"
+          value = local.key
+        }
+      `, ssmPlaintextSecret);
+      assert.equal(findings.length, 1, JSON.stringify(findings));
+      assert.equal(findings[0]?.line, 12, JSON.stringify(findings));
+      assert.ok(findings[0]?.related.includes(4), `related ${JSON.stringify(findings[0]?.related)}`);
     });
   });
 

@@ -14,7 +14,7 @@ import { disjointEdits } from '../positions';
 import { createScope, type Scope } from '../scope/scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
-import { BranchExplorer, fixedChoices } from './variants';
+import { BranchExplorer, choiceLabel, fixedChoices, relevantChoices } from './variants';
 import { exists } from './existence';
 import { relatedLocations, reportedLocations, type RelatedLocation } from './related';
 import { applySuppressions } from '../suppressions/suppressions';
@@ -196,10 +196,10 @@ function checkResource(
     while (runs.length === 0 || explorer.next()) {
       explorer.start();
       const ctx = createRuleContext(rule, branchScope, config.requiredTags ?? []);
-      if (!exists(resource, branchScope)) runs.push({ findings: [], labels: [], keys: [], unresolved: new Map() });
+      if (!exists(resource, branchScope)) runs.push({ findings: [], prefixes: [], keys: [], unresolved: new Map() });
       else runs.push(runCheck(rule, severity, doc, branchScope, resource, target, check, props, ctx, explorer));
     }
-    run = merge(runs);
+    run = merge(runs, explorer.history);
   }
   const findings = run.findings;
   if (config.unresolved === 'info') findings.push(...cannotVerify(rule, doc, resource, [...run.unresolved.values()], findings));
@@ -209,7 +209,7 @@ function checkResource(
 interface RunResult {
   findings: Finding[];
   /** Per finding (same index): the choices made before it was reported. */
-  labels: Map<string, string>[];
+  prefixes: Map<string, boolean>[];
   keys: string[];
   unresolved: Map<string, View>;
 }
@@ -227,7 +227,7 @@ function runCheck(
   ctx: RuleContext,
   explorer: BranchExplorer,
 ): RunResult {
-  const out: RunResult = { findings: [], labels: [], keys: [], unresolved: new Map() };
+  const out: RunResult = { findings: [], prefixes: [], keys: [], unresolved: new Map() };
   const view = new ResourceViewImpl({ scope, resource, props, onUnresolved: (v) => out.unresolved.set(`${v.range.start}:${v.range.end}`, v) });
   check.call(
     target.check ? target : rule,
@@ -240,7 +240,7 @@ function runCheck(
       if (out.keys.includes(key)) return;
       out.keys.push(key);
       out.findings.push(finding);
-      out.labels.push(explorer.labels());
+      out.prefixes.push(explorer.choices());
     },
     ctx,
   );
@@ -249,32 +249,29 @@ function runCheck(
 
 /**
  * The findings of every run, once each. One seen in every run holds whatever the branches; one seen in only some says
- * under which choices: those common to every run that saw it, else those of the first.
+ * under which choices: those it depends on (variants.ts `relevantChoices`), else every choice made before it.
  */
-function merge(runs: readonly RunResult[]): RunResult {
-  const found = new Map<string, { finding: Finding; runs: number; labels: Map<string, string>[] }>();
+function merge(runs: readonly RunResult[], history: readonly ReadonlyMap<string, boolean>[]): RunResult {
+  const found = new Map<string, { finding: Finding; prefix: Map<string, boolean>; reportedIn: Set<number> }>();
   const unresolved = new Map<string, View>();
-  for (const run of runs) {
+  runs.forEach((run, r) => {
     run.keys.forEach((key, i) => {
       const prior = found.get(key);
-      if (prior) {
-        prior.runs++;
-        prior.labels.push(run.labels[i] as Map<string, string>);
-      } else found.set(key, { finding: run.findings[i] as Finding, runs: 1, labels: [run.labels[i] as Map<string, string>] });
+      if (prior) prior.reportedIn.add(r);
+      else found.set(key, { finding: run.findings[i] as Finding, prefix: run.prefixes[i] as Map<string, boolean>, reportedIn: new Set([r]) });
     });
     for (const [k, v] of run.unresolved) unresolved.set(k, v);
-  }
-  const findings = [...found.values()].map(({ finding, runs: count, labels }) => {
-    if (count < runs.length) {
-      const [first, ...rest] = labels as [Map<string, string>, ...Map<string, string>[]];
-      const common = [...first].filter(([key, label]) => rest.every((l) => l.get(key) === label));
-      const named = common.length > 0 ? common.map(([, label]) => label) : [...first.values()];
+  });
+  const findings = [...found.values()].map(({ finding, prefix, reportedIn }) => {
+    if (reportedIn.size < runs.length) {
+      const relevant = relevantChoices(prefix, reportedIn, history);
+      const named = (relevant.length > 0 ? relevant : [...prefix]).map(([key, value]) => choiceLabel(key, value));
       // Mutated rather than spread: a spread would compute the lazy `fixes` now (the finding is ours alone).
       if (named.length > 0) finding.message = `${finding.message} (when ${named.join(' and ')})`;
     }
     return finding;
   });
-  return { findings, labels: [], keys: [], unresolved };
+  return { findings, prefixes: [], keys: [], unresolved };
 }
 
 /**

@@ -7,11 +7,12 @@ import type { IacNode } from '../../model/nodes';
 import { conditionOf } from '../scope/scope';
 
 /**
- * Runs of one rule on one resource before exploration stops. Not a cap on conditions: only a rule that reads
- * more than ten independent conditionals of one resource reaches it (2^10 runs); the branches explored until then
- * are reported, the rest are not judged.
+ * Runs of one rule on one resource before exploration stops. Not a cap on conditions: every combination is visited
+ * while there are at most 2^6 of them among the conditions a check reads; beyond that, the combinations closest to
+ * "every condition true" come first (each condition's other branch alone, then pairs, ...), so every branch of every
+ * conditional is still judged once, as independent conditionals need.
  */
-export const MAX_RUNS = 1024;
+export const MAX_RUNS = 64;
 
 /** How messages name a condition from its key (`condition IsProd`, `` `var.flag` ``); see `conditionOf`. */
 function labelOf(key: string): string {
@@ -59,37 +60,36 @@ export function fixedChoices(resource: ResourceNode): ReadonlyMap<string, boolea
   return fixed;
 }
 
-interface Decision {
-  key: string;
-  value: boolean;
-}
-
 /**
- * A depth-first walk of the branch choices a check makes. Each run replays the choices planned for it and takes
- * `true` for every condition met for the first time; `next()` then flips the last `true` choice to `false`. Checks are
- * deterministic, so a replayed run meets the same conditions in the same order up to the flipped one, and every
- * combination of the conditions a run actually reads is visited once. Memory is one choice list.
+ * The branch choices of a check's runs. A run takes `true` for every condition it reads except those planned `false`;
+ * its reads then plan the runs that also set one later-read condition `false`, breadth first (fewest `false` first).
+ * Checks are deterministic, so each set of `false` choices among the conditions actually read is visited once, and
+ * conditions a check never reads are never expanded. Memory is the queue of planned sets, bounded by `MAX_RUNS`.
  */
 export class BranchExplorer {
-  private plan: Decision[] = [];
-  private decisions: Decision[] = [];
-  private byKey = new Map<string, boolean>();
+  private queue: string[][] = [[]];
+  private falses = new Set<string>();
+  private decisions: { key: string; value: boolean }[] = [];
   private runs = 0;
+  private planned = 0;
+  /** Every finished run's choices, for naming the choices a finding depends on (`relevantLabels`). */
+  readonly history: ReadonlyMap<string, boolean>[] = [];
 
   constructor(private readonly fixed: ReadonlyMap<string, boolean>) {}
 
   /** Forgets every choice, to explore again from the first run. */
   reset(): void {
-    this.plan = [];
-    this.decisions = [];
+    this.queue = [[]];
     this.runs = 0;
+    this.planned = 0;
+    this.history.length = 0;
   }
 
-  /** Starts a run with the choices `next()` planned. */
+  /** Starts the next planned run. */
   start(): void {
     this.runs++;
+    this.falses = new Set(this.queue.shift() ?? []);
     this.decisions = [];
-    this.byKey = new Map(this.plan.map((d) => [d.key, d.value]));
   }
 
   /** The branch a conditional takes in this run (a decision the first time it is read). */
@@ -98,7 +98,7 @@ export class BranchExplorer {
     if (fixed !== undefined) return fixed;
     const known = this.decisions.find((d) => d.key === key);
     if (known) return known.value;
-    const value = this.byKey.get(key) ?? true;
+    const value = !this.falses.has(key);
     this.decisions.push({ key, value });
     return value;
   };
@@ -108,18 +108,38 @@ export class BranchExplorer {
     return this.decisions.length > 0;
   }
 
-  /** The choices made so far in this run, as messages name them (`condition IsProd is false`). */
-  labels(): Map<string, string> {
-    return new Map(this.decisions.map((d) => [d.key, `${labelOf(d.key)} is ${d.value}`]));
+  /** The choices made so far in this run. */
+  choices(): Map<string, boolean> {
+    return new Map(this.decisions.map((d) => [d.key, d.value]));
   }
 
-  /** Plans the next run; false when there is none. */
+  /** Ends the run and plans the runs it leads to; false when there is none left (or `MAX_RUNS` is reached). */
   next(): boolean {
-    if (this.runs >= MAX_RUNS) return false;
-    let i = this.decisions.length - 1;
-    while (i >= 0 && this.decisions[i]?.value === false) i--;
-    if (i < 0) return false;
-    this.plan = [...this.decisions.slice(0, i), { key: (this.decisions[i] as Decision).key, value: false }];
-    return true;
+    (this.history as Map<string, boolean>[]).push(this.choices());
+    // Only conditions read after the last one this run set false: each set of false choices is planned once.
+    let last = -1;
+    this.decisions.forEach((d, i) => {
+      if (!d.value) last = i;
+    });
+    for (let i = last + 1; i < this.decisions.length && this.planned < MAX_RUNS - 1; i++) {
+      this.queue.push([...this.falses, (this.decisions[i] as { key: string }).key]);
+      this.planned++;
+    }
+    return this.queue.length > 0 && this.runs < MAX_RUNS;
   }
+}
+
+/** How a finding's variant is named: `condition IsProd is false`. */
+export function choiceLabel(key: string, value: boolean): string {
+  return `${labelOf(key)} is ${value}`;
+}
+
+/**
+ * The choices a finding depends on: those of the run that first reported it (made before the report) whose flip,
+ * everything else read kept, gives a run that does not report it. Empty when no such neighbouring run was visited.
+ */
+export function relevantChoices(prefix: ReadonlyMap<string, boolean>, reportedIn: ReadonlySet<number>, history: readonly ReadonlyMap<string, boolean>[]): [string, boolean][] {
+  return [...prefix].filter(([key, value]) =>
+    history.some((run, i) => !reportedIn.has(i) && run.get(key) === !value && [...prefix].every(([k, v]) => k === key || !run.has(k) || run.get(k) === v)),
+  );
 }

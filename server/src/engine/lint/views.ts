@@ -318,7 +318,11 @@ export class View implements ValueView {
 
   /** Written as a reference to a parameter/variable whose default decides the value (or inside such a default). */
   isReference(): boolean {
-    return this.borrowedFrom !== undefined || (this.site !== undefined && this.node !== undefined && this.node !== this.site && this.site.kind !== 'scalar');
+    if (this.borrowedFrom !== undefined) return true;
+    if (this.site === undefined || this.site.kind === 'scalar') return false;
+    // As resolved, before `null` reads as unset: a variable whose default is null is still a reference to it.
+    const resolved = resolveNode(this.site, this.ctx.scope);
+    return resolved !== NO_VALUE && resolved !== this.site;
   }
 
   private missing(anchor: MissingAnchor | undefined): View {
