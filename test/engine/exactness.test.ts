@@ -314,6 +314,18 @@ describe('exactness (issue 11)', () => {
       assert.deepEqual(findings.map((f) => f.messageId), ['missing']);
     });
 
+    it('reads Terraform JSON `dynamic` alike', () => {
+      const json = (forEach: string) => `
+        {"resource": {"aws_eks_cluster": {"c": {
+          "name": "c",
+          "role_arn": "arn:aws:iam::123456789012:role/eks",
+          "dynamic": {"encryption_config": {"for_each": ${forEach}, "content": {"resources": ["secrets"]}}}
+        }}}}
+      `;
+      assert.deepEqual(lint('main.tf.json', json('[]'), eksSecretsEncryption).map((f) => f.messageId), ['missing']);
+      assert.deepEqual(lint('main.tf.json', json('"${var.keys}"'), eksSecretsEncryption), []);
+    });
+
     it('is present once, with its content judged, when for_each is otherwise unknown', () => {
       assert.deepEqual(lint('main.tf', eks('var.keys'), eksSecretsEncryption), []);
       const notSecrets = lint('main.tf', eks('var.keys').replace('["secrets"]', '["configmaps"]'), eksSecretsEncryption);
