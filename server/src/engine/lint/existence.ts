@@ -2,25 +2,34 @@
 // instance, so such a resource gets no finding and counts as no companion.
 import type { ResourceNode } from '../../model/document';
 import type { IacNode } from '../../model/nodes';
-import { NO_VALUE, resolveNode, type Scope } from '../scope/scope';
+import { conditionOf, type Scope } from '../scope/scope';
 
 /** Conversions that keep an empty collection empty (`toset([])`). */
 const SAME_SIZE = new Set(['toset', 'tolist', 'tomap', 'flatten', 'compact', 'distinct', 'sort', 'keys', 'values', 'nonsensitive']);
 
-/** `0`, `"0"`, `null`, `[]`, `{}` (also through a variable, a local or a decided conditional, or `toset([])`). */
-export function isNothing(node: IacNode | undefined, scope: Scope, depth = 0): boolean {
+/**
+ * Written as creating nothing: `0`, `"0"`, `null`, `[]`, `{}`, `toset([])`, or a conditional whose branch taken in
+ * this evaluation is one of those (without a scope: never, as the branch is open). Variables and locals are not
+ * followed: their defaults stand for what callers pass (a module's `for_each = var.rules` defaults to `{}`), so a
+ * resource behind one is judged, not dropped.
+ */
+export function isNothing(node: IacNode | undefined, scope?: Scope, depth = 0): boolean {
   if (!node || depth > 8) return false;
-  const n = resolveNode(node, scope);
-  if (n === NO_VALUE) return false;
-  switch (n.kind) {
+  switch (node.kind) {
     case 'scalar':
-      return n.value === 0 || n.value === '0' || n.value === null;
+      return node.value === 0 || node.value === '0' || node.value === null;
     case 'list':
-      return n.items.length === 0;
+      return node.items.length === 0;
     case 'map':
-      return n.entries.length === 0;
-    case 'call':
-      return SAME_SIZE.has(n.fn) && n.args.length === 1 && isNothing(n.args[0], scope, depth + 1);
+      return node.entries.length === 0;
+    case 'call': {
+      const cond = conditionOf(node);
+      if (cond) {
+        const taken = scope?.branch(cond.key);
+        return taken !== undefined && isNothing(node.args[taken ? 1 : 2], scope, depth + 1);
+      }
+      return SAME_SIZE.has(node.fn) && node.args.length === 1 && isNothing(node.args[0], scope, depth + 1);
+    }
     default:
       return false;
   }

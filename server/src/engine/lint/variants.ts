@@ -3,8 +3,8 @@
 // the values a rule reads are expanded: a resource with 30 conditionals costs two runs of a rule that reads one of
 // them, and a value decided by the 5th condition is judged like one decided by the 1st.
 import type { ResourceNode } from '../../model/document';
-import type { IacNode } from '../../model/nodes';
 import { conditionOf } from '../scope/scope';
+import { isNothing } from './existence';
 
 /**
  * Runs of one rule on one resource before exploration stops. Not a cap on conditions: every combination is visited
@@ -21,15 +21,6 @@ function labelOf(key: string): string {
   return key;
 }
 
-/** Whether a Terraform `count`/`for_each` branch creates nothing: `0`, `[]`, `{}` or `null`. */
-function createsNothing(node: IacNode | undefined): boolean {
-  if (!node) return false;
-  if (node.kind === 'scalar') return node.value === 0 || node.value === '0' || node.value === null;
-  if (node.kind === 'list') return node.items.length === 0;
-  if (node.kind === 'map') return node.entries.length === 0;
-  return false;
-}
-
 /**
  * `count = var.create ? 1 : 0` (or `for_each = cond ? x : {}`): the resource exists only in one branch of that
  * condition, so the other branch is never taken for it, just like a CloudFormation resource's own `Condition`.
@@ -40,8 +31,8 @@ function existenceCondition(resource: ResourceNode): { key: string; exists: bool
     const cond = value ? conditionOf(value) : undefined;
     if (!cond || value?.kind !== 'call') continue;
     const [, whenTrue, whenFalse] = value.args;
-    const noneIfTrue = createsNothing(whenTrue);
-    const noneIfFalse = createsNothing(whenFalse);
+    const noneIfTrue = isNothing(whenTrue);
+    const noneIfFalse = isNothing(whenFalse);
     if (noneIfTrue !== noneIfFalse) return { key: cond.key, exists: noneIfFalse };
   }
   return undefined;
