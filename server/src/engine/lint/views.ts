@@ -85,7 +85,8 @@ export class View implements ValueView {
     if (!this.site) return undefined;
     const n = resolveNode(this.site, this.ctx.scope);
     if (n === NO_VALUE) return undefined;
-    if (n.kind === 'expr' && n.dynamic) {
+    // Naive mode (measurement only) reads a dynamic block as the expression it is written as.
+    if (n.kind === 'expr' && n.dynamic && !this.ctx.scope.naive) {
       const block = dynamicBlock(n.dynamic, this.ctx.scope);
       return block === null ? n : block;
     }
