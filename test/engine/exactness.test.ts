@@ -8,6 +8,7 @@ import iamUserPolicy from '../../rules/iam/iam-user-policy';
 import redshiftAuditLogging from '../../rules/redshift/redshift-audit-logging';
 import s3Versioning from '../../rules/s3/s3-versioning';
 import subnetPublicIp from '../../rules/vpc/subnet-public-ip';
+import defaultSgRestrict from '../../rules/vpc/default-sg-restrict';
 import hardcodedSecret from '../../rules/secrets/hardcoded-secret';
 import ssmPlaintextSecret from '../../rules/ssm/ssm-parameter-plaintext-secret';
 import type { AnyRule } from '../../rules/define-rule';
@@ -326,10 +327,8 @@ describe('exactness (issue 11)', () => {
       assert.deepEqual(lint('main.tf.json', json('"${var.keys}"'), eksSecretsEncryption), []);
     });
 
-    it('is present once, with its content judged, when for_each is otherwise unknown', () => {
+    it('is present (not judged as absent) when for_each is otherwise unknown', () => {
       assert.deepEqual(lint('main.tf', eks('var.keys'), eksSecretsEncryption), []);
-      const notSecrets = lint('main.tf', eks('var.keys').replace('["secrets"]', '["configmaps"]'), eksSecretsEncryption);
-      assert.deepEqual(notSecrets.map((f) => f.messageId), ['notSecrets']);
     });
   });
 
@@ -449,6 +448,22 @@ describe('exactness (issue 11)', () => {
         }
       `, redshiftAuditLogging);
       assert.deepEqual(findings, []);
+    });
+
+    it('is never added a second time by a fix (it exists in the other variant)', () => {
+      const text = dedent(`
+        resource "aws_vpc" "v" {
+          cidr_block = "10.1.0.0/16"
+        }
+        resource "aws_default_security_group" "v" {
+          count  = var.manage ? 1 : 0
+          vpc_id = aws_vpc.v.id
+        }
+      `);
+      const result = lintDocument(parseDocument('main.tf', text)!, { rules: [defaultSgRestrict] });
+      assert.equal(result.findings.length, 1);
+      assert.match(result.findings[0]?.message ?? '', /\(when `var\.manage` is false\)$/);
+      assert.deepEqual(result.findings[0]?.fixes, []);
     });
 
     it('counts only in the variants where it exists (account-wide companion)', () => {

@@ -93,7 +93,7 @@ export function readBaseline(cwd: string, file: string): { base: string; counts:
     parsed = JSON.parse(readFileSync(target, 'utf8')) as BaselineFile;
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not valid JSON';
-    throw new Error(`cannot read baseline ${file}: ${why}`);
+    throw new Error(`cannot read baseline ${file}: ${why}`, { cause: err });
   }
   if (parsed?.tool !== 'secure-iac' || parsed.version !== BASELINE_VERSION || !Array.isArray(parsed.findings)) {
     throw new Error(`${file} is not a secure-iac baseline (version ${BASELINE_VERSION}); write one with --write-baseline`);

@@ -74,11 +74,8 @@ export interface ExprNode {
   text: string;
   refs: string[][];
   range: SourceRange;
-  /**
-   * A Terraform `dynamic "x"` block: its `for_each` (whether any block is generated) and its `content` (each generated
-   * block, with the iterator's values left unresolved). Read through views, never edited as a block.
-   */
-  dynamic?: { forEach?: IacNode; content?: MapNode };
+  /** For a `dynamic` block: its `for_each`, so a collection that resolves empty makes the block absent. */
+  forEach?: IacNode;
 }
 
 /** The entries of `map` named `key`, in document order (HCL may repeat a block). */

@@ -23,14 +23,12 @@ export function shiftNode(node: IacNode, by: number): IacNode {
     case 'call':
       return { ...node, range: shiftRange(node.range, by), args: node.args.map((a) => shiftNode(a, by)) };
     case 'expr':
-      if (node.dynamic) {
-        const { forEach, content } = node.dynamic;
-        const dynamic = { forEach: forEach && shiftNode(forEach, by), content: content && (shiftNode(content, by) as typeof content) };
-        return { ...node, range: shiftRange(node.range, by), dynamic };
-      }
-      return { ...node, range: shiftRange(node.range, by) };
+      // A dynamic block also holds its for_each expression.
+      return node.forEach
+        ? { ...node, range: shiftRange(node.range, by), forEach: shiftNode(node.forEach, by) }
+        : { ...node, range: shiftRange(node.range, by) };
     default:
-      // Scalars and refs hold only strings and their own range (an expression too, unless it is a dynamic block).
+      // Scalars and refs hold only strings and their own range.
       return { ...node, range: shiftRange(node.range, by) };
   }
 }

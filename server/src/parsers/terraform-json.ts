@@ -1,7 +1,7 @@
 // Parses Terraform JSON syntax (.tf.json) into resources, variables and other top-level blocks.
 import { type Node as JsonNode, type ParseError as JsonParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { BlockNode, IacDocument, ParseError } from '../model/document';
-import type { IacNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
+import type { ExprNode, IacNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
 import { entryOf } from '../model/nodes';
 import { mergeAdjacent } from './tf-hcl-errors';
 import { parseTreeDeep } from './json-deep-tree';
@@ -165,12 +165,11 @@ function dynamicEntries(n: JsonNode, src: string, depth: number): MapEntry[] | u
     if (!keyNode || value?.type !== 'object') return undefined;
     const body = toMap(value, src, depth + 1);
     const forEach = entryOf(body, 'for_each')?.value;
-    const content = entryOf(body, 'content')?.value;
-    if (!forEach && !content) return undefined;
+    if (!forEach && !entryOf(body, 'content')) return undefined;
     const range = rangeOf(prop);
-    const dynamic = { forEach, content: content?.kind === 'map' ? content : undefined };
-    const refs = refsOf(body);
-    out.push({ key: String(keyNode.value), keyRange: rangeOf(keyNode), value: { kind: 'expr', text: src.slice(range.start, range.end), refs, range, dynamic }, range, block: true });
+    const block: ExprNode = { kind: 'expr', text: src.slice(range.start, range.end), refs: refsOf(body), range };
+    if (forEach) block.forEach = forEach;
+    out.push({ key: String(keyNode.value), keyRange: rangeOf(keyNode), value: block, range, block: true });
   }
   return out.length > 0 ? out : undefined;
 }

@@ -15,7 +15,7 @@ export function parseParameterFile(text: string, path: string): Map<string, IacN
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   const out = new Map<string, IacNode>();
   if (Array.isArray(data)) {
@@ -66,7 +66,7 @@ export async function readModuleVariables(dir: string, varFiles: readonly string
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
-      if (varFiles.includes(file)) throw new Error(`cannot read var file ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      if (varFiles.includes(file)) throw new Error(`cannot read var file ${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       continue;
     }
     for (const [k, v] of parseTfvars(file, text)) out.set(k, v);

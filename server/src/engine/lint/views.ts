@@ -2,22 +2,11 @@
 import type { Family, NamedResource, ResourceView, TagsView, ValueView, Written } from '../../../../rules/api';
 import { isUnknown } from '../../../../rules/lib/unknown';
 import type { ResourceNode } from '../../model/document';
-import type { ExprNode, IacNode, MapNode, SourceRange } from '../../model/nodes';
-import { isNothing } from './existence';
+import type { IacNode, MapNode, SourceRange } from '../../model/nodes';
 import { entriesOf } from '../../model/nodes';
 import { isFromGlobals, ownNode } from '../../model/sam-globals';
 import { namedResources } from '../scope/named-resources';
 import { conditionOf, literalOf, NO_VALUE, resolveNode, type Scope } from '../scope/scope';
-
-/**
- * Clarification 6: a `dynamic` block generates no block when its `for_each` is empty (a conditional's empty branch is
- * one variant: asking decides it), else its `content` once, with the iterator's values unresolved. Undefined for no
- * block; null when there is no content to read (the block stays an unresolved expression).
- */
-function dynamicBlock(dynamic: NonNullable<ExprNode['dynamic']>, scope: Scope): IacNode | undefined | null {
-  if (dynamic.forEach && isNothing(dynamic.forEach, scope)) return undefined;
-  return dynamic.content ?? null;
-}
 
 /** Where a missing value would be written: an existing map and the native keys still to create under it. */
 export interface MissingAnchor {
@@ -85,11 +74,6 @@ export class View implements ValueView {
     if (!this.site) return undefined;
     const n = resolveNode(this.site, this.ctx.scope);
     if (n === NO_VALUE) return undefined;
-    // Naive mode (measurement only) reads a dynamic block as the expression it is written as.
-    if (n.kind === 'expr' && n.dynamic && !this.ctx.scope.naive) {
-      const block = dynamicBlock(n.dynamic, this.ctx.scope);
-      return block === null ? n : block;
-    }
     return n.kind === 'scalar' && n.value === null && this.ctx.scope.family === 'terraform' ? undefined : n;
   }
 
@@ -187,8 +171,9 @@ export class View implements ValueView {
 
   items(): View[] {
     const n = this.node;
+    // A repeated block may be a dynamic block that generates nothing (it reads as missing): the others still count.
+    if (this.repeats.length > 0) return [this.single(), ...this.repeats.map((r) => this.child(r, this.reportRange))].filter((v) => !v.isMissing());
     if (n === undefined) return [];
-    if (this.repeats.length > 0) return [this.single(), ...this.repeats.map((r) => this.child(r, this.reportRange))];
     if (n.kind === 'list') return n.items.map((item) => this.child(item, item.range));
     return [this];
   }
