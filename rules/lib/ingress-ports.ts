@@ -14,7 +14,8 @@ const TRANSPORT: Readonly<Record<string, OpenPorts['transport']>> = { tcp: 'tcp'
 
 /**
  * The ports an ingress entry opens: null when none are (ICMP and other port-less protocols), undefined when a
- * parameter/variable decides. `-1` with tcp/udp, or no range at all, means every port (as EC2 reads it).
+ * parameter/variable decides. `-1` with tcp/udp, or no range at all, means every port (as EC2 reads it); a written
+ * range that is not a number (`''`) opens nothing to judge.
  */
 export function openPortsOf(entry: ValueView<IngressProp>): OpenPorts | null | undefined {
   const protocolView = entry.prop('protocol');
@@ -28,6 +29,9 @@ export function openPortsOf(entry: ValueView<IngressProp>): OpenPorts | null | u
   if (fromView.isUnresolved() || toView.isUnresolved()) return undefined;
   const from = fromView.asNumber();
   const to = toView.asNumber();
+  // A port that is written but is no number (`''` from a parameter default) opens nothing EC2 would accept: only a
+  // range that is left out, or -1, means every port.
+  if ((from === undefined && !fromView.isMissing()) || (to === undefined && !toView.isMissing())) return null;
   if ((from === undefined || from === -1) && (to === undefined || to === -1)) return { transport, from: 0, to: 65535 };
   if (from === undefined || to === undefined) return null;
   return { transport, from, to };

@@ -13,6 +13,7 @@ export default defineRule({
       kics: ['b3de4e4c-14be-4159-b99d-9ad194365e4c', '52f04a44-6bfa-4c41-b1d3-4ae99a2de05c'],
       tfsec: ['aws-ec2-no-public-ip-subnet'],
       trivy: ['AVD-AWS-0164'],
+      cfnNag: ['W33'],
     },
     messages: {
       mapsPublic: '{{resource}} sets {{mapPublicIp}} to true, so every instance launched in it gets a public IP address.',

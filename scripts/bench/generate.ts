@@ -213,3 +213,18 @@ export function tfModule(files: number, bytesPerFile: number): { name: string; t
   }
   return out;
 }
+
+/**
+ * One resource whose every judged argument and tag is its own conditional on its own variable (`n` in all): the
+ * variant expansion must stay bounded (issue 11), since only the conditions a rule reads are expanded.
+ */
+export function tfConditionals(n: number): string {
+  const vars = Array.from({ length: n }, (_, i) => `variable "c${i}" {\n  type = bool\n}\n`).join('\n');
+  const args = [
+    'storage_encrypted', 'publicly_accessible', 'deletion_protection', 'multi_az', 'iam_database_authentication_enabled',
+    'auto_minor_version_upgrade', 'copy_tags_to_snapshot', 'performance_insights_enabled',
+  ].slice(0, n);
+  const lines = args.map((a, i) => `  ${a} = var.c${i} ? true : false`);
+  const tags = Array.from({ length: n - args.length }, (_, i) => `    t${i} = var.c${i + args.length} ? "a" : "b"`);
+  return `${vars}\nresource "aws_db_instance" "db" {\n  engine         = "postgres"\n  instance_class = "db.t3.micro"\n${lines.join('\n')}\n  tags = {\n${tags.join('\n')}\n  }\n}\n`;
+}

@@ -32,6 +32,8 @@ export function toNode(n: SyntaxNode): IacNode {
   switch (n.type) {
     case 'expression':
       if (parts.length === 1 && first) return toNode(first);
+      // `( expression )`: the parentheses only group; the value is the inner expression's.
+      if (parts.length === 3 && first?.type === '(' && parts[2]?.type === ')' && parts[1]?.type === 'expression') return { ...toNode(parts[1]), range: rangeOf(n) };
       if (first?.type === 'variable_expr') {
         const t = traversal(parts, 0);
         if (t.complete && t.next === parts.length) return { kind: 'ref', path: t.path, range: rangeOf(n) };

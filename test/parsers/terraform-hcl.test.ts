@@ -113,7 +113,8 @@ describe('parseTerraformHcl', () => {
     ['aws_instance.a[var.i].id', { expr: 'aws_instance.a[var.i].id', refs: ['aws_instance|a', 'var|i'] }],
     ['var.on ? "a" : local.b', { call: '?:', args: [{ ref: 'var|on' }, 'a', { ref: 'local|b' }] }],
     ['var.n + 1', { expr: 'var.n + 1', refs: ['var|n'] }],
-    ['(var.p)', { expr: '(var.p)', refs: ['var|p'] }],
+    // Parentheses only group: the value is the inner expression's (a parenthesised conditional is expanded too).
+    ['(var.p)', { ref: 'var|p' }],
     ['[for s in var.l : s.id if s.on]', { expr: '[for s in var.l : s.id if s.on]', refs: ['var|l'] }],
     ['{ for k, v in var.m : k => v }', { expr: '{ for k, v in var.m : k => v }', refs: ['var|m'] }],
   ];

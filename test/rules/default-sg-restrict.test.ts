@@ -246,7 +246,21 @@ new RuleTester().run(rule, {
       ],
     },
     {
-      name: 'default groups under count (clarification 7): one that exists only under another condition, one that never does',
+      name: 'a default group whose count is an expression nothing decides',
+      code: tfHcl`
+        resource "aws_vpc" "v" {
+          cidr_block = "10.1.0.0/16"
+        }
+
+        resource "aws_default_security_group" "v" {
+          count  = length(var.ids)
+          vpc_id = aws_vpc.v.id
+        }
+      `,
+      errors: [{ messageId: 'unmanagedWhen', line: 1, column: 1 }],
+    },
+    {
+      name: 'default groups under count (clarification 7), as the engine decides it',
       code: tfHcl`
         resource "aws_vpc" "other" {
           cidr_block = "10.1.0.0/16"
@@ -266,8 +280,10 @@ new RuleTester().run(rule, {
           vpc_id = aws_vpc.zero.id
         }
       `,
+      // The engine counts a companion only where its count creates it (clarification 7): `other` is unmanaged when
+      // `var.manage` is false, as the message says; no fix adds a second default group next to the existing ones.
       errors: [
-        { messageId: 'unmanagedWhen', line: 1, column: 1 },
+        { messageId: 'unmanaged', line: 1, column: 1 },
         { messageId: 'unmanaged', line: 10, column: 1 },
       ],
     },

@@ -131,7 +131,9 @@ resource "aws_secretsmanager_secret_rotation" "db" {
           rotation_lambda_arn = aws_lambda_function.rotate.arn
         }
       `,
-      errors: [{ messageId: 'noRotationWhen', line: 1 }],
+      // The engine counts the schedule only where its count creates it (clarification 7): the message names the
+      // variant (`... (when \`var.rotate\` is false)`, test/engine/exactness.test.ts).
+      errors: [{ messageId: 'noRotation', line: 1 }],
     },
     {
       code: tfJson`{"resource":{"aws_secretsmanager_secret":{"s":{"name":"prod/s"}}}}`,

@@ -1,7 +1,7 @@
 // Parses Terraform JSON syntax (.tf.json) into resources, variables and other top-level blocks.
 import { type Node as JsonNode, type ParseError as JsonParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { BlockNode, IacDocument, ParseError } from '../model/document';
-import type { IacNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
+import type { ExprNode, IacNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
 import { entryOf } from '../model/nodes';
 import { mergeAdjacent } from './tf-hcl-errors';
 import { parseTreeDeep } from './json-deep-tree';
@@ -134,10 +134,44 @@ function toMap(n: JsonNode, src: string, depth = 0): MapNode {
     for (const prop of properties(n)) {
       const [keyNode, value] = prop.children ?? [];
       if (!keyNode || !value) continue;
-      entries.push({ key: String(keyNode.value), keyRange: rangeOf(keyNode), value: toNode(value, src, depth + 1), range: rangeOf(prop) });
+      const dynamic = keyNode.value === 'dynamic' ? dynamicEntries(value, src, depth + 1) : undefined;
+      if (dynamic) entries.push(...dynamic);
+      else entries.push({ key: String(keyNode.value), keyRange: rangeOf(keyNode), value: toNode(value, src, depth + 1), range: rangeOf(prop) });
     }
   }
   return { kind: 'map', entries, style: 'flow', range: rangeOf(n) };
+}
+
+/** The traversals inside a value, as an expression lists them for resolution. */
+function refsOf(node: IacNode, out: string[][] = []): string[][] {
+  if (node.kind === 'ref') out.push(node.path);
+  else if (node.kind === 'expr') out.push(...node.refs);
+  else if (node.kind === 'map') for (const e of node.entries) refsOf(e.value, out);
+  else if (node.kind === 'list') for (const i of node.items) refsOf(i, out);
+  else if (node.kind === 'call') for (const a of node.args) refsOf(a, out);
+  return out;
+}
+
+/**
+ * `"dynamic": { "x": { "for_each": ..., "content": {...} } }` → an entry `x` per generated block type, read like HCL's
+ * `dynamic "x"` (tf-hcl-body.ts): an expression carrying its `for_each` and `content`. Undefined when the object is
+ * not that shape (an argument that happens to be called `dynamic`).
+ */
+function dynamicEntries(n: JsonNode, src: string, depth: number): MapEntry[] | undefined {
+  if (n.type !== 'object') return undefined;
+  const out: MapEntry[] = [];
+  for (const prop of properties(n)) {
+    const [keyNode, value] = prop.children ?? [];
+    if (!keyNode || value?.type !== 'object') return undefined;
+    const body = toMap(value, src, depth + 1);
+    const forEach = entryOf(body, 'for_each')?.value;
+    if (!forEach && !entryOf(body, 'content')) return undefined;
+    const range = rangeOf(prop);
+    const block: ExprNode = { kind: 'expr', text: src.slice(range.start, range.end), refs: refsOf(body), range };
+    if (forEach) block.forEach = forEach;
+    out.push({ key: String(keyNode.value), keyRange: rangeOf(keyNode), value: block, range, block: true });
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 function toNode(n: JsonNode, src: string, depth = 0): IacNode {

@@ -6,7 +6,8 @@ import { snakeCase } from '../../../../rules/lib/input-name';
 import type { IacDocument } from '../../model/document';
 import { entriesOf, type IacNode, type MapEntry, type MapNode } from '../../model/nodes';
 import { isFromGlobals, ownNode } from '../../model/sam-globals';
-import { unitOf } from '../lint/context';
+import { refersTo, unitOf } from '../lint/context';
+import { targetTypes } from '../scope/units';
 import type { Scope } from '../scope/scope';
 import { ResourceViewImpl, TagsViewImpl, View } from '../lint/views';
 
@@ -170,6 +171,12 @@ export class FixCollector implements Fixer {
     const type = typeof spec.type === 'string' ? spec.type : spec.type[0];
     if (!type) throw new Error(`${this.rule.id}: '${role}' companion has no type`);
     const props: Readonly<Record<string, string | undefined>> = spec.props;
+    // A companion that already refers to the resource, even one that exists only under a condition (or `count = 0`),
+    // is the user's to change: a second one would fight it where both exist.
+    for (const key of Object.keys(values).filter((k) => isRefTo(values[k], after))) {
+      const existing = this.scope.resourcesOfTypes(targetTypes(spec)).map((resource) => new ResourceViewImpl({ scope: this.scope, resource, props }));
+      if (existing.some((c) => refersTo(c.prop(key), after))) throw new Error(`${this.rule.id}: ${after.address} already has a '${role}' companion`);
+    }
     const body: Record<string, FixValue> = {};
     for (const [key, value] of Object.entries(values)) {
       const path = props[key];
@@ -201,6 +208,13 @@ export class FixCollector implements Fixer {
     this.named.add(key(name));
     return name;
   }
+}
+
+/** Whether a fix value is `f.ref(resource)` (any attribute). */
+function isRefTo(value: FixValue | undefined, resource: ResourceViewImpl): boolean {
+  if (typeof value !== 'object' || value === null || !('$ref' in value)) return false;
+  const ref = (value as FixRef).$ref;
+  return 'resource' in ref && ref.resource === resource.address;
 }
 
 /** Keys written next to a partner key when it is there (CloudFormation's two resource policies go together). */

@@ -3,9 +3,10 @@ import type { RuleContext } from '../../../../rules/api';
 import type { AnyRule } from '../../../../rules/define-rule';
 import type { BlockNode, IacDocument, ResourceNode } from '../../model/document';
 import type { IacNode } from '../../model/nodes';
-import { resourceKeys, valueKeys } from './reference-index';
+import { passedArguments, resourceKeys, valueKeys } from './reference-index';
 import type { Dependency, Scope } from '../scope/scope';
 import { targetTypes } from '../scope/units';
+import { exists, mayNotExist } from './existence';
 import { ResourceViewImpl, type View } from './views';
 
 /**
@@ -17,12 +18,13 @@ export function unitOf(doc: IacDocument, unit: ResourceNode): boolean {
   return doc.resources.includes(unit);
 }
 
-/** The resource a node points at: CloudFormation `Ref`/`GetAtt`, Terraform `type.name...`. */
-function pointsAt(node: IacNode, resource: ResourceNode): boolean {
+/** The resource a node points at: CloudFormation `Ref`/`GetAtt`, Terraform `type.name...` (also wrapped: `one(...)`). */
+function pointsAt(node: IacNode, resource: ResourceNode, depth = 0): boolean {
   if (node.kind === 'call' && (node.fn === 'Ref' || node.fn === 'Fn::GetAtt')) {
     const first = node.args[0];
     return first?.kind === 'scalar' && first.value === resource.name;
   }
+  if (node.kind === 'call') return depth < 8 && passedArguments(node).some((arg) => pointsAt(arg, resource, depth + 1));
   const isPath = (path: readonly string[]) =>
     resource.kind === 'data'
       ? path[0] === 'data' && path[1] === resource.type && path[2] === resource.name
@@ -76,7 +78,7 @@ function providerDefaultTags(providers: readonly BlockNode[]): string[] {
 
 export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: readonly string[]): RuleContext {
   const cache = new Map<string, ResourceViewImpl[]>();
-  const companions = (role: string): ResourceViewImpl[] => {
+  const allCompanions = (role: string): ResourceViewImpl[] => {
     const spec = rule.companions?.[role]?.[scope.family];
     // Asked on every call, not only when the views are built: the scope records the dependency for each check.
     const resources = spec ? scope.resourcesOfTypes(targetTypes(spec)) : [];
@@ -85,6 +87,16 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
     found = spec ? resources.map((resource) => new ResourceViewImpl({ scope, resource, props: spec.props })) : [];
     cache.set(role, found);
     return found;
+  };
+  // Clarification 7, Terraform side: a companion that `count`/`for_each` may not create counts only in the branches
+  // where it exists (asking the scope decides that condition for this evaluation); `count = 0` never counts.
+  const counted = new Map<string, ResourceViewImpl[]>();
+  const existing = (views: ResourceViewImpl[]) => views.filter((c) => exists(c.ctx.resource, scope));
+  const companions = (role: string): ResourceViewImpl[] => {
+    const all = allCompanions(role);
+    let maybeAbsent = counted.get(role);
+    if (!maybeAbsent) counted.set(role, (maybeAbsent = all.filter((c) => mayNotExist(c.ctx.resource))));
+    return maybeAbsent.length === 0 ? all : existing(all);
   };
   // Per role and key: which companions (by position) each key designates, built once per lint of a rule. What the
   // build read (the companions, the inputs their keys resolve through) decides every later lookup too, so each use
@@ -98,7 +110,7 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
     }
     built = scope.watch(() => {
       const index = new Map<string, number[]>();
-      for (const [i, c] of companions(role).entries()) {
+      for (const [i, c] of allCompanions(role).entries()) {
         for (const k of new Set(valueKeys(c.prop(key)))) {
           const list = index.get(k);
           if (list) list.push(i);
@@ -129,7 +141,8 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
       const candidates = new Set<number>();
       for (const k of resourceKeys(target.ctx.resource, target.prop('name'))) for (const i of index.get(k) ?? []) candidates.add(i);
       // The index narrows the search; refersTo still decides, in the companions' order.
-      return [...candidates].sort((a, b) => a - b).map((i) => companions(role)[i] as ResourceViewImpl).filter((c) => refersTo(c.prop(key), target));
+      const all = allCompanions(role);
+      return existing([...candidates].sort((a, b) => a - b).map((i) => all[i] as ResourceViewImpl).filter((c) => refersTo(c.prop(key), target)));
     },
   };
 }

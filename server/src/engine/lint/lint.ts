@@ -11,11 +11,12 @@ import { INPUT_TARGET, targetTypes, unitTypeKey } from '../scope/units';
 import { FixCollector } from '../fixes/fixer';
 import { withLazyFixes } from '../fixes/lazy-fixes';
 import { disjointEdits } from '../positions';
-import { createScope, withBranches, type Scope } from '../scope/scope';
+import { createScope, type Scope } from '../scope/scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
 import { foldOverlappingFindings } from './fold-overlaps';
-import { variantsOf, type Variant } from './variants';
+import { BranchExplorer, choiceLabel, fixedChoices, relevantChoices } from './variants';
+import { exists } from './existence';
 import { relatedLocations, reportedLocations, type RelatedLocation } from './related';
 import { applySuppressions } from '../suppressions/suppressions';
 import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from '../types';
@@ -83,18 +84,6 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
   return { document: doc, findings: foldOverlappingFindings(doc, [...visible, ...findings.filter((f) => f.suppressed)]), errors: doc.errors, ruleFailures };
 }
 
-/**
- * Branch combinations per resource, worked out once per parsed document rather than once per rule: they depend on
- * the resource's own tree only, which never changes after parsing (read-only thereafter).
- */
-const variantsByResource = new WeakMap<ResourceNode, readonly Variant[]>();
-
-function variantsFor(resource: ResourceNode): readonly Variant[] {
-  let variants = variantsByResource.get(resource);
-  if (!variants) variantsByResource.set(resource, (variants = variantsOf(resource)));
-  return variants;
-}
-
 function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, config: EngineConfig, session: LintSession | undefined): Finding[] {
   const byType = targetsByType(rule, doc.family);
   const units = unitsOfTypes(doc, byType.keys());
@@ -102,10 +91,13 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
   const out: Finding[] = [];
   // One context for every resource the rule checks, so its companion lists and reference index are built once per
   // lint: a context per resource made a template of thousands of buckets quadratic.
-  const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
+  // Its scope decides no conditional: reading one there (a companion's conditional value or `count`) says that the
+  // check must be explored branch by branch, with contexts of its own.
+  const shared = { ctx: undefined as unknown as RuleContext, branched: false };
+  shared.ctx = createRuleContext(rule, { ...scope, branch: () => ((shared.branched = true), undefined) }, config.requiredTags ?? []);
   for (const resource of units) {
     const target = byType.get(unitTypeKey(resource)) as RuleTarget;
-    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, ctx);
+    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, shared);
     const reused = session?.reuse(rule, resource);
     // A copy: the stored finding stays plain data (a spread of it must not compute fixes).
     if (reused) for (const f of reused) out.push(withLazyFixes(() => fixesAgain(check, f), { ...f }));
@@ -171,8 +163,8 @@ function fixesAgain(check: () => Finding[], finding: Omit<Finding, 'fixes'>): Fi
 }
 
 /**
- * Runs one rule on one resource under every branch combination of its conditionals. A finding seen in only some
- * combinations says under which; a value the rule found unresolved may become a "cannot verify" note.
+ * Runs one rule on one resource under every combination of the branches it reads (variants.ts). A finding seen in
+ * only some combinations says under which; a value the rule found unresolved may become a "cannot verify" note.
  */
 function checkResource(
   rule: AnyRule,
@@ -182,44 +174,105 @@ function checkResource(
   config: EngineConfig,
   resource: ResourceNode,
   target: RuleTarget,
-  scopeContext: RuleContext,
+  shared: { ctx: RuleContext; branched: boolean },
 ): Finding[] {
   // The target's own check, else the rule's (see RuleTarget).
   const check = target.check ?? rule.check;
   if (!check) throw new Error(`${rule.id}: no check for ${resource.type}`);
   const props = target.props;
-  const variants = variantsFor(resource);
-  const found = new Map<string, { finding: Finding; variants: number; labels: ReadonlyMap<string, string> }>();
-  const unresolved = new Map<string, View>();
-  for (const variant of variants) {
-    const vscope = variant.choices.size > 0 ? withBranches(scope, variant.choices) : scope;
-    const ctx = variant.choices.size > 0 ? createRuleContext(rule, vscope, config.requiredTags ?? []) : scopeContext;
-    const view = new ResourceViewImpl({ scope: vscope, resource, props, onUnresolved: (v) => unresolved.set(`${v.range.start}:${v.range.end}`, v) });
-    const seen = new Set<string>();
-    check.call(
-      target.check ? target : rule,
-      view,
-      (spec) => {
-        if (reportedAtOrigin(rule, vscope, spec.at as View)) return;
-        const finding = toFinding(rule, severity, doc, vscope, view, spec);
-        // One report per anchor and message: a rule walking repeated blocks may reach the same value twice.
-        const key = `${finding.range.start}:${finding.range.end}:${spec.messageId}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        const prior = found.get(key);
-        if (prior) prior.variants++;
-        else found.set(key, { finding, variants: 1, labels: variant.labels });
-      },
-      ctx,
-    );
+  const explorer = new BranchExplorer(fixedChoices(resource));
+  const branchScope: Scope = { ...scope, branch: explorer.decide };
+  // A resource that `count = 0` / `for_each = []` does not create is not judged.
+  explorer.start();
+  shared.branched = false;
+  if (!exists(resource, branchScope)) return [];
+  // First with the rule's shared context (companion lists built once per lint); when anything read a condition,
+  // again branch by branch, each with its own context (companions seen under that run's choices).
+  let run = runCheck(rule, severity, doc, branchScope, resource, target, check, props, shared.ctx, explorer);
+  if (explorer.branched || shared.branched) {
+    // A first run that read conditions of the resource only is the first combination as it stands; one that read a
+    // condition through the shared context (which decides none) is run again with the choices made for it.
+    const runs: RunResult[] = shared.branched ? [] : [run];
+    if (shared.branched) explorer.reset();
+    while (runs.length === 0 || explorer.next()) {
+      explorer.start();
+      const ctx = createRuleContext(rule, branchScope, config.requiredTags ?? []);
+      if (!exists(resource, branchScope)) runs.push({ findings: [], prefixes: [], keys: [], unresolved: new Map() });
+      else runs.push(runCheck(rule, severity, doc, branchScope, resource, target, check, props, ctx, explorer));
+    }
+    run = merge(runs, explorer.history);
   }
-  const findings = [...found.values()].map(({ finding, variants: count, labels }) => {
-    // Mutated rather than spread: a spread would compute the lazy `fixes` now (the finding is ours alone).
-    if (count < variants.length && labels.size > 0) finding.message = `${finding.message} (when ${[...labels.values()].join(' and ')})`;
+  const findings = run.findings;
+  if (config.unresolved === 'info') findings.push(...cannotVerify(rule, doc, resource, [...run.unresolved.values()], findings));
+  return findings;
+}
+
+interface RunResult {
+  findings: Finding[];
+  /** Per finding (same index): the choices made before it was reported. */
+  prefixes: Map<string, boolean>[];
+  keys: string[];
+  unresolved: Map<string, View>;
+}
+
+/** One run of a check under the explorer's current choices. */
+function runCheck(
+  rule: AnyRule,
+  severity: Severity,
+  doc: IacDocument,
+  scope: Scope,
+  resource: ResourceNode,
+  target: RuleTarget,
+  check: NonNullable<RuleTarget['check']>,
+  props: RuleTarget['props'],
+  ctx: RuleContext,
+  explorer: BranchExplorer,
+): RunResult {
+  const out: RunResult = { findings: [], prefixes: [], keys: [], unresolved: new Map() };
+  const view = new ResourceViewImpl({ scope, resource, props, onUnresolved: (v) => out.unresolved.set(`${v.range.start}:${v.range.end}`, v) });
+  check.call(
+    target.check ? target : rule,
+    view,
+    (spec) => {
+      if (reportedAtOrigin(rule, scope, spec.at as View)) return;
+      const finding = toFinding(rule, severity, doc, scope, view, spec);
+      // One report per anchor and message: a rule walking repeated blocks may reach the same value twice.
+      const key = `${finding.range.start}:${finding.range.end}:${spec.messageId}`;
+      if (out.keys.includes(key)) return;
+      out.keys.push(key);
+      out.findings.push(finding);
+      out.prefixes.push(explorer.choices());
+    },
+    ctx,
+  );
+  return out;
+}
+
+/**
+ * The findings of every run, once each. One seen in every run holds whatever the branches; one seen in only some says
+ * under which choices: those it depends on (variants.ts `relevantChoices`), else every choice made before it.
+ */
+function merge(runs: readonly RunResult[], history: readonly ReadonlyMap<string, boolean>[]): RunResult {
+  const found = new Map<string, { finding: Finding; prefix: Map<string, boolean>; reportedIn: Set<number> }>();
+  const unresolved = new Map<string, View>();
+  runs.forEach((run, r) => {
+    run.keys.forEach((key, i) => {
+      const prior = found.get(key);
+      if (prior) prior.reportedIn.add(r);
+      else found.set(key, { finding: run.findings[i] as Finding, prefix: run.prefixes[i] as Map<string, boolean>, reportedIn: new Set([r]) });
+    });
+    for (const [k, v] of run.unresolved) unresolved.set(k, v);
+  });
+  const findings = [...found.values()].map(({ finding, prefix, reportedIn }) => {
+    if (reportedIn.size < runs.length) {
+      const relevant = relevantChoices(prefix, reportedIn, history);
+      const named = (relevant.length > 0 ? relevant : [...prefix]).map(([key, value]) => choiceLabel(key, value));
+      // Mutated rather than spread: a spread would compute the lazy `fixes` now (the finding is ours alone).
+      if (named.length > 0) finding.message = `${finding.message} (when ${named.join(' and ')})`;
+    }
     return finding;
   });
-  if (config.unresolved === 'info') findings.push(...cannotVerify(rule, doc, resource, [...unresolved.values()], findings));
-  return findings;
+  return { findings, prefixes: [], keys: [], unresolved };
 }
 
 /**

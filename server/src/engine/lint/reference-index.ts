@@ -31,12 +31,26 @@ export function resourceKeys(resource: ResourceNode, name: View): string[] {
   return keys;
 }
 
-function pointerKeys(node: IacNode, out: string[]): void {
+/**
+ * Terraform functions whose result is (one of) their reference arguments' values, so a reference wrapped in them
+ * still designates the same resource: `join("", aws_s3_bucket.b[*].id)`, `one(...)`, `try(a, "")`, `element(l, 0)`.
+ */
+const PASSING = new Set(['join', 'one', 'try', 'element', 'concat', 'coalesce', 'coalescelist', 'tostring', 'tolist', 'toset', 'flatten', 'compact', 'distinct', 'sort', 'nonsensitive']);
+
+/** The arguments of a passing call that carry the value (`join`'s separator does not; nor a list of several items). */
+export function passedArguments(node: IacNode): readonly IacNode[] {
+  if (node.kind !== 'call' || !PASSING.has(node.fn)) return [];
+  const args = node.fn === 'join' ? node.args.slice(1) : node.args;
+  return args.flatMap((a) => (a.kind === 'list' ? (a.items.length === 1 ? a.items : []) : [a]));
+}
+
+function pointerKeys(node: IacNode, out: string[], depth = 0): void {
   if (node.kind === 'call' && (node.fn === 'Ref' || node.fn === 'Fn::GetAtt')) {
     const first = node.args[0];
     if (first?.kind === 'scalar') out.push(`target:${String(first.value)}`);
     return;
   }
+  if (depth < 8) for (const arg of passedArguments(node)) pointerKeys(arg, out, depth + 1);
   const paths = node.kind === 'ref' ? [node.path] : node.kind === 'expr' ? node.refs : [];
   for (const path of paths) {
     if (path.length >= 2) out.push(`path:${path[0]}.${path[1]}`);

@@ -1,41 +1,24 @@
-// Conditionals in a resource (`Fn::If`, `cond ? a : b`): every branch that can be taken is judged.
+// Conditionals (`Fn::If`, `cond ? a : b`, also inside a local, a parameter default or a companion): every branch that
+// can be taken is judged. Conditions are decided on demand, as a check reads them, so only the conditions that reach
+// the values a rule reads are expanded: a resource with 30 conditionals costs two runs of a rule that reads one of
+// them, and a value decided by the 5th condition is judged like one decided by the 1st.
 import type { ResourceNode } from '../../model/document';
-import type { IacNode } from '../../model/nodes';
 import { conditionOf } from '../scope/scope';
+import { isNothing } from './existence';
 
-/** How many conditions of one resource are expanded (2^n evaluations); further ones stay unresolved. */
-const MAX_CONDITIONS = 4;
+/**
+ * Runs of one rule on one resource before exploration stops. Not a cap on conditions: every combination is visited
+ * while there are at most 2^6 of them among the conditions a check reads; beyond that, the combinations closest to
+ * "every condition true" come first (each condition's other branch alone, then pairs, ...), so every branch of every
+ * conditional is still judged once, as independent conditionals need.
+ */
+export const MAX_RUNS = 64;
 
-export interface Variant {
-  choices: ReadonlyMap<string, boolean>;
-  /** `condition IsProd is false`, one per decided condition. */
-  labels: ReadonlyMap<string, string>;
-}
-
-function collect(node: IacNode, out: Map<string, string>): void {
-  if (out.size >= MAX_CONDITIONS) return;
-  const cond = conditionOf(node);
-  if (cond && !out.has(cond.key)) out.set(cond.key, cond.label);
-  switch (node.kind) {
-    case 'map':
-      for (const e of node.entries) collect(e.value, out);
-      break;
-    case 'list':
-      for (const i of node.items) collect(i, out);
-      break;
-    case 'call':
-      for (const a of node.args) collect(a, out);
-      break;
-  }
-}
-
-/** Whether a Terraform `count`/`for_each` branch creates nothing: `0`, `[]`, `{}` or `null`. */
-function createsNothing(node: IacNode | undefined): boolean {
-  if (!node) return false;
-  if (node.kind === 'scalar') return node.value === 0 || node.value === '0' || node.value === null;
-  if (node.kind === 'list') return node.items.length === 0;
-  if (node.kind === 'map') return node.entries.length === 0;
-  return false;
+/** How messages name a condition from its key (`condition IsProd`, `` `var.flag` ``); see `conditionOf`. */
+function labelOf(key: string): string {
+  if (key.startsWith('cfn:')) return `condition ${key.slice(4)}`;
+  if (key.startsWith('tf:')) return `\`${key.slice(3)}\``;
+  return key;
 }
 
 /**
@@ -48,37 +31,106 @@ function existenceCondition(resource: ResourceNode): { key: string; exists: bool
     const cond = value ? conditionOf(value) : undefined;
     if (!cond || value?.kind !== 'call') continue;
     const [, whenTrue, whenFalse] = value.args;
-    const noneIfTrue = createsNothing(whenTrue);
-    const noneIfFalse = createsNothing(whenFalse);
+    const noneIfTrue = isNothing(whenTrue);
+    const noneIfFalse = isNothing(whenFalse);
     if (noneIfTrue !== noneIfFalse) return { key: cond.key, exists: noneIfFalse };
   }
   return undefined;
 }
 
 /**
- * The branch combinations to evaluate a resource under. A CloudFormation resource's own `Condition` is true
- * wherever the resource exists, so that condition's other branch is never taken; the same holds for the condition
- * of a Terraform `count`/`for_each` that creates nothing in one branch.
+ * The conditions decided for a resource wherever it exists: a CloudFormation resource's own `Condition` is true, and
+ * so is the condition of a Terraform `count`/`for_each` that creates nothing in its other branch.
  */
-export function variantsOf(resource: ResourceNode): Variant[] {
-  const found = new Map<string, string>();
-  collect(resource.node, found);
+export function fixedChoices(resource: ResourceNode): ReadonlyMap<string, boolean> {
   const fixed = new Map<string, boolean>();
   const own = resource.node.entries.find((e) => e.key === 'Condition')?.value;
   if (resource.kind === 'resource' && own?.kind === 'scalar' && typeof own.value === 'string') fixed.set(`cfn:${own.value}`, true);
   const existence = existenceCondition(resource);
   if (existence) fixed.set(existence.key, existence.exists);
-  const free = [...found.keys()].filter((k) => !fixed.has(k));
-  const variants: Variant[] = [];
-  for (let mask = 0; mask < 1 << free.length; mask++) {
-    const choices = new Map(fixed);
-    const labels = new Map<string, string>();
-    free.forEach((key, i) => {
-      const value = (mask & (1 << i)) !== 0;
-      choices.set(key, value);
-      labels.set(key, `${found.get(key) ?? key} is ${value}`);
-    });
-    variants.push({ choices, labels });
+  return fixed;
+}
+
+/**
+ * The branch choices of a check's runs. A run takes `true` for every condition it reads except those planned `false`;
+ * its reads then plan the runs that also set one later-read condition `false`, breadth first (fewest `false` first).
+ * Checks are deterministic, so each set of `false` choices among the conditions actually read is visited once, and
+ * conditions a check never reads are never expanded. Memory is the queue of planned sets, bounded by `MAX_RUNS`.
+ */
+export class BranchExplorer {
+  private queue: string[][] = [[]];
+  private falses = new Set<string>();
+  private decisions: { key: string; value: boolean }[] = [];
+  private runs = 0;
+  private planned = 0;
+  /** Every finished run's choices, for naming the choices a finding depends on (`relevantLabels`). */
+  readonly history: ReadonlyMap<string, boolean>[] = [];
+
+  constructor(private readonly fixed: ReadonlyMap<string, boolean>) {}
+
+  /** Forgets every choice, to explore again from the first run. */
+  reset(): void {
+    this.queue = [[]];
+    this.runs = 0;
+    this.planned = 0;
+    this.history.length = 0;
   }
-  return variants;
+
+  /** Starts the next planned run. */
+  start(): void {
+    this.runs++;
+    this.falses = new Set(this.queue.shift() ?? []);
+    this.decisions = [];
+  }
+
+  /** The branch a conditional takes in this run (a decision the first time it is read). */
+  readonly decide = (key: string): boolean => {
+    const fixed = this.fixed.get(key);
+    if (fixed !== undefined) return fixed;
+    const known = this.decisions.find((d) => d.key === key);
+    if (known) return known.value;
+    const value = !this.falses.has(key);
+    this.decisions.push({ key, value });
+    return value;
+  };
+
+  /** Whether this run read any condition that was not fixed. */
+  get branched(): boolean {
+    return this.decisions.length > 0;
+  }
+
+  /** The choices made so far in this run. */
+  choices(): Map<string, boolean> {
+    return new Map(this.decisions.map((d) => [d.key, d.value]));
+  }
+
+  /** Ends the run and plans the runs it leads to; false when there is none left (or `MAX_RUNS` is reached). */
+  next(): boolean {
+    (this.history as Map<string, boolean>[]).push(this.choices());
+    // Only conditions read after the last one this run set false: each set of false choices is planned once.
+    let last = -1;
+    this.decisions.forEach((d, i) => {
+      if (!d.value) last = i;
+    });
+    for (let i = last + 1; i < this.decisions.length && this.planned < MAX_RUNS - 1; i++) {
+      this.queue.push([...this.falses, (this.decisions[i] as { key: string }).key]);
+      this.planned++;
+    }
+    return this.queue.length > 0 && this.runs < MAX_RUNS;
+  }
+}
+
+/** How a finding's variant is named: `condition IsProd is false`. */
+export function choiceLabel(key: string, value: boolean): string {
+  return `${labelOf(key)} is ${value}`;
+}
+
+/**
+ * The choices a finding depends on: those of the run that first reported it (made before the report) whose flip,
+ * everything else read kept, gives a run that does not report it. Empty when no such neighbouring run was visited.
+ */
+export function relevantChoices(prefix: ReadonlyMap<string, boolean>, reportedIn: ReadonlySet<number>, history: readonly ReadonlyMap<string, boolean>[]): [string, boolean][] {
+  return [...prefix].filter(([key, value]) =>
+    history.some((run, i) => !reportedIn.has(i) && run.get(key) === !value && [...prefix].every(([k, v]) => k === key || !run.has(k) || run.get(k) === v)),
+  );
 }

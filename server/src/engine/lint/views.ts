@@ -66,11 +66,15 @@ export class View implements ValueView {
     readonly viaGlobals = false,
   ) {}
 
-  /** The judged node: the site after resolution; undefined for missing and `AWS::NoValue`. */
+  /**
+   * The judged node: the site after resolution; undefined for missing, `AWS::NoValue` and Terraform `null` (an
+   * argument set to null, also through a variable's default, is one left out: no rule sees a value there).
+   */
   get node(): IacNode | undefined {
     if (!this.site) return undefined;
     const n = resolveNode(this.site, this.ctx.scope);
-    return n === NO_VALUE ? undefined : n;
+    if (n === NO_VALUE) return undefined;
+    return n.kind === 'scalar' && n.value === null && this.ctx.scope.family === 'terraform' ? undefined : n;
   }
 
   get range(): SourceRange {
@@ -80,9 +84,8 @@ export class View implements ValueView {
   }
 
   isMissing(): boolean {
-    const n = this.node;
-    // Terraform treats an argument set to `null` exactly as one left out.
-    return n === undefined || (n.kind === 'scalar' && n.value === null && this.ctx.scope.family === 'terraform');
+    // Terraform treats an argument set to `null` exactly as one left out (`node` is undefined for it).
+    return this.node === undefined;
   }
 
   isUnresolved(): boolean {
@@ -301,7 +304,11 @@ export class View implements ValueView {
 
   /** Written as a reference to a parameter/variable whose default decides the value (or inside such a default). */
   isReference(): boolean {
-    return this.borrowedFrom !== undefined || (this.site !== undefined && this.node !== undefined && this.node !== this.site && this.site.kind !== 'scalar');
+    if (this.borrowedFrom !== undefined) return true;
+    if (this.site === undefined || this.site.kind === 'scalar') return false;
+    // As resolved, before `null` reads as unset: a variable whose default is null is still a reference to it.
+    const resolved = resolveNode(this.site, this.ctx.scope);
+    return resolved !== NO_VALUE && resolved !== this.site;
   }
 
   private missing(anchor: MissingAnchor | undefined): View {

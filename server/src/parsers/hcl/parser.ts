@@ -412,12 +412,16 @@ class Parser {
         const indent = this.recovering ? this.indentOf(open) : 0;
         const saveNl = this.nl;
         this.nl = false;
+        let inner: IacNode | undefined;
         if (!this.guard(indent, T.CPAREN, open)) {
-          this.expr();
+          inner = this.expr();
           if (this.peek() !== T.CPAREN && !this.guard(indent, T.CPAREN, open)) this.fail(this.p, `Syntax error: expected ')', found ${this.describe(this.p)}`);
         }
         this.nl = saveNl;
-        return this.exprNode(this.st[open] as number, this.closeAt(T.CPAREN), mark);
+        const grouped = inner !== undefined && this.unclosedAt < 0 && this.peek() === T.CPAREN;
+        const range = { start: this.st[open] as number, end: this.closeAt(T.CPAREN) };
+        // `( expression )`: the parentheses only group; the value is the inner expression's, over the whole range.
+        return grouped && inner ? { ...inner, range } : this.exprNode(range.start, range.end, mark);
       }
       default:
         return this.fail(this.p, this.ty[this.p] === T.NL || this.ty[this.p] === T.EOF ? 'Missing value' : `Syntax error: unexpected ${this.describe(this.p)}`);

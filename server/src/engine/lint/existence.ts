@@ -1,0 +1,55 @@
+// Whether a Terraform resource (or module) is created at all: `count`/`for_each` that resolve to nothing create no
+// instance, so such a resource gets no finding and counts as no companion.
+import type { ResourceNode } from '../../model/document';
+import type { IacNode } from '../../model/nodes';
+import { conditionOf, type Scope } from '../scope/scope';
+
+/** Conversions that keep an empty collection empty (`toset([])`). */
+const SAME_SIZE = new Set(['toset', 'tolist', 'tomap', 'flatten', 'compact', 'distinct', 'sort', 'keys', 'values', 'nonsensitive']);
+
+/**
+ * Written as creating nothing: `0`, `"0"`, `null`, `[]`, `{}`, `toset([])`, or a conditional whose branch taken in
+ * this evaluation is one of those (without a scope: never, as the branch is open). Variables and locals are not
+ * followed: their defaults stand for what callers pass (a module's `for_each = var.rules` defaults to `{}`), so a
+ * resource behind one is judged, not dropped.
+ */
+export function isNothing(node: IacNode | undefined, scope?: Scope, depth = 0): boolean {
+  if (!node || depth > 8) return false;
+  switch (node.kind) {
+    case 'scalar':
+      return node.value === 0 || node.value === '0' || node.value === null;
+    case 'list':
+      return node.items.length === 0;
+    case 'map':
+      return node.entries.length === 0;
+    case 'call': {
+      const cond = conditionOf(node);
+      if (cond) {
+        const taken = scope?.branch(cond.key);
+        return taken !== undefined && isNothing(node.args[taken ? 1 : 2], scope, depth + 1);
+      }
+      return SAME_SIZE.has(node.fn) && node.args.length === 1 && isNothing(node.args[0], scope, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Whether `resource` has a `count`/`for_each` at all (only those can be absent). */
+export function mayNotExist(resource: ResourceNode): boolean {
+  return resource.node.entries.some((e) => (e.key === 'count' || e.key === 'for_each') && !e.block);
+}
+
+/**
+ * Whether `resource` exists under the scope's branch choices. A conditional `count` is decided by the scope (the
+ * evaluation forks on it); an unknown one counts as creating the resource.
+ */
+export function exists(resource: ResourceNode, scope: Scope): boolean {
+  if (scope.family !== 'terraform' || resource.kind === 'input') return true;
+  if (!mayNotExist(resource)) return true;
+  for (const meta of ['count', 'for_each']) {
+    const value = resource.node.entries.find((e) => e.key === meta && !e.block)?.value;
+    if (value && isNothing(value, scope)) return false;
+  }
+  return true;
+}
