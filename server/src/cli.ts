@@ -57,7 +57,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
     return 2;
   }
   const readErrors: { path: string; message: string }[] = [];
-  const files = await walkFiles(options.paths, { isExcluded: setup.isExcluded, onError: (e) => readErrors.push(e) });
+  const files = await walkFiles(options.paths, { isExcluded: setup.isExcluded, includeCdkOut: setup.includeCdkOut, onError: (e) => readErrors.push(e) });
   if (options.output) checkOutput(options.output, files);
   const config = setup.config;
   if (options.command === 'fix') return fix(options, files, setup, write, warn);

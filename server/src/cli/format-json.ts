@@ -13,6 +13,7 @@ function finding(f: ReportFinding): Record<string, unknown> {
     endLine: f.endLine,
     endColumn: f.endColumn,
     ...(f.resource !== undefined ? { resource: f.resource, resourceStartLine: f.resourceStartLine, resourceEndLine: f.resourceEndLine } : {}),
+    ...(f.constructPath !== undefined ? { constructPath: f.constructPath } : {}),
     fixable: f.fixable,
     docs: ruleDocsUrl(f.ruleId),
     ...(f.related ? { related: f.related } : {}),

@@ -16,6 +16,8 @@ export interface ScanSetup {
   maxFileSize: number;
   /** The baseline to apply: `--baseline`, else the config's `baseline` (relative to its folder). */
   baseline?: string;
+  /** `scan.includeCdkOut`: a directory scan also takes `cdk.out/*.template.json`. */
+  includeCdkOut: boolean;
   /** Whether a walked file is excluded by the config's globs (relative to the config file's folder). */
   isExcluded: (file: string) => boolean;
   /** `file:line:col: error: ...` lines for an invalid config; the scan must not run when there are any. */
@@ -74,6 +76,7 @@ export async function scanSetup(options: ScanOptions, cwd: string): Promise<Scan
     parameterFiles: merged.parameters,
     varFiles: merged.varFiles,
     maxFileSize: options.maxFileSize ?? merged.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    includeCdkOut: merged.scan?.includeCdkOut ?? false,
     ...(options.baseline !== undefined ? { baseline: path.resolve(cwd, options.baseline) } : merged.baseline !== undefined ? { baseline: path.resolve(root, merged.baseline) } : {}),
     // A file named on the command line is checked even when a glob matches it, as the walker does for its own skips.
     isExcluded: (f) => {

@@ -16,6 +16,8 @@ export interface ReportFinding {
   resource?: string;
   resourceStartLine?: number;
   resourceEndLine?: number;
+  /** CDK: the construct that synthesized the resource (`Metadata."aws:cdk:path"`). */
+  constructPath?: string;
   fixable: boolean;
   /** Whether `secure-iac fix` applies the first fix (`safe`) or only with `--include-review`. */
   fixSafety?: 'safe' | 'review';
@@ -87,6 +89,7 @@ export function buildReport(scan: ScanResult, cwd: string): Report {
         ...(f.resource
           ? { resource: f.resource.address, resourceStartLine: at(f.resource.range.start).line, resourceEndLine: at(f.resource.range.end).line }
           : {}),
+        ...(f.resource?.constructPath !== undefined ? { constructPath: f.resource.constructPath } : {}),
         fixable: f.fixes.length > 0,
         ...(fix ? { fixSafety: fix.safety } : {}),
         startOffset: f.range.start,

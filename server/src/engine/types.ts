@@ -40,7 +40,8 @@ export interface Finding {
   message: string;
   uri: string;
   range: SourceRange;
-  resource?: { address: string; range: SourceRange; headerRange: SourceRange };
+  /** `constructPath`: a CDK-synthesized resource's construct (`Metadata."aws:cdk:path"`), which the user edits instead. */
+  resource?: { address: string; range: SourceRange; headerRange: SourceRange; constructPath?: string };
   /** Other places that explain the finding, e.g. the parameter default a referenced value comes from. */
   related?: RelatedLocation[];
   fixes: Fix[];

@@ -61,7 +61,7 @@ async function scan(deps: ScanDeps, params: ScanWorkspaceParams, isCancelled: ()
     const roots: WalkRoot[] = [];
     for (const folder of settings.folders) {
       const own = await settings.forFolder(folder);
-      roots.push({ path: folder, exclude: [...(await settings.editorExcludes(folder)), ...own.exclude] });
+      roots.push({ path: folder, exclude: [...(await settings.editorExcludes(folder)), ...own.exclude], includeCdkOut: own.includeCdkOut });
     }
     // Capped: a safety net for huge monorepos.
     const files = await walkFiles(roots, { isCancelled, limit: 50_000 });

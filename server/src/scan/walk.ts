@@ -18,6 +18,16 @@ export interface WalkError {
 export interface WalkRoot {
   path: string;
   exclude?: readonly string[];
+  /** Also walk `cdk.out` folders, taking their synthesized `*.template.json` only (`scan.includeCdkOut`). */
+  includeCdkOut?: boolean;
+}
+
+/** CDK's cloud assembly folder: skipped unless the user opts in, and then only its templates are taken. */
+const CDK_OUT = 'cdk.out';
+
+/** In a cloud assembly only the synthesized templates are IaC: assets, manifests and tree.json are not. */
+function isCdkTemplate(name: string): boolean {
+  return name.endsWith('.template.json');
 }
 
 export interface WalkOptions {
@@ -29,6 +39,8 @@ export interface WalkOptions {
   isCancelled?: () => boolean;
   /** Stop after this many files (a safety net for huge monorepos). */
   limit?: number;
+  /** The default of `WalkRoot.includeCdkOut` for roots given as plain paths (the CLI's project config). */
+  includeCdkOut?: boolean;
 }
 
 /** Whether `path` is `root` or lies under it (both real paths). */
@@ -69,10 +81,12 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
       report(root.path, err);
       continue;
     }
-    const queue = [{ path: root.path, real: rootReal }];
+    const withCdk = root.includeCdkOut ?? options.includeCdkOut ?? false;
+    // `cdk`: the folder is (inside) a cloud assembly; a root named `cdk.out` itself was asked for by name.
+    const queue = [{ path: root.path, real: rootReal, cdk: root.path.split(/[\\/]/).includes(CDK_OUT) }];
     while (queue.length > 0 && files.size < limit) {
       if (options.isCancelled?.()) return [...files].sort();
-      const dir = queue.shift() as { path: string; real: string };
+      const dir = queue.shift() as { path: string; real: string; cdk: boolean };
       if (seenDirs.has(dir.real)) continue;
       seenDirs.add(dir.real);
       let entries: Dirent[];
@@ -89,7 +103,8 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
         let isDirectory = entry.isDirectory();
         let isFile = entry.isFile();
         let real = join(dir.real, entry.name);
-        if (isDirectory ? SKIPPED_DIRS.has(entry.name) : isFile && !isCandidatePath(entry.name)) continue;
+        const skippedDir = (name: string) => SKIPPED_DIRS.has(name) && !(withCdk && name === CDK_OUT);
+        if (isDirectory ? skippedDir(entry.name) || (dir.cdk && entry.name.startsWith('asset.')) : isFile && !isCandidatePath(entry.name)) continue;
         if (entry.isSymbolicLink()) {
           try {
             const target = await stat(path);
@@ -100,11 +115,12 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
             report(path, err);
             continue;
           }
-          if (isDirectory && (SKIPPED_DIRS.has(entry.name) || !inside(rootReal, real))) continue;
+          if (isDirectory && (skippedDir(entry.name) || !inside(rootReal, real))) continue;
         }
         if (excluded(path)) continue;
-        if (isDirectory) queue.push({ path, real });
-        else if (isFile && isCandidatePath(entry.name)) files.add(path);
+        const cdk = dir.cdk || entry.name === CDK_OUT;
+        if (isDirectory) queue.push({ path, real, cdk });
+        else if (isFile && isCandidatePath(entry.name) && (!dir.cdk || isCdkTemplate(entry.name))) files.add(path);
       }
     }
   }

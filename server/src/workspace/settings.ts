@@ -33,6 +33,8 @@ export interface Settings {
   trace: TraceLevel;
   /** Bytes past which a document gets one "not checked" note instead of a lint (`secureIac.maxFileSize`). */
   maxFileSize: number;
+  /** Workspace scans also take `cdk.out/*.template.json` (`secureIac.scan.includeCdkOut` / `scan.includeCdkOut`). */
+  includeCdkOut: boolean;
 }
 
 /** What a client that sends nothing gets: every rule at its catalogue severity, nothing excluded. */
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   varFiles: [],
   trace: 'off',
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  includeCdkOut: false,
 };
 
 /** Every value a `secureIac.rules` entry may take (also the enum in package.json). */
@@ -109,6 +112,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       varFiles: stringList(raw.varFiles),
       trace,
       maxFileSize,
+      includeCdkOut: isRecord(raw.scan) && raw.scan.includeCdkOut === true,
     },
     problems,
   };
@@ -130,6 +134,7 @@ export function overlaySettings(settings: Settings, project: ProjectConfig | und
     ...(settings.varFiles.length > 0 ? { varFiles: absolute(settings.varFiles) } : {}),
     ...(settings.unresolved === 'info' ? { unresolved: 'info' as const } : {}),
     ...(settings.maxFileSize !== DEFAULT_MAX_FILE_SIZE ? { maxFileSize: settings.maxFileSize } : {}),
+    ...(settings.includeCdkOut ? { scan: { includeCdkOut: true } } : {}),
   };
   const merged = overlayProjectConfig(project ?? emptyConfig(), own);
   return {
@@ -141,6 +146,7 @@ export function overlaySettings(settings: Settings, project: ProjectConfig | und
     parameterFiles: merged.parameters,
     varFiles: merged.varFiles,
     maxFileSize: merged.maxFileSize ?? settings.maxFileSize,
+    includeCdkOut: merged.scan?.includeCdkOut ?? false,
   };
 }
 

@@ -108,6 +108,7 @@ export function overlayProjectConfig(base: ProjectConfig, over: Partial<ProjectC
   const unresolved = over.unresolved ?? base.unresolved;
   const maxFileSize = over.maxFileSize ?? base.maxFileSize;
   const baseline = over.baseline ?? base.baseline;
+  const includeCdkOut = over.scan?.includeCdkOut ?? base.scan?.includeCdkOut;
   return {
     rules: { ...base.rules, ...over.rules },
     exclude: over.exclude ?? base.exclude,
@@ -117,6 +118,7 @@ export function overlayProjectConfig(base: ProjectConfig, over: Partial<ProjectC
     ...(unresolved !== undefined ? { unresolved } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(baseline !== undefined ? { baseline } : {}),
+    ...(includeCdkOut !== undefined ? { scan: { includeCdkOut } } : {}),
   };
 }
 

@@ -27,6 +27,8 @@ export interface ProjectConfig {
   maxFileSize?: number;
   /** The CLI's baseline file (relative to the config's folder): only findings not in it are reported. */
   baseline?: string;
+  /** What a directory scan walks into: `includeCdkOut` also takes CDK's synthesized `cdk.out/*.template.json`. */
+  scan?: { includeCdkOut?: boolean };
 }
 
 /** A problem in the config file, with where it is (offsets into the file, and the 1-based line/column they start at). */
@@ -39,7 +41,7 @@ export interface ConfigDiagnostic {
 }
 
 /** Every key the file may have, as documented. */
-export const CONFIG_KEYS = ['rules', 'exclude', 'parameters', 'varFiles', 'requiredTags', 'unresolved', 'maxFileSize', 'baseline'] as const;
+export const CONFIG_KEYS = ['rules', 'exclude', 'parameters', 'varFiles', 'requiredTags', 'unresolved', 'maxFileSize', 'baseline', 'scan'] as const;
 type ListKey = 'exclude' | 'parameters' | 'varFiles' | 'requiredTags';
 
 const LIST_WHAT: Record<ListKey, string> = {
@@ -178,6 +180,22 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
         const v = isScalar(value) ? value.value : undefined;
         if (typeof v === 'string' && v.trim() !== '') config.baseline = v;
         else report(valueRange, `'baseline' must be the path of a baseline file written by \`secure-iac scan --write-baseline <file>\`.`);
+        break;
+      }
+      case 'scan': {
+        if (isNull) break;
+        if (!isMap(value)) {
+          report(valueRange, `'scan' must be a map, e.g. scan: { includeCdkOut: true }.`);
+          break;
+        }
+        for (const item of value.items) {
+          const name = isScalar(item.key) ? String(item.key.value) : undefined;
+          const v = isScalar(item.value) ? item.value.value : undefined;
+          const where = isScalar(item.key) ? rangeOf(item.key) : valueRange;
+          if (name !== 'includeCdkOut') report(where, `Unknown setting 'scan.${name ?? '?'}'. Known: scan.includeCdkOut.`);
+          else if (typeof v === 'boolean') config.scan = { ...config.scan, includeCdkOut: v };
+          else report(isScalar(item.value) ? rangeOf(item.value) : where, `'scan.includeCdkOut' must be true or false.`);
+        }
         break;
       }
       default:

@@ -347,17 +347,28 @@ function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: S
       return [];
     }
   };
+  const construct = constructPathOf(node);
+  const message = fill(rule.meta.messages[spec.messageId] ?? spec.messageId);
   return withLazyFixes(computeFixes, {
     ruleId: rule.id,
     messageId: spec.messageId,
     severity,
-    message: fill(rule.meta.messages[spec.messageId] ?? spec.messageId),
+    // A synthesized template is not what the user edits: the message names the construct that made the resource.
+    message: construct === undefined ? message : `${message} [CDK construct ${construct}]`,
     uri: doc.uri,
     // A value of a related resource in another file of the module cannot be underlined here: point at the resource.
     range: unitOf(doc, at.ctx.resource) ? at.range : node.headerRange,
-    resource: { address: node.address, range: node.range, headerRange: node.headerRange },
+    resource: { address: node.address, range: node.range, headerRange: node.headerRange, ...(construct !== undefined ? { constructPath: construct } : {}) },
     ...withRelated([...relatedLocations(scope, at), ...reportedLocations(scope, spec.related)]),
   });
+}
+
+/** The construct path CDK records on each resource it synthesizes (`Metadata: { "aws:cdk:path": "Stack/Bucket/Resource" }`). */
+function constructPathOf(resource: ResourceNode): string | undefined {
+  if (resource.kind !== 'resource') return undefined;
+  const metadata = resource.node.entries.find((e) => e.key === 'Metadata')?.value;
+  const path = metadata?.kind === 'map' ? metadata.entries.find((e) => e.key === 'aws:cdk:path')?.value : undefined;
+  return path?.kind === 'scalar' && typeof path.value === 'string' && path.value !== '' ? path.value : undefined;
 }
 
 /** Absent rather than empty, so findings without related places serialise as before. */
