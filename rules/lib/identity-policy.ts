@@ -2,6 +2,7 @@
 // statements, every statement anchored where a finding about it belongs.
 import type { ResourceView, ValueView } from '../api';
 import type { TargetSpec } from '../define-rule';
+import { expandPolicyTemplate } from './sam-policy-templates';
 import { hasNotAction, hasNotResource, isRecord, mergeDataSourceStatements, readPolicy, renderStatementBlock, type PolicyStatement, type StatementBlock } from './policy-document';
 
 /** Logical keys of the identity-policy targets (whole documents, SAM `Policies`, data-source statement blocks). */
@@ -96,9 +97,9 @@ function documentAt(at: ValueView<IdentityPolicyProp>, policy: unknown): Identit
 }
 
 /**
- * The identity-policy documents of a resource the targets above matched. A SAM `Policies` item is a document only
- * when it is a map with a `Statement` key (a string names a managed policy, a one-key map is a SAM policy
- * template). In a data source, statements naming principals belong to resource policies (trust, key and bucket
+ * The identity-policy documents of a resource the targets above matched. A SAM `Policies` item is a document when
+ * it is a map with a `Statement` key, or a SAM policy template the table lists (sam-policy-templates.ts), read as
+ * the statements SAM generates; a string names a managed policy and is not judged. In a data source, statements naming principals belong to resource policies (trust, key and bucket
  * policies built with it) and are left out; source / override documents are merged first.
  */
 export function identityDocuments(resource: ResourceView<IdentityPolicyProp>): IdentityDocument[] {
@@ -108,6 +109,11 @@ export function identityDocuments(resource: ResourceView<IdentityPolicyProp>): I
     for (const item of resource.prop('samPolicies').items()) {
       const v = item.literal();
       if (isRecord(v) && 'Statement' in v) out.push(...documentAt(item, v));
+      else {
+        // A SAM policy template (issue 11, amending clarification 4): judged as the statements SAM generates.
+        const expanded = expandPolicyTemplate(v);
+        if (expanded) out.push(...documentAt(item, expanded));
+      }
     }
   }
   if (resource.declares('statements')) {
