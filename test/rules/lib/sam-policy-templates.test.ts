@@ -96,6 +96,35 @@ describe('SAM policy templates', () => {
     assert.ok(SAM_POLICY_TEMPLATE_NAMES.includes('DynamoDBCrudPolicy') && SAM_POLICY_TEMPLATE_NAMES.includes('S3CrudPolicy'));
   });
 
+  it('a template whose statements grant a whole service is reported at its item (YAML and JSON)', () => {
+    const yaml = dedent(`
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        Fn:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: index.handler
+            Runtime: python3.12
+            CodeUri: src/
+            Policies:
+              - S3ReadPolicy:
+                  BucketName: docs
+              - TextractPolicy: {}
+    `);
+    const json = JSON.stringify({
+      Transform: 'AWS::Serverless-2016-10-31',
+      Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Runtime: 'python3.12', CodeUri: 'src/', Policies: [{ S3ReadPolicy: { BucketName: 'docs' } }, { TextractPolicy: {} }] } } },
+    }, null, 2);
+    for (const [name, text] of [['t.yaml', yaml], ['t.json', json]] as const) {
+      const doc = parseDocument(name, text);
+      assert.ok(doc);
+      const found = lintDocument(doc, { rules: [iamWildcardAction] }).findings;
+      assert.equal(found.length, 1, name);
+      assert.match(found[0]?.message ?? '', /textract:\*/);
+      assert.ok(text.slice(found[0]?.range.start, found[0]?.range.end).includes('TextractPolicy'), `${name}: reported at the template item`);
+    }
+  });
+
   for (const [name, text] of [['t.yaml', YAML], ['t.json', JSON_TEXT]] as const) {
     it(`the identity-policy reader sees the generated statements, anchored at each item (${name})`, () => {
       const docs = documentsIn(name, text);
