@@ -150,4 +150,22 @@ describe('protocol: workspace scan', function () {
     assert.equal(again.cancelled, false);
     assert.equal(again.scanned, 1000);
   });
+  it('takes cdk.out/*.template.json only with secureIac.scan.includeCdkOut, naming the construct', async () => {
+    const synthesized = JSON.stringify({
+      Resources: { DataBucket1A2B: { Type: 'AWS::S3::Bucket', Metadata: { 'aws:cdk:path': 'AppStack/Data/Resource' } } },
+    });
+    const cdk = writeIn(root, 'cdk.out/AppStack.template.json', synthesized);
+    writeIn(root, 'cdk.out/manifest.json', '{"version":"36.0.0","artifacts":{}}');
+    writeIn(root, 'stacks/template.yaml', BUCKET);
+    client = await TestClient.start({ root, settings: { secureIac: { rules: RULES } } });
+    assert.equal((await scan()).templates, 1, 'cdk.out is skipped by default');
+    await client.stop();
+    client = await TestClient.start({ root, settings: { secureIac: { rules: RULES, scan: { includeCdkOut: true } } } });
+    const result = await scan();
+    assert.equal(result.files, 2, 'the template in cdk.out and stacks/template.yaml; not manifest.json');
+    const diagnostics = (await client.diagnostics(fileUri(cdk))).diagnostics;
+    assert.deepEqual(diagnostics.map((d) => d.code), ['s3-versioning']);
+    const message = diagnostics[0]?.message ?? '';
+    assert.match(typeof message === 'string' ? message : message.value, /\[CDK construct AppStack\/Data\/Resource\]$/);
+  });
 });
