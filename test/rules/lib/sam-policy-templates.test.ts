@@ -129,12 +129,13 @@ describe('SAM policy templates', () => {
     it(`the identity-policy reader sees the generated statements, anchored at each item (${name})`, () => {
       const docs = documentsIn(name, text);
       assert.equal(docs.length, 3, 'S3Crud, DynamoDBCrud and VPCAccess; the unknown template and the managed policy are not documents');
-      const [s3, ddb, vpc] = docs as [any[], any[], any[]];
-      assert.deepEqual(s3[0].resources, ['arn:${AWS::Partition}:s3:::uploads', 'arn:${AWS::Partition}:s3:::uploads/*']);
-      assert.ok((s3[0].actions as string[]).includes('s3:DeleteObject'));
-      assert.deepEqual(ddb[0].resources, [UNKNOWN, UNKNOWN], 'TableName comes from a parameter without a value');
-      assert.deepEqual(vpc[0].resources, ['*']);
-      assert.ok(s3[0].line < ddb[0].line && ddb[0].line < vpc[0].line, 'each document is anchored at its own item');
+      type Doc = { resources: unknown; actions: unknown; line: number }[];
+      const [s3, ddb, vpc] = docs as unknown as [Doc, Doc, Doc];
+      assert.deepEqual(s3[0]?.resources, ['arn:${AWS::Partition}:s3:::uploads', 'arn:${AWS::Partition}:s3:::uploads/*']);
+      assert.ok((s3[0]?.actions as string[]).includes('s3:DeleteObject'));
+      assert.deepEqual(ddb[0]?.resources, [UNKNOWN, UNKNOWN], 'TableName comes from a parameter without a value');
+      assert.deepEqual(vpc[0]?.resources, ['*']);
+      assert.ok(s3[0]!.line < ddb[0]!.line && ddb[0]!.line < vpc[0]!.line, 'each document is anchored at its own item');
     });
 
     it(`the IAM rules judge the generated statements and find the common templates least-privilege (${name})`, () => {
