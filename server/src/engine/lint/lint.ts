@@ -19,6 +19,8 @@ import { relatedLocations, reportedLocations, type RelatedLocation } from './rel
 import { applySuppressions } from '../suppressions/suppressions';
 import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from '../types';
 import { ResourceViewImpl, spell, type View } from './views';
+import type { ModuleInstance } from '../modules/module-graph';
+import { placeInModule } from '../modules/module-report';
 
 export interface LintOptions {
   /** Default: every registered rule. */
@@ -32,6 +34,11 @@ export interface LintOptions {
   now?: () => Date;
   /** The previous lint of the same buffer, whose results are reused where nothing they depend on changed. */
   cache?: LintCache;
+  /**
+   * Terraform: the module instance this lint judges (engine/modules/module-graph.ts), whose bindings are the
+   * `inputValues`. A finding decided by a value the caller passed is reported at the caller's argument.
+   */
+  instance?: ModuleInstance;
 }
 
 /** The severity a rule runs with under `config`, or undefined when it is off. */
@@ -70,16 +77,19 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
     const severity = effectiveSeverity(rule, config);
     if (!severity) continue;
     try {
-      findings.push(...runRule(rule, severity, doc, scope, config, session));
+      findings.push(...runRule(rule, severity, doc, scope, config, session, options.instance));
     } catch (err) {
       ruleFailures.push({ ruleId: rule.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   }
   session?.finish();
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  const problems = applySuppressions(doc, findings, new Set(allRules.map((r) => r.id)), { now: options.now });
-  const visible = [...problems, ...findings.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
-  return { document: doc, findings: [...visible, ...findings.filter((f) => f.suppressed)], errors: doc.errors, ruleFailures };
+  // Findings a caller's argument decides are in the caller's file: its suppressions apply to them (module-lint.ts).
+  const here = findings.filter((f) => f.uri === doc.uri);
+  const elsewhere = findings.filter((f) => f.uri !== doc.uri);
+  const problems = applySuppressions(doc, here, new Set(allRules.map((r) => r.id)), { now: options.now });
+  const visible = [...problems, ...here.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
+  return { document: doc, findings: [...visible, ...here.filter((f) => f.suppressed), ...elsewhere], errors: doc.errors, ruleFailures };
 }
 
 /**
@@ -94,7 +104,15 @@ function variantsFor(resource: ResourceNode): readonly Variant[] {
   return variants;
 }
 
-function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, config: EngineConfig, session: LintSession | undefined): Finding[] {
+function runRule(
+  rule: AnyRule,
+  severity: Severity,
+  doc: IacDocument,
+  scope: Scope,
+  config: EngineConfig,
+  session: LintSession | undefined,
+  instance: ModuleInstance | undefined,
+): Finding[] {
   const byType = targetsByType(rule, doc.family);
   const units = unitsOfTypes(doc, byType.keys());
   if (units.length === 0) return [];
@@ -104,7 +122,7 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
   const ctx = createRuleContext(rule, scope, config.requiredTags ?? []);
   for (const resource of units) {
     const target = byType.get(unitTypeKey(resource)) as RuleTarget;
-    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, ctx);
+    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, ctx, instance);
     const reused = session?.reuse(rule, resource);
     // A copy: the stored finding stays plain data (a spread of it must not compute fixes).
     if (reused) for (const f of reused) out.push(withLazyFixes(() => fixesAgain(check, f), { ...f }));
@@ -182,6 +200,7 @@ function checkResource(
   resource: ResourceNode,
   target: RuleTarget,
   scopeContext: RuleContext,
+  instance?: ModuleInstance,
 ): Finding[] {
   // The target's own check, else the rule's (see RuleTarget).
   const check = target.check ?? rule.check;
@@ -200,7 +219,7 @@ function checkResource(
       view,
       (spec) => {
         if (reportedAtOrigin(rule, vscope, spec.at as View)) return;
-        const finding = toFinding(rule, severity, doc, vscope, view, spec);
+        const finding = toFinding(rule, severity, doc, vscope, view, spec, instance);
         // One report per anchor and message: a rule walking repeated blocks may reach the same value twice.
         const key = `${finding.range.start}:${finding.range.end}:${spec.messageId}`;
         if (seen.has(key)) return;
@@ -274,35 +293,39 @@ function makeInputUnits(doc: IacDocument): ResourceNode[] {
   }));
 }
 
-function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, resource: ResourceViewImpl, spec: ReportSpec): Finding {
+function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, resource: ResourceViewImpl, spec: ReportSpec, instance?: ModuleInstance): Finding {
   const at = spec.at as View;
   const node = resource.ctx.resource;
   const fill = (template: string) => format(template, rule, resource, spec.data);
   const fix = spec.fix;
+  // Inside a called module: a value the caller passed is reported (and fixed) at the caller's argument.
+  const place = instance && instance.chain.length > 0 ? placeInModule(instance, doc, node, at) : undefined;
+  const fixDoc = place?.caller ?? doc;
   const computeFixes = (): Fix[] => {
     if (!fix) return [];
-    const collector = new FixCollector(doc, writerFor(doc.format), scope, rule);
+    const collector = new FixCollector(fixDoc, writerFor(fixDoc.format), scope, rule, place?.caller !== undefined);
     try {
       fix.apply(collector);
       const written = collector.finish();
       if (written.length === 0) return [];
-      const edits = disjointEdits(doc.text, written); // throws on overlapping edits: such a fix is not offered
+      const edits = disjointEdits(fixDoc.text, written); // throws on overlapping edits: such a fix is not offered
       return [{ title: fill(rule.meta.messages[fix.messageId] ?? fix.messageId), safety: fix.safety, edits }];
     } catch {
       // A fix that cannot be written here (e.g. under an unresolved value) is not offered; the finding stands.
       return [];
     }
   };
+  const message = fill(rule.meta.messages[spec.messageId] ?? spec.messageId);
   return withLazyFixes(computeFixes, {
     ruleId: rule.id,
     messageId: spec.messageId,
     severity,
-    message: fill(rule.meta.messages[spec.messageId] ?? spec.messageId),
-    uri: doc.uri,
+    message: place?.caller ? `${message} (${place.chainLabel})` : message,
+    uri: place?.uri ?? doc.uri,
     // A value of a related resource in another file of the module cannot be underlined here: point at the resource.
-    range: unitOf(doc, at.ctx.resource) ? at.range : node.headerRange,
-    resource: { address: node.address, range: node.range, headerRange: node.headerRange },
-    ...withRelated([...relatedLocations(scope, at), ...reportedLocations(scope, spec.related)]),
+    range: place?.range ?? (unitOf(doc, at.ctx.resource) ? at.range : node.headerRange),
+    resource: { address: place?.address ?? node.address, range: node.range, headerRange: node.headerRange },
+    ...withRelated([...(place?.related ?? []), ...relatedLocations(scope, at), ...reportedLocations(scope, spec.related)]),
   });
 }
 

@@ -1,0 +1,48 @@
+// Where a finding inside a called module is reported: at the caller's argument when a value the caller passed
+// decides it, else in the module itself; in both cases with the call chain that deploys it.
+import type { IacDocument, ResourceNode } from '../../model/document';
+import type { SourceRange } from '../../model/nodes';
+import type { RelatedLocation } from '../lint/related';
+import type { View } from '../lint/views';
+import { lineStartsOf, positionAt } from '../positions';
+import { originOf, type ModuleInstance } from './module-graph';
+
+export interface ModulePlace {
+  /** Set when the caller's argument decides: the document the finding (and its fix) moves to. */
+  caller?: IacDocument;
+  uri?: string;
+  range?: SourceRange;
+  /** The full Terraform address (`module.db.aws_db_instance.this`, with `[0]` / `["key"]` when known). */
+  address: string;
+  /** `module.db → aws_db_instance.this`. */
+  chainLabel: string;
+  related: RelatedLocation[];
+}
+
+export function relatedAt(doc: IacDocument, range: SourceRange, message: string): RelatedLocation {
+  const starts = lineStartsOf(doc);
+  return { uri: doc.uri, range, start: positionAt(starts, range.start), end: positionAt(starts, range.end), message };
+}
+
+/** The call chain of an instance as messages name it: `module.app → module.db → aws_db_instance.this`. */
+export function chainLabel(instance: ModuleInstance, resource: ResourceNode): string {
+  return [...instance.chain.map((s) => `module.${s.name}${s.key}`), resource.address].join(' → ');
+}
+
+export function placeInModule(instance: ModuleInstance, doc: IacDocument, resource: ResourceNode, at: View): ModulePlace {
+  const address = `${instance.address}.${resource.address}`;
+  const label = chainLabel(instance, resource);
+  const last = instance.chain.at(-1);
+  const origin = originOf(at.node);
+  if (origin) {
+    return {
+      caller: origin.doc,
+      uri: origin.doc.uri,
+      range: origin.node.range,
+      address,
+      chainLabel: label,
+      related: [relatedAt(doc, at.range, `${address} uses this value here.`), ...instance.chain.map((s) => relatedAt(s.doc, s.range, `Called as ${label}.`)).slice(-1)],
+    };
+  }
+  return { address, chainLabel: label, related: last ? [relatedAt(last.doc, last.range, `Deployed through ${label}.`)] : [] };
+}
