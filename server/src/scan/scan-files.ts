@@ -1,6 +1,6 @@
 // Reads, parses and lints a set of files, grouping Terraform files by module directory so joins see siblings.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage } from '../engine/config/file-size';
 import { lintDocument, type LintOptions } from '../engine/lint/lint';
 import type { Finding, RuleFailure } from '../engine/types';
@@ -51,7 +51,9 @@ function readManifest(dir: string): Map<string, string> | undefined {
  * modules `terraform init` recorded) read from disk as context: their files are judged as deployed, never reported
  * unless scanned. Nothing is downloaded or executed.
  */
-export async function moduleGraphFor(scanned: ReadonlyMap<string, IacDocument[]>, options: Pick<ScanOptions, 'varFiles' | 'maxFileSize'>): Promise<ModuleGraph> {
+export async function moduleGraphFor(given: ReadonlyMap<string, IacDocument[]>, options: Pick<ScanOptions, 'varFiles' | 'maxFileSize'>): Promise<ModuleGraph> {
+  // Absolute: a call's source is resolved against its directory, whatever form the scan's paths were given in.
+  const scanned = new Map([...given].map(([dir, docs]) => [resolve(dir), docs]));
   const dirs = new Map<string, ModuleDir>();
   const queue = [...scanned.keys()];
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

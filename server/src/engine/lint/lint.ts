@@ -324,7 +324,7 @@ function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: S
     uri: place?.uri ?? doc.uri,
     // A value of a related resource in another file of the module cannot be underlined here: point at the resource.
     range: place?.range ?? (unitOf(doc, at.ctx.resource) ? at.range : node.headerRange),
-    resource: { address: place?.address ?? node.address, range: node.range, headerRange: node.headerRange },
+    resource: { address: place?.address ?? node.address, range: place?.resource?.range ?? node.range, headerRange: place?.resource?.headerRange ?? node.headerRange },
     ...withRelated([...(place?.related ?? []), ...relatedLocations(scope, at), ...reportedLocations(scope, spec.related)]),
   });
 }

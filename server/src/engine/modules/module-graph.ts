@@ -40,7 +40,9 @@ export interface ChainStep {
   key: string;
   uri: string;
   doc: IacDocument;
+  /** The block's header (`module "db"`), and the whole block. */
   range: SourceRange;
+  block: SourceRange;
 }
 
 /** Where a caller wrote a bound value: the argument's value node in the caller's document. */
@@ -162,36 +164,55 @@ export class ModuleGraph {
     const list = this.instancesByDir.get(instance.dir) ?? [];
     this.instancesByDir.set(instance.dir, [...list, instance]);
     if (instance.chain.length >= MAX_DEPTH) return;
-    const d = this.dirs.get(instance.dir);
-    if (!d) return;
-    const scope = instanceScope(d, instance);
-    const outputs = new OutputReader(this, instance, scope);
-    for (const call of this.calls(instance.dir, instance.root, instance.key)) {
-      if (!call.childDir || !this.dirs.has(call.childDir)) continue;
-      if (call.childDir === instance.dir || instance.chain.some((s) => this.dirOfStep(s) === call.childDir)) continue;
-      for (const each of expansions(call.block, scope)) {
-        const step: ChainStep = { name: call.name, key: each.label, uri: call.doc.uri, doc: call.doc, range: call.block.headerRange };
-        const bindings = new Map<string, IacNode>();
-        for (const entry of call.block.body.entries) {
-          if (META_ARGUMENTS.has(entry.key) || entry.block) continue;
-          const bound = bindValue(entry.value, scope, { doc: call.doc, node: entry.value }, each, outputs);
-          if (bound) bindings.set(entry.key, bound);
-        }
-        const address = `${instance.address ? `${instance.address}.` : ''}module.${call.name}${each.label}`;
-        this.expand({ dir: call.childDir, chain: [...instance.chain, step], bindings, address, key: instance.key ? `${instance.key}.${call.name}` : call.name, root: instance.root });
-      }
+    for (const call of this.calls(instance.dir, instance.root, instance.key)) for (const child of this.childInstances(instance, call.name)) this.expand(child);
+  }
+
+  private readonly children = new WeakMap<ModuleInstance, Map<string, ModuleInstance[]>>();
+  private readonly contexts = new WeakMap<ModuleInstance, { scope: Scope; outputs: OutputReader }>();
+
+  /** The instances the call `name` written in `parent` makes (memoised: a module output may ask before its turn). */
+  private childInstances(parent: ModuleInstance, name: string, depth = 0): ModuleInstance[] {
+    let byName = this.children.get(parent);
+    if (!byName) this.children.set(parent, (byName = new Map()));
+    const known = byName.get(name);
+    if (known) return known;
+    byName.set(name, []); // a call whose arguments read its own outputs finds none
+    const d = this.dirs.get(parent.dir);
+    const call = this.calls(parent.dir, parent.root, parent.key).find((c) => c.name === name);
+    if (!d || !call?.childDir || !this.dirs.has(call.childDir) || parent.chain.length >= MAX_DEPTH) return [];
+    if (call.childDir === parent.dir || parent.chain.some((s) => this.dirOfStep(s) === call.childDir)) return [];
+    let context = this.contexts.get(parent);
+    if (!context) {
+      const scope = instanceScope(d, parent);
+      this.contexts.set(parent, (context = { scope, outputs: new OutputReader(this, parent, scope, depth) }));
     }
+    const out: ModuleInstance[] = [];
+    for (const each of expansions(call.block, context.scope)) {
+      const step: ChainStep = { name: call.name, key: each.label, uri: call.doc.uri, doc: call.doc, range: call.block.headerRange, block: call.block.range };
+      const bindings = new Map<string, IacNode>();
+      for (const entry of call.block.body.entries) {
+        if (META_ARGUMENTS.has(entry.key) || entry.block) continue;
+        const bound = bindValue(entry.value, context.scope, { doc: call.doc, node: entry.value }, each, context.outputs);
+        if (bound) bindings.set(entry.key, bound);
+      }
+      const address = `${parent.address ? `${parent.address}.` : ''}module.${call.name}${each.label}`;
+      out.push({ dir: call.childDir, chain: [...parent.chain, step], bindings, address, key: parent.key ? `${parent.key}.${call.name}` : call.name, root: parent.root });
+    }
+    byName.set(name, out);
+    return out;
   }
 
   private dirOfStep(step: ChainStep): string {
     return path.dirname(step.uri.startsWith('file://') ? decodeURIComponent(step.uri.slice('file://'.length)) : step.uri);
   }
 
-  /** The output `name` of the module call `call` made by `parent` (its single instance), resolved. */
+  /** The output `name` of the module call `call` made by `parent` (when it makes one instance), resolved. */
   outputOf(parent: ModuleInstance, call: string, name: string, depth: number): IacNode | undefined {
-    const child = [...this.instancesByDir.values()].flat().find((i) => i.chain.length === parent.chain.length + 1 && i.chain.at(-1)?.name === call && i.chain.at(-1)?.key === '' && sameChain(i.chain, parent.chain));
+    if (depth > 4) return undefined;
+    const instances = this.childInstances(parent, call, depth + 1);
+    const child = instances.length === 1 ? instances[0] : undefined;
     const d = child && this.dirs.get(child.dir);
-    if (!child || !d || depth > 4) return undefined;
+    if (!child || !d) return undefined;
     for (const doc of d.docs) {
       for (const block of doc.blocks) {
         if (block.type !== 'output' || block.labels[0] !== name) continue;
@@ -203,10 +224,6 @@ export class ModuleGraph {
     }
     return undefined;
   }
-}
-
-function sameChain(longer: readonly ChainStep[], prefix: readonly ChainStep[]): boolean {
-  return prefix.every((s, i) => longer[i] === s);
 }
 
 /** The scope a module instance resolves its own values in (its documents, its bindings as input values). */

@@ -14,6 +14,8 @@ export interface ModulePlace {
   range?: SourceRange;
   /** The full Terraform address (`module.db.aws_db_instance.this`, with `[0]` / `["key"]` when known). */
   address: string;
+  /** Moved to a caller: the module block there that leads to the resource (JSON reports its lines). */
+  resource?: { range: SourceRange; headerRange: SourceRange };
   /** `module.db → aws_db_instance.this`. */
   chainLabel: string;
   related: RelatedLocation[];
@@ -35,7 +37,9 @@ export function placeInModule(instance: ModuleInstance, doc: IacDocument, resour
   const last = instance.chain.at(-1);
   const origin = originOf(at.node);
   if (origin) {
+    const step = instance.chain.find((s) => s.doc === origin.doc);
     return {
+      resource: step && { range: step.block, headerRange: step.range },
       caller: origin.doc,
       uri: origin.doc.uri,
       range: origin.node.range,
