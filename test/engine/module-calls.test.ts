@@ -9,6 +9,7 @@ import type { Finding } from '../../server/src/engine/types';
 import { initParsers } from '../../server/src/parsers/index';
 import { scanFiles } from '../../server/src/scan/scan-files';
 import { walkFiles } from '../../server/src/scan/walk';
+import { partitionByDirectory } from '../../server/src/scan/partition';
 
 type Syntax = 'hcl' | 'json';
 
@@ -230,5 +231,12 @@ describe('engine: Terraform module calls', () => {
     assert.equal(finding.startLine, 3);
     assert.equal(finding.resource, 'module.db.aws_db_instance.this');
     assert.deepEqual(finding.related.map((r: { file: string; startLine: number }) => [r.file, r.startLine]), [['modules/db/main.tf', 8], ['root/main.tf', 1]]);
+  });
+
+  it('parallel scans keep a caller and the local modules it calls in one work unit', () => {
+    const paths = ['/w/a/main.tf', '/w/b/main.tf', '/w/modules/db/main.tf', '/w/modules/app/main.tf'];
+    const sources: Record<string, string[]> = { '/w/a/main.tf': ['../modules/app'], '/w/modules/app/main.tf': ['../db'] };
+    const units = partitionByDirectory(paths, () => 1, (p) => sources[p] ?? []);
+    assert.deepEqual(units.map((u) => u.indices).sort(), [[0, 2, 3], [1]]);
   });
 });
