@@ -64,13 +64,18 @@ function moduleGroups(paths: readonly string[], sourcesOf: (path: string) => str
 }
 
 /** The local module sources a Terraform file names, read cheaply (no parse): a false match only joins two units. */
-function localModuleSources(path: string): string[] {
+export function localModuleSources(path: string): string[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return [];
   }
+  return localModuleSourcesIn(text);
+}
+
+/** The same, of a text in hand. */
+export function localModuleSourcesIn(text: string): string[] {
   if (!text.includes('module')) return [];
   const out: string[] = [];
   for (const m of text.matchAll(/"?source"?\s*[=:]\s*"(\.\.?(?:\/[^"]*)?)"/g)) if (m[1]) out.push(m[1]);

@@ -196,7 +196,7 @@ export class ModuleGraph {
         if (bound) bindings.set(entry.key, bound);
       }
       const address = `${parent.address ? `${parent.address}.` : ''}module.${call.name}${each.label}`;
-      out.push({ dir: call.childDir, chain: [...parent.chain, step], bindings, address, key: parent.key ? `${parent.key}.${call.name}` : call.name, root: parent.root });
+      out.push({ dir: call.childDir, chain: [...parent.chain, step], bindings: intern(bindings), address, key: parent.key ? `${parent.key}.${call.name}` : call.name, root: parent.root });
     }
     byName.set(name, out);
     return out;
@@ -371,4 +371,53 @@ function register<T extends IacNode>(node: T, origin: Origin): T {
 function opaque(node: IacNode, origin: Origin): IacNode {
   const text = node.kind === 'expr' ? node.text : origin.doc.text.slice(node.range.start, node.range.end) || 'a value of the caller';
   return register({ kind: 'expr', text, refs: [], range: node.range }, origin);
+}
+
+const docIds = new WeakMap<object, number>();
+let nextDocId = 1;
+function docId(doc: object): number {
+  let id = docIds.get(doc);
+  if (id === undefined) docIds.set(doc, (id = nextDocId++));
+  return id;
+}
+
+/** Everything a bound node tells a check: its shape, values, ranges and where (in which parsed text) it was written. */
+function canonical(node: IacNode): string {
+  const origin = originOf(node);
+  const at = `${node.range.start}:${node.range.end}${origin ? `@${docId(origin.doc)}:${origin.node.range.start}:${origin.node.range.end}` : ''}`;
+  switch (node.kind) {
+    case 'scalar':
+      return `s${JSON.stringify(node.value)}${at}`;
+    case 'map':
+      return `m${at}{${node.entries.map((e) => `${JSON.stringify(e.key)}${e.keyRange.start}:${e.block ? 'b' : ''}=${canonical(e.value)}`).join(',')}}`;
+    case 'list':
+      return `l${at}[${node.items.map(canonical).join(',')}]`;
+    case 'call':
+      return `c${JSON.stringify(node.fn)}${at}(${node.args.map(canonical).join(',')})`;
+    case 'ref':
+      return `r${JSON.stringify(node.path)}${at}`;
+    case 'expr':
+      return `e${JSON.stringify(node.text)}${at}`;
+  }
+}
+
+/** Recent binding maps by content. */
+const interned = new Map<string, ReadonlyMap<string, IacNode>>();
+
+/**
+ * The same map object for the same bindings: the language server's lint cache keys a lint by its input values'
+ * identity, so a keystroke in a module keeps reusing its instances' results while no caller changed (the key holds
+ * each caller's parsed text by identity, so a caller's new version never matches an old map).
+ */
+function intern(bindings: Map<string, IacNode>): ReadonlyMap<string, IacNode> {
+  const key = [...bindings].map(([name, node]) => `${name}=${canonical(node)}`).join('\n');
+  const found = interned.get(key);
+  if (found) {
+    interned.delete(key);
+    interned.set(key, found);
+    return found;
+  }
+  interned.set(key, bindings);
+  if (interned.size > 2000) interned.delete(interned.keys().next().value as string);
+  return bindings;
 }

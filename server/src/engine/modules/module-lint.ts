@@ -4,11 +4,15 @@ import { allRules } from '../../../../rules/index';
 import type { IacDocument } from '../../model/document';
 import type { RelatedLocation } from '../lint/related';
 import { lintDocument, type LintOptions } from '../lint/lint';
+import type { LintCache } from '../lint/lint-cache';
 import { applySuppressions } from '../suppressions/suppressions';
 import type { Finding, LintResult } from '../types';
 import type { ModuleGraph, ModuleInstance } from './module-graph';
 
-export type ModuleLintOptions = Omit<LintOptions, 'module' | 'inputValues' | 'instance'>;
+export type ModuleLintOptions = Omit<LintOptions, 'module' | 'inputValues' | 'instance'> & {
+  /** The language server's lint cache for one instance of the linted buffer (by default: the root instance only). */
+  cacheFor?: (instance: ModuleInstance) => LintCache | undefined;
+};
 
 /** The directory a document belongs to in the graph. */
 function dirOf(graph: ModuleGraph, doc: IacDocument): string | undefined {
@@ -52,7 +56,8 @@ export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocumen
       if (ownTargets.length === 0 && !decidesElsewhere) continue;
       for (const doc of decidesElsewhere ? d.docs : ownTargets) {
         const root = instance.chain.length === 0;
-        const result = lintDocument(doc, { ...options, module: d.docs, inputValues: instance.bindings, instance, cache: root ? options.cache : undefined });
+        const cache = options.cacheFor ? options.cacheFor(instance) : root ? options.cache : undefined;
+        const result = lintDocument(doc, { ...options, module: d.docs, inputValues: instance.bindings, instance, cache: wanted.has(doc.uri) ? cache : undefined });
         if (wanted.has(doc.uri)) {
           const prior = results.get(doc);
           results.set(doc, { document: doc, findings: [], errors: result.errors, ruleFailures: [...(prior?.ruleFailures ?? []), ...result.ruleFailures.filter((r) => !prior?.ruleFailures.some((p) => p.ruleId === r.ruleId))] });
