@@ -5,7 +5,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { oversizeNote } from '../engine/config/file-size';
 import { lintDocument } from '../engine/lint/lint';
-import { ModuleGraph, moduleCalls, type ModuleDir, type ModuleInstance } from '../engine/modules/module-graph';
+import { instanceCacheKey, ModuleGraph, moduleCalls, type ModuleDir, type ModuleInstance } from '../engine/modules/module-graph';
 import { lintDocumentWithModules } from '../engine/modules/module-lint';
 import type { LintCache } from '../engine/lint/lint-cache';
 import type { LintResult } from '../engine/types';
@@ -23,19 +23,6 @@ export type { LintOutcome } from './document-session';
 
 /** A guard on the directories one lint reads (a workspace whose modules all call each other stays bounded). */
 const MAX_GRAPH_DIRS = 200;
-
-/** One instance of a buffer's module: its chain and the identity of the callers' parsed texts (a caller's edit is a new key). */
-function instanceKey(instance: ModuleInstance): string {
-  return `${instance.root}\n${instance.address}\n${instance.chain.map((s) => `${s.uri}:${s.range.start}:${s.doc.text.length}:${docKey(s.doc)}`).join('|')}`;
-}
-
-const docKeys = new WeakMap<object, number>();
-let nextDocKey = 1;
-function docKey(doc: object): number {
-  let key = docKeys.get(doc);
-  if (key === undefined) docKeys.set(doc, (key = nextDocKey++));
-  return key;
-}
 
 /** Runs the engine for the server. Every method catches: a bad file yields an empty result and a log line. */
 export class Linter {
@@ -85,7 +72,7 @@ export class Linter {
       const session = this.sessionOf(uri);
       outcome.result =
         this.tooLarge(uri, doc.getText(), settings) ??
-        this.run(uri, () => this.parseOpen(doc), settings, module, inputs, session.lintCache, graph && { graph, cacheFor: (i) => session.instanceCache(instanceKey(i)) });
+        this.run(uri, () => this.parseOpen(doc), settings, module, inputs, session.lintCache, graph && { graph, cacheFor: (i) => session.instanceCache(instanceCacheKey(i)) });
     }
     this.sessionOf(uri).result = outcome;
     return outcome;

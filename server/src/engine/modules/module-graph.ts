@@ -421,3 +421,12 @@ function intern(bindings: Map<string, IacNode>): ReadonlyMap<string, IacNode> {
   if (interned.size > 2000) interned.delete(interned.keys().next().value as string);
   return bindings;
 }
+
+/**
+ * What a lint cache of one buffer is kept per: an instance's chain, with the callers' parsed texts by identity (a
+ * caller's edit, which may move the chain's related locations, is a new key). Its bindings are interned, so the cache's
+ * own key (which holds the input values by identity) matches while no caller changed.
+ */
+export function instanceCacheKey(instance: ModuleInstance): string {
+  return `${instance.root}\n${instance.address}\n${instance.chain.map((s) => `${s.uri}:${s.range.start}:${docId(s.doc)}`).join('|')}`;
+}
