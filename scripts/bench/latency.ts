@@ -6,9 +6,9 @@
 // linting, converting to diagnostics and writing them out. Each input gets a fresh server; `edits` one-character
 // edits are spread evenly through the file (a space typed at the end of a line, every version still valid) and each
 // is waited for until the diagnostics of its version arrive.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { initParsers } from '../../server/src/parsers/index';
 import { fileUri, TestClient } from '../../test/protocol/lsp-client';
 import { cfnJson, cfnYaml, tfFile, tfModule } from './generate';
@@ -55,7 +55,34 @@ function latencyInputs(): Input[] {
     { name: 'CloudFormation JSON 10,000 lines', files: [{ name: 'template.json', text: cfnJson(10_000) }], floor: 'json', targetP95Ms: 60 },
     { name: 'Terraform 60 KB file', files: [{ name: 'main.tf', text: tfFile(60 * 1024) }], floor: 'tree-sitter', targetP95Ms: 25 },
     { name: 'Terraform module, 1 of 50 files', files: [edited, variables as { name: string; text: string }, ...parts.filter((p) => p !== edited)], floor: 'tree-sitter', targetP95Ms: 25 },
+    { name: 'Terraform child module, 20 callers', files: calledModule(20), floor: 'tree-sitter', targetP95Ms: 50 },
   ];
+}
+
+/**
+ * A child module (`modules/db`: inputs that decide encryption, deletion protection, log retention, plus the generated
+ * resources of a 6 KB file) called by `callers` root modules, each passing its own arguments: a keystroke in the
+ * child re-lints it once per caller (issue 11).
+ */
+export function calledModule(callers: number): { name: string; text: string }[] {
+  const child = [
+    'variable "storage_encrypted" {\n  type    = bool\n  default = false\n}\n',
+    'variable "deletion_protection" {\n  type    = bool\n  default = false\n}\n',
+    'variable "retention" {\n  type    = number\n  default = 7\n}\n',
+    'variable "tags" {\n  type    = map(string)\n  default = {}\n}\n',
+    'resource "aws_db_instance" "this" {\n  engine              = "mysql"\n  storage_encrypted   = var.storage_encrypted\n  deletion_protection = var.deletion_protection\n  tags                = var.tags\n}\n',
+    'resource "aws_cloudwatch_log_group" "this" {\n  name              = "db"\n  retention_in_days = var.retention\n  tags              = var.tags\n}\n',
+    tfFile(6_000),
+  ].join('\n');
+  const files = [{ name: 'modules/db/main.tf', text: child }];
+  for (let i = 1; i <= callers; i++) {
+    const n = String(i).padStart(2, '0');
+    files.push({
+      name: `callers/c${n}/main.tf`,
+      text: `module "db" {\n  source              = "../../modules/db"\n  storage_encrypted   = ${i % 2 === 0}\n  deletion_protection = ${i % 3 === 0}\n  retention           = ${i % 4 === 0 ? 365 : 30}\n  tags                = { Team = "t${n}" }\n}\n`,
+    });
+  }
+  return files;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -95,7 +122,10 @@ async function measure(input: Input, edits: number): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'secure-iac-latency-'));
   const client = await TestClient.start({ debounceMs: 0, root: dir });
   try {
-    for (const f of input.files) writeFileSync(join(dir, f.name), f.text);
+    for (const f of input.files) {
+      mkdirSync(dirname(join(dir, f.name)), { recursive: true });
+      writeFileSync(join(dir, f.name), f.text);
+    }
     const main = input.files[0] as { name: string; text: string };
     const uri = fileUri(join(dir, main.name));
     await client.open(uri, main.text);

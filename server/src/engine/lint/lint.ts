@@ -11,7 +11,7 @@ import { INPUT_TARGET, targetTypes, unitTypeKey } from '../scope/units';
 import { FixCollector } from '../fixes/fixer';
 import { withLazyFixes } from '../fixes/lazy-fixes';
 import { disjointEdits } from '../positions';
-import { createScope, withBranches, type Scope } from '../scope/scope';
+import { createScope, withBranches, type Dependency, type Scope } from '../scope/scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
 import { variantsOf, type Variant } from './variants';
@@ -20,7 +20,7 @@ import { applySuppressions } from '../suppressions/suppressions';
 import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from '../types';
 import { ResourceViewImpl, spell, type View } from './views';
 import type { ModuleInstance } from '../modules/module-graph';
-import { placeInModule } from '../modules/module-report';
+import { chainLocation, isChainLocation, placeInModule } from '../modules/module-report';
 
 export interface LintOptions {
   /** Default: every registered rule. */
@@ -39,6 +39,31 @@ export interface LintOptions {
    * `inputValues`. A finding decided by a value the caller passed is reported at the caller's argument.
    */
   instance?: ModuleInstance;
+  /**
+   * Checks shared between the instances of one module document in one lint (module-lint.ts): a check that read no
+   * parameter/variable cannot differ between instances, so only the first instance runs it.
+   */
+  shared?: SharedChecks;
+}
+
+/** Per check (rule × unit) of a document: the first instance's findings, when the check read no input. */
+export class SharedChecks {
+  private readonly byUnit = new WeakMap<ResourceNode, Map<string, { findings: readonly Finding[]; instance: ModuleInstance | undefined }>>();
+
+  get(rule: AnyRule, unit: ResourceNode): { findings: readonly Finding[]; instance: ModuleInstance | undefined } | undefined {
+    return this.byUnit.get(unit)?.get(rule.id);
+  }
+
+  set(rule: AnyRule, unit: ResourceNode, findings: readonly Finding[], instance: ModuleInstance | undefined): void {
+    let byRule = this.byUnit.get(unit);
+    if (!byRule) this.byUnit.set(unit, (byRule = new Map()));
+    byRule.set(rule.id, { findings, instance });
+  }
+}
+
+/** Whether a check that read `dependencies` sees the same values in every instance of its module. */
+function inputFree(dependencies: readonly Dependency[]): boolean {
+  return dependencies.every((d) => d.kind !== 'input' && d.kind !== 'inputs');
 }
 
 /** The severity a rule runs with under `config`, or undefined when it is off. */
@@ -77,7 +102,7 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
     const severity = effectiveSeverity(rule, config);
     if (!severity) continue;
     try {
-      findings.push(...runRule(rule, severity, doc, scope, config, session, options.instance));
+      findings.push(...runRule(rule, severity, doc, scope, config, session, options.instance, options.shared));
     } catch (err) {
       ruleFailures.push({ ruleId: rule.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
@@ -112,6 +137,7 @@ function runRule(
   config: EngineConfig,
   session: LintSession | undefined,
   instance: ModuleInstance | undefined,
+  shared?: SharedChecks,
 ): Finding[] {
   const byType = targetsByType(rule, doc.family);
   const units = unitsOfTypes(doc, byType.keys());
@@ -123,10 +149,25 @@ function runRule(
   for (const resource of units) {
     const target = byType.get(unitTypeKey(resource)) as RuleTarget;
     const check = () => checkResource(rule, severity, doc, scope, config, resource, target, ctx, instance);
+    const first = shared?.get(rule, resource);
+    if (first && instance) {
+      out.push(...first.findings.map((f) => forInstance(f, first.instance, instance, resource)));
+      continue;
+    }
     const reused = session?.reuse(rule, resource);
+    let found: Finding[];
+    let dependencies: readonly Dependency[] | undefined;
     // A copy: the stored finding stays plain data (a spread of it must not compute fixes).
-    if (reused) for (const f of reused) out.push(withLazyFixes(() => fixesAgain(check, f), { ...f }));
-    else out.push(...(session ? session.record(rule, resource, check) : check()));
+    if (reused) {
+      found = reused.map((f) => withLazyFixes(() => fixesAgain(check, f), { ...f }));
+      dependencies = shared && session?.previousDependencies(rule, resource);
+    } else if (shared) {
+      const watched = scope.watch(() => (session ? session.record(rule, resource, check) : check()));
+      found = watched.value;
+      dependencies = watched.dependencies;
+    } else found = session ? session.record(rule, resource, check) : check();
+    if (shared && dependencies && inputFree(dependencies)) shared.set(rule, resource, found, instance);
+    out.push(...found);
   }
   return out;
 }
@@ -179,6 +220,24 @@ function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string
     byFamily.set(family, index);
   }
   return index;
+}
+
+/**
+ * A finding of a check that read no input, made for another instance of the same module: the same, but with this
+ * instance's address and call chain (nothing else of it depends on the instance).
+ */
+function forInstance(f: Finding, from: ModuleInstance | undefined, to: ModuleInstance, resource: ResourceNode): Finding {
+  const related = f.related?.map((r) => (from && isChainLocation(r, from, resource) ? chainLocation(to, resource) ?? r : r));
+  return withLazyFixes(() => f.fixes, {
+    ruleId: f.ruleId,
+    messageId: f.messageId,
+    severity: f.severity,
+    message: f.message,
+    uri: f.uri,
+    range: f.range,
+    ...(f.resource ? { resource: { ...f.resource, address: f.resource.address === `${from?.address}.${resource.address}` ? `${to.address}.${resource.address}` : f.resource.address } } : {}),
+    ...(related ? { related } : {}),
+  });
 }
 
 /** A reused finding's fixes: the check runs again on the current text and its matching finding's fixes are taken. */

@@ -3,7 +3,7 @@
 import { allRules } from '../../../../rules/index';
 import type { IacDocument } from '../../model/document';
 import type { RelatedLocation } from '../lint/related';
-import { lintDocument, type LintOptions } from '../lint/lint';
+import { lintDocument, SharedChecks, type LintOptions } from '../lint/lint';
 import type { LintCache } from '../lint/lint-cache';
 import { applySuppressions } from '../suppressions/suppressions';
 import type { Finding, LintResult } from '../types';
@@ -49,6 +49,12 @@ export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocumen
     const extra = (f.related ?? []).filter((r) => !seen.has(relatedKey(r)));
     if (extra.length > 0) prior.related = [...(prior.related ?? []), ...extra];
   };
+  const sharedByDoc = new Map<IacDocument, SharedChecks>();
+  const sharedFor = (doc: IacDocument) => {
+    let shared = sharedByDoc.get(doc);
+    if (!shared) sharedByDoc.set(doc, (shared = new SharedChecks()));
+    return shared;
+  };
   for (const d of graph.dirs.values()) {
     for (const instance of graph.instancesOf(d.dir)) {
       const ownTargets = d.docs.filter((doc) => wanted.has(doc.uri));
@@ -57,7 +63,17 @@ export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocumen
       for (const doc of decidesElsewhere ? d.docs : ownTargets) {
         const root = instance.chain.length === 0;
         const cache = options.cacheFor ? options.cacheFor(instance) : root ? options.cache : undefined;
-        const result = lintDocument(doc, { ...options, module: d.docs, inputValues: instance.bindings, instance, cache: wanted.has(doc.uri) ? cache : undefined });
+        const result = lintDocument(doc, {
+          ...options,
+          module: d.docs,
+          inputValues: instance.bindings,
+          instance,
+          // Only the first instance of a called module keeps a lint cache: the others re-run just the checks that read
+          // a variable (the rest is shared), and keeping 20 caches in step costs more than those few checks.
+          cache: wanted.has(doc.uri) && (root || !sharedByDoc.has(doc)) ? cache : undefined,
+          // A root is linted once; the instances of a called module share the checks that read no variable.
+          shared: root ? undefined : sharedFor(doc),
+        });
         if (wanted.has(doc.uri)) {
           const prior = results.get(doc);
           results.set(doc, { document: doc, findings: [], errors: result.errors, ruleFailures: [...(prior?.ruleFailures ?? []), ...result.ruleFailures.filter((r) => !prior?.ruleFailures.some((p) => p.ruleId === r.ruleId))] });

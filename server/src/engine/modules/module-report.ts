@@ -34,7 +34,6 @@ export function chainLabel(instance: ModuleInstance, resource: ResourceNode): st
 export function placeInModule(instance: ModuleInstance, doc: IacDocument, resource: ResourceNode, at: View): ModulePlace {
   const address = `${instance.address}.${resource.address}`;
   const label = chainLabel(instance, resource);
-  const last = instance.chain.at(-1);
   const origin = originOf(at.node);
   if (origin) {
     const step = instance.chain.find((s) => s.doc === origin.doc);
@@ -48,5 +47,17 @@ export function placeInModule(instance: ModuleInstance, doc: IacDocument, resour
       related: [relatedAt(doc, at.range, `${address} uses this value here.`), ...instance.chain.map((s) => relatedAt(s.doc, s.range, `Called as ${label}.`)).slice(-1)],
     };
   }
-  return { address, chainLabel: label, related: last ? [relatedAt(last.doc, last.range, `Deployed through ${label}.`)] : [] };
+  const chain = chainLocation(instance, resource);
+  return { address, chainLabel: label, related: chain ? [chain] : [] };
+}
+
+/** The related location that names the chain deploying a module's own finding: the call of the module. */
+export function chainLocation(instance: ModuleInstance, resource: ResourceNode): RelatedLocation | undefined {
+  const last = instance.chain.at(-1);
+  return last && relatedAt(last.doc, last.range, `Deployed through ${chainLabel(instance, resource)}.`);
+}
+
+export function isChainLocation(r: RelatedLocation, instance: ModuleInstance, resource: ResourceNode): boolean {
+  const last = instance.chain.at(-1);
+  return last !== undefined && r.uri === last.uri && r.range.start === last.range.start && r.message === `Deployed through ${chainLabel(instance, resource)}.`;
 }
