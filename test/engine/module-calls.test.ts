@@ -239,4 +239,31 @@ describe('engine: Terraform module calls', () => {
     const units = partitionByDirectory(paths, () => 1, (p) => sources[p] ?? []);
     assert.deepEqual(units.map((u) => u.indices).sort(), [[0, 2, 3], [1]]);
   });
+
+  it('CLI: a named child file (as pre-commit hooks scan) gives the same result as a directory scan', async () => {
+    const dir = write({
+      'modules/db/main.tf': DB_MODULE,
+      'modules/db/log.tf': 'resource "aws_cloudwatch_log_group" "db" {\n  retention_in_days = var.retention\n}\n',
+      'modules/db/variables.tf': 'variable "retention" {\n  default = 1\n}\n',
+      'root/main.tf': call('hcl', 'db', '../modules/db', { storage_encrypted: lit(true), retention: lit(365) }),
+      'other/main.tf': call('hcl', 'db', '../modules/db', { storage_encrypted: lit(true) }),
+    });
+    const run = async (paths: string[]) => {
+      let out = '';
+      const previous = process.cwd();
+      process.chdir(dir);
+      try {
+        await main(['scan', ...paths, '--rule', 'rds-encryption', '--rule', 'logs-retention', '--format', 'json', '--fail-on', 'none'], (t) => void (out += t), () => {});
+      } finally {
+        process.chdir(previous);
+      }
+      return (JSON.parse(out).findings as { file: string; ruleId: string; startLine: number }[]).map((f) => `${f.file}:${f.startLine}:${f.ruleId}`);
+    };
+    const whole = (await run(['.'])).filter((f) => f.startsWith('modules/db/log.tf'));
+    // One caller leaves the retention at the default of variables.tf (a sibling): reported in log.tf, named or not.
+    assert.deepEqual(whole, ['modules/db/log.tf:2:logs-retention']);
+    assert.deepEqual(await run(['modules/db/log.tf']), whole);
+    // Every caller overrides the encryption default: named alone, main.tf is not judged on it.
+    assert.deepEqual(await run(['modules/db/main.tf']), []);
+  });
 });

@@ -11,6 +11,8 @@ import { readModuleVariables, readParameterFiles } from './input-values';
 import { ModuleGraph, moduleCalls, parseModulesManifest, type ModuleDir } from '../engine/modules/module-graph';
 import { lintWithModules } from '../engine/modules/module-lint';
 import { isTerraformPath } from '../workspace/module-index';
+import { localModuleSources } from './partition';
+import { walkFiles } from './walk';
 
 /** How deep module calls are followed into directories the scan was not given (a guard against runaway sources). */
 const MAX_LOADED_DIRS = 200;
@@ -37,6 +39,27 @@ function loadModuleDir(dir: string, maxSize: number): IacDocument[] {
   return out;
 }
 
+/** The directories under `root` whose Terraform files call one of `dirs` as a local module, transitively. */
+async function callersUnder(root: string, dirs: readonly string[]): Promise<string[]> {
+  const files = (await walkFiles([root], { limit: 20_000 })).filter((f) => isTerraformPath(f));
+  const calls = new Map<string, Set<string>>();
+  for (const file of files) {
+    const from = resolve(dirname(file));
+    for (const source of localModuleSources(file)) {
+      const to = resolve(from, source);
+      let set = calls.get(to);
+      if (!set) calls.set(to, (set = new Set()));
+      set.add(from);
+    }
+  }
+  const found = new Set<string>();
+  const queue = [...dirs];
+  while (queue.length > 0) {
+    for (const caller of calls.get(queue.shift() as string) ?? []) if (!found.has(caller) && !dirs.includes(caller)) found.add(caller), queue.push(caller);
+  }
+  return [...found];
+}
+
 /** `.terraform/modules/modules.json` of a directory, when `terraform init` left one. */
 function readManifest(dir: string): Map<string, string> | undefined {
   try {
@@ -51,12 +74,20 @@ function readManifest(dir: string): Map<string, string> | undefined {
  * modules `terraform init` recorded) read from disk as context: their files are judged as deployed, never reported
  * unless scanned. Nothing is downloaded or executed.
  */
-export async function moduleGraphFor(given: ReadonlyMap<string, IacDocument[]>, options: Pick<ScanOptions, 'varFiles' | 'maxFileSize'>): Promise<ModuleGraph> {
+export async function moduleGraphFor(given: ReadonlyMap<string, IacDocument[]>, options: Pick<ScanOptions, 'varFiles' | 'maxFileSize' | 'moduleSearchRoot'>): Promise<ModuleGraph> {
   // Absolute: a call's source is resolved against its directory, whatever form the scan's paths were given in.
   const scanned = new Map([...given].map(([dir, docs]) => [resolve(dir), docs]));
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (options.moduleSearchRoot !== undefined) {
+    // Named files: the rest of each directory, and the directories that call it (transitively), as context.
+    for (const [dir, docs] of scanned) {
+      const named = new Set(docs.map((d) => resolve(d.uri)));
+      scanned.set(dir, [...docs, ...loadModuleDir(dir, maxSize).filter((d) => !named.has(resolve(d.uri)))]);
+    }
+    for (const caller of await callersUnder(options.moduleSearchRoot, [...scanned.keys()])) if (!scanned.has(caller)) scanned.set(caller, loadModuleDir(caller, maxSize));
+  }
   const dirs = new Map<string, ModuleDir>();
   const queue = [...scanned.keys()];
-  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   while (queue.length > 0 && dirs.size < MAX_LOADED_DIRS + scanned.size) {
     const dir = queue.shift() as string;
     if (dirs.has(dir)) continue;
@@ -99,6 +130,8 @@ export interface ScanOptions extends Omit<LintOptions, 'module' | 'inputValues'>
   parameterFiles?: readonly string[];
   /** Terraform var files applied to every module, after the module's own tfvars. */
   varFiles?: readonly string[];
+  /** See WorkerScanOptions: named files are judged with their directory, callers and called modules as context. */
+  moduleSearchRoot?: string;
   /** Texts to use instead of the files' contents on disk (`secure-iac fix --dry-run` counts what would be left). */
   overrides?: ReadonlyMap<string, string>;
 }
