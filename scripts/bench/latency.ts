@@ -6,9 +6,9 @@
 // linting, converting to diagnostics and writing them out. Each input gets a fresh server; `edits` one-character
 // edits are spread evenly through the file (a space typed at the end of a line, every version still valid) and each
 // is waited for until the diagnostics of its version arrive.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { initParsers } from '../../server/src/parsers/index';
 import { fileUri, TestClient } from '../../test/protocol/lsp-client';
 import { cfnJson, cfnYaml, tfConditionals, tfFile, tfModule } from './generate';
@@ -57,7 +57,35 @@ function latencyInputs(): Input[] {
     { name: 'Terraform module, 1 of 50 files', files: [edited, variables as { name: string; text: string }, ...parts.filter((p) => p !== edited)], floor: 'hcl', targetP95Ms: 10 },
     // Issue 11: conditions are expanded as rules read them, with no fixed cap; 30 independent ones stay cheap.
     { name: 'Terraform resource, 30 independent conditionals', files: [{ name: 'main.tf', text: tfConditionals(30) }], floor: 'hcl', targetP95Ms: 25 },
+    // Issue 11: one edit in a child module reached by 20 callers.
+    { name: 'Terraform child module, 20 callers', files: calledModule(20), floor: 'hcl', targetP95Ms: 50 },
   ];
+}
+
+/**
+ * A child module (`modules/db`: inputs that decide encryption, deletion protection, log retention, plus the generated
+ * resources of a 6 KB file) called by `callers` root modules, each passing its own arguments: a keystroke in the
+ * child re-lints it once per caller (issue 11).
+ */
+export function calledModule(callers: number): { name: string; text: string }[] {
+  const child = [
+    'variable "storage_encrypted" {\n  type    = bool\n  default = false\n}\n',
+    'variable "deletion_protection" {\n  type    = bool\n  default = false\n}\n',
+    'variable "retention" {\n  type    = number\n  default = 7\n}\n',
+    'variable "tags" {\n  type    = map(string)\n  default = {}\n}\n',
+    'resource "aws_db_instance" "this" {\n  engine              = "mysql"\n  storage_encrypted   = var.storage_encrypted\n  deletion_protection = var.deletion_protection\n  tags                = var.tags\n}\n',
+    'resource "aws_cloudwatch_log_group" "this" {\n  name              = "db"\n  retention_in_days = var.retention\n  tags              = var.tags\n}\n',
+    tfFile(6_000),
+  ].join('\n');
+  const files = [{ name: 'modules/db/main.tf', text: child }];
+  for (let i = 1; i <= callers; i++) {
+    const n = String(i).padStart(2, '0');
+    files.push({
+      name: `callers/c${n}/main.tf`,
+      text: `module "db" {\n  source              = "../../modules/db"\n  storage_encrypted   = ${i % 2 === 0}\n  deletion_protection = ${i % 3 === 0}\n  retention           = ${i % 4 === 0 ? 365 : 30}\n  tags                = { Team = "t${n}" }\n}\n`,
+    });
+  }
+  return files;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -97,7 +125,10 @@ async function measure(input: Input, edits: number): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'secure-iac-latency-'));
   const client = await TestClient.start({ debounceMs: 0, root: dir });
   try {
-    for (const f of input.files) writeFileSync(join(dir, f.name), f.text);
+    for (const f of input.files) {
+      mkdirSync(dirname(join(dir, f.name)), { recursive: true });
+      writeFileSync(join(dir, f.name), f.text);
+    }
     const main = input.files[0] as { name: string; text: string };
     const uri = fileUri(join(dir, main.name));
     await client.open(uri, main.text);

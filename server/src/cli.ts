@@ -1,6 +1,6 @@
 // `secure-iac` command line: scan paths, print text/JSON/SARIF, exit 0/1/2. Same engine as the language server.
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../../rules/api';
 import { allRules } from '../../rules/index';
 import { parseArgs, SEVERITIES, USAGE, UsageError, type ScanOptions } from './cli/args';
@@ -21,6 +21,14 @@ import { walkFiles } from './scan/walk';
 
 declare const SECURE_IAC_VERSION: string | undefined;
 const VERSION = typeof SECURE_IAC_VERSION === 'string' ? SECURE_IAC_VERSION : '0.0.0-dev';
+
+/** Where callers of a named file's module are looked for: the enclosing git repository, else the working folder. */
+function repositoryRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return cwd;
+  }
+}
 
 function exitCode(report: Report, failOn: Severity | 'none'): number {
   // A file skipped for its size is a note: a large generated JSON (a lock file) must not fail every CI run.
@@ -61,7 +69,15 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
   if (options.output) checkOutput(options.output, files);
   const config = setup.config;
   if (options.command === 'fix') return fix(options, files, setup, write, warn);
-  const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const named = options.paths.some((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
+  const result = await scanFilesParallel(files, {
+    config,
+    parameterFiles: setup.parameterFiles,
+    varFiles: setup.varFiles,
+    maxFileSize: setup.maxFileSize,
+    ...(named ? { moduleSearchRoot: repositoryRoot(process.cwd()) } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+  });
   result.readErrors.unshift(...readErrors);
   const cwd = process.cwd();
   const report = buildReport(result, cwd);

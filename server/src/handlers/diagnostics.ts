@@ -4,6 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeError, yieldToEventLoop, type Log } from './guard';
 import type { Linter } from './linter';
 import { resultToDiagnostics } from './to-diagnostic';
+import * as path from 'node:path';
+import { uriToPath } from '../workspace/paths';
 import type { RunMode } from '../workspace/settings';
 import type { ServerStatus } from './status';
 
@@ -52,7 +54,24 @@ export class DiagnosticsScheduler {
 
   private scheduleWithSiblings(uri: string): void {
     this.schedule(uri);
-    for (const sibling of this.linter.modules.openSiblingUris(uri)) this.schedule(sibling);
+    for (const other of this.related(uri)) this.schedule(other);
+  }
+
+  /**
+   * Open Terraform files whose findings a change to `uri` can change: its module siblings, the open files of the
+   * modules it calls and of those that call it (as the last lints found them; a new call is caught after the lint).
+   */
+  private related(uri: string): string[] {
+    const dirs = this.linter.lastGraphDirs;
+    const mine = dirs.get(uri);
+    const out = new Set(this.linter.modules.openSiblingUris(uri));
+    if (mine) for (const other of this.linter.modules.openUrisIn([...mine], uri)) out.add(other);
+    const fsPath = uriToPath(uri);
+    const dir = fsPath && path.dirname(fsPath);
+    for (const [other, theirs] of dirs) {
+      if (other !== uri && dir && theirs.has(dir) && this.documents.get(other)) out.add(other);
+    }
+    return [...out];
   }
 
   /** Settings changed: re-check every open document. */
@@ -62,7 +81,7 @@ export class DiagnosticsScheduler {
 
   /** Re-check open Terraform documents of the directory of a file that changed on disk. */
   changedOnDisk(uri: string): void {
-    for (const sibling of this.linter.modules.openSiblingUris(uri)) this.schedule(sibling);
+    for (const other of this.related(uri)) this.schedule(other);
   }
 
   /** A document was closed: its diagnostics go, unless a workspace scan owns the file. */
@@ -73,8 +92,8 @@ export class DiagnosticsScheduler {
     this.due.delete(uri);
     this.linter.forget(uri);
     if (!this.owner.reclaim(uri)) this.publish(uri, undefined, []);
-    // Its open siblings now see the file on disk instead of the closed buffer.
-    for (const sibling of this.linter.modules.openSiblingUris(uri)) this.schedule(sibling);
+    // Its open siblings (and callers / called modules) now see the file on disk instead of the closed buffer.
+    for (const other of this.related(uri)) this.schedule(other);
   }
 
   /** Debounces per URI: a burst of keystrokes becomes one lint of the last version. */
@@ -108,7 +127,14 @@ export class DiagnosticsScheduler {
 
   private async lintAndPublish(uri: string): Promise<void> {
     try {
+      const before = this.linter.lastGraphDirs.get(uri);
       const outcome = await this.linter.lintOpen(uri);
+      // A module call added or removed (or a caller found or lost): the open files of directories newly involved are re-checked.
+      const after = this.linter.lastGraphDirs.get(uri);
+      if (after && before) {
+        const added = [...[...after].filter((d) => !before.has(d)), ...[...before].filter((d) => !after.has(d))];
+        if (added.length > 0) for (const other of this.linter.modules.openUrisIn(added, uri)) this.schedule(other);
+      }
       // Undefined: closed or edited meanwhile; the newer version has its own timer.
       if (!outcome || outcome.version === undefined) return;
       if (this.documents.get(uri)?.version !== outcome.version) return;

@@ -32,6 +32,18 @@ export class DocumentSession {
   private readonly parser: IncrementalParser;
   /** The previous lint of this buffer, reused where nothing a check read has changed. */
   readonly lintCache = new LintCache();
+  /** Lint caches of the buffer as each chain of module calls deploys it, by instance key, most recently used last. */
+  private readonly instanceCaches = new Map<string, LintCache>();
+
+  /** The cache of one instance of the buffer's module (a bounded number are kept: 20 callers fit). */
+  instanceCache(key: string): LintCache {
+    const cache = this.instanceCaches.get(key) ?? new LintCache();
+    this.instanceCaches.delete(key);
+    this.instanceCaches.set(key, cache);
+    if (this.instanceCaches.size > 64) this.instanceCaches.delete(this.instanceCaches.keys().next().value as string);
+    return cache;
+  }
+
   /** The last lint of an open version; dropped when settings change (the same text may lint differently). */
   result: LintOutcome | undefined;
 

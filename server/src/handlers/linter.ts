@@ -5,11 +5,13 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { oversizeNote } from '../engine/config/file-size';
 import { lintDocument } from '../engine/lint/lint';
+import { instanceCacheKey, ModuleGraph, moduleCalls, type ModuleDir, type ModuleInstance } from '../engine/modules/module-graph';
+import { lintDocumentWithModules } from '../engine/modules/module-lint';
 import type { LintCache } from '../engine/lint/lint-cache';
 import type { LintResult } from '../engine/types';
 import type { IacDocument } from '../model/document';
 import { parseDocument } from '../parsers/index';
-import { ModuleIndex } from '../workspace/module-index';
+import { isTerraformPath, ModuleIndex } from '../workspace/module-index';
 import { InputValuesCache, type InputValues } from '../workspace/input-cache';
 import { documentKey, GlobSet, pathToUri, uriToPath } from '../workspace/paths';
 import { engineConfig, type Settings } from '../workspace/settings';
@@ -18,6 +20,9 @@ import { describeError, type Log } from './guard';
 import type { SettingsStore } from './settings';
 
 export type { LintOutcome } from './document-session';
+
+/** A guard on the directories one lint reads (a workspace whose modules all call each other stays bounded). */
+const MAX_GRAPH_DIRS = 200;
 
 /** Runs the engine for the server. Every method catches: a bad file yields an empty result and a log line. */
 export class Linter {
@@ -59,11 +64,15 @@ export class Linter {
     const { settings, folder } = await this.settings.forUri(uri);
     const module = await this.modules.siblings(uri);
     const inputs = await this.inputValues(uri, settings);
+    const graph = await this.graphFor(uri, settings, folder);
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== before.version) return undefined;
     const outcome: LintOutcome = { uri, version: doc.version, text: doc, result: undefined };
     if (!this.isExcluded(uri, folder, settings)) {
-      outcome.result = this.tooLarge(uri, doc.getText(), settings) ?? this.run(uri, () => this.parseOpen(doc), settings, module, inputs, this.sessionOf(uri).lintCache);
+      const session = this.sessionOf(uri);
+      outcome.result =
+        this.tooLarge(uri, doc.getText(), settings) ??
+        this.run(uri, () => this.parseOpen(doc), settings, module, inputs, session.lintCache, graph && { graph, cacheFor: (i) => session.instanceCache(instanceCacheKey(i)) });
     }
     this.sessionOf(uri).result = outcome;
     return outcome;
@@ -100,11 +109,16 @@ export class Linter {
     if (this.isExcluded(uri, folder, settings)) return { uri, text, result: undefined };
     const module = await this.modules.siblings(uri);
     const inputs = await this.inputValues(uri, settings);
-    return { uri, text, result: this.tooLarge(uri, content, settings) ?? this.run(uri, () => parseDocument(uri, content), settings, module, inputs) };
+    const graph = await this.graphFor(uri, settings, folder);
+    // The graph's parse of the file (from the same disk text, through the module index's cache) is the one it knows.
+    const inGraph = graph && [...graph.dirs.values()].flatMap((d) => d.docs).find((d) => d.uri === uri && d.text === content);
+    const parse = () => inGraph ?? parseDocument(uri, content);
+    return { uri, text, result: this.tooLarge(uri, content, settings) ?? this.run(uri, parse, settings, module, inputs, undefined, graph && { graph }) };
   }
 
   /** Drops what is cached for a closed document. */
   forget(uri: string): void {
+    this.lastGraphDirs.delete(uri);
     this.sessions.get(uri)?.dispose();
     this.sessions.delete(uri);
   }
@@ -152,12 +166,25 @@ export class Linter {
     return this.inputs.forDocument(uri, uriToPath(uri), settings.parameterFiles, settings.varFiles);
   }
 
-  private run(uri: string, parse: () => IacDocument | undefined, settings: Settings, module: readonly IacDocument[], inputValues?: InputValues, cache?: LintCache): LintResult {
+  private run(
+    uri: string,
+    parse: () => IacDocument | undefined,
+    settings: Settings,
+    module: readonly IacDocument[],
+    inputValues?: InputValues,
+    cache?: LintCache,
+    modules?: { graph: ModuleGraph; cacheFor?: (instance: ModuleInstance) => LintCache | undefined },
+  ): LintResult {
     const started = performance.now();
     try {
       const doc = parse();
       if (!doc) return { findings: [], errors: [], ruleFailures: [] };
-      const result = lintDocument(doc, { config: engineConfig(settings), module, inputValues, cache });
+      const config = engineConfig(settings);
+      const inGraph = modules && [...modules.graph.dirs.values()].some((d) => d.docs.includes(doc));
+      const result =
+        modules && inGraph
+          ? lintDocumentWithModules(modules.graph, doc, { config, cacheFor: modules.cacheFor ?? (() => undefined) })
+          : lintDocument(doc, { config, module, inputValues, cache });
       for (const failure of result.ruleFailures) {
         this.errorOnce(`${uri}\n${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${uri}; its findings are missing for this file: ${failure.message}`);
       }
@@ -171,6 +198,43 @@ export class Linter {
       return { findings: [], errors: [{ message: `Secure IaC could not read this file: ${reason}`, range: { start: 0, end: 0 } }], ruleFailures: [] };
     }
   }
+
+  /**
+   * The module graph a Terraform file is judged in: its directory, the directories that call it (transitively, found
+   * in the workspace folder and open buffers), and every module those call. Undefined for other files.
+   */
+  private async graphFor(uri: string, settings: Settings, folder: string | undefined): Promise<ModuleGraph | undefined> {
+    const fsPath = uriToPath(uri);
+    if (!fsPath || !isTerraformPath(fsPath)) return undefined;
+    const start = path.dirname(fsPath);
+    const up = [start];
+    const reached = new Set([start]);
+    while (up.length > 0 && reached.size < MAX_GRAPH_DIRS) {
+      for (const caller of await this.modules.callersOf(up.shift() as string, folder)) {
+        if (reached.has(caller)) continue;
+        reached.add(caller);
+        up.push(caller);
+      }
+    }
+    const dirs = new Map<string, ModuleDir>();
+    const queue = [...reached];
+    while (queue.length > 0 && dirs.size < MAX_GRAPH_DIRS) {
+      const dir = queue.shift() as string;
+      if (dirs.has(dir)) continue;
+      const docs = await this.modules.dirDocuments(dir);
+      const manifest = await this.modules.manifest(dir);
+      const probe = path.join(dir, 'main.tf');
+      const tfvars = (await this.inputs.forDocument(pathToUri(probe), probe, settings.parameterFiles, settings.varFiles)) ?? new Map();
+      dirs.set(dir, { dir, docs, tfvars, manifest });
+      for (const call of moduleCalls(dir, docs, () => undefined)) if (call.childDir && !dirs.has(call.childDir)) queue.push(call.childDir);
+      for (const child of manifest?.values() ?? []) if (!dirs.has(child)) queue.push(child);
+    }
+    this.lastGraphDirs.set(uri, new Set(dirs.keys()));
+    return new ModuleGraph(dirs);
+  }
+
+  /** The directories of each document's last module graph (the scheduler re-checks open files of those). */
+  readonly lastGraphDirs = new Map<string, ReadonlySet<string>>();
 
   /** Logs a failure once per file and cause (keyed with the message's first line), not on every keystroke. */
   private errorOnce(key: string, message: string): void {

@@ -1,6 +1,6 @@
 // Splits a scan into work units a worker can lint on its own: a directory's files never straddle two units.
-import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 export interface WorkUnit {
   /** Positions of the unit's files in the scan's path list, ascending. */
@@ -14,10 +14,11 @@ export interface WorkUnit {
  * the directory is the smallest unit that lints the same as the whole scan. Units come largest first, so that the last
  * unit handed out is a small one and no worker idles while another finishes a big module.
  */
-export function partitionByDirectory(paths: readonly string[], sizeOf: (path: string) => number = fileSize): WorkUnit[] {
+export function partitionByDirectory(paths: readonly string[], sizeOf: (path: string) => number = fileSize, sourcesOf: (path: string) => string[] = localModuleSources): WorkUnit[] {
+  const group = moduleGroups(paths, sourcesOf);
   const byDir = new Map<string, WorkUnit>();
   paths.forEach((path, index) => {
-    const dir = dirname(path);
+    const dir = group(dirname(path));
     let unit = byDir.get(dir);
     if (!unit) byDir.set(dir, (unit = { indices: [], bytes: 0 }));
     unit.indices.push(index);
@@ -33,4 +34,50 @@ function fileSize(path: string): number {
   } catch {
     return 0; // the worker reports the unreadable file; here it only weighs nothing
   }
+}
+
+/**
+ * A Terraform directory and the local modules it calls (`source = "./..."` / `"../..."`) are judged together (a child
+ * reached by a caller is linted with the caller's arguments), so they are one unit: directories joined by a call,
+ * transitively, map to one representative.
+ */
+function moduleGroups(paths: readonly string[], sourcesOf: (path: string) => string[]): (dir: string) => string {
+  const parent = new Map<string, string>();
+  const find = (dir: string): string => {
+    let root = dir;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    return root;
+  };
+  const dirs = new Map<string, string>();
+  for (const path of paths) dirs.set(resolve(dirname(path)), dirname(path));
+  for (const path of paths) {
+    if (!/\.tf(\.json)?$/i.test(path)) continue;
+    for (const source of sourcesOf(path)) {
+      const child = dirs.get(resolve(dirname(path), source));
+      if (child === undefined) continue;
+      const a = find(dirname(path));
+      const b = find(child);
+      if (a !== b) parent.set(b, a);
+    }
+  }
+  return find;
+}
+
+/** The local module sources a Terraform file names, read cheaply (no parse): a false match only joins two units. */
+export function localModuleSources(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  return localModuleSourcesIn(text);
+}
+
+/** The same, of a text in hand. */
+export function localModuleSourcesIn(text: string): string[] {
+  if (!text.includes('module')) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(/"?source"?\s*[=:]\s*"(\.\.?(?:\/[^"]*)?)"/g)) if (m[1]) out.push(m[1]);
+  return out;
 }

@@ -1,13 +1,107 @@
 // Reads, parses and lints a set of files, grouping Terraform files by module directory so joins see siblings.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage } from '../engine/config/file-size';
 import { lintDocument, type LintOptions } from '../engine/lint/lint';
 import type { Finding, RuleFailure } from '../engine/types';
 import type { IacDocument, ParseError } from '../model/document';
-import type { IacNode } from '../model/nodes';
 import { parseDocument } from '../parsers/index';
 import { readModuleVariables, readParameterFiles } from './input-values';
+import { ModuleGraph, moduleCalls, parseModulesManifest, type ModuleDir } from '../engine/modules/module-graph';
+import { lintWithModules } from '../engine/modules/module-lint';
+import { isTerraformPath } from '../workspace/module-index';
+import { localModuleSources } from './partition';
+import { walkFiles } from './walk';
+
+/** How deep module calls are followed into directories the scan was not given (a guard against runaway sources). */
+const MAX_LOADED_DIRS = 200;
+
+/** The Terraform files of a directory the scan was not given (a module it calls), parsed; empty when unreadable. */
+function loadModuleDir(dir: string, maxSize: number): IacDocument[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => isTerraformPath(n)).sort();
+  } catch {
+    return [];
+  }
+  const out: IacDocument[] = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    try {
+      if (statSync(file).size > maxSize) continue;
+      const doc = parseDocument(file, readFileSync(file, 'utf8'));
+      if (doc?.family === 'terraform') out.push(doc);
+    } catch {
+      // An unreadable module file leaves what it would have decided unresolved.
+    }
+  }
+  return out;
+}
+
+/** The directories under `root` whose Terraform files call one of `dirs` as a local module, transitively. */
+async function callersUnder(root: string, dirs: readonly string[]): Promise<string[]> {
+  const files = (await walkFiles([root], { limit: 20_000 })).filter((f) => isTerraformPath(f));
+  const calls = new Map<string, Set<string>>();
+  for (const file of files) {
+    const from = resolve(dirname(file));
+    for (const source of localModuleSources(file)) {
+      const to = resolve(from, source);
+      let set = calls.get(to);
+      if (!set) calls.set(to, (set = new Set()));
+      set.add(from);
+    }
+  }
+  const found = new Set<string>();
+  const queue = [...dirs];
+  while (queue.length > 0) {
+    for (const caller of calls.get(queue.shift() as string) ?? []) {
+      if (found.has(caller) || dirs.includes(caller)) continue;
+      found.add(caller);
+      queue.push(caller);
+    }
+  }
+  return [...found];
+}
+
+/** `.terraform/modules/modules.json` of a directory, when `terraform init` left one. */
+function readManifest(dir: string): Map<string, string> | undefined {
+  try {
+    return parseModulesManifest(dir, readFileSync(join(dir, '.terraform', 'modules', 'modules.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The module graph of the scanned Terraform directories, with the directories their calls reach (local sources and
+ * modules `terraform init` recorded) read from disk as context: their files are judged as deployed, never reported
+ * unless scanned. Nothing is downloaded or executed.
+ */
+export async function moduleGraphFor(given: ReadonlyMap<string, IacDocument[]>, options: Pick<ScanOptions, 'varFiles' | 'maxFileSize' | 'moduleSearchRoot'>): Promise<ModuleGraph> {
+  // Absolute: a call's source is resolved against its directory, whatever form the scan's paths were given in.
+  const scanned = new Map([...given].map(([dir, docs]) => [resolve(dir), docs]));
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (options.moduleSearchRoot !== undefined) {
+    // Named files: the rest of each directory, and the directories that call it (transitively), as context.
+    for (const [dir, docs] of scanned) {
+      const named = new Set(docs.map((d) => resolve(d.uri)));
+      scanned.set(dir, [...docs, ...loadModuleDir(dir, maxSize).filter((d) => !named.has(resolve(d.uri)))]);
+    }
+    for (const caller of await callersUnder(options.moduleSearchRoot, [...scanned.keys()])) if (!scanned.has(caller)) scanned.set(caller, loadModuleDir(caller, maxSize));
+  }
+  const dirs = new Map<string, ModuleDir>();
+  const queue = [...scanned.keys()];
+  while (queue.length > 0 && dirs.size < MAX_LOADED_DIRS + scanned.size) {
+    const dir = queue.shift() as string;
+    if (dirs.has(dir)) continue;
+    const docs = scanned.get(dir) ?? loadModuleDir(dir, maxSize);
+    const manifest = readManifest(dir);
+    dirs.set(dir, { dir, docs, tfvars: await readModuleVariables(dir, options.varFiles), manifest });
+    for (const call of moduleCalls(dir, docs, () => undefined)) if (call.childDir && !dirs.has(call.childDir)) queue.push(call.childDir);
+    for (const child of manifest?.values() ?? []) if (!dirs.has(child)) queue.push(child);
+  }
+  return new ModuleGraph(dirs);
+}
 
 /**
  * One linted file. Plain data (no parse tree), so a scan worker can post it to the main thread and a large scan
@@ -39,6 +133,8 @@ export interface ScanOptions extends Omit<LintOptions, 'module' | 'inputValues'>
   parameterFiles?: readonly string[];
   /** Terraform var files applied to every module, after the module's own tfvars. */
   varFiles?: readonly string[];
+  /** See WorkerScanOptions: named files are judged with their directory, callers and called modules as context. */
+  moduleSearchRoot?: string;
   /** Texts to use instead of the files' contents on disk (`secure-iac fix --dry-run` counts what would be left). */
   overrides?: ReadonlyMap<string, string>;
 }
@@ -74,12 +170,10 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     modules.set(dir, [...(modules.get(dir) ?? []), doc]);
   }
   const parameters = await readParameterFiles(options.parameterFiles ?? []);
-  const variables = new Map<string, Map<string, IacNode>>();
-  for (const dir of modules.keys()) variables.set(dir, await readModuleVariables(dir, options.varFiles));
+  const graph = await moduleGraphFor(modules, options);
+  const terraform = lintWithModules(graph, docs.filter((d) => d.family === 'terraform'), options);
   const files = docs.map((doc): FileResult => {
-    const module = doc.family === 'terraform' ? modules.get(dirname(doc.uri)) : undefined;
-    const inputValues = doc.family === 'terraform' ? variables.get(dirname(doc.uri)) : parameters;
-    const result = lintDocument(doc, { ...options, module, inputValues });
+    const result = terraform.get(doc) ?? lintDocument(doc, { ...options, inputValues: parameters });
     return { path: doc.uri, text: doc.text, findings: result.findings, errors: result.errors, ruleFailures: result.ruleFailures };
   });
   return { files, readErrors };

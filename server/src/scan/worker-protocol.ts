@@ -8,6 +8,12 @@ export interface WorkerScanOptions {
   maxFileSize?: number;
   parameterFiles?: readonly string[];
   varFiles?: readonly string[];
+  /**
+   * Set when files were named (pre-commit hooks, changed-files CI jobs): each named Terraform file is judged with the
+   * rest of its directory, the modules it calls and the directories under this folder that call it, read as context,
+   * so its result equals its result in a directory scan.
+   */
+  moduleSearchRoot?: string;
 }
 
 /** Given to each worker at start (`workerData`). */

@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import type { IacDocument } from '../model/document';
 import { parseDocument } from '../parsers/index';
 import { pathToUri, uriToPath } from './paths';
+import { localModuleSourcesIn } from '../scan/partition';
+import { walkFiles } from '../scan/walk';
+import { moduleCalls, parseModulesManifest } from '../engine/modules/module-graph';
 
 /** Whether a path or URI names a Terraform file (native or JSON syntax). */
 export function isTerraformPath(pathOrUri: string): boolean {
@@ -94,6 +97,95 @@ export class ModuleIndex {
   invalidate(fsPath: string): void {
     this.files.delete(fsPath);
     this.dirs.delete(path.dirname(fsPath));
+    this.manifests.delete(path.dirname(path.dirname(path.dirname(fsPath))));
+    for (const index of this.callerIndexes.values()) if (isTerraformPath(fsPath)) index.stale.add(fsPath);
+  }
+
+  /** The parsed Terraform documents of a directory (open buffers first), sorted by name. */
+  async dirDocuments(dir: string): Promise<IacDocument[]> {
+    const names = new Set(await this.listDir(dir));
+    for (const other of this.open.uris()) {
+      const p = uriToPath(other);
+      if (p && isTerraformPath(p) && path.dirname(p) === dir) names.add(path.basename(p));
+    }
+    const out: IacDocument[] = [];
+    for (const name of [...names].sort()) {
+      const file = path.join(dir, name);
+      const doc = this.open.parsed(file) ?? (await this.readDisk(file));
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+
+  private readonly manifests = new Map<string, { at: number; value: Map<string, string> | undefined }>();
+
+  /** `.terraform/modules/modules.json` of `dir`, checked at most once a second (module registry calls read it). */
+  async manifest(dir: string): Promise<Map<string, string> | undefined> {
+    const recent = this.manifests.get(dir);
+    if (recent && performance.now() - recent.at < RECHECK_MS) return recent.value;
+    let value: Map<string, string> | undefined;
+    try {
+      value = parseModulesManifest(dir, await readFile(path.join(dir, '.terraform', 'modules', 'modules.json'), 'utf8'));
+    } catch {
+      value = undefined;
+    }
+    this.manifests.set(dir, { at: performance.now(), value });
+    return value;
+  }
+
+  /** Per workspace folder: the local module directories each Terraform file on disk calls (a reverse index of callers). */
+  private readonly callerIndexes = new Map<string, { sources: Map<string, string[]>; stale: Set<string>; ready: Promise<void> }>();
+
+  /**
+   * The directories under `folder` whose Terraform files call `dir` as a local module (`source = "../..."`), open
+   * buffers as typed. The folder is walked once; file-watcher events (`invalidate`) re-read only the files they name.
+   */
+  async callersOf(dir: string, folder: string | undefined): Promise<string[]> {
+    const out = new Set<string>();
+    const openFiles = new Set<string>();
+    for (const uri of this.open.uris()) {
+      const p = uriToPath(uri);
+      if (!p || !isTerraformPath(p)) continue;
+      openFiles.add(p);
+      const doc = this.open.parsed(p);
+      for (const call of doc ? moduleCalls(path.dirname(p), [doc], () => undefined) : []) if (call.childDir === dir) out.add(path.dirname(p));
+    }
+    if (folder) {
+      let index = this.callerIndexes.get(folder);
+      if (!index) {
+        const sources = new Map<string, string[]>();
+        const ready = walkFiles([folder], { limit: 20000 }).then(async (files) => {
+          for (const file of files) if (isTerraformPath(file)) sources.set(file, await this.sourcesOnDisk(file));
+        });
+        this.callerIndexes.set(folder, (index = { sources, stale: new Set(), ready }));
+      }
+      await index.ready;
+      for (const file of [...index.stale]) {
+        index.stale.delete(file);
+        const found = await this.sourcesOnDisk(file);
+        if (found.length > 0 || index.sources.has(file)) index.sources.set(file, found);
+      }
+      for (const [file, children] of index.sources) if (!openFiles.has(file) && children.includes(dir)) out.add(path.dirname(file));
+    }
+    out.delete(dir);
+    return [...out].sort();
+  }
+
+  private async sourcesOnDisk(file: string): Promise<string[]> {
+    try {
+      return localModuleSourcesIn(await readFile(file, 'utf8')).map((s) => path.resolve(path.dirname(file), s));
+    } catch {
+      return [];
+    }
+  }
+
+  /** Open Terraform documents in any of `dirs`, except `uri`. */
+  openUrisIn(dirs: readonly string[], except: string): string[] {
+    const wanted = new Set(dirs);
+    return [...this.open.uris()].filter((other) => {
+      const p = uriToPath(other);
+      return other !== except && p !== undefined && isTerraformPath(p) && wanted.has(path.dirname(p));
+    });
   }
 
   /** Parses a file from disk through the cache; undefined when unreadable or not a template. */

@@ -10,6 +10,7 @@ import { refersTo, unitOf } from '../lint/context';
 import { targetTypes } from '../scope/units';
 import type { Scope } from '../scope/scope';
 import { ResourceViewImpl, TagsViewImpl, View } from '../lint/views';
+import { originOf } from '../modules/module-graph';
 
 
 /** Where a native path lands: an existing node to replace, or a map to insert the rest of the path into. */
@@ -47,7 +48,19 @@ export class FixCollector implements Fixer {
     private readonly writer: Writer,
     private readonly scope: Scope,
     private readonly rule: AnyRule,
+    /**
+     * The finding was moved to a module caller's argument (`doc` is the caller's file): only a value the caller
+     * passed can be written, there, in place of what it passed.
+     */
+    private readonly inCaller = false,
   ) {}
+
+  /** Caller mode: the caller's written value behind `on`'s `key`, or a throw (nothing else is the caller's to edit). */
+  private callerValue(on: View, key: string): IacNode {
+    const origin = originOf(on.prop(key).node);
+    if (!origin || origin.doc !== this.doc) throw new Error(`${this.rule.id}: the value is not the caller's`);
+    return origin.node;
+  }
 
   /** Fixes edit only the finding's own document; a related resource in another file is the user's to change. */
   private ownView(view: View): void {
@@ -65,6 +78,7 @@ export class FixCollector implements Fixer {
   }
 
   remove(on: View, key: string): void {
+    if (this.inCaller) throw new Error(`${this.rule.id}: removing is not written in a module's caller`);
     const { base, keys } = this.resolvePath(on, key);
     const last = keys.at(-1);
     if (last === undefined) throw new Error(`${this.rule.id}: nothing to remove`);
@@ -77,6 +91,7 @@ export class FixCollector implements Fixer {
   }
 
   append(on: View, key: string, item: FixValue): void {
+    if (this.inCaller) throw new Error(`${this.rule.id}: appending is not written in a module's caller`);
     const { base, keys } = this.resolvePath(on, key);
     const loc = locate(base, keys);
     if (loc.kind === 'blocked') throw new Error(`${this.rule.id}: cannot write under an unresolved value`);
@@ -90,6 +105,10 @@ export class FixCollector implements Fixer {
   }
 
   set(on: View, key: string, value: FixValue): void {
+    if (this.inCaller) {
+      this.edits.push(...this.writer.replaceValue(this.doc, this.callerValue(on, key), value));
+      return;
+    }
     const { base, keys } = this.resolvePath(on, key);
     const loc = locate(base, keys);
     if (loc.kind === 'blocked') throw new Error(`${this.rule.id}: cannot write '${key}' under an unresolved value`);
@@ -138,6 +157,12 @@ export class FixCollector implements Fixer {
   }
 
   replace(value: View, replacement: FixValue): void {
+    if (this.inCaller) {
+      const origin = originOf(value.node);
+      if (!origin || origin.doc !== this.doc) throw new Error(`${this.rule.id}: the value is not the caller's`);
+      this.edits.push(...this.writer.replaceValue(this.doc, origin.node, replacement));
+      return;
+    }
     this.ownView(value);
     if (!value.site) throw new Error(`${this.rule.id}: cannot replace a missing value`);
     if (value.viaGlobals) {
@@ -150,6 +175,7 @@ export class FixCollector implements Fixer {
   }
 
   input(spec: InputSpec): FixRef {
+    if (this.inCaller) throw new Error(`${this.rule.id}: declaring inputs is not written in a module's caller`);
     let name = this.scope.family === 'terraform' ? snakeCase(spec.name) : spec.name;
     // An existing parameter/variable of that name, or one this fix declared already, is reused.
     if (!this.scope.input(name) && !this.declared.has(name)) {
@@ -166,6 +192,7 @@ export class FixCollector implements Fixer {
   }
 
   insertCompanion(role: string, after: ResourceViewImpl, values: { readonly [key: string]: FixValue | undefined }): void {
+    if (this.inCaller) throw new Error(`${this.rule.id}: companions are not written in a module's caller`);
     const spec = this.rule.companions?.[role]?.[this.scope.family];
     if (!spec) throw new Error(`${this.rule.id}: no '${role}' companion for ${this.scope.family}`);
     const type = typeof spec.type === 'string' ? spec.type : spec.type[0];

@@ -141,6 +141,12 @@ export class LintSession implements DependencyRecorder {
   }
 
   /** The findings of `rule` on `unit` from the previous lint, moved to the new text; undefined when it must run. */
+  /** What the check of `rule` on `unit` read, as recorded in the previous lint (meaningful after `reuse` succeeded). */
+  previousDependencies(rule: AnyRule, unit: ResourceNode): readonly Dependency[] | undefined {
+    const now = this.units.get(unit);
+    return now && this.previous?.entries.get(rule.id)?.get(now.key)?.dependencies;
+  }
+
   reuse(rule: AnyRule, unit: ResourceNode): readonly StoredFinding[] | undefined {
     const now = this.units.get(unit);
     const entry = now && this.previous?.entries.get(rule.id)?.get(now.key);

@@ -11,7 +11,7 @@ import { INPUT_TARGET, targetTypes, unitTypeKey } from '../scope/units';
 import { FixCollector } from '../fixes/fixer';
 import { withLazyFixes } from '../fixes/lazy-fixes';
 import { disjointEdits } from '../positions';
-import { createScope, type Scope } from '../scope/scope';
+import { createScope, type Dependency, type Scope } from '../scope/scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
 import { foldOverlappingFindings } from './fold-overlaps';
@@ -21,6 +21,8 @@ import { relatedLocations, reportedLocations, type RelatedLocation } from './rel
 import { applySuppressions } from '../suppressions/suppressions';
 import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from '../types';
 import { ResourceViewImpl, spell, type View } from './views';
+import type { ModuleInstance } from '../modules/module-graph';
+import { chainLocation, isChainLocation, placeInModule } from '../modules/module-report';
 
 export interface LintOptions {
   /** Default: every registered rule. */
@@ -34,6 +36,36 @@ export interface LintOptions {
   now?: () => Date;
   /** The previous lint of the same buffer, whose results are reused where nothing they depend on changed. */
   cache?: LintCache;
+  /**
+   * Terraform: the module instance this lint judges (engine/modules/module-graph.ts), whose bindings are the
+   * `inputValues`. A finding decided by a value the caller passed is reported at the caller's argument.
+   */
+  instance?: ModuleInstance;
+  /**
+   * Checks shared between the instances of one module document in one lint (module-lint.ts): a check that read no
+   * parameter/variable cannot differ between instances, so only the first instance runs it.
+   */
+  shared?: SharedChecks;
+}
+
+/** Per check (rule × unit) of a document: the first instance's findings, when the check read no input. */
+export class SharedChecks {
+  private readonly byUnit = new WeakMap<ResourceNode, Map<string, { findings: readonly Finding[]; instance: ModuleInstance | undefined }>>();
+
+  get(rule: AnyRule, unit: ResourceNode): { findings: readonly Finding[]; instance: ModuleInstance | undefined } | undefined {
+    return this.byUnit.get(unit)?.get(rule.id);
+  }
+
+  set(rule: AnyRule, unit: ResourceNode, findings: readonly Finding[], instance: ModuleInstance | undefined): void {
+    let byRule = this.byUnit.get(unit);
+    if (!byRule) this.byUnit.set(unit, (byRule = new Map()));
+    byRule.set(rule.id, { findings, instance });
+  }
+}
+
+/** Whether a check that read `dependencies` sees the same values in every instance of its module. */
+function inputFree(dependencies: readonly Dependency[]): boolean {
+  return dependencies.every((d) => d.kind !== 'input' && d.kind !== 'inputs');
 }
 
 /** The severity a rule runs with under `config`, or undefined when it is off. */
@@ -72,19 +104,31 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
     const severity = effectiveSeverity(rule, config);
     if (!severity) continue;
     try {
-      findings.push(...runRule(rule, severity, doc, scope, config, session));
+      findings.push(...runRule(rule, severity, doc, scope, config, session, options.instance, options.shared));
     } catch (err) {
       ruleFailures.push({ ruleId: rule.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   }
   session?.finish();
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  const problems = applySuppressions(doc, findings, new Set(allRules.map((r) => r.id)), { now: options.now });
-  const visible = [...problems, ...findings.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
-  return { document: doc, findings: foldOverlappingFindings(doc, [...visible, ...findings.filter((f) => f.suppressed)]), errors: doc.errors, ruleFailures };
+  // Findings a caller's argument decides are in the caller's file: its suppressions apply to them (module-lint.ts).
+  const here = findings.filter((f) => f.uri === doc.uri);
+  const elsewhere = findings.filter((f) => f.uri !== doc.uri);
+  const problems = applySuppressions(doc, here, new Set(allRules.map((r) => r.id)), { now: options.now });
+  const visible = [...problems, ...here.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
+  return { document: doc, findings: [...foldOverlappingFindings(doc, [...visible, ...here.filter((f) => f.suppressed)]), ...elsewhere], errors: doc.errors, ruleFailures };
 }
 
-function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, config: EngineConfig, session: LintSession | undefined): Finding[] {
+function runRule(
+  rule: AnyRule,
+  severity: Severity,
+  doc: IacDocument,
+  scope: Scope,
+  config: EngineConfig,
+  session: LintSession | undefined,
+  instance: ModuleInstance | undefined,
+  sharedChecks?: SharedChecks,
+): Finding[] {
   const byType = targetsByType(rule, doc.family);
   const units = unitsOfTypes(doc, byType.keys());
   if (units.length === 0) return [];
@@ -97,11 +141,26 @@ function runRule(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Sco
   shared.ctx = createRuleContext(rule, { ...scope, branch: () => ((shared.branched = true), undefined) }, config.requiredTags ?? []);
   for (const resource of units) {
     const target = byType.get(unitTypeKey(resource)) as RuleTarget;
-    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, shared);
+    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, shared, instance);
+    const first = sharedChecks?.get(rule, resource);
+    if (first && instance) {
+      out.push(...first.findings.map((f) => forInstance(f, first.instance, instance, resource)));
+      continue;
+    }
     const reused = session?.reuse(rule, resource);
+    let found: Finding[];
+    let dependencies: readonly Dependency[] | undefined;
     // A copy: the stored finding stays plain data (a spread of it must not compute fixes).
-    if (reused) for (const f of reused) out.push(withLazyFixes(() => fixesAgain(check, f), { ...f }));
-    else out.push(...(session ? session.record(rule, resource, check) : check()));
+    if (reused) {
+      found = reused.map((f) => withLazyFixes(() => fixesAgain(check, f), { ...f }));
+      dependencies = sharedChecks && session?.previousDependencies(rule, resource);
+    } else if (sharedChecks) {
+      const watched = scope.watch(() => (session ? session.record(rule, resource, check) : check()));
+      found = watched.value;
+      dependencies = watched.dependencies;
+    } else found = session ? session.record(rule, resource, check) : check();
+    if (sharedChecks && dependencies && inputFree(dependencies)) sharedChecks.set(rule, resource, found, instance);
+    out.push(...found);
   }
   return out;
 }
@@ -156,6 +215,24 @@ function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string
   return index;
 }
 
+/**
+ * A finding of a check that read no input, made for another instance of the same module: the same, but with this
+ * instance's address and call chain (nothing else of it depends on the instance).
+ */
+function forInstance(f: Finding, from: ModuleInstance | undefined, to: ModuleInstance, resource: ResourceNode): Finding {
+  const related = f.related?.map((r) => (from && isChainLocation(r, from, resource) ? chainLocation(to, resource) ?? r : r));
+  return withLazyFixes(() => f.fixes, {
+    ruleId: f.ruleId,
+    messageId: f.messageId,
+    severity: f.severity,
+    message: f.message,
+    uri: f.uri,
+    range: f.range,
+    ...(f.resource ? { resource: { ...f.resource, address: f.resource.address === `${from?.address}.${resource.address}` ? `${to.address}.${resource.address}` : f.resource.address } } : {}),
+    ...(related ? { related } : {}),
+  });
+}
+
 /** A reused finding's fixes: the check runs again on the current text and its matching finding's fixes are taken. */
 function fixesAgain(check: () => Finding[], finding: Omit<Finding, 'fixes'>): Fix[] {
   const same = check().find((f) => f.range.start === finding.range.start && f.range.end === finding.range.end && f.messageId === finding.messageId && f.message === finding.message);
@@ -175,6 +252,7 @@ function checkResource(
   resource: ResourceNode,
   target: RuleTarget,
   shared: { ctx: RuleContext; branched: boolean },
+  instance?: ModuleInstance,
 ): Finding[] {
   // The target's own check, else the rule's (see RuleTarget).
   const check = target.check ?? rule.check;
@@ -188,7 +266,7 @@ function checkResource(
   if (!exists(resource, branchScope)) return [];
   // First with the rule's shared context (companion lists built once per lint); when anything read a condition,
   // again branch by branch, each with its own context (companions seen under that run's choices).
-  let run = runCheck(rule, severity, doc, branchScope, resource, target, check, props, shared.ctx, explorer);
+  let run = runCheck(rule, severity, doc, branchScope, resource, target, check, props, shared.ctx, explorer, instance);
   if (explorer.branched || shared.branched) {
     // A first run that read conditions of the resource only is the first combination as it stands; one that read a
     // condition through the shared context (which decides none) is run again with the choices made for it.
@@ -198,7 +276,7 @@ function checkResource(
       explorer.start();
       const ctx = createRuleContext(rule, branchScope, config.requiredTags ?? []);
       if (!exists(resource, branchScope)) runs.push({ findings: [], prefixes: [], keys: [], unresolved: new Map() });
-      else runs.push(runCheck(rule, severity, doc, branchScope, resource, target, check, props, ctx, explorer));
+      else runs.push(runCheck(rule, severity, doc, branchScope, resource, target, check, props, ctx, explorer, instance));
     }
     run = merge(runs, explorer.history);
   }
@@ -227,6 +305,7 @@ function runCheck(
   props: RuleTarget['props'],
   ctx: RuleContext,
   explorer: BranchExplorer,
+  instance?: ModuleInstance,
 ): RunResult {
   const out: RunResult = { findings: [], prefixes: [], keys: [], unresolved: new Map() };
   const view = new ResourceViewImpl({ scope, resource, props, onUnresolved: (v) => out.unresolved.set(`${v.range.start}:${v.range.end}`, v) });
@@ -235,7 +314,7 @@ function runCheck(
     view,
     (spec) => {
       if (reportedAtOrigin(rule, scope, spec.at as View)) return;
-      const finding = toFinding(rule, severity, doc, scope, view, spec);
+      const finding = toFinding(rule, severity, doc, scope, view, spec, instance);
       // One report per anchor and message: a rule walking repeated blocks may reach the same value twice.
       const key = `${finding.range.start}:${finding.range.end}:${spec.messageId}`;
       if (out.keys.includes(key)) return;
@@ -328,19 +407,22 @@ function makeInputUnits(doc: IacDocument): ResourceNode[] {
   }));
 }
 
-function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, resource: ResourceViewImpl, spec: ReportSpec): Finding {
+function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, resource: ResourceViewImpl, spec: ReportSpec, instance?: ModuleInstance): Finding {
   const at = spec.at as View;
   const node = resource.ctx.resource;
   const fill = (template: string) => format(template, rule, resource, spec.data);
   const fix = spec.fix;
+  // Inside a called module: a value the caller passed is reported (and fixed) at the caller's argument.
+  const place = instance && instance.chain.length > 0 ? placeInModule(instance, doc, node, at) : undefined;
+  const fixDoc = place?.caller ?? doc;
   const computeFixes = (): Fix[] => {
     if (!fix) return [];
-    const collector = new FixCollector(doc, writerFor(doc.format), scope, rule);
+    const collector = new FixCollector(fixDoc, writerFor(fixDoc.format), scope, rule, place?.caller !== undefined);
     try {
       fix.apply(collector);
       const written = collector.finish();
       if (written.length === 0) return [];
-      const edits = disjointEdits(doc.text, written); // throws on overlapping edits: such a fix is not offered
+      const edits = disjointEdits(fixDoc.text, written); // throws on overlapping edits: such a fix is not offered
       return [{ title: fill(rule.meta.messages[fix.messageId] ?? fix.messageId), safety: fix.safety, edits }];
     } catch {
       // A fix that cannot be written here (e.g. under an unresolved value) is not offered; the finding stands.
@@ -354,12 +436,17 @@ function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: S
     messageId: spec.messageId,
     severity,
     // A synthesized template is not what the user edits: the message names the construct that made the resource.
-    message: construct === undefined ? message : `${message} [CDK construct ${construct}]`,
-    uri: doc.uri,
+    message: (construct === undefined ? message : `${message} [CDK construct ${construct}]`) + (place?.caller ? ` (${place.chainLabel})` : ''),
+    uri: place?.uri ?? doc.uri,
     // A value of a related resource in another file of the module cannot be underlined here: point at the resource.
-    range: unitOf(doc, at.ctx.resource) ? at.range : node.headerRange,
-    resource: { address: node.address, range: node.range, headerRange: node.headerRange, ...(construct !== undefined ? { constructPath: construct } : {}) },
-    ...withRelated([...relatedLocations(scope, at), ...reportedLocations(scope, spec.related)]),
+    range: place?.range ?? (unitOf(doc, at.ctx.resource) ? at.range : node.headerRange),
+    resource: {
+      address: place?.address ?? node.address,
+      range: place?.resource?.range ?? node.range,
+      headerRange: place?.resource?.headerRange ?? node.headerRange,
+      ...(construct !== undefined ? { constructPath: construct } : {}),
+    },
+    ...withRelated([...(place?.related ?? []), ...relatedLocations(scope, at), ...reportedLocations(scope, spec.related)]),
   });
 }
 
