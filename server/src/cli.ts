@@ -67,7 +67,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
   const config = setup.config;
   const wasm = wasmDir();
   if (options.command === 'fix') return fix(options, files, setup, write, warn);
-  const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, ...(options.jobs ? { jobs: options.jobs } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
+  const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots, ...(options.jobs ? { jobs: options.jobs } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
   result.readErrors.unshift(...readErrors);
   const cwd = process.cwd();
   const report = buildReport(result, cwd);
@@ -99,7 +99,7 @@ async function fix(options: ScanOptions, files: readonly string[], setup: Awaite
   const cwd = process.cwd();
   const outcome = await fixFiles(files, {
     config: setup.config, includeReview: options.includeReview, dryRun: options.dryRun,
-    parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize,
+    parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots,
   });
   const out: string[] = [];
   let applied = 0;
@@ -118,7 +118,7 @@ async function fix(options: ScanOptions, files: readonly string[], setup: Awaite
   const changed = outcome.files.filter((f) => !f.refused).length;
   // What is left: the files as they are now (or would be, for a dry run), scanned as `scan` would.
   const texts = new Map(outcome.files.filter((f) => !f.refused).map((f) => [f.path, f.after]));
-  const result = await scanFilesParallel(files, { config: setup.config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, jobs: 1, ...(options.dryRun ? { overrides: texts } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
+  const result = await scanFilesParallel(files, { config: setup.config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots, jobs: 1, ...(options.dryRun ? { overrides: texts } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
   const report = buildReport(result, cwd);
   const left = report.findings.length;
   out.push(

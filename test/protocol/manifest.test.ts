@@ -10,7 +10,7 @@ import { Commands } from '../../server/src/protocol';
 interface Manifest {
   main: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: string; description: string } };
+  capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] }; virtualWorkspaces: { supported: string; description: string } };
   contributes: {
     commands: { command: string; title: string; category: string }[];
     configuration: { properties: Record<string, { scope?: string; propertyNames?: { enum: string[] }; properties?: Record<string, { enum: string[] }> }> };
@@ -48,7 +48,9 @@ describe('extension manifest (package.json)', () => {
     for (const event of ['onLanguage:yaml', 'onLanguage:json', 'onLanguage:terraform', 'workspaceContains:**/*.tf', 'workspaceContains:**/*.{yaml,yml,json,template}']) {
       assert.ok(pkg.activationEvents.includes(event), event);
     }
-    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    // Restricted Mode: a workspace's own path settings are ignored (VS Code drops their workspace values).
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['secureIac.parameterFiles', 'secureIac.varFiles']);
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
     assert.ok(pkg.capabilities.virtualWorkspaces.description.length > 0);
     assert.equal(pkg.scripts['vscode:prepublish'], 'node esbuild.mjs --production');

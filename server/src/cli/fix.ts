@@ -21,6 +21,8 @@ export interface FixOptions {
   parameterFiles: readonly string[];
   varFiles: readonly string[];
   maxFileSize: number;
+  /** Folders a module's own tfvars must resolve into. */
+  inputRoots?: readonly string[];
 }
 
 export interface FileFix {
@@ -55,7 +57,8 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
       errors.push({ path, message: err instanceof Error ? err.message : String(err) });
     }
   }
-  const parameters = await readParameterFiles(options.parameterFiles);
+  const read = { maxFileSize: options.maxFileSize, ...(options.inputRoots ? { roots: options.inputRoots } : {}) };
+  const parameters = await readParameterFiles(options.parameterFiles, read);
   const variables = new Map<string, Map<string, IacNode>>();
   const files: FileFix[] = [];
   for (const [path, original] of texts) {
@@ -65,7 +68,7 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
     let inputValues: ReadonlyMap<string, IacNode> | undefined = parameters;
     if (first.family === 'terraform') {
       const dir = dirname(path);
-      if (!variables.has(dir)) variables.set(dir, await readModuleVariables(dir, options.varFiles));
+      if (!variables.has(dir)) variables.set(dir, await readModuleVariables(dir, options.varFiles, read));
       inputValues = variables.get(dir);
     }
     // The module's other files as they are now (fixed ones already carry their fixes).

@@ -58,7 +58,7 @@ export class Linter {
     if (!before) return undefined;
     const { settings, folder } = await this.settings.forUri(uri);
     const module = await this.modules.siblings(uri);
-    const inputs = await this.inputValues(uri, settings);
+    const inputs = await this.inputValues(uri, settings, folder);
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== before.version) return undefined;
     const outcome: LintOutcome = { uri, version: doc.version, text: doc, result: undefined };
@@ -82,7 +82,7 @@ export class Linter {
   async textLinter(uri: string): Promise<(text: string) => LintResult | undefined> {
     const { settings, folder } = await this.settings.forUri(uri);
     const module = await this.modules.siblings(uri);
-    const inputs = await this.inputValues(uri, settings);
+    const inputs = await this.inputValues(uri, settings, folder);
     if (this.isExcluded(uri, folder, settings)) return () => undefined;
     return (text) => this.tooLarge(uri, text, settings) ?? this.run(uri, () => parseDocument(uri, text), settings, module, inputs);
   }
@@ -99,7 +99,7 @@ export class Linter {
     const text = TextDocument.create(uri, 'plaintext', 0, content);
     if (this.isExcluded(uri, folder, settings)) return { uri, text, result: undefined };
     const module = await this.modules.siblings(uri);
-    const inputs = await this.inputValues(uri, settings);
+    const inputs = await this.inputValues(uri, settings, folder);
     return { uri, text, result: this.tooLarge(uri, content, settings) ?? this.run(uri, () => parseDocument(uri, content), settings, module, inputs) };
   }
 
@@ -145,8 +145,8 @@ export class Linter {
   }
 
   /** Parameter-file / tfvars values for a document, as `secure-iac scan` would apply them. */
-  private async inputValues(uri: string, settings: Settings): Promise<InputValues | undefined> {
-    return this.inputs.forDocument(uri, uriToPath(uri), settings.parameterFiles, settings.varFiles);
+  private async inputValues(uri: string, settings: Settings, folder: string | undefined): Promise<InputValues | undefined> {
+    return this.inputs.forDocument(uri, uriToPath(uri), settings.parameterFiles, settings.varFiles, { maxFileSize: settings.maxFileSize, ...(folder !== undefined ? { roots: [folder] } : {}) });
   }
 
   private run(uri: string, parse: () => IacDocument | undefined, settings: Settings, module: readonly IacDocument[], inputValues?: InputValues, cache?: LintCache): LintResult {

@@ -39,6 +39,8 @@ export interface ScanOptions extends Omit<LintOptions, 'module' | 'inputValues'>
   parameterFiles?: readonly string[];
   /** Terraform var files applied to every module, after the module's own tfvars. */
   varFiles?: readonly string[];
+  /** Folders a module's own tfvars must resolve into (the scanned folders and the working directory). */
+  inputRoots?: readonly string[];
   /** Texts to use instead of the files' contents on disk (`secure-iac fix --dry-run` counts what would be left). */
   overrides?: ReadonlyMap<string, string>;
 }
@@ -73,9 +75,10 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     const dir = dirname(doc.uri);
     modules.set(dir, [...(modules.get(dir) ?? []), doc]);
   }
-  const parameters = await readParameterFiles(options.parameterFiles ?? []);
+  const read = { maxFileSize: maxSize, ...(options.inputRoots ? { roots: options.inputRoots } : {}) };
+  const parameters = await readParameterFiles(options.parameterFiles ?? [], read);
   const variables = new Map<string, Map<string, IacNode>>();
-  for (const dir of modules.keys()) variables.set(dir, await readModuleVariables(dir, options.varFiles));
+  for (const dir of modules.keys()) variables.set(dir, await readModuleVariables(dir, options.varFiles, read));
   const files = docs.map((doc): FileResult => {
     const module = doc.family === 'terraform' ? modules.get(dirname(doc.uri)) : undefined;
     const inputValues = doc.family === 'terraform' ? variables.get(dirname(doc.uri)) : parameters;

@@ -8,6 +8,8 @@ export interface WorkerScanOptions {
   maxFileSize?: number;
   parameterFiles?: readonly string[];
   varFiles?: readonly string[];
+  /** Folders a module's own tfvars must resolve into (the scanned folders and the working directory). */
+  inputRoots?: readonly string[];
 }
 
 /** Given to each worker at start (`workerData`). */

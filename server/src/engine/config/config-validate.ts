@@ -84,6 +84,8 @@ export interface ValidatedConfig {
   config: ProjectConfig;
   diagnostics: ConfigDiagnostic[];
   itemRanges: Record<ListKey, SourceRange[]>;
+  /** Where `baseline`'s value is (to report a path refused later there). */
+  baselineRange?: SourceRange;
 }
 
 /** Parses and validates the file. Bad parts are reported and left at their defaults; a YAML syntax error voids the whole file. */
@@ -98,6 +100,7 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
   };
   const config = emptyConfig();
   const itemRanges: ValidatedConfig['itemRanges'] = { exclude: [], parameters: [], varFiles: [], requiredTags: [] };
+  let baselineRange: SourceRange | undefined;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) report({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }, `YAML syntax error: ${e.message.split('\n')[0]}`);
   if (doc.errors.length > 0) return { config: emptyConfig(), diagnostics, itemRanges };
@@ -176,13 +179,15 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
       }
       case 'baseline': {
         const v = isScalar(value) ? value.value : undefined;
-        if (typeof v === 'string' && v.trim() !== '') config.baseline = v;
-        else report(valueRange, `'baseline' must be the path of a baseline file written by \`secure-iac scan --write-baseline <file>\`.`);
+        if (typeof v === 'string' && v.trim() !== '') {
+          config.baseline = v;
+          baselineRange = valueRange;
+        } else report(valueRange, `'baseline' must be the path of a baseline file written by \`secure-iac scan --write-baseline <file>\`.`);
         break;
       }
       default:
         report(keyRange, `Unknown setting '${key ?? '?'}'.${didYouMean(key ?? '', CONFIG_KEYS)} Known settings: ${CONFIG_KEYS.join(', ')}.`);
     }
   }
-  return { config, diagnostics, itemRanges };
+  return { config, diagnostics, itemRanges, ...(baselineRange ? { baselineRange } : {}) };
 }
