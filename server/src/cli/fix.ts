@@ -2,7 +2,7 @@
 //
 // The same fix-all loop as the editor's (engine/fix-all.ts): rounds of non-overlapping fixes over fresh lints, keeping
 // the last text that parsed. Writes are atomic and keep the file's mode and line endings.
-import { readFileSync } from 'node:fs';
+import { readInputFileSync, TooLargeError } from '../workspace/input-file';
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintDocument } from '../engine/lint/lint';
@@ -52,8 +52,9 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
   const errors: FixOutcome['errors'] = [];
   for (const path of paths) {
     try {
-      texts.set(path, readFileSync(path, 'utf8'));
+      texts.set(path, readInputFileSync(path, options.maxFileSize));
     } catch (err) {
+      if (err instanceof TooLargeError) continue; // over the limit: not fixed, as `scan` does not check it
       errors.push({ path, message: err instanceof Error ? err.message : String(err) });
     }
   }

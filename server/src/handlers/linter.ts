@@ -1,9 +1,9 @@
 // Lints open buffers and files on disk with the right settings and Terraform module; caches parses and results by version.
-import { readFile } from 'node:fs/promises';
+import { readInputFile, TooLargeError } from '../workspace/input-file';
 import * as path from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { oversizeNote } from '../engine/config/file-size';
+import { oversizeNote, oversizeNoteOf } from '../engine/config/file-size';
 import { lintDocument } from '../engine/lint/lint';
 import type { LintCache } from '../engine/lint/lint-cache';
 import type { LintResult } from '../engine/types';
@@ -92,9 +92,11 @@ export class Linter {
     const uri = pathToUri(fsPath);
     let content: string;
     try {
-      content = await readFile(fsPath, 'utf8');
-    } catch {
-      return undefined;
+      // Non-blocking, regular files only, never past the limit: a FIFO named `x.tf` must not hold a worker thread.
+      content = await readInputFile(fsPath, settings.maxFileSize);
+    } catch (err) {
+      const note = err instanceof TooLargeError ? oversizeNoteOf(uri, err.head, err.size, err.limit) : undefined;
+      return note ? { uri, text: TextDocument.create(uri, 'plaintext', 0, ''), result: { findings: [], errors: [note], ruleFailures: [] } } : undefined;
     }
     const text = TextDocument.create(uri, 'plaintext', 0, content);
     if (this.isExcluded(uri, folder, settings)) return { uri, text, result: undefined };

@@ -1,5 +1,5 @@
 // Reads, parses and lints a set of files, grouping Terraform files by module directory so joins see siblings.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage } from '../engine/config/file-size';
 import { lintDocument, type LintOptions } from '../engine/lint/lint';
@@ -8,6 +8,8 @@ import type { IacDocument, ParseError } from '../model/document';
 import type { IacNode } from '../model/nodes';
 import { parseDocument } from '../parsers/index';
 import { readModuleVariables, readParameterFiles } from './input-values';
+import { NOT_REGULAR } from './walk';
+import { readInputFileSync } from '../workspace/input-file';
 
 /**
  * One linted file. Plain data (no parse tree), so a scan worker can post it to the main thread and a large scan
@@ -59,11 +61,16 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
       // Synchronous on purpose: a scan has nothing else to do meanwhile, and a promise round trip per file left the
       // thread idle for a fifth of the scan.
       const stat = statSync(path);
+      if (!stat.isFile()) {
+        readErrors.push({ path, message: NOT_REGULAR, skipped: true });
+        continue;
+      }
       if (stat.size > maxSize) {
         readErrors.push({ path, message: tooLargeMessage(stat.size, maxSize), skipped: true });
         continue;
       }
-      const doc = parseDocument(path, options.overrides?.get(path) ?? readFileSync(path, 'utf8'));
+      // Read non-blocking with the cap: a file swapped for a FIFO (or grown) since the stat is refused, not waited on.
+      const doc = parseDocument(path, options.overrides?.get(path) ?? readInputFileSync(path, maxSize));
       if (doc) docs.push(doc);
     } catch (err) {
       readErrors.push({ path, message: err instanceof Error ? err.message : String(err) });

@@ -12,6 +12,8 @@ export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git'
 export interface WalkError {
   path: string;
   message: string;
+  /** Left out on purpose (not a regular file): a note, not a failure of the walk. */
+  skipped?: true;
 }
 
 /** A folder (walked) or a file (taken as is, whatever its name), with globs relative to it to leave out. */
@@ -31,6 +33,9 @@ export interface WalkOptions {
   limit?: number;
 }
 
+/** What a FIFO, socket or device named like a template is reported as (once, by the walk); it is never read. */
+export const NOT_REGULAR = 'not a regular file';
+
 /** Whether `path` is `root` or lies under it (both real paths). */
 function inside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
@@ -49,6 +54,12 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
   const limit = options.limit ?? Infinity;
   const seenDirs = new Set<string>();
   const files = new Set<string>();
+  const notRegular = new Set<string>(); // each reported once, even when also named as a root
+  const skipNotRegular = (path: string) => {
+    if (notRegular.has(path)) return;
+    notRegular.add(path);
+    options.onError?.({ path, message: NOT_REGULAR, skipped: true });
+  };
   const report = (path: string, err: unknown) =>
     options.onError?.({ path, message: err instanceof Error ? err.message.replace(/^[A-Z]+: /, '') : String(err) });
 
@@ -63,7 +74,10 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
         files.add(root.path); // named explicitly: scanned whatever its name
         continue;
       }
-      if (!info.isDirectory()) continue;
+      if (!info.isDirectory()) {
+        skipNotRegular(root.path);
+        continue;
+      }
       rootReal = await realpath(root.path);
     } catch (err) {
       report(root.path, err);
@@ -105,6 +119,8 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
         if (excluded(path)) continue;
         if (isDirectory) queue.push({ path, real });
         else if (isFile && isCandidatePath(entry.name)) files.add(path);
+        // A FIFO, socket or device named like a template: reading it could block forever or never end.
+        else if (!isFile && isCandidatePath(entry.name)) skipNotRegular(path);
       }
     }
   }

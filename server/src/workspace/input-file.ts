@@ -10,6 +10,20 @@ import { isInside } from './paths';
 /** A problem with an input file, phrased without any of its content. */
 export class InputFileError extends Error {}
 
+/** A file over the size limit; `head` holds its first bytes (enough to tell a template), never more than the limit. */
+export class TooLargeError extends InputFileError {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+    readonly head: string,
+  ) {
+    super(`larger than the ${formatByteSize(limit)} limit (${formatByteSize(size)})`);
+  }
+}
+
+/** How much of a file over the limit is read to tell whether it is a template (see `oversizeNoteOf`). */
+const HEAD_BYTES = 4096;
+
 export type Containment = { path: string } | { refused: string };
 
 /**
@@ -69,7 +83,11 @@ export function readInputFileSync(file: string, maxBytes: number = DEFAULT_MAX_F
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new InputFileError('not a regular file');
-    if (stat.size > maxBytes) throw new InputFileError(`larger than the ${formatByteSize(maxBytes)} limit (${formatByteSize(stat.size)})`);
+    if (stat.size > maxBytes) {
+      const head = Buffer.alloc(Math.min(HEAD_BYTES, maxBytes));
+      const n = readSync(fd, head, 0, head.length, 0);
+      throw new TooLargeError(stat.size, maxBytes, head.toString('utf8', 0, n));
+    }
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
@@ -96,7 +114,11 @@ export async function readInputFile(file: string, maxBytes: number = DEFAULT_MAX
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new InputFileError('not a regular file');
-    if (stat.size > maxBytes) throw new InputFileError(`larger than the ${formatByteSize(maxBytes)} limit (${formatByteSize(stat.size)})`);
+    if (stat.size > maxBytes) {
+      const head = Buffer.alloc(Math.min(HEAD_BYTES, maxBytes));
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      throw new TooLargeError(stat.size, maxBytes, head.toString('utf8', 0, bytesRead));
+    }
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {

@@ -1,5 +1,9 @@
 // Terraform module awareness: the other .tf/.tf.json files of a file's directory, open buffers first, else from disk.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readInputFile } from './input-file';
+
+/** A sibling module file is read non-blocking and never past this (a template over `maxFileSize` is not linted anyway). */
+const SIBLING_READ_LIMIT = 64 * 1024 * 1024;
 import * as path from 'node:path';
 import type { IacDocument } from '../model/document';
 import { parseDocument } from '../parsers/index';
@@ -120,7 +124,7 @@ export class ModuleIndex {
     }
     let doc: IacDocument | undefined;
     try {
-      doc = parseDocument(pathToUri(fsPath), await readFile(fsPath, 'utf8'));
+      doc = parseDocument(pathToUri(fsPath), await readInputFile(fsPath, SIBLING_READ_LIMIT));
     } catch {
       doc = undefined; // unreadable now; a later change event or mtime bump retries
     }

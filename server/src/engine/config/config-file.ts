@@ -14,7 +14,10 @@ import * as path from 'node:path';
 import { allRules } from '../../../../rules/index';
 import { validateConfig, type ConfigDiagnostic, type ProjectConfig } from './config-validate';
 import type { EngineConfig } from '../types';
-import { resolveInside } from '../../workspace/input-file';
+import { InputFileError, readInputFile, resolveInside } from '../../workspace/input-file';
+
+/** A config file is a few lines; one past this is refused unread (non-blocking: a FIFO is refused too). */
+const CONFIG_READ_LIMIT = 1024 * 1024;
 
 export { emptyConfig, RULE_SETTING_VALUES, type ConfigDiagnostic, type ProjectConfig, type RuleSetting } from './config-validate';
 
@@ -53,9 +56,9 @@ export async function loadProjectConfig(root: string, knownRuleIds: ReadonlySet<
     const file = path.join(root, name);
     let text: string;
     try {
-      text = await fs.readFile(file, 'utf8');
+      text = await readInputFile(file, CONFIG_READ_LIMIT);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      if (err instanceof InputFileError && err.message === 'no such file') continue;
       return { ...parseProjectConfig('', knownRuleIds), diagnostics: [diagnostic(`Cannot read ${name}: ${err instanceof Error ? err.message : String(err)}`)], path: file };
     }
     return { ...(await readConfigText(text, root, knownRuleIds)), path: file, text };
@@ -67,7 +70,7 @@ export async function loadProjectConfig(root: string, knownRuleIds: ReadonlySet<
 export async function loadConfigFile(file: string, knownRuleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id))): Promise<LoadedProjectConfig> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readInputFile(file, CONFIG_READ_LIMIT);
   } catch (err) {
     return { ...parseProjectConfig('', knownRuleIds), diagnostics: [diagnostic(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`)], path: file };
   }

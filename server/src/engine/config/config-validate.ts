@@ -3,6 +3,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, 
 import type { Severity } from '../../../../rules/api';
 import type { SourceRange } from '../../model/nodes';
 import { parseByteSize } from './file-size';
+import { globProblem } from '../../workspace/glob';
 
 /** A rule entry: off, on with the catalogue severity, or a replacement severity. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -156,7 +157,9 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
         }
         for (const itemNode of value.items) {
           const item = resolve(itemNode);
-          if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') {
+          const problem = key === 'exclude' && isScalar(item) && typeof item.value === 'string' ? globProblem(item.value.trim()) : undefined;
+          if (problem !== undefined) report(rangeOf(item as Node), `'exclude': ${problem}; it is ignored.`);
+          else if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') {
             config[key].push(item.value.trim());
             itemRanges[key].push(rangeOf(item));
           } else report(item ? rangeOf(item) : valueRange, `Each entry of '${key}' must be a non-empty string (${LIST_WHAT[key]}).`);
