@@ -1,7 +1,8 @@
 // YAML whose meaning is set outside a resource's text: a `%YAML 1.1` directive (`yes` is true), document markers,
 // keep chomping at a resource's end. Adding or removing them must change the results exactly as a fresh lint does.
 import assert from 'node:assert/strict';
-import { lintDocument, type LintResult } from '../../server/src/engine/lint/lint';
+import { lintDocument } from '../../server/src/engine/lint/lint';
+import type { LintResult } from '../../server/src/engine/types';
 import { LintCache } from '../../server/src/engine/lint/lint-cache';
 import type { EngineConfig } from '../../server/src/engine/types';
 import { IncrementalParser } from '../../server/src/parsers/incremental';

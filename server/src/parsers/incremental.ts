@@ -70,7 +70,10 @@ export class IncrementalParser {
           newEndPosition: pointAt(text, change.newEnd),
         }));
         tree = terraformParser().parse(text, previous.tree);
-        reuse = new BlockReuse(previous.doc, change);
+        // Block reuse is exact only between error-free trees: error recovery can read a block differently from what
+        // its own text says (an unclosed heredoc swallows the blocks after it), so a version with syntax errors, or
+        // one repairing them, is read afresh from the tree.
+        if (previous.doc.errors.length === 0 && tree && !tree.rootNode.hasError) reuse = new BlockReuse(previous.doc, change);
       } finally {
         previous.tree.delete();
       }
