@@ -1,5 +1,4 @@
-// Regenerates the `secureIac.rules` setting schema in package.json from the rule registry (`--check`: fail if stale).
-import { readFileSync, writeFileSync } from 'node:fs';
+// Renders the `secureIac.rules` setting schema of package.json from the rule registry (run by `npm run gen`).
 import * as path from 'node:path';
 import { allRules } from '../rules/index';
 import { RULE_SETTINGS } from '../server/src/workspace/settings';
@@ -55,20 +54,3 @@ export function updateManifest(pkgText: string): string {
   configurationProperties(pkg)['secureIac.rules'] = rulesSettingSchema();
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
-
-function main(): void {
-  // Read right before writing: package.json is edited by hand and by npm too.
-  const text = readFileSync(PACKAGE_JSON, 'utf8');
-  if (process.argv.includes('--check')) {
-    if (!isManifestFresh(text)) {
-      console.error('package.json secureIac.rules schema is stale: run `npx tsx scripts/gen-manifest.ts`');
-      process.exit(1);
-    }
-    return;
-  }
-  const next = updateManifest(text);
-  if (next !== text) writeFileSync(PACKAGE_JSON, next);
-  console.log(next === text ? 'package.json is up to date' : 'package.json secureIac.rules schema updated');
-}
-
-if (require.main === module) main();

@@ -1,5 +1,5 @@
 // The labelled KICS corpus (../shared/corpus/kics): its manifest, and the name a case is linted under.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 export const KICS_CORPUS = join(__dirname, '..', '..', 'shared', 'corpus', 'kics');
@@ -16,7 +16,9 @@ export interface KicsCase {
   note?: string;
 }
 
+/** The manifest; throws one clear line when the corpus is not beside the repository (a fresh clone has no ../shared). */
 export function readKicsManifest(): KicsCase[] {
+  if (!existsSync(KICS_CORPUS)) throw new Error(`${KICS_CORPUS} not present: the labelled corpus lives in ../shared/corpus, beside the repository`);
   return JSON.parse(readFileSync(join(KICS_CORPUS, 'manifest.json'), 'utf8')) as KicsCase[];
 }
 

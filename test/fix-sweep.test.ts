@@ -5,6 +5,7 @@ import { kicsFiles, problemsAfter, realworldFiles, sample, sweep } from '../scri
 import { lintText } from '../server/src/engine/lint/lint';
 import { applyEdits } from '../server/src/engine/positions';
 import { initParsers } from '../server/src/parsers/index';
+import { needsCorpus } from './harness/corpus';
 import { dedent } from './harness/sources';
 
 describe('fix sweep', () => {
@@ -12,6 +13,7 @@ describe('fix sweep', () => {
 
   it('every fix on a seeded sample of the corpora re-parses, silences its finding and makes no other rule fire', function () {
     this.timeout(120_000);
+    needsCorpus(this);
     const files = [...sample(kicsFiles(), 50), ...sample(realworldFiles().filter((f) => /\.(ya?ml|json|template)$/.test(f.path)), 10)];
     assert.equal(files.length, 60);
     const report = sweep(files);
@@ -20,7 +22,8 @@ describe('fix sweep', () => {
     assert.deepEqual(report.failures, []);
   });
 
-  it('the sample is the same on every run', () => {
+  it('the sample is the same on every run', function () {
+    needsCorpus(this, 'kics');
     const a = sample(kicsFiles(), 5).map((f) => f.path);
     assert.deepEqual(sample(kicsFiles(), 5).map((f) => f.path), a);
     assert.notDeepEqual(a, kicsFiles().slice(0, 5).map((f) => f.path));

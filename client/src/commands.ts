@@ -14,13 +14,19 @@ import {
   type ScanWorkspaceParams,
   type ScanWorkspaceResult,
 } from '../../server/src/protocol';
+import { groupFindings, type FindingItem } from './findings-groups';
+import { FINDINGS_VIEW_ID } from './findings-tree';
+import { openFinding, ourFindings } from './our-findings';
 
 const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, ScanWorkspaceResult, void>(SCAN_WORKSPACE_METHOD);
 const ClearWorkspaceFindingsRequest = new RequestType0<ClearWorkspaceFindingsResult, void>(CLEAR_WORKSPACE_FINDINGS_METHOD);
 const ListRulesRequest = new RequestType0<ListRulesResult, void>(LIST_RULES_METHOD);
 
-/** Registers every contributed command. */
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+/**
+ * Registers every contributed command. `started` starts the language client if it is not running yet: a command
+ * is an explicit request, so it may start the server in a workspace the activation sniff found no template in.
+ */
+export function registerCommands(context: vscode.ExtensionContext, started: () => Promise<LanguageClient>): void {
   const register = (id: string, run: (...args: unknown[]) => Promise<void>) =>
     context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -31,13 +37,13 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         }
       }),
     );
-  register(Commands.scanWorkspace, () => scanWorkspace(client));
+  register(Commands.scanWorkspace, async () => scanWorkspace(await started()));
   register(Commands.clearWorkspaceFindings, async () => {
-    const { cleared } = await client.sendRequest(ClearWorkspaceFindingsRequest);
+    const { cleared } = await (await started()).sendRequest(ClearWorkspaceFindingsRequest);
     void vscode.window.showInformationMessage(`Secure IaC: cleared the workspace findings of ${cleared} file${cleared === 1 ? '' : 's'}.`);
   });
   register(Commands.showRuleDocumentation, async (arg) => {
-    const rule = await pickRule(client, arg, 'Rule whose documentation to open');
+    const rule = await pickRule(await started(), arg, 'Rule whose documentation to open');
     if (!rule?.docsUrl) return;
     const page = vscode.Uri.parse(rule.docsUrl);
     // The page shipped in the extension opens as a Markdown preview inside the editor; a web page in the browser.
@@ -55,9 +61,45 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     else if (choice === 'Open Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   register(Commands.disableRuleInWorkspace, async (arg) => {
-    const rule = await pickRule(client, arg, 'Rule to turn off in this workspace');
+    const rule = await pickRule(await started(), arg, 'Rule to turn off in this workspace');
     if (rule) await disableRule(rule);
   });
+  register(Commands.openFinding, async (arg) => {
+    if (isFindingPlace(arg)) await openFinding(arg);
+  });
+  register(Commands.showFindings, pickFinding);
+}
+
+function isFindingPlace(arg: unknown): arg is FindingItem {
+  return typeof arg === 'object' && arg !== null && typeof (arg as FindingItem).uri === 'string' && typeof (arg as FindingItem).line === 'number';
+}
+
+/**
+ * The status bar's click: a quick pick of Secure IaC's findings only, most severe first (VS Code has no command that
+ * sets the Problems view's filter text, so this is the "Problems filtered to Secure IaC"), with the findings view
+ * one item away.
+ */
+async function pickFinding(): Promise<void> {
+  const groups = groupFindings(ourFindings(), 'severity');
+  type Pick = vscode.QuickPickItem & { item?: FindingItem; view?: true };
+  const picks: Pick[] = [{ label: '$(list-tree) Show the Secure IaC Findings view', view: true }];
+  for (const g of groups) {
+    picks.push({ label: `${g.label} (${g.description})`, kind: vscode.QuickPickItemKind.Separator });
+    for (const item of g.items) {
+      const file = vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri), false);
+      picks.push({
+        label: `$(${['error', 'warning', 'info', 'lightbulb'][item.severity]}) ${item.message}`,
+        description: `${item.rule}  ${file}:${item.line + 1}`,
+        item,
+      });
+    }
+  }
+  const picked = await vscode.window.showQuickPick(picks, {
+    placeHolder: groups.length === 0 ? 'Secure IaC: no findings' : 'Secure IaC findings',
+    matchOnDescription: true,
+  });
+  if (picked?.item) await openFinding(picked.item);
+  else if (picked?.view) await vscode.commands.executeCommand(`${FINDINGS_VIEW_ID}.focus`);
 }
 
 /** Runs the scan under a cancellable notification fed by the server's work-done progress. */

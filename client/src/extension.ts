@@ -1,12 +1,16 @@
-// VS Code entry point: starts the Secure IaC language server over IPC and registers the commands and status bar.
+// VS Code entry point: starts the Secure IaC language server over IPC once there is something to check, and
+// registers the commands, the status bar and the findings view.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands } from '../../server/src/protocol';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
+import { findTemplateInWorkspace, isTemplateDocument } from './activation';
 import { USER_LEVEL_KEY } from '../../server/src/workspace/settings';
 import { registerCommands } from './commands';
+import { registerFindingsView } from './findings-tree';
 import { FindingsStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient> | undefined;
 
 /**
  * Language ids, plus file patterns so `.tf` files get diagnostics even without a Terraform language extension
@@ -31,9 +35,45 @@ function renderedDocsLink(d: vscode.Diagnostic): vscode.Diagnostic {
   return d;
 }
 
-/** Starts the client; VS Code calls this on the activation events in package.json. */
+/**
+ * VS Code calls this on the activation events in package.json (a YAML/JSON/Terraform file opened, a Terraform or
+ * `.template` file in the workspace, a Secure IaC command). The server starts at once when an open document or the
+ * workspace holds a template, else when one is opened or typed later.
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Secure IaC', { log: true });
+  context.subscriptions.push(output);
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '?');
+  output.info(`Secure IaC ${version} (client) in ${vscode.env.appName} ${vscode.version}`);
+  registerFindingsView(context);
+  const start = (reason: string): Promise<LanguageClient> => (starting ??= startClient(context, output, reason));
+  registerCommands(context, () => start('a Secure IaC command ran'));
+
+  const waiting: vscode.Disposable[] = [];
+  const startFor = (reason: string) => {
+    for (const d of waiting.splice(0)) d.dispose();
+    void start(reason).catch((err: unknown) => output.error(`Starting the language server failed: ${String(err)}`));
+  };
+  const open = vscode.workspace.textDocuments.find(isTemplateDocument);
+  if (open) return startFor(`${vscode.workspace.asRelativePath(open.uri)} is open`);
+  const onDocument = (doc: vscode.TextDocument) => {
+    if (isTemplateDocument(doc)) startFor(`${vscode.workspace.asRelativePath(doc.uri)} was opened`);
+  };
+  waiting.push(vscode.workspace.onDidOpenTextDocument(onDocument), vscode.workspace.onDidChangeTextDocument((e) => onDocument(e.document)));
+  context.subscriptions.push(...waiting);
+  output.info('Looking for a CloudFormation template or Terraform file in the workspace…');
+  void findTemplateInWorkspace().then(
+    (found) => {
+      if (found) startFor(`the workspace holds ${vscode.workspace.asRelativePath(found)}`);
+      else if (waiting.length > 0) output.info('No template in the workspace: the language server starts when one is opened.');
+    },
+    (err: unknown) => output.warn(`Looking for templates failed: ${String(err)}`),
+  );
+}
+
+/** Creates and starts the client, with the status bar that follows the server's state. */
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, reason: string): Promise<LanguageClient> {
+  output.info(`Starting the language server: ${reason}.`);
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -82,15 +122,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     },
   };
-  client = new LanguageClient('secureIac', 'Secure IaC', serverOptions, clientOptions);
+  const created = new LanguageClient('secureIac', 'Secure IaC', serverOptions, clientOptions);
+  client = created;
   const statusBar = new FindingsStatusBar();
-  context.subscriptions.push(output, statusBar, client);
-  registerCommands(context, client);
-  await client.start();
+  context.subscriptions.push(statusBar, created);
+  created.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => statusBar.setState(params));
+  created.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) statusBar.setState({ state: 'error', message: 'the language server stopped' });
+    else if (e.newState === State.Starting) statusBar.setState({ state: 'starting' });
+  });
+  void vscode.commands.executeCommand('setContext', 'secureIac.serverStarted', true);
+  try {
+    await created.start();
+  } catch (err) {
+    statusBar.setState({ state: 'error', message: `the language server did not start: ${err instanceof Error ? err.message : String(err)}` });
+    throw err;
+  }
+  return created;
 }
 
 /** Stops the server with the extension host. */
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+  starting = undefined;
 }

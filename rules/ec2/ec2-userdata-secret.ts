@@ -6,8 +6,6 @@ import { hitAt, inputLabel, isLiteralScript, type SecretHit } from '../lib/secre
 import { readScriptText, scriptAssignments, type ReadOptions } from '../lib/script-text';
 import { findSecretValue, isSecretLikeName } from '../lib/secret-text';
 
-type Prop = 'userData' | 'userDataBase64';
-
 /** The first secret in a user-data value: a secret value anywhere, else a literal assigned to a secret-like name. */
 function firstSecret(value: ValueView, base64: ReadOptions['base64']): (SecretHit & { name?: string }) | undefined {
   const script = readScriptText(value, { base64 });

@@ -32,6 +32,13 @@ export const Commands = {
   disableRuleInWorkspace: 'secureIac.disableRuleInWorkspace',
   /** Internal: run after a fix-all that left findings whose fixes need a review; arguments `[uri, count]`. */
   reviewFixesLeft: 'secureIac.reviewFixesLeft',
+  /** Quick pick of every Secure IaC finding (the status bar item runs it). */
+  showFindings: 'secureIac.showFindings',
+  /** Internal: open one finding (the tree view's items); argument `{ uri, line, character }`. */
+  openFinding: 'secureIac.openFinding',
+  /** The findings view's grouping. */
+  groupFindingsByRule: 'secureIac.findings.groupByRule',
+  groupFindingsBySeverity: 'secureIac.findings.groupBySeverity',
 } as const;
 
 /** Parameters of `secureIac/scanWorkspace`; `workDoneToken` is the LSP work-done progress token. */
@@ -87,4 +94,20 @@ export interface FindingData {
   start: number;
   end: number;
   version?: number;
+}
+
+/** Notification (server → client): what the server is doing, for the status bar. Sent on every change of state. */
+export const STATUS_NOTIFICATION = 'secureIac/status';
+
+/** The states the status bar shows. `starting` is the client's own until the first notification arrives. */
+export type ServerState = 'starting' | 'ready' | 'scanning' | 'error';
+
+/** Parameters of `secureIac/status`. */
+export interface StatusParams {
+  state: ServerState;
+  /** While scanning: files done and files to scan. */
+  scanned?: number;
+  total?: number;
+  /** In `error`: what failed (details are in the Output channel). */
+  message?: string;
 }

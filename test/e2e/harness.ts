@@ -187,7 +187,7 @@ async function startCodeServerOnce(p: Profile, workspace: string, port: number, 
     }
   } catch (e) {
     await stop();
-    throw new Error(`${(e as Error).message}\n--- ${logFile} ---\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`);
+    throw new Error(`${(e as Error).message}\n--- ${logFile} ---\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`, { cause: e });
   }
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.resolve(workspace))}`;
   return { port, url, proc, logFile, stop };

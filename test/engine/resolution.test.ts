@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import cloudtrailLogValidation from '../../rules/cloudtrail/cloudtrail-log-validation';
 import ebsEncryption from '../../rules/ec2/ebs-encryption';
 import sgOpenSsh from '../../rules/ec2/sg-open-ssh';
+import defaultSgRestrict from '../../rules/vpc/default-sg-restrict';
 import iamAdminPolicy from '../../rules/iam/iam-admin-policy';
 import iamWildcardAction from '../../rules/iam/iam-wildcard-action';
 import type { AnyRule } from '../../rules/define-rule';
@@ -226,6 +227,28 @@ describe('resolution', () => {
           Properties:
             Encrypted: null
     `, ebsEncryption).map((f) => f.messageId), ['disabled']);
+  });
+
+  it('reads a Terraform dynamic block whose for_each resolves empty as absent, and an unknown one as present once', () => {
+    const group = (forEach: string) => `
+      resource "aws_default_security_group" "d" {
+        vpc_id = "vpc-1"
+        dynamic "ingress" {
+          for_each = ${forEach}
+          content {
+            from_port = ingress.value.port
+          }
+        }
+      }
+    `;
+    const variable = (value: string) => ({ 'variables.tf': `variable "rules" {\n  ${value}\n}\n` });
+    for (const empty of ['[]', '{}', 'null']) assert.deepEqual(lint('main.tf', group(empty), defaultSgRestrict), [], empty);
+    assert.deepEqual(lint('main.tf', group('var.rules'), defaultSgRestrict, {}, variable('default = []')), []);
+    assert.deepEqual(lint('main.tf', group('local.rules'), defaultSgRestrict, {}, { 'locals.tf': 'locals {\n  rules = {}\n}\n' }), []);
+    // A default with items, no default at all, or a conditional: the block may exist.
+    for (const [forEach, module] of [['var.rules', variable('default = [{ port = 22 }]')], ['var.rules', variable('type = list(any)')], ['var.on ? [1] : []', {}]] as const) {
+      assert.deepEqual(lint('main.tf', group(forEach), defaultSgRestrict, {}, module).map((f) => [f.line, f.messageId]), [[3, 'inlineRulesMaybe']], forEach);
+    }
   });
 
   it('spells a resource-level path in messages without its marker', () => {

@@ -69,12 +69,32 @@ function applyAllFixes(rule: AnyRule, source: Source, module: ModuleFiles, confi
   assert.fail('fixes did not converge after 20 rounds');
 }
 
+/** A `{{placeholder}}` left in a message: a report that did not pass the data its message names. */
+const UNFILLED = /\{\{\s*[\w-]+\s*\}\}/;
+
+/** Every text a finding shows (its message, its fixes' titles, its related locations' messages) that still holds a placeholder. */
+export function unfilledTexts(finding: Finding): string[] {
+  const texts = [finding.message, ...finding.fixes.map((f) => f.title), ...(finding.related ?? []).map((r) => r.message)];
+  return texts.filter((t) => UNFILLED.test(t));
+}
+
+/** The message ids whose template `text` could have been filled into (placeholders match anything). */
+export function templatesMatching(messages: Readonly<Record<string, string>>, text: string): string[] {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return Object.entries(messages)
+    .filter(([, template]) => new RegExp(`^${template.split(/\{\{\s*[\w-]+\s*\}\}/).map(escape).join('[\\s\\S]*?')}$`).test(text))
+    .map(([id]) => id);
+}
+
 export class RuleTester {
   /** Valid cases may be bare sources (`cfnYaml\`...\``) or `{ code, name, module, config }`. */
   run(rule: AnyRule, table: { valid: readonly (ValidCase | Source)[]; invalid: readonly InvalidCase[] }): void {
     const cases = { valid: table.valid.map((c): ValidCase => ('format' in c ? { code: c } : c)), invalid: table.invalid };
     describe(rule.id, () => {
       before(() => initParsers());
+      // Which messages the invalid cases showed (as findings or fix titles), for the coverage check after them.
+      const shown = new Set<string>();
+      let invalidRun = 0;
 
       it(`${rule.id} › covers every syntax with valid and invalid cases`, () => {
         for (const format of ALL_FORMATS) {
@@ -114,6 +134,12 @@ export class RuleTester {
             };
           });
           assert.deepEqual(actual, c.errors.map((e) => ({ ...e })), 'findings (messageId, line, column) differ');
+          for (const f of findings) {
+            assert.deepEqual(unfilledTexts(f), [], `a {{placeholder}} of '${f.messageId}' (or of its fix) was not filled: pass it in the report's data`);
+            shown.add(f.messageId);
+            for (const fix of f.fixes) for (const id of templatesMatching(rule.meta.messages, fix.title)) shown.add(id);
+          }
+          invalidRun++;
 
           const fixable = findings.some((f) => f.fixes.length > 0);
           if (!fixable) {
@@ -128,6 +154,13 @@ export class RuleTester {
           assert.deepEqual(after.doc.errors, [], 'the fixed text must parse');
           assert.deepEqual(after.findings.map((f) => f.message), [], 'the rule must be silent after the fix');
         });
+      });
+
+      // The placeholder check above sees only the messages some case shows: every message must be shown by one.
+      it(`${rule.id} › every message is shown by an invalid case, with its placeholders filled`, function () {
+        if (invalidRun < cases.invalid.length) this.skip(); // some cases were filtered out (--grep) or failed
+        const unshown = Object.keys(rule.meta.messages).filter((id) => !shown.has(id));
+        assert.deepEqual(unshown, [], 'messages no invalid case shows (as a finding or a fix title): add a case for each');
       });
     });
   }

@@ -2,18 +2,12 @@
 import assert from 'node:assert/strict';
 import type { IacDocument } from '../../server/src/model/document';
 import { entryOf, type CallNode, type IacNode, type MapNode } from '../../server/src/model/nodes';
-import { parseCfnJson, parseCfnYaml } from '../../server/src/parsers/cloudformation';
+import { parseCfnYaml } from '../../server/src/parsers/cloudformation';
 
 const y = (...lines: string[]): string => `${lines.join('\n')}\n`;
 
 function yaml(text: string): IacDocument {
   const doc = parseCfnYaml('t.yaml', text);
-  assert.ok(doc, 'expected a template');
-  return doc;
-}
-
-function json(text: string): IacDocument {
-  const doc = parseCfnJson('t.json', text);
   assert.ok(doc, 'expected a template');
   return doc;
 }

@@ -1,7 +1,7 @@
 // Incremental parsing of open buffers: over sequences of random edits, every version's document and lint must equal
 // a from-scratch parse and lint of the same text.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintDocument, lintText } from '../../server/src/engine/lint/lint';
 import type { IacDocument } from '../../server/src/model/document';
@@ -11,6 +11,7 @@ import { JsonSplice } from '../../server/src/parsers/cfn-json-splice';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { YamlPieces } from '../../server/src/parsers/cfn-yaml-chunks';
 import { cfnJson, cfnYaml, tfFile } from '../../scripts/bench/generate';
+import { CORPUS, needsCorpus } from '../harness/corpus';
 import { random } from '../harness/random';
 
 // What typing does to Terraform: values, whole lines, brackets that break the syntax for a while, non-ASCII text.
@@ -164,8 +165,8 @@ describe('incremental parsing of open buffers', () => {
 
   it('real templates: random edits parse as from scratch', function () {
     this.timeout(60_000);
-    const root = path.resolve(__dirname, '../../../shared/corpus/realworld/aws-cloudformation-templates');
-    if (!existsSync(root)) this.skip();
+    needsCorpus(this, 'realworld/aws-cloudformation-templates');
+    const root = path.join(CORPUS, 'realworld/aws-cloudformation-templates');
     const all = readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
     const templates = [...all.filter((f) => /\.ya?ml$/.test(f)).slice(0, 16), ...all.filter((f) => /\.json$/.test(f)).slice(0, 8)];
     const next = random(7);

@@ -162,6 +162,8 @@ describe('parseTerraformHcl', () => {
     assert.equal(slice(doc, dyn.keyRange), '"ingress"');
     assert.ok(dyn.value.text.startsWith('dynamic "ingress" {'));
     assert.deepEqual(dyn.value.refs, [['var', 'rules'], ['ingress', 'value', 'port']]);
+    // Its for_each is kept, so a collection that resolves empty can make the block absent.
+    assert.deepEqual(shape(dyn.value.forEach as IacNode), { ref: 'var|rules' });
     assert.equal(slice(doc, dyn.range), slice(doc, dyn.value.range));
   });
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { documentFromSyntax, initTerraformParser } from '../../server/src/parsers/terraform-hcl';
 import { terraformParser } from '../../server/src/parsers/tf-grammar';
 import { copyTree, type SyntaxNode } from '../../server/src/parsers/tf-syntax';
+import { CORPUS, needsCorpus } from '../harness/corpus';
 
-const CORPUS = join(__dirname, '../../../shared/corpus');
 
 function tfFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -42,6 +42,7 @@ describe('Terraform syntax tree copy', () => {
 
   it('builds the same model as the live tree for every .tf file of the shared corpus', function () {
     this.timeout(120_000);
+    needsCorpus(this);
     const files = tfFiles(CORPUS);
     assert.ok(files.length > 1000, `expected the corpus's .tf files, found ${files.length}`);
     for (const file of files) {
@@ -53,6 +54,7 @@ describe('Terraform syntax tree copy', () => {
 
   it('copies every node of every .tf file of the shared corpus exactly', function () {
     this.timeout(120_000);
+    needsCorpus(this);
     for (const file of tfFiles(CORPUS)) {
       const text = readFileSync(file, 'utf8');
       const tree = terraformParser().parse(text);
@@ -72,6 +74,7 @@ describe('Terraform syntax tree copy', () => {
 
   it('builds the same model both ways for broken files (corpus files cut short)', function () {
     this.timeout(120_000);
+    needsCorpus(this);
     // Broken trees take the other branch of the copy (error flags asked of tree-sitter); cut files exercise it.
     let broken = 0;
     for (const file of tfFiles(CORPUS).filter((_, i) => i % 10 === 0)) {

@@ -12,6 +12,7 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
@@ -39,7 +40,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules } from '../../rules/index';
-import { LIST_RULES_METHOD, type ListRulesResult } from '../../server/src/protocol';
+import { LIST_RULES_METHOD, STATUS_NOTIFICATION, type ListRulesResult, type StatusParams } from '../../server/src/protocol';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -128,6 +129,8 @@ export class TestClient {
   readonly logs: LogMessageParams[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   readonly registrations: Registration[] = [];
+  /** Every `secureIac/status` the server sent, in order. */
+  readonly statuses: StatusParams[] = [];
   settings: SettingsBySection;
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private waiters: Waiter[] = [];
@@ -152,6 +155,9 @@ export class TestClient {
     });
     connection.onNotification(LogMessageNotification.type, (p) => {
       this.logs.push(p);
+    });
+    connection.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
+      this.statuses.push(p);
     });
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => this.settings[item.section ?? ''] ?? null));
     connection.onRequest(RegistrationRequest.type, (p) => {
@@ -201,6 +207,11 @@ export class TestClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** Tells the server the document was saved (the text is whatever was last sent). */
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async close(uri: string): Promise<void> {

@@ -43,11 +43,13 @@ describe('extension manifest (package.json)', () => {
     assert.ok(pkg.contributes.commands.every((c) => c.category === 'Secure IaC'));
   });
 
-  it('activates on CloudFormation/Terraform languages and files, runs the bundle, and declares workspace capabilities', () => {
+  it('activates on CloudFormation/Terraform languages and Terraform/.template files (no YAML/JSON workspaceContains), runs the bundle, and declares workspace capabilities', () => {
     assert.equal(pkg.main, './dist/extension.js');
-    for (const event of ['onLanguage:yaml', 'onLanguage:json', 'onLanguage:terraform', 'workspaceContains:**/*.tf', 'workspaceContains:**/*.{yaml,yml,json,template}']) {
+    for (const event of ['onLanguage:yaml', 'onLanguage:json', 'onLanguage:terraform', 'workspaceContains:**/*.tf', 'workspaceContains:**/*.tf.json', 'workspaceContains:**/*.template']) {
       assert.ok(pkg.activationEvents.includes(event), event);
     }
+    // Not every workspace with a YAML or JSON file: those are sniffed for a template in activate() (client/src/activation.ts).
+    assert.ok(!pkg.activationEvents.some((e) => e.startsWith('workspaceContains:') && /yaml|yml|\bjson\b|\*\.json/.test(e.replace('tf.json', ''))), JSON.stringify(pkg.activationEvents));
     // Restricted Mode: a workspace's own path settings are ignored (VS Code drops their workspace values).
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['secureIac.parameterFiles', 'secureIac.varFiles']);

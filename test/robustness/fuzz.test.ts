@@ -3,6 +3,7 @@
 // The long run is `npm run fuzz`; this is a short one with a fixed seed, so a failure reproduces.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { corpusPresent, needsCorpus } from '../harness/corpus';
 import { applyCase, caseArb, checkCase, initParsersOnce, loadSeeds, mutate, type Seed } from './fuzz-harness';
 
 describe('robustness: mutation fuzzing over the corpus', function () {
@@ -11,10 +12,11 @@ describe('robustness: mutation fuzzing over the corpus', function () {
 
   before(async function () {
     await initParsersOnce();
-    seeds = loadSeeds();
+    seeds = corpusPresent() ? loadSeeds() : [];
   });
 
   it('finds seed files of every syntax in the shared corpus', function () {
+    needsCorpus(this);
     for (const ext of ['.yaml', '.json', '.tf']) {
       assert.ok(seeds.some((s) => s.name.endsWith(ext)), `no ${ext} seed`);
     }
@@ -30,6 +32,7 @@ describe('robustness: mutation fuzzing over the corpus', function () {
   });
 
   it('survives 300 seeded mutated files: no throw, ranges inside, under 1 s each', function () {
+    needsCorpus(this);
     let slowest = { ms: 0, name: '' };
     fc.assert(
       fc.property(caseArb(seeds.length), (c) => {

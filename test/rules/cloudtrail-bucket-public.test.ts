@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import rule from '../../rules/cloudtrail/cloudtrail-bucket-public';
 import { lintDocument } from '../../server/src/engine/lint/lint';
-import { lineStarts, positionAt } from '../../server/src/engine/positions';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 import { RuleTester, cfnJson, cfnYaml, tfHcl, tfJson } from '../harness/rule-tester';
 

@@ -184,5 +184,65 @@ new RuleTester().run(rule, {
       code: tfJson`{"resource":{"aws_codebuild_project":{"b":{"name":"b","service_role":"r","environment":{"compute_type":"BUILD_GENERAL1_SMALL","image":"i","type":"LINUX_CONTAINER","environment_variable":[{"name":"apiKey","value":"k-123"}]}}}}}`,
       errors: [{ messageId: 'literal', line: 1 }],
     },
+    {
+      name: 'an access key id in a parameter default, under a name that is not secret-like (clarification 1)',
+      code: cfnYaml`
+        Parameters:
+          UploadKey:
+            Type: String
+            NoEcho: true
+            Default: AKIAIOSFODNN7EXAMPLE
+        Resources:
+          Build:
+            Type: AWS::CodeBuild::Project
+            Properties:
+              ServiceRole: arn:aws:iam::123456789012:role/build
+              Artifacts: { Type: NO_ARTIFACTS }
+              Source: { Type: NO_SOURCE, BuildSpec: "version: 0.2" }
+              Environment:
+                Type: LINUX_CONTAINER
+                ComputeType: BUILD_GENERAL1_SMALL
+                Image: aws/codebuild/standard:7.0
+                EnvironmentVariables:
+                  - Name: UPLOAD_ID
+                    Value: !Ref UploadKey
+      `,
+      errors: [{ messageId: 'secretValueDefault', line: 19, column: 20 }],
+    },
+    {
+      name: 'a private key in a variable default, interpolated',
+      code: tfHcl`
+        variable "deploy_key" {
+          type    = string
+          default = "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA\\n-----END OPENSSH PRIVATE KEY-----"
+        }
+
+        resource "aws_codebuild_project" "build" {
+          name         = "build"
+          service_role = aws_iam_role.build.arn
+
+          artifacts {
+            type = "NO_ARTIFACTS"
+          }
+
+          environment {
+            compute_type = "BUILD_GENERAL1_SMALL"
+            image        = "aws/codebuild/standard:7.0"
+            type         = "LINUX_CONTAINER"
+
+            environment_variable {
+              name  = "DEPLOY"
+              value = "key=\${var.deploy_key}"
+              type  = "PLAINTEXT"
+            }
+          }
+
+          source {
+            type = "NO_SOURCE"
+          }
+        }
+      `,
+      errors: [{ messageId: 'secretValueDefault', line: 21, column: 15 }],
+    },
   ],
 });

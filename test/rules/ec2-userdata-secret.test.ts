@@ -212,5 +212,33 @@ new RuleTester().run(rule, {
       `,
       errors: [{ messageId: 'literal', line: 3, column: 80 }],
     },
+    {
+      name: 'an access key id in a parameter default, read through Fn::Sub (clarification 1)',
+      code: cfnJson`
+        {
+          "Parameters": { "UploadKeyId": { "Type": "String", "NoEcho": true, "Default": "AKIAIOSFODNN7EXAMPLE" } },
+          "Resources": {
+            "Web": {
+              "Type": "AWS::EC2::Instance",
+              "Properties": {
+                "ImageId": "ami-12345678",
+                "UserData": { "Fn::Base64": { "Fn::Sub": "#!/bin/bash\\necho \${UploadKeyId} > /etc/uploader\\n" } }
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'secretValueDefault', line: 8, column: 37 }],
+    },
+    {
+      name: 'a private key in a variable default, interpolated into user_data',
+      code: tfJson`
+        {
+          "variable": { "ssh_key": { "default": "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA\\n-----END OPENSSH PRIVATE KEY-----" } },
+          "resource": { "aws_instance": { "web": { "ami": "ami-12345678", "user_data": "#!/bin/bash\\necho '\${var.ssh_key}' > /root/.ssh/id_ed25519\\n" } } }
+        }
+      `,
+      errors: [{ messageId: 'secretValueDefault', line: 3, column: 80 }],
+    },
   ],
 });

@@ -126,5 +126,45 @@ new RuleTester().run(rule, {
       code: tfJson`{"resource":{"aws_ecs_task_definition":{"t":{"family":"t","container_definitions":"[{\\"name\\":\\"app\\",\\"environment\\":[{\\"name\\":\\"GITHUB_TOKEN\\",\\"value\\":\\"ghp_0123456789\\"}]}]"}}}}`,
       errors: [{ messageId: 'literal', line: 1 }],
     },
+    {
+      name: 'a private key in a parameter default, under a name that is not secret-like (clarification 1)',
+      code: cfnYaml`
+        Parameters:
+          SigningPem:
+            Type: String
+            NoEcho: true
+            Default: "-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49\\n-----END EC PRIVATE KEY-----"
+        Resources:
+          Task:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              ContainerDefinitions:
+                - Name: signer
+                  Image: signer:1
+                  Environment:
+                    - Name: SIGNING_PEM
+                      Value: !Ref SigningPem
+      `,
+      errors: [{ messageId: 'secretValueDefault', line: 15, column: 22 }],
+    },
+    {
+      name: 'jsonencode reading an access key id from a variable default',
+      code: tfHcl`
+        variable "uploader" {
+          type    = string
+          default = "AKIAIOSFODNN7EXAMPLE"
+        }
+
+        resource "aws_ecs_task_definition" "t" {
+          family = "t"
+          container_definitions = jsonencode([{
+            name        = "app"
+            image       = "nginx"
+            environment = [{ name = "UPLOADER", value = var.uploader }]
+          }])
+        }
+      `,
+      errors: [{ messageId: 'secretValueDefault', line: 11, column: 49 }],
+    },
   ],
 });

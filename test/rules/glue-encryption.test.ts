@@ -301,5 +301,32 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 's3Off', line: 1, column: 131 }],
       output: tfJson`{"resource":{"aws_glue_security_configuration":{"c":{"name":"c","encryption_configuration":{"s3_encryption":{"s3_encryption_mode":"SSE-S3"},"cloudwatch_encryption":{"cloudwatch_encryption_mode":"SSE-KMS"},"job_bookmarks_encryption":{"job_bookmarks_encryption_mode":"CSE-KMS"}}}}}}`,
     },
+    {
+      name: 'CloudWatch encryption not set, bookmarks disabled, catalog encryption at rest not set',
+      code: cfnYaml`
+        Resources:
+          Config:
+            Type: AWS::Glue::SecurityConfiguration
+            Properties:
+              Name: config
+              EncryptionConfiguration:
+                S3Encryptions:
+                  - S3EncryptionMode: SSE-KMS
+                JobBookmarksEncryption:
+                  JobBookmarksEncryptionMode: DISABLED
+          Catalog:
+            Type: AWS::Glue::DataCatalogEncryptionSettings
+            Properties:
+              CatalogId: !Ref AWS::AccountId
+              DataCatalogEncryptionSettings:
+                ConnectionPasswordEncryption:
+                  ReturnConnectionPasswordEncrypted: true
+      `,
+      errors: [
+        { messageId: 'cloudwatchMissing', line: 6 },
+        { messageId: 'bookmarksDisabled', line: 10 },
+        { messageId: 'catalogMissing', line: 15 },
+      ],
+    },
   ],
 });

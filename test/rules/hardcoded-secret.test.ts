@@ -395,6 +395,47 @@ new RuleTester().run(rule, {
       output: tfJson`{"resource":{"aws_redshift_cluster":{"dw":{"master_username":"admin","manage_master_password":true}}}}`,
     },
     {
+      name: 'a literal written to a write-only argument is still in the file',
+      code: tfHcl`
+        resource "aws_secretsmanager_secret_version" "api" {
+          secret_id                = aws_secretsmanager_secret.api.id
+          secret_string_wo         = "sk_live_0123456789"
+          secret_string_wo_version = 1
+        }
+      `,
+      errors: [{ messageId: 'writeOnlyLiteral', line: 3, column: 30 }],
+    },
+    {
+      name: 'a write-only password in JSON: the fix lets RDS manage the password',
+      code: tfJson`
+        {
+          "resource": {
+            "aws_db_instance": {
+              "db": {
+                "engine": "postgres",
+                "username": "admin",
+                "password_wo": "hunter2!"
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'writeOnlyLiteral', line: 7, column: 24 }],
+      output: tfJson`
+        {
+          "resource": {
+            "aws_db_instance": {
+              "db": {
+                "engine": "postgres",
+                "username": "admin",
+                "manage_master_user_password": true
+              }
+            }
+          }
+        }
+      `,
+    },
+    {
       name: 'aws_rds_cluster in JSON',
       code: tfJson`
         {
@@ -423,6 +464,25 @@ new RuleTester().run(rule, {
           }
         }
       `,
+    },
+    {
+      name: 'DMS: MongoDB settings password from a parameter that is not NoEcho and defaults to the secret',
+      code: cfnYaml`
+        Parameters:
+          MongoPassword:
+            Type: String
+            Default: 'asDjskjs73!'
+        Resources:
+          Source:
+            Type: AWS::DMS::Endpoint
+            Properties:
+              EndpointType: source
+              EngineName: mongodb
+              MongoDbSettings:
+                Username: reader
+                Password: !Ref MongoPassword
+      `,
+      errors: [{ messageId: 'nestedDefault', line: 13, column: 19 }],
     },
   ],
 });

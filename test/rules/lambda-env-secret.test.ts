@@ -248,5 +248,56 @@ new RuleTester().run(rule, {
       code: tfJson`{"variable":{"secret_key":{"default":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}},"resource":{"aws_lambda_function":{"fn":{"function_name":"fn","role":"r","handler":"h","runtime":"nodejs20.x","environment":{"variables":{"AWS_SECRET_ACCESS_KEY":"\${var.secret_key}"}}}}}}`,
       errors: [{ messageId: 'literalDefault', line: 1 }],
     },
+    {
+      name: 'a secret access key in a parameter default, through Fn::Sub, under a name that is not secret-like',
+      code: cfnJson`
+        {
+          "Parameters": {
+            "Creds": { "Type": "String", "NoEcho": true, "Default": "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" }
+          },
+          "Resources": {
+            "Fn": {
+              "Type": "AWS::Lambda::Function",
+              "Properties": {
+                "Runtime": "python3.12",
+                "Handler": "app.handler",
+                "Role": "arn:aws:iam::123456789012:role/fn",
+                "Code": { "ZipFile": "x" },
+                "Environment": { "Variables": { "AWS_CONFIG": { "Fn::Sub": "[default]\\n\${Creds}" } } }
+              }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'secretValueDefault', line: 13, column: 55 }],
+    },
+    {
+      name: 'an access key id in a variable default, through a local',
+      code: tfHcl`
+        variable "upload_key" {
+          type    = string
+          default = "ASIAIOSFODNN7EXAMPLE"
+        }
+
+        locals {
+          upload = var.upload_key
+        }
+
+        resource "aws_lambda_function" "fn" {
+          function_name = "fn"
+          role          = aws_iam_role.fn.arn
+          handler       = "index.handler"
+          runtime       = "nodejs20.x"
+          filename      = "fn.zip"
+
+          environment {
+            variables = {
+              UPLOAD_ID = local.upload
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'secretValueDefault', line: 19, column: 19 }],
+    },
   ],
 });

@@ -155,5 +155,21 @@ new RuleTester().run(rule, {
         }
       `,
     },
+    {
+      name: 'sensitive turned off',
+      code: tfHcl`
+        variable "db_password" {
+          type      = string
+          sensitive = false
+        }
+      `,
+      errors: [{ messageId: 'disabled', line: 3, column: 15 }],
+      output: tfHcl`
+        variable "db_password" {
+          type      = string
+          sensitive = true
+        }
+      `,
+    },
   ],
 });

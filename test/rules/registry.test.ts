@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { allRules } from '../../rules/index';
+import { CORPUS, needsCorpus } from '../harness/corpus';
 
 const root = join(__dirname, '..', '..');
 
@@ -48,8 +49,9 @@ describe('rule registry', () => {
     }
   });
 
-  it('lists as KICS equivalents exactly the KICS queries the shared corpus matches to the rule', () => {
-    const queries = JSON.parse(readFileSync(join(root, '..', 'shared', 'corpus', 'kics', 'queries.json'), 'utf8')) as { rule: string; id: string }[];
+  it('lists as KICS equivalents exactly the KICS queries the shared corpus matches to the rule', function () {
+    needsCorpus(this, 'kics/queries.json');
+    const queries = JSON.parse(readFileSync(join(CORPUS, 'kics', 'queries.json'), 'utf8')) as { rule: string; id: string }[];
     for (const rule of allRules) {
       const matched = [...new Set(queries.filter((q) => q.rule === rule.id).map((q) => q.id))].sort();
       assert.deepEqual([...(rule.meta.related.kics ?? [])].sort(), matched, rule.id);

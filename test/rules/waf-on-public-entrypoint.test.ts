@@ -254,6 +254,57 @@ resource "aws_wafregional_web_acl_association" "stage" {
       errors: [{ messageId: 'loadBalancerWhen', line: 4, column: 3 }],
     },
     {
+      name: 'a REST API stage whose association exists only under a condition of its own',
+      code: cfnYaml`
+        Conditions:
+          UseWaf: !Equals [!Ref Env, prod]
+        Resources:
+          Api:
+            Type: AWS::ApiGateway::RestApi
+            Properties:
+              Name: api
+          Prod:
+            Type: AWS::ApiGateway::Stage
+            Properties:
+              RestApiId: !Ref Api
+              StageName: prod
+              DeploymentId: !Ref Deployment
+          ApiWaf:
+            Type: AWS::WAFv2::WebACLAssociation
+            Condition: UseWaf
+            Properties:
+              ResourceArn: !Sub arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/prod
+              WebACLArn: !GetAtt Acl.Arn
+      `,
+      errors: [{ messageId: 'stageWhen', line: 8, column: 3 }],
+    },
+    {
+      name: 'SAM: associations of the implicit stage under two other conditions leave it unprotected when both are false',
+      code: cfnJson`
+        {
+          "Transform": "AWS::Serverless-2016-10-31",
+          "Conditions": {
+            "IsProd": { "Fn::Equals": [{ "Ref": "Env" }, "prod"] },
+            "IsStaging": { "Fn::Equals": [{ "Ref": "Env" }, "staging"] }
+          },
+          "Resources": {
+            "Api": { "Type": "AWS::Serverless::Api", "Properties": { "StageName": "v1" } },
+            "ProdWaf": {
+              "Type": "AWS::WAFv2::WebACLAssociation",
+              "Condition": "IsProd",
+              "Properties": { "ResourceArn": { "Fn::Sub": "arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/\${Apiv1Stage}" }, "WebACLArn": "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/prod/1" }
+            },
+            "StagingWaf": {
+              "Type": "AWS::WAFv2::WebACLAssociation",
+              "Condition": "IsStaging",
+              "Properties": { "ResourceArn": { "Fn::Sub": "arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/v1" }, "WebACLArn": "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/staging/1" }
+            }
+          }
+        }
+      `,
+      errors: [{ messageId: 'stageWhen', line: 8, column: 5 }],
+    },
+    {
       code: cfnJson`
         {
           "Resources": {

@@ -10,12 +10,13 @@ import { scanFilesParallel } from '../../server/src/scan/parallel';
 import { partitionByDirectory } from '../../server/src/scan/partition';
 import { scanFiles, type ScanResult } from '../../server/src/scan/scan-files';
 import { walkFiles } from '../../server/src/scan/walk';
+import { CORPUS, needsCorpus } from '../harness/corpus';
 
 const ROOT = resolve(__dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const WORKER = join(DIST, 'scan-worker.js');
 const CLI = join(DIST, 'cli.js');
-const REALWORLD = resolve(ROOT, '../shared/corpus/realworld');
+const REALWORLD = join(CORPUS, 'realworld');
 
 /** Findings and errors as the report sees them, without the texts, so a mismatch prints readably. */
 function summary(result: ScanResult) {
@@ -73,7 +74,7 @@ describe('parallel scan', function () {
   });
 
   it('gives the serial result in the serial order for real templates, whatever the number of workers', async function () {
-    if (!existsSync(REALWORLD)) this.skip();
+    needsCorpus(this, 'realworld');
     const paths = await walkFiles([join(REALWORLD, 'terraform-aws-eks'), join(REALWORLD, 'terraform-aws-vpc'), join(REALWORLD, 'aws-cloudformation-templates')]);
     const serial = summary(await scanFiles(paths));
     assert.ok(serial.files.length > 100 && serial.files.some((f) => f.findings.length > 0));
@@ -119,7 +120,7 @@ describe('parallel scan', function () {
   });
 
   it('prints the same report with --jobs 1 and --jobs 2, and refuses a bad --jobs', function () {
-    if (!existsSync(REALWORLD)) this.skip();
+    needsCorpus(this, 'realworld');
     const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, 'scan', join(REALWORLD, 'terraform-aws-eks'), join(REALWORLD, 'terraform-aws-vpc'), '--format', 'json', '--fail-on', 'none', '--no-config', ...args], { cwd: tmp, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     const one = cli('--jobs', '1');
     assert.ok(JSON.parse(one).filesScanned > 50);

@@ -96,7 +96,7 @@ export function readBaseline(cwd: string, file: string): { base: string; counts:
     parsed = JSON.parse(readInputFileSync(target, BASELINE_READ_LIMIT)) as BaselineFile;
   } catch (err) {
     const why = err instanceof InputFileError ? err.message : 'not valid JSON';
-    throw new Error(`cannot read baseline ${file}: ${why}`);
+    throw new Error(`cannot read baseline ${file}: ${why}`, { cause: err });
   }
   if (parsed?.tool !== 'secure-iac' || parsed.version !== BASELINE_VERSION || !Array.isArray(parsed.findings)) {
     throw new Error(`${file} is not a secure-iac baseline (version ${BASELINE_VERSION}); write one with --write-baseline`);

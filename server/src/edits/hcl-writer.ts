@@ -95,7 +95,6 @@ export const hclWriter: Writer = {
 function insertIntoBody(doc: IacDocument, map: MapNode, items: readonly { key: string; value: FixValue }[]): TextEdit[] {
   const { text } = doc;
   const open = map.range.start - 1;
-  const close = map.range.end;
   const eol = eolOf(text);
   const parentIndent = indentAt(text, open);
   const unit = indentUnit(text, map, parentIndent);

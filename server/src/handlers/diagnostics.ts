@@ -4,6 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeError, yieldToEventLoop, type Log } from './guard';
 import type { Linter } from './linter';
 import { resultToDiagnostics } from './to-diagnostic';
+import type { RunMode } from '../workspace/settings';
+import type { ServerStatus } from './status';
 
 /** What the scheduler asks the workspace-scan side when a document closes. */
 export interface ClosedDocumentOwner {
@@ -29,10 +31,26 @@ export class DiagnosticsScheduler {
     private readonly owner: ClosedDocumentOwner,
     /** Diagnostics that are not findings (problems of the project config file), sent along with a document's own. */
     private readonly extra: (uri: string) => Diagnostic[] = () => [],
+    /** `secureIac.run` of the folder a document is in. */
+    private readonly runMode: (uri: string) => Promise<RunMode> = async () => 'onType',
+    /** The status bar's view of the server: a lint that throws shows as an error until that file checks again. */
+    private readonly status?: ServerStatus,
   ) {}
 
-  /** A document was opened or edited: re-check it and, for Terraform, its open siblings (they share a module). */
-  changed(uri: string): void {
+  /**
+   * A document was opened, edited or saved: re-check it and, for Terraform, its open siblings (they share a
+   * module). Under `secureIac.run: onSave` an edit re-checks nothing: the last diagnostics stay until the save.
+   */
+  changed(uri: string, why: 'open' | 'edit' | 'save' = 'edit'): void {
+    if (why !== 'edit') return this.scheduleWithSiblings(uri);
+    void this.runMode(uri)
+      .then((mode) => {
+        if (mode === 'onType') this.scheduleWithSiblings(uri);
+      })
+      .catch((err: unknown) => this.log.error(`Reading secureIac.run for ${uri} failed: ${describeError(err)}`));
+  }
+
+  private scheduleWithSiblings(uri: string): void {
     this.schedule(uri);
     for (const sibling of this.linter.modules.openSiblingUris(uri)) this.schedule(sibling);
   }
@@ -96,8 +114,10 @@ export class DiagnosticsScheduler {
       if (this.documents.get(uri)?.version !== outcome.version) return;
       const diagnostics = outcome.result ? resultToDiagnostics(outcome.result, outcome.text, outcome.version) : [];
       this.publish(uri, outcome.version, diagnostics);
+      this.status?.recovered(uri);
     } catch (err) {
       this.log.error(`Diagnostics for ${uri} failed: ${describeError(err)}`);
+      this.status?.failed(uri, `checking ${uri.split('/').pop() ?? uri} failed`);
     }
   }
 

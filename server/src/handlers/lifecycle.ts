@@ -21,6 +21,8 @@ import { ProjectConfigStore } from './project-config';
 import { registerRulesInfo } from './rules-info';
 import { registerScanWorkspace } from './scan-workspace';
 import { SettingsStore } from './settings';
+import { logStartup } from './startup-log';
+import { ServerStatus } from './status';
 import { registerWatchedFiles } from './watched-files';
 import { WorkspaceFindings } from './workspace-findings';
 
@@ -41,6 +43,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let supportsFolderEvents = false;
   let registerConfiguration = false;
   let registerWatchers = false;
+  let parserFailure: string | undefined;
+  const status = new ServerStatus(connection);
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const caps = params.capabilities;
@@ -56,13 +60,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } catch (err) {
       // CloudFormation still works; every Terraform lint will log the parser error instead of crashing.
       log.error(`Loading the Terraform grammar failed: ${describeError(err)}`);
+      parserFailure = 'the Terraform parser failed to load';
     }
     const clientCommands = optionOf(params.initializationOptions, 'clientCommands') === true;
     const snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
-    wire(connection, documents, settings, projectConfigs, log, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, { clientCommands, snippetEdits });
+    wire(connection, documents, settings, projectConfigs, log, status, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, { clientCommands, snippetEdits });
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, FIX_ALL_REVIEW_KIND], resolveProvider: false },
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -93,6 +98,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       await Promise.all(registrations);
       settings?.preload();
+      if (settings && projectConfigs) await logStartup(log, settings, projectConfigs);
+      if (parserFailure) status.failed('parsers', parserFailure);
+      else status.ready();
       if (supportsFolderEvents && settings) {
         const store = settings;
         connection.workspace.onDidChangeWorkspaceFolders(
@@ -116,13 +124,24 @@ function wire(
   settings: SettingsStore,
   projectConfigs: ProjectConfigStore,
   log: Log,
+  status: ServerStatus,
   debounceMs: number,
   documentChanges: boolean,
   client: { clientCommands: boolean; snippetEdits: boolean },
 ): void {
   const linter = new Linter(documents, settings, log);
   const findings = new WorkspaceFindings(connection, documents, linter, settings, log);
-  const scheduler = new DiagnosticsScheduler(connection, documents, linter, log, debounceMs, findings, (uri) => projectConfigs.diagnosticsFor(uri));
+  const scheduler = new DiagnosticsScheduler(
+    connection,
+    documents,
+    linter,
+    log,
+    debounceMs,
+    findings,
+    (uri) => projectConfigs.diagnosticsFor(uri),
+    async (uri) => (await settings.forUri(uri)).settings.run,
+    status,
+  );
   /** Settings, the project config or input files changed: the same text may now lint differently. */
   const recheckEverything = () => {
     linter.inputs.clear();
@@ -131,7 +150,12 @@ function wire(
     void findings.refreshAll();
   };
 
-  documents.onDidChangeContent(guardEvent(log, 'didChange', (e) => scheduler.changed(e.document.uri)));
+  // TextDocuments fires didChangeContent for an open too, right after didOpen: remember which is which, so
+  // `secureIac.run: onSave` checks documents when they open and when they are saved, never as they are typed.
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => opening.add(e.document.uri));
+  documents.onDidChangeContent(guardEvent(log, 'didChange', (e) => scheduler.changed(e.document.uri, opening.delete(e.document.uri) ? 'open' : 'edit')));
+  documents.onDidSave(guardEvent(log, 'didSave', (e) => scheduler.changed(e.document.uri, 'save')));
   documents.onDidClose(guardEvent(log, 'didClose', (e) => scheduler.closed(e.document.uri)));
   connection.onDidChangeConfiguration(
     guardEvent(log, 'didChangeConfiguration', (params) => {
@@ -141,7 +165,7 @@ function wire(
   );
   registerCodeActions({ connection, documents, linter, log, documentChanges, ...client });
   registerHover({ connection, documents, linter, log, clientCommands: client.clientCommands });
-  registerScanWorkspace({ connection, linter, settings, findings, log });
+  registerScanWorkspace({ connection, linter, settings, findings, log, status });
   registerWatchedFiles({
     connection,
     linter,

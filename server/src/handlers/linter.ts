@@ -122,8 +122,11 @@ export class Linter {
     for (const session of this.sessions.values()) session.result = undefined;
   }
 
-  /** Whether `secureIac.exclude` leaves the document out. */
+  /** Whether `secureIac.enable` or `secureIac.exclude` leaves the document out. */
   isExcluded(uri: string, folder: string | undefined, settings: Settings): boolean {
+    // `secureIac.enable: false` leaves every file out: the same path as an exclude, so lints, fixes, hovers and the
+    // workspace scan all see "not checked", and re-checking on the settings change withdraws what was published.
+    if (!settings.enable) return true;
     if (settings.exclude.length === 0) return false;
     const key = documentKey(uri);
     const rel = folder ? path.relative(folder, key) : key;

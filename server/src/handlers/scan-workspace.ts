@@ -13,6 +13,7 @@ import { guardRequest, yieldToEventLoop, type Log } from './guard';
 import type { Linter } from './linter';
 import type { SettingsStore } from './settings';
 import type { WorkspaceFindings } from './workspace-findings';
+import type { ServerStatus } from './status';
 
 const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, ScanWorkspaceResult, void>(SCAN_WORKSPACE_METHOD);
 const ClearWorkspaceFindingsRequest = new RequestType0<ClearWorkspaceFindingsResult, void>(CLEAR_WORKSPACE_FINDINGS_METHOD);
@@ -26,6 +27,7 @@ interface ScanDeps {
   settings: SettingsStore;
   findings: WorkspaceFindings;
   log: Log;
+  status?: ServerStatus;
 }
 
 /** Registers both requests. A new scan supersedes one still running. */
@@ -50,7 +52,7 @@ export function registerScanWorkspace(deps: ScanDeps): void {
 }
 
 async function scan(deps: ScanDeps, params: ScanWorkspaceParams, isCancelled: () => boolean): Promise<ScanWorkspaceResult> {
-  const { connection, linter, settings, findings, log } = deps;
+  const { connection, linter, settings, findings, log, status } = deps;
   const started = performance.now();
   const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
   progress.begin('Secure IaC: scanning workspace', 0, 'Listing files…', true);
@@ -64,6 +66,7 @@ async function scan(deps: ScanDeps, params: ScanWorkspaceParams, isCancelled: ()
     // Capped: a safety net for huge monorepos.
     const files = await walkFiles(roots, { isCancelled, limit: 50_000 });
     result.files = files.length;
+    status?.scanProgress(0, files.length);
     const covered = new Set<string>();
     let lastReport = 0;
     for (const fsPath of files) {
@@ -88,6 +91,7 @@ async function scan(deps: ScanDeps, params: ScanWorkspaceParams, isCancelled: ()
       if (now - lastReport >= PROGRESS_INTERVAL_MS || result.scanned === files.length) {
         lastReport = now;
         progress.report(Math.floor((result.scanned / Math.max(files.length, 1)) * 100), `${result.scanned}/${files.length} files`);
+        status?.scanProgress(result.scanned, files.length);
       }
       await yieldToEventLoop(); // one file per turn: requests and cancellation get through between files
     }
@@ -96,6 +100,7 @@ async function scan(deps: ScanDeps, params: ScanWorkspaceParams, isCancelled: ()
     if (!result.cancelled) findings.releaseExcept(covered);
   } finally {
     progress.done();
+    status?.scanDone();
   }
   result.durationMs = Math.round(performance.now() - started);
   log.info(

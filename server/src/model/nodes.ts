@@ -74,6 +74,8 @@ export interface ExprNode {
   text: string;
   refs: string[][];
   range: SourceRange;
+  /** For a `dynamic` block: its `for_each`, so a collection that resolves empty makes the block absent. */
+  forEach?: IacNode;
 }
 
 /** The entries of `map` named `key`, in document order (HCL may repeat a block). */

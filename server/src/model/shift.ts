@@ -22,8 +22,13 @@ export function shiftNode(node: IacNode, by: number): IacNode {
       return { ...node, range: shiftRange(node.range, by), items: node.items.map((i) => shiftNode(i, by)) };
     case 'call':
       return { ...node, range: shiftRange(node.range, by), args: node.args.map((a) => shiftNode(a, by)) };
+    case 'expr':
+      // A dynamic block also holds its for_each expression.
+      return node.forEach
+        ? { ...node, range: shiftRange(node.range, by), forEach: shiftNode(node.forEach, by) }
+        : { ...node, range: shiftRange(node.range, by) };
     default:
-      // Scalars, refs and expressions hold only strings and their own range.
+      // Scalars and refs hold only strings and their own range.
       return { ...node, range: shiftRange(node.range, by) };
   }
 }

@@ -1,6 +1,6 @@
 // Converts HCL blocks and bodies into neutral maps: attributes, nested (and repeated) blocks, dynamic blocks.
 import type { SyntaxNode } from './tf-syntax';
-import type { ExprNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
+import { entryOf, type ExprNode, type MapEntry, type MapNode, type SourceRange } from '../model/nodes';
 import { exprNode, kids, rangeOf, refsIn, stringValue, toNode } from './tf-hcl-expr';
 
 /** A block's parts: type identifier, labels (quoted or bare), and header range (type through last label). */
@@ -92,6 +92,8 @@ function nestedBlockEntry(block: SyntaxNode): MapEntry {
   const label = header.labelNodes[0];
   if (header.type === 'dynamic' && label && header.labels[0]) {
     const value: ExprNode = { kind: 'expr', text: block.text, refs: refsIn(block), range: rangeOf(block) };
+    const forEach = entryOf(blockBody(block), 'for_each');
+    if (forEach) value.forEach = forEach.value;
     return { key: header.labels[0], keyRange: rangeOf(label), value, range: rangeOf(block), block: true };
   }
   return { key: header.type, keyRange: rangeOf(header.typeNode), value: blockBody(block), range: rangeOf(block), block: true };

@@ -27,6 +27,7 @@ export function parseParameterFile(text: string, path: string): Map<string, IacN
   try {
     data = parseJsonWithoutEcho(text);
   } catch (err) {
+    // No `cause`: the parser's own error would carry the text it choked on.
     throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const out = new Map<string, IacNode>();
@@ -89,7 +90,7 @@ export async function readModuleVariables(dir: string, varFiles: readonly string
     try {
       text = await readInputFile(file, options.maxFileSize);
     } catch (err) {
-      if (explicit) throw new Error(`cannot read var file ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      if (explicit) throw new Error(`cannot read var file ${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       continue;
     }
     for (const [k, v] of parseTfvars(file, text)) out.set(k, v);

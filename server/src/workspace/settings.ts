@@ -12,8 +12,15 @@ export type RuleSetting = 'off' | 'on' | Severity;
 /** How much the server writes to its log: `verbose` adds per-lint timings. */
 export type TraceLevel = 'off' | 'messages' | 'verbose';
 
+/** When open documents are checked: as the user types, or only when they are opened and saved. */
+export type RunMode = 'onType' | 'onSave';
+
 /** Settings for one workspace folder (or the whole window when there is no folder). */
 export interface Settings {
+  /** `secureIac.enable`: false checks nothing (no diagnostics, no fixes, an empty workspace scan). */
+  enable: boolean;
+  /** `secureIac.run`. */
+  run: RunMode;
   rules: Readonly<Record<string, RuleSetting>>;
   /** Globs (relative to the workspace folder) of files never checked, open or scanned. */
   exclude: readonly string[];
@@ -36,6 +43,8 @@ export interface Settings {
 
 /** What a client that sends nothing gets: every rule at its catalogue severity, nothing excluded. */
 export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  run: 'onType',
   rules: {},
   exclude: [],
   requiredTags: [],
@@ -100,8 +109,18 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
   else if (raw.unresolved !== undefined && raw.unresolved !== null && raw.unresolved !== 'off') {
     problems.push(`secureIac.unresolved: expected "off" or "info", got ${JSON.stringify(raw.unresolved)}`);
   }
+  let enable = true;
+  if (raw.enable === false) enable = false;
+  else if (raw.enable !== undefined && raw.enable !== null && raw.enable !== true)
+    problems.push(`secureIac.enable: expected true or false, got ${JSON.stringify(raw.enable)}`);
+  let run: RunMode = 'onType';
+  if (raw.run === 'onSave') run = 'onSave';
+  else if (raw.run !== undefined && raw.run !== null && raw.run !== 'onType')
+    problems.push(`secureIac.run: expected "onType" or "onSave", got ${JSON.stringify(raw.run)}`);
   return {
     settings: {
+      enable,
+      run,
       rules,
       exclude: stringList(raw.exclude),
       requiredTags: stringList(raw.requiredTags),

@@ -1,11 +1,11 @@
 // RuleContext: a rule's view of related resources in the same template or Terraform module.
 import type { RuleContext } from '../../../../rules/api';
-import type { AnyRule, TargetSpec } from '../../../../rules/define-rule';
+import type { AnyRule } from '../../../../rules/define-rule';
 import type { BlockNode, IacDocument, ResourceNode } from '../../model/document';
 import type { IacNode } from '../../model/nodes';
 import { resourceKeys, valueKeys } from './reference-index';
 import type { Dependency, Scope } from '../scope/scope';
-import { targetTypes, unitTypeKey } from '../scope/units';
+import { targetTypes } from '../scope/units';
 import { ResourceViewImpl, type View } from './views';
 
 /**

@@ -14,6 +14,7 @@ import { disjointEdits } from '../positions';
 import { createScope, withBranches, type Scope } from '../scope/scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
+import { foldOverlappingFindings } from './fold-overlaps';
 import { variantsOf, type Variant } from './variants';
 import { relatedLocations, reportedLocations, type RelatedLocation } from './related';
 import { applySuppressions } from '../suppressions/suppressions';
@@ -79,7 +80,7 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   const problems = applySuppressions(doc, findings, new Set(allRules.map((r) => r.id)), { now: options.now });
   const visible = [...problems, ...findings.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
-  return { document: doc, findings: [...visible, ...findings.filter((f) => f.suppressed)], errors: doc.errors, ruleFailures };
+  return { document: doc, findings: foldOverlappingFindings(doc, [...visible, ...findings.filter((f) => f.suppressed)]), errors: doc.errors, ruleFailures };
 }
 
 /**

@@ -168,8 +168,9 @@ export class View implements ValueView {
 
   items(): View[] {
     const n = this.node;
+    // A repeated block may be a dynamic block that generates nothing (it reads as missing): the others still count.
+    if (this.repeats.length > 0) return [this.single(), ...this.repeats.map((r) => this.child(r, this.reportRange))].filter((v) => !v.isMissing());
     if (n === undefined) return [];
-    if (this.repeats.length > 0) return [this.single(), ...this.repeats.map((r) => this.child(r, this.reportRange))];
     if (n.kind === 'list') return n.items.map((item) => this.child(item, item.range));
     return [this];
   }

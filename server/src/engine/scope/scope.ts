@@ -296,7 +296,17 @@ export function resolveNode(node: IacNode, scope: Scope, depth = 0): IacNode | t
     if (node.path[0] === 'var') return next(scope.inputValue(node.path[1] ?? ''));
     if (node.path[0] === 'local') return next(scope.local(node.path[1] ?? ''));
   }
+  // A dynamic block over a collection that resolves empty generates no block (catalogue v2 clarification 6).
+  if (node.kind === 'expr' && node.forEach && isEmptyCollection(resolveNode(node.forEach, scope, depth + 1))) return NO_VALUE;
   return node;
+}
+
+/** `[]`, `{}`, `null` (or nothing at all): what a `for_each` iterates zero times over. */
+function isEmptyCollection(node: IacNode | typeof NO_VALUE): boolean {
+  if (node === NO_VALUE) return true;
+  if (node.kind === 'list') return node.items.length === 0;
+  if (node.kind === 'map') return node.entries.length === 0;
+  return node.kind === 'scalar' && node.value === null;
 }
 
 /** The body of a Terraform template (quoted or heredoc) with its interpolations left as text, for JSON policy reading. */
