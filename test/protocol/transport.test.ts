@@ -24,7 +24,7 @@ describe('protocol: transports', function () {
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.listen();
     const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
-    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.secure-iac', 'source.fixAll.secure-iac.review'], resolveProvider: false });
     assert.equal(result.serverInfo?.name, 'secure-iac');
     await connection.sendNotification(InitializedNotification.type, {});
