@@ -1,19 +1,14 @@
-// Bundles the CLI, the language server and the extension client into dist/, and copies the tree-sitter wasm files.
+// Bundles the CLI, the language server and the extension client into dist/. Nothing else is loaded at run time
+// but the rule pages: every parser is plain TypeScript in the bundles.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { version } = require('./package.json');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-
-/** The grammar and the runtime's own wasm, loaded at run time from next to the bundles. */
-const wasmFiles = [
-  require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
-  require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
-];
 
 /** Prints errors in the `file:line:col: error: msg` shape VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcher = {
@@ -38,8 +33,6 @@ const common = {
   alias: {
     // jsonc-parser's UMD entry requires its files at run time; its ESM build bundles cleanly.
     'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
-    // web-tree-sitter's ESM build locates itself through import.meta.url, which a CommonJS bundle lacks.
-    'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs',
   },
   sourcemap: !production,
   minify: production,
@@ -66,7 +59,8 @@ function existsSource(path) {
 }
 
 mkdirSync('dist', { recursive: true });
-for (const file of wasmFiles) copyFileSync(file, join('dist', basename(file)));
+// Bundles built before the HCL parser left .wasm files behind; a package must not ship them.
+for (const stale of readdirSync('dist').filter((f) => f.endsWith('.wasm'))) rmSync(join('dist', stale));
 // The rule pages diagnostics link to (server/src/engine/docs-url.ts): a .vsix ships only dist/ and a few top-level files.
 mkdirSync(join('dist', 'docs', 'rules'), { recursive: true });
 for (const page of readdirSync(join('docs', 'rules')).filter((f) => f.endsWith('.md'))) {

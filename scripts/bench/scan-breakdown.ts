@@ -35,7 +35,7 @@ export async function measureBreakdown(roots: readonly string[]): Promise<Breakd
       if (kind) {
         started = performance.now();
         bareParse(kind, text);
-        if (kind === 'tree-sitter' || path.toLowerCase().endsWith('.tf.json')) b.terraformParseMs += performance.now() - started;
+        if (kind === 'hcl' || path.toLowerCase().endsWith('.tf.json')) b.terraformParseMs += performance.now() - started;
         else b.cloudformationParseMs += performance.now() - started;
       }
       started = performance.now();

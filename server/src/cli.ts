@@ -1,6 +1,6 @@
 // `secure-iac` command line: scan paths, print text/JSON/SARIF, exit 0/1/2. Same engine as the language server.
 import { statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Severity } from '../../rules/api';
 import { allRules } from '../../rules/index';
 import { parseArgs, SEVERITIES, USAGE, UsageError, type ScanOptions } from './cli/args';
@@ -21,11 +21,6 @@ import { walkFiles } from './scan/walk';
 
 declare const SECURE_IAC_VERSION: string | undefined;
 const VERSION = typeof SECURE_IAC_VERSION === 'string' ? SECURE_IAC_VERSION : '0.0.0-dev';
-
-/** Where the wasm files are: next to the bundle in dist/, or in node_modules when run from source. */
-function wasmDir(): string | undefined {
-  return __filename.endsWith(join('dist', 'cli.js')) ? dirname(__filename) : undefined;
-}
 
 function exitCode(report: Report, failOn: Severity | 'none'): number {
   // A file skipped for its size is a note: a large generated JSON (a lock file) must not fail every CI run.
@@ -65,13 +60,12 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
   const files = await walkFiles(options.paths, { isExcluded: setup.isExcluded, onError: (e) => readErrors.push(e) });
   if (options.output) checkOutput(options.output, files);
   const config = setup.config;
-  const wasm = wasmDir();
   if (options.command === 'fix') return fix(options, files, setup, write, warn);
-  const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots, ...(options.jobs ? { jobs: options.jobs } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
+  const result = await scanFilesParallel(files, { config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots, ...(options.jobs ? { jobs: options.jobs } : {}) });
   result.readErrors.unshift(...readErrors);
   const cwd = process.cwd();
   const report = buildReport(result, cwd);
-  if (options.writeBaseline || setup.baseline) await initParsers(wasm ? { wasmDir: wasm } : {});
+  if (options.writeBaseline || setup.baseline) await initParsers();
   if (options.writeBaseline) {
     const n = writeBaseline(report, cwd, options.writeBaseline);
     warn(`secure-iac: recorded ${n} finding${n === 1 ? '' : 's'} in ${options.writeBaseline}\n`);
@@ -94,8 +88,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
 }
 
 async function fix(options: ScanOptions, files: readonly string[], setup: Awaited<ReturnType<typeof scanSetup>>, write: (text: string) => void, warn: (text: string) => void): Promise<number> {
-  const wasm = wasmDir();
-  await initParsers(wasm ? { wasmDir: wasm } : {});
+  await initParsers();
   const cwd = process.cwd();
   const outcome = await fixFiles(files, {
     config: setup.config, includeReview: options.includeReview, dryRun: options.dryRun,
@@ -118,7 +111,7 @@ async function fix(options: ScanOptions, files: readonly string[], setup: Awaite
   const changed = outcome.files.filter((f) => !f.refused).length;
   // What is left: the files as they are now (or would be, for a dry run), scanned as `scan` would.
   const texts = new Map(outcome.files.filter((f) => !f.refused).map((f) => [f.path, f.after]));
-  const result = await scanFilesParallel(files, { config: setup.config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots, jobs: 1, ...(options.dryRun ? { overrides: texts } : {}), ...(wasm ? { wasmDir: wasm } : {}) });
+  const result = await scanFilesParallel(files, { config: setup.config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots, jobs: 1, ...(options.dryRun ? { overrides: texts } : {}) });
   const report = buildReport(result, cwd);
   const left = report.findings.length;
   out.push(

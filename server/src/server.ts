@@ -12,5 +12,4 @@ const connection = transport ? createConnection(ProposedFeatures.all, transport.
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${describeError(err)}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${describeError(err)}`));
 
-// The bundle sits in dist/ next to the copied tree-sitter .wasm files.
-startServer(connection, { wasmDir: __dirname });
+startServer(connection);

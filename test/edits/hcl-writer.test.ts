@@ -6,7 +6,7 @@ import type { TextEdit } from '../../server/src/edits/types';
 import { applyEdits } from '../../server/src/engine/positions';
 import type { IacDocument } from '../../server/src/model/document';
 import type { IacNode, MapNode } from '../../server/src/model/nodes';
-import { initTerraformParser, parseTerraformHcl } from '../../server/src/parsers/terraform-hcl';
+import { parseTerraformHcl } from '../../server/src/parsers/terraform-hcl';
 
 const cidrRef: FixValue = { $ref: { input: 'allowed_ssh_cidr' } };
 
@@ -438,10 +438,6 @@ const cases: Case[] = [
 ];
 
 describe('hclWriter', () => {
-  before(async () => {
-    await initTerraformParser();
-  });
-
   for (const c of cases) {
     it(c.name, () => {
       const doc = parseTerraformHcl('main.tf', c.src);

@@ -1,5 +1,5 @@
-// Terraform block reuse after a repair: a block's model is never kept from a version with syntax errors (or carried
-// into one), so once the syntax is repaired the results equal a fresh lint.
+// Terraform after a repair: once the syntax is repaired the results equal a fresh lint (the hand-written parser
+// reads every version whole; this guards any future reuse of blocks across versions).
 import assert from 'node:assert/strict';
 import { lintDocument } from '../../server/src/engine/lint/lint';
 import type { IacDocument } from '../../server/src/model/document';
@@ -18,16 +18,12 @@ describe('Terraform block reuse across broken and repaired syntax', () => {
   before(() => initParsers());
 
   for (const [i, broken] of BROKEN.entries()) {
-    it(`broken #${i + 1} then repaired: nothing reused from or into the broken version, results equal a fresh lint`, () => {
+    it(`broken #${i + 1} then repaired: results equal a fresh lint at every step`, () => {
       const parser = new IncrementalParser('file:///m/main.tf');
       for (const text of [GOOD, broken, GOOD]) {
         const doc = parser.parse(text) as IacDocument;
-        assert.equal(parser.lastReusedBlocks(), 0);
         assert.equal(summary(doc), summary(parseDocument('file:///m/main.tf', text) as IacDocument));
       }
-      // Between two error-free versions reuse goes on.
-      parser.parse(GOOD.replace('"y"', '"z"'));
-      assert.ok(parser.lastReusedBlocks() > 0);
     });
   }
 });

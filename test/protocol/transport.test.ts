@@ -23,15 +23,21 @@ describe('protocol: transports', function () {
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.listen();
-    const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
-    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
-    assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.secure-iac', 'source.fixAll.secure-iac.review'], resolveProvider: false });
-    assert.equal(result.serverInfo?.name, 'secure-iac');
-    await connection.sendNotification(InitializedNotification.type, {});
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    assert.equal(await exited, 0);
-    connection.dispose();
+    try {
+      const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+      // Save notifications drive `secureIac.run: onSave`.
+      assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
+      assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.secure-iac', 'source.fixAll.secure-iac.review'], resolveProvider: false });
+      assert.equal(result.serverInfo?.name, 'secure-iac');
+      await connection.sendNotification(InitializedNotification.type, {});
+      await connection.sendRequest(ShutdownRequest.type);
+      await connection.sendNotification(ExitNotification.type);
+      assert.equal(await exited, 0);
+    } finally {
+      // A failed assertion must not leave the server running: mocha would wait for it forever.
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    }
   });
 
   /** Spawns dist/server.js over stdio, writes `input`, and gathers what it answers until it exits or `waitMs` pass. */

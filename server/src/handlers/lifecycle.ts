@@ -15,7 +15,7 @@ import { FIX_ALL_KIND, FIX_ALL_REVIEW_KIND } from '../protocol';
 import { registerCodeActions } from './code-actions';
 import { registerHover } from './hover';
 import { DiagnosticsScheduler } from './diagnostics';
-import { connectionLog, describeError, guardEvent, type Log } from './guard';
+import { connectionLog, guardEvent, type Log } from './guard';
 import { Linter } from './linter';
 import { ProjectConfigStore } from './project-config';
 import { registerRulesInfo } from './rules-info';
@@ -29,13 +29,8 @@ import { WorkspaceFindings } from './workspace-findings';
 /** Debounce between the last keystroke and the lint; clients may lower it (`initializationOptions.debounceMs`, tests). */
 export const DEFAULT_DEBOUNCE_MS = 150;
 
-/** Where the tree-sitter .wasm files are: next to the bundle (dist/) in production. */
-export interface ServerOptions {
-  wasmDir?: string;
-}
-
 /** Registers every handler on `connection` and starts listening. */
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let settings: SettingsStore | undefined;
   let projectConfigs: ProjectConfigStore | undefined;
@@ -43,7 +38,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let supportsFolderEvents = false;
   let registerConfiguration = false;
   let registerWatchers = false;
-  let parserFailure: string | undefined;
   const status = new ServerStatus(connection);
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
@@ -55,13 +49,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     projectConfigs = new ProjectConfigStore(connection, log);
     settings = new SettingsStore(connection, log, caps.workspace?.configuration === true, projectConfigs);
     settings.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
-    try {
-      await initParsers({ wasmDir: options.wasmDir });
-    } catch (err) {
-      // CloudFormation still works; every Terraform lint will log the parser error instead of crashing.
-      log.error(`Loading the Terraform grammar failed: ${describeError(err)}`);
-      parserFailure = 'the Terraform parser failed to load';
-    }
+    await initParsers();
     const clientCommands = optionOf(params.initializationOptions, 'clientCommands') === true;
     const snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
     wire(connection, documents, settings, projectConfigs, log, status, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, { clientCommands, snippetEdits });
@@ -99,8 +87,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await Promise.all(registrations);
       settings?.preload();
       if (settings && projectConfigs) await logStartup(log, settings, projectConfigs);
-      if (parserFailure) status.failed('parsers', parserFailure);
-      else status.ready();
+      status.ready();
       if (supportsFolderEvents && settings) {
         const store = settings;
         connection.workspace.onDidChangeWorkspaceFolders(

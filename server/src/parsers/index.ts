@@ -3,12 +3,15 @@ import type { IacDocument } from '../model/document';
 import type { JsonConversion } from './cfn-json';
 import type { YamlConversion } from './cfn-yaml';
 import { parseCfnJson, parseCfnYaml } from './cloudformation';
-import { initTerraformParser, parseTerraformHcl } from './terraform-hcl';
+import { parseTerraformHcl } from './terraform-hcl';
 import { parseTerraformJson } from './terraform-json';
 
-/** Loads the tree-sitter grammar; call once before parsing Terraform. `wasmDir` holds the .wasm files (default: resolved from node_modules, or next to the bundle). */
-export async function initParsers(options: { wasmDir?: string } = {}): Promise<void> {
-  await initTerraformParser(options.wasmDir);
+/**
+ * Readies the parsers. Every parser is plain TypeScript now (Terraform's included: ./hcl/), so there is nothing to
+ * load; callers keep awaiting this so a parser that needs loading can come back without touching them.
+ */
+export async function initParsers(): Promise<void> {
+  // Nothing to load.
 }
 
 /** File names the scanner and server consider at all; content decides whether a candidate is a template. */
@@ -18,10 +21,10 @@ export function isCandidatePath(path: string): boolean {
 
 /**
  * Stand-ins for the plain parse of one syntax, each giving the same result as the one it replaces: the incremental
- * parser passes ones that reuse the previous version's work, so this stays the only switch on format.
+ * parser passes ones that reuse the previous version's work, so this stays the only switch on format. (Terraform has
+ * none: a full parse is cheaper than any reuse, see incremental.ts.)
  */
 export interface SyntaxParsers {
-  terraformHcl?: (uri: string, text: string) => IacDocument;
   cfnYaml?: (text: string) => YamlConversion;
   cfnJson?: (text: string) => JsonConversion;
 }
@@ -33,7 +36,7 @@ export interface SyntaxParsers {
  */
 export function parseDocument(uri: string, text: string, parsers: SyntaxParsers = {}): IacDocument | undefined {
   const lower = uri.toLowerCase();
-  if (lower.endsWith('.tf')) return (parsers.terraformHcl ?? parseTerraformHcl)(uri, text);
+  if (lower.endsWith('.tf')) return parseTerraformHcl(uri, text);
   if (lower.endsWith('.tf.json')) return parseTerraformJson(uri, text);
   if (/\.(ya?ml|json|template|cfn)$/.test(lower)) {
     // .template files are either syntax; JSON is a subset of YAML but its own parser gives JSON-precise errors.

@@ -5,6 +5,7 @@
  * `$${` and `%%{`. Unknown escapes are kept as written (Terraform rejects them; we only need a best value).
  */
 export function decodeQuoted(raw: string): string {
+  if (!raw.includes('\\') && !raw.includes('{')) return raw; // nothing to decode: most strings
   return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/gs, (m: string, esc: string | undefined) => {
     if (esc === undefined) return m.slice(1);
     switch (esc[0]) {

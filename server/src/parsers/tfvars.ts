@@ -1,8 +1,7 @@
 // Reads Terraform variable-definition files (`*.tfvars` HCL and `*.tfvars.json`) into values by variable name.
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { IacNode } from '../model/nodes';
-import { kids, toNode } from './tf-hcl-expr';
-import { terraformParser } from './tf-grammar';
+import { parseHcl } from './hcl/parser';
 
 function jsonToNode(n: JsonNode): IacNode {
   const range = { start: n.offset, end: n.offset + n.length };
@@ -35,18 +34,7 @@ export function parseTfvars(fileName: string, text: string): Map<string, IacNode
     }
     return values;
   }
-  const tree = terraformParser().parse(text);
-  if (!tree) return values;
-  try {
-    const body = kids(tree.rootNode).find((c) => c.type === 'body');
-    for (const attr of body ? kids(body) : []) {
-      if (attr.type !== 'attribute') continue;
-      const name = kids(attr).find((c) => c.type === 'identifier');
-      const value = kids(attr).find((c) => c.type === 'expression');
-      if (name && value) values.set(name.text, toNode(value));
-    }
-  } finally {
-    tree.delete();
-  }
+  // Later assignments win, as Terraform reads a file; blocks are not variable values and are ignored.
+  for (const attr of parseHcl(text).attributes) values.set(attr.key, attr.value);
   return values;
 }

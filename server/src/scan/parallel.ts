@@ -13,8 +13,6 @@ export interface ParallelScanOptions extends WorkerScanOptions {
   jobs?: number;
   /** The bundled worker entry (dist/scan-worker.js). Default: next to this bundle; without one the scan is serial. */
   workerScript?: string;
-  /** Folder with the tree-sitter .wasm files, for the workers. */
-  wasmDir?: string;
   /** Below this many bytes in all, starting workers costs more than it saves, so the scan stays in this thread. */
   minParallelBytes?: number;
 }
@@ -44,16 +42,15 @@ export function bundledWorkerScript(): string | undefined {
  * An error the scan itself raises (an unreadable var file) rejects, as the serial scan does.
  */
 export async function scanFilesParallel(paths: readonly string[], options: ParallelScanOptions = {}): Promise<ScanResult> {
-  const { jobs = defaultJobs(), workerScript = bundledWorkerScript(), wasmDir, minParallelBytes = DEFAULT_MIN_PARALLEL_BYTES, ...scanOptions } = options;
+  const { jobs = defaultJobs(), workerScript = bundledWorkerScript(), minParallelBytes = DEFAULT_MIN_PARALLEL_BYTES, ...scanOptions } = options;
   const units = partitionByDirectory(paths);
   const bytes = units.reduce((sum, u) => sum + u.bytes, 0);
   const threads = Math.min(jobs, units.length);
   if (threads <= 1 || !workerScript || bytes < minParallelBytes) {
-    // Loaded only here: when workers lint, this thread never parses, and loading the grammar would delay them.
-    await initParsers({ wasmDir });
+    await initParsers();
     return scanFiles(paths, scanOptions);
   }
-  const outcomes = await runPool(paths, units, threads, workerScript, { options: scanOptions, ...(wasmDir ? { wasmDir } : {}) });
+  const outcomes = await runPool(paths, units, threads, workerScript, { options: scanOptions });
   return assemble(paths, units, outcomes);
 }
 

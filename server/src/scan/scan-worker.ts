@@ -5,8 +5,8 @@ import { scanFiles } from './scan-files';
 import type { UnitReply, UnitRequest, WorkerSetup } from './worker-protocol';
 
 const setup = workerData as WorkerSetup;
-const ready = initParsers({ wasmDir: setup.wasmDir });
-// Units are linted strictly one after another: the parser is shared and not re-entrant.
+const ready = initParsers();
+// Units are linted strictly one after another, in the order sent.
 let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', (request: UnitRequest) => {

@@ -15,8 +15,6 @@ export interface WorkerScanOptions {
 /** Given to each worker at start (`workerData`). */
 export interface WorkerSetup {
   options: WorkerScanOptions;
-  /** Folder with the tree-sitter .wasm files; the worker resolves them from node_modules when omitted. */
-  wasmDir?: string;
 }
 
 /** Main → worker: lint these files (one or more whole directories). */

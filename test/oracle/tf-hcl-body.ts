@@ -1,6 +1,6 @@
 // Converts HCL blocks and bodies into neutral maps: attributes, nested (and repeated) blocks, dynamic blocks.
 import type { SyntaxNode } from './tf-syntax';
-import { entryOf, type ExprNode, type MapEntry, type MapNode, type SourceRange } from '../model/nodes';
+import { entryOf, type ExprNode, type MapEntry, type MapNode, type SourceRange } from '../../server/src/model/nodes';
 import { exprNode, kids, rangeOf, refsIn, stringValue, toNode } from './tf-hcl-expr';
 
 /** A block's parts: type identifier, labels (quoted or bare), and header range (type through last label). */

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentFromSyntax, initTerraformParser } from '../../server/src/parsers/terraform-hcl';
-import { terraformParser } from '../../server/src/parsers/tf-grammar';
-import { copyTree, type SyntaxNode } from '../../server/src/parsers/tf-syntax';
+import { documentFromSyntax, initTerraformParser } from './tree-sitter-terraform';
+import { terraformParser } from './tf-grammar';
+import { copyTree, type SyntaxNode } from './tf-syntax';
 import { CORPUS, needsCorpus } from '../harness/corpus';
 
 

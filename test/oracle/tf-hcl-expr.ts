@@ -1,7 +1,7 @@
 // Converts tree-sitter HCL expressions into neutral nodes: literals, lists, maps, traversals, calls, expressions.
 import type { SyntaxNode } from './tf-syntax';
-import type { CallNode, ExprNode, IacNode, ListNode, MapEntry, MapNode, SourceRange } from '../model/nodes';
-import { decodeQuoted, heredocValue } from './tf-strings';
+import type { CallNode, ExprNode, IacNode, ListNode, MapEntry, MapNode, SourceRange } from '../../server/src/model/nodes';
+import { decodeQuoted, heredocValue } from '../../server/src/parsers/tf-strings';
 
 /** The node's offsets; web-tree-sitter indexes the JS string in UTF-16 code units, as the model does. */
 export function rangeOf(n: SyntaxNode): SourceRange {
