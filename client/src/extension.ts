@@ -2,7 +2,7 @@
 // registers the commands, the status bar and the findings view.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
+import { Commands, STATUS_NOTIFICATION, USER_LEVEL_KEY, type StatusParams } from '../../server/src/protocol';
 import { findTemplateInWorkspace, isTemplateDocument } from './activation';
 import { registerCommands } from './commands';
 import { registerFindingsView } from './findings-tree';
@@ -100,6 +100,25 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     middleware: {
       // The rule link of a diagnostic opens the page rendered (Markdown preview), never the raw file in a tab.
       handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(renderedDocsLink)),
+      // The server reads files outside the workspace only when the user's own settings name them: it is told which
+      // path settings are user-level. Always overwritten here, so no settings file can claim to be user-level.
+      workspace: {
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value: unknown, i) => {
+            const item = params.items[i];
+            if (item?.section !== 'secureIac' || typeof value !== 'object' || value === null) return value;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            const config = vscode.workspace.getConfiguration('secureIac', scope);
+            const userLevel = {
+              parameterFiles: config.inspect<string[]>('parameterFiles')?.globalValue ?? [],
+              varFiles: config.inspect<string[]>('varFiles')?.globalValue ?? [],
+            };
+            return { ...(value as Record<string, unknown>), [USER_LEVEL_KEY]: userLevel };
+          });
+        },
+      },
     },
   };
   const created = new LanguageClient('secureIac', 'Secure IaC', serverOptions, clientOptions);

@@ -19,9 +19,17 @@ function federated(st: PolicyStatement): { names: string[]; unresolved: boolean 
   return { names: entries.filter((e): e is string => typeof e === 'string'), unresolved: entries.some(isUnknown) };
 }
 
+/** The URL without trailing slashes (a loop: `/\/+$/` is quadratic on a long run of slashes). */
+function withoutTrailingSlashes(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
+}
+
 /** Whether the module / template declares GitHub's OIDC provider (a reference to a provider may then be to it). */
 function declaresGithubProvider(ctx: RuleContext<Prop>): boolean {
-  return ctx.companions('githubOidc').some((p) => p.prop('url').asString()?.replace(/\/+$/, '') === GITHUB_URL);
+  return ctx.companions('githubOidc').some((p) => withoutTrailingSlashes(p.prop('url').asString()) === GITHUB_URL);
 }
 
 /**

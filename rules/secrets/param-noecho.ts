@@ -1,6 +1,6 @@
 // Parameters and variables that carry secrets are masked, so their values stay out of consoles, plans and logs.
 import { defineRule } from '../define-rule';
-import { nameWords } from '../lib/secret-text';
+import { lastNameWords } from '../lib/secret-text';
 
 const IDEMPOTENCY_WORDS = new Set(['creation', 'client', 'request', 'idempotency']);
 
@@ -10,7 +10,7 @@ const IDEMPOTENCY_WORDS = new Set(['creation', 'client', 'request', 'idempotency
  * settings about a secret put it first (`password_length`, `master_user_secret_kms_key_id`, `auth_token_update_strategy`).
  */
 function namesSecret(name: string): boolean {
-  const w = nameWords(name);
+  const w = lastNameWords(name, 3);
   const last = w.at(-1) ?? '';
   // AWS idempotency tokens (EFS `creation_token`, `ClientToken`, `ClientRequestToken`) only tell retries apart:
   // they are shown in every describe call and grant nothing.

@@ -75,6 +75,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
     parameterFiles: setup.parameterFiles,
     varFiles: setup.varFiles,
     maxFileSize: setup.maxFileSize,
+    inputRoots: setup.inputRoots,
     ...(named ? { moduleSearchRoot: repositoryRoot(process.cwd()) } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
   });
@@ -108,7 +109,7 @@ async function fix(options: ScanOptions, files: readonly string[], setup: Awaite
   const cwd = process.cwd();
   const outcome = await fixFiles(files, {
     config: setup.config, includeReview: options.includeReview, dryRun: options.dryRun,
-    parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize,
+    parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots,
   });
   const out: string[] = [];
   let applied = 0;
@@ -127,7 +128,7 @@ async function fix(options: ScanOptions, files: readonly string[], setup: Awaite
   const changed = outcome.files.filter((f) => !f.refused).length;
   // What is left: the files as they are now (or would be, for a dry run), scanned as `scan` would.
   const texts = new Map(outcome.files.filter((f) => !f.refused).map((f) => [f.path, f.after]));
-  const result = await scanFilesParallel(files, { config: setup.config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, jobs: 1, ...(options.dryRun ? { overrides: texts } : {}) });
+  const result = await scanFilesParallel(files, { config: setup.config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots, jobs: 1, ...(options.dryRun ? { overrides: texts } : {}) });
   const report = buildReport(result, cwd);
   const left = report.findings.length;
   out.push(

@@ -111,3 +111,9 @@ export interface StatusParams {
   /** In `error`: what failed (details are in the Output channel). */
   message?: string;
 }
+
+/**
+ * The key under which the VS Code client passes, with the `secureIac` settings section, the path settings the user
+ * set at user level (which may name files outside the workspace); the server trusts no other source for them.
+ */
+export const USER_LEVEL_KEY = '__userLevel';

@@ -10,7 +10,7 @@ import { Commands } from '../../server/src/protocol';
 interface Manifest {
   main: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: string; description: string } };
+  capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] }; virtualWorkspaces: { supported: string; description: string } };
   contributes: {
     commands: { command: string; title: string; category: string }[];
     configuration: { properties: Record<string, { scope?: string; propertyNames?: { enum: string[] }; properties?: Record<string, { enum: string[] }> }> };
@@ -50,7 +50,9 @@ describe('extension manifest (package.json)', () => {
     }
     // Not every workspace with a YAML or JSON file: those are sniffed for a template in activate() (client/src/activation.ts).
     assert.ok(!pkg.activationEvents.some((e) => e.startsWith('workspaceContains:') && /yaml|yml|\bjson\b|\*\.json/.test(e.replace('tf.json', ''))), JSON.stringify(pkg.activationEvents));
-    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    // Restricted Mode: a workspace's own path settings are ignored (VS Code drops their workspace values).
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['secureIac.parameterFiles', 'secureIac.varFiles']);
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
     assert.ok(pkg.capabilities.virtualWorkspaces.description.length > 0);
     assert.equal(pkg.scripts['vscode:prepublish'], 'node esbuild.mjs --production');

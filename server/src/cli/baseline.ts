@@ -1,6 +1,9 @@
 // Baselines: the findings a team accepts today, so CI reports only new ones. A finding is known by its rule, file,
 // resource address and property path — not by its line — so edits elsewhere in the file do not "un-baseline" it.
-import { readFileSync } from 'node:fs';
+import { InputFileError, readInputFileSync } from '../workspace/input-file';
+
+/** A baseline is read non-blocking and never past this. */
+const BASELINE_READ_LIMIT = 256 * 1024 * 1024;
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { ResourceNode } from '../model/document';
 import type { IacNode, MapEntry } from '../model/nodes';
@@ -90,9 +93,9 @@ export function readBaseline(cwd: string, file: string): { base: string; counts:
   const target = resolve(cwd, file);
   let parsed: BaselineFile;
   try {
-    parsed = JSON.parse(readFileSync(target, 'utf8')) as BaselineFile;
+    parsed = JSON.parse(readInputFileSync(target, BASELINE_READ_LIMIT)) as BaselineFile;
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not valid JSON';
+    const why = err instanceof InputFileError ? err.message : 'not valid JSON';
     throw new Error(`cannot read baseline ${file}: ${why}`, { cause: err });
   }
   if (parsed?.tool !== 'secure-iac' || parsed.version !== BASELINE_VERSION || !Array.isArray(parsed.findings)) {

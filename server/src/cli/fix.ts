@@ -2,7 +2,7 @@
 //
 // The same fix-all loop as the editor's (engine/fix-all.ts): rounds of non-overlapping fixes over fresh lints, keeping
 // the last text that parsed. Writes are atomic and keep the file's mode and line endings.
-import { readFileSync } from 'node:fs';
+import { readInputFileSync, TooLargeError } from '../workspace/input-file';
 import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { lintDocument } from '../engine/lint/lint';
@@ -21,6 +21,8 @@ export interface FixOptions {
   parameterFiles: readonly string[];
   varFiles: readonly string[];
   maxFileSize: number;
+  /** Folders a module's own tfvars must resolve into. */
+  inputRoots?: readonly string[];
 }
 
 export interface FileFix {
@@ -50,12 +52,14 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
   const errors: FixOutcome['errors'] = [];
   for (const path of paths) {
     try {
-      texts.set(path, readFileSync(path, 'utf8'));
+      texts.set(path, readInputFileSync(path, options.maxFileSize));
     } catch (err) {
+      if (err instanceof TooLargeError) continue; // over the limit: not fixed, as `scan` does not check it
       errors.push({ path, message: err instanceof Error ? err.message : String(err) });
     }
   }
-  const parameters = await readParameterFiles(options.parameterFiles);
+  const read = { maxFileSize: options.maxFileSize, ...(options.inputRoots ? { roots: options.inputRoots } : {}) };
+  const parameters = await readParameterFiles(options.parameterFiles, read);
   const variables = new Map<string, Map<string, IacNode>>();
   const files: FileFix[] = [];
   for (const [path, original] of texts) {
@@ -65,7 +69,7 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
     let inputValues: ReadonlyMap<string, IacNode> | undefined = parameters;
     if (first.family === 'terraform') {
       const dir = dirname(path);
-      if (!variables.has(dir)) variables.set(dir, await readModuleVariables(dir, options.varFiles));
+      if (!variables.has(dir)) variables.set(dir, await readModuleVariables(dir, options.varFiles, read));
       inputValues = variables.get(dir);
     }
     // The module's other files as they are now (fixed ones already carry their fixes).

@@ -14,6 +14,8 @@ export interface ScanSetup {
   varFiles: string[];
   /** Bytes past which a file is skipped: `--max-file-size`, else the config's `maxFileSize`, else the default. */
   maxFileSize: number;
+  /** Folders (the scanned folders and the working directory) a module's own tfvars must resolve into. */
+  inputRoots: string[];
   /** The baseline to apply: `--baseline`, else the config's `baseline` (relative to its folder). */
   baseline?: string;
   /** `scan.includeCdkOut`: a directory scan also takes `cdk.out/*.template.json`. */
@@ -77,6 +79,7 @@ export async function scanSetup(options: ScanOptions, cwd: string): Promise<Scan
     varFiles: merged.varFiles,
     maxFileSize: options.maxFileSize ?? merged.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     includeCdkOut: merged.scan?.includeCdkOut ?? false,
+    inputRoots: [cwd, ...options.paths.map((p) => path.resolve(cwd, p))],
     ...(options.baseline !== undefined ? { baseline: path.resolve(cwd, options.baseline) } : merged.baseline !== undefined ? { baseline: path.resolve(root, merged.baseline) } : {}),
     // A file named on the command line is checked even when a glob matches it, as the walker does for its own skips.
     isExcluded: (f) => {

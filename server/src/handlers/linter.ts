@@ -1,9 +1,9 @@
 // Lints open buffers and files on disk with the right settings and Terraform module; caches parses and results by version.
-import { readFile } from 'node:fs/promises';
+import { readInputFile, TooLargeError } from '../workspace/input-file';
 import * as path from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { oversizeNote } from '../engine/config/file-size';
+import { oversizeNote, oversizeNoteOf } from '../engine/config/file-size';
 import { lintDocument } from '../engine/lint/lint';
 import { instanceCacheKey, ModuleGraph, moduleCalls, type ModuleDir, type ModuleInstance } from '../engine/modules/module-graph';
 import { lintDocumentWithModules } from '../engine/modules/module-lint';
@@ -63,7 +63,7 @@ export class Linter {
     if (!before) return undefined;
     const { settings, folder } = await this.settings.forUri(uri);
     const module = await this.modules.siblings(uri);
-    const inputs = await this.inputValues(uri, settings);
+    const inputs = await this.inputValues(uri, settings, folder);
     const graph = await this.graphFor(uri, settings, folder);
     const doc = this.documents.get(uri);
     if (!doc || doc.version !== before.version) return undefined;
@@ -91,7 +91,7 @@ export class Linter {
   async textLinter(uri: string): Promise<(text: string) => LintResult | undefined> {
     const { settings, folder } = await this.settings.forUri(uri);
     const module = await this.modules.siblings(uri);
-    const inputs = await this.inputValues(uri, settings);
+    const inputs = await this.inputValues(uri, settings, folder);
     if (this.isExcluded(uri, folder, settings)) return () => undefined;
     return (text) => this.tooLarge(uri, text, settings) ?? this.run(uri, () => parseDocument(uri, text), settings, module, inputs);
   }
@@ -101,14 +101,16 @@ export class Linter {
     const uri = pathToUri(fsPath);
     let content: string;
     try {
-      content = await readFile(fsPath, 'utf8');
-    } catch {
-      return undefined;
+      // Non-blocking, regular files only, never past the limit: a FIFO named `x.tf` must not hold a worker thread.
+      content = await readInputFile(fsPath, settings.maxFileSize);
+    } catch (err) {
+      const note = err instanceof TooLargeError ? oversizeNoteOf(uri, err.head, err.size, err.limit) : undefined;
+      return note ? { uri, text: TextDocument.create(uri, 'plaintext', 0, ''), result: { findings: [], errors: [note], ruleFailures: [] } } : undefined;
     }
     const text = TextDocument.create(uri, 'plaintext', 0, content);
     if (this.isExcluded(uri, folder, settings)) return { uri, text, result: undefined };
     const module = await this.modules.siblings(uri);
-    const inputs = await this.inputValues(uri, settings);
+    const inputs = await this.inputValues(uri, settings, folder);
     const graph = await this.graphFor(uri, settings, folder);
     // The graph's parse of the file (from the same disk text, through the module index's cache) is the one it knows.
     const inGraph = graph && [...graph.dirs.values()].flatMap((d) => d.docs).find((d) => d.uri === uri && d.text === content);
@@ -162,8 +164,8 @@ export class Linter {
   }
 
   /** Parameter-file / tfvars values for a document, as `secure-iac scan` would apply them. */
-  private async inputValues(uri: string, settings: Settings): Promise<InputValues | undefined> {
-    return this.inputs.forDocument(uri, uriToPath(uri), settings.parameterFiles, settings.varFiles);
+  private async inputValues(uri: string, settings: Settings, folder: string | undefined): Promise<InputValues | undefined> {
+    return this.inputs.forDocument(uri, uriToPath(uri), settings.parameterFiles, settings.varFiles, { maxFileSize: settings.maxFileSize, ...(folder !== undefined ? { roots: [folder] } : {}) });
   }
 
   private run(

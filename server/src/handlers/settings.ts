@@ -125,7 +125,7 @@ export class SettingsStore {
     for (const problem of problems) this.warnOnce(problem);
     if (folder === undefined) this.verbose = settings.trace === 'verbose';
     const project = folder !== undefined && this.projectConfigs ? (await this.projectConfigs.forFolder(folder)).config : undefined;
-    return overlaySettings(settings, project, folder);
+    return overlaySettings(settings, project, folder, (problem) => this.warnOnce(problem));
   }
 
   private warnOnce(message: string): void {

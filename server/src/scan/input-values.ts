@@ -3,6 +3,18 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { IacNode } from '../model/nodes';
 import { parseTfvars } from '../parsers/tfvars';
+import { parseJsonWithoutEcho, readInputFile, realInside } from '../workspace/input-file';
+
+/** How input files are read: the size cap of templates, and the folders an auto-loaded tfvars may resolve into. */
+export interface InputReadOptions {
+  /** Bytes past which an input file is refused (the templates' `maxFileSize`). */
+  maxFileSize?: number;
+  /**
+   * Folders (the workspace folder; for the CLI the scanned folders and the working directory) that a module's own
+   * `terraform.tfvars` / `*.auto.tfvars` must resolve into: one that is a link out of them is not read.
+   */
+  roots?: readonly string[];
+}
 
 const scalar = (value: string | number | boolean | null): IacNode => ({ kind: 'scalar', value, range: { start: 0, end: 0 } });
 
@@ -13,9 +25,10 @@ const scalar = (value: string | number | boolean | null): IacNode => ({ kind: 's
 export function parseParameterFile(text: string, path: string): Map<string, IacNode> {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJsonWithoutEcho(text);
   } catch (err) {
-    throw new Error(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    // No `cause`: the parser's own error would carry the text it choked on.
+    throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const out = new Map<string, IacNode>();
   if (Array.isArray(data)) {
@@ -37,9 +50,17 @@ export function parseParameterFile(text: string, path: string): Map<string, IacN
 }
 
 /** Reads parameter files in order; later files override earlier ones. */
-export async function readParameterFiles(paths: readonly string[]): Promise<Map<string, IacNode>> {
+export async function readParameterFiles(paths: readonly string[], options: InputReadOptions = {}): Promise<Map<string, IacNode>> {
   const out = new Map<string, IacNode>();
-  for (const path of paths) for (const [k, v] of parseParameterFile(await fs.readFile(path, 'utf8'), path)) out.set(k, v);
+  for (const path of paths) {
+    let text: string;
+    try {
+      text = await readInputFile(path, options.maxFileSize);
+    } catch (err) {
+      throw new Error(`cannot read parameter file ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    for (const [k, v] of parseParameterFile(text, path)) out.set(k, v);
+  }
   return out;
 }
 
@@ -47,7 +68,7 @@ export async function readParameterFiles(paths: readonly string[]): Promise<Map<
  * The values Terraform would load for a module directory, in its precedence order: `terraform.tfvars`,
  * `terraform.tfvars.json`, `*.auto.tfvars(.json)` in name order, then the explicit `varFiles`.
  */
-export async function readModuleVariables(dir: string, varFiles: readonly string[] = []): Promise<Map<string, IacNode>> {
+export async function readModuleVariables(dir: string, varFiles: readonly string[] = [], options: InputReadOptions = {}): Promise<Map<string, IacNode>> {
   let names: string[] = [];
   try {
     names = await fs.readdir(dir);
@@ -62,11 +83,14 @@ export async function readModuleVariables(dir: string, varFiles: readonly string
   ];
   const out = new Map<string, IacNode>();
   for (const file of files) {
+    const explicit = varFiles.includes(file);
+    // A module's own tfvars are found by name, so the repository chose them: one linked out of the workspace is not read.
+    if (!explicit && options.roots && !(await realInside(options.roots, file))) continue;
     let text: string;
     try {
-      text = await fs.readFile(file, 'utf8');
+      text = await readInputFile(file, options.maxFileSize);
     } catch (err) {
-      if (varFiles.includes(file)) throw new Error(`cannot read var file ${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      if (explicit) throw new Error(`cannot read var file ${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       continue;
     }
     for (const [k, v] of parseTfvars(file, text)) out.set(k, v);

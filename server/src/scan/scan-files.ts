@@ -1,5 +1,5 @@
 // Reads, parses and lints a set of files, grouping Terraform files by module directory so joins see siblings.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage } from '../engine/config/file-size';
 import { lintDocument, type LintOptions } from '../engine/lint/lint';
@@ -29,7 +29,8 @@ function loadModuleDir(dir: string, maxSize: number): IacDocument[] {
     const file = join(dir, name);
     try {
       if (statSync(file).size > maxSize) continue;
-      const doc = parseDocument(file, readFileSync(file, 'utf8'));
+      // Capped and regular files only, as for scanned files: a module folder is as untrusted as the rest.
+      const doc = parseDocument(file, readInputFileSync(file, maxSize));
       if (doc?.family === 'terraform') out.push(doc);
     } catch {
       // An unreadable module file leaves what it would have decided unresolved.
@@ -66,7 +67,7 @@ async function callersUnder(root: string, dirs: readonly string[]): Promise<stri
 /** `.terraform/modules/modules.json` of a directory, when `terraform init` left one. */
 function readManifest(dir: string): Map<string, string> | undefined {
   try {
-    return parseModulesManifest(dir, readFileSync(join(dir, '.terraform', 'modules', 'modules.json'), 'utf8'));
+    return parseModulesManifest(dir, readInputFileSync(join(dir, '.terraform', 'modules', 'modules.json')));
   } catch {
     return undefined;
   }
@@ -77,10 +78,11 @@ function readManifest(dir: string): Map<string, string> | undefined {
  * modules `terraform init` recorded) read from disk as context: their files are judged as deployed, never reported
  * unless scanned. Nothing is downloaded or executed.
  */
-export async function moduleGraphFor(given: ReadonlyMap<string, IacDocument[]>, options: Pick<ScanOptions, 'varFiles' | 'maxFileSize' | 'moduleSearchRoot'>): Promise<ModuleGraph> {
+export async function moduleGraphFor(given: ReadonlyMap<string, IacDocument[]>, options: Pick<ScanOptions, 'varFiles' | 'maxFileSize' | 'moduleSearchRoot' | 'inputRoots'>): Promise<ModuleGraph> {
   // Absolute: a call's source is resolved against its directory, whatever form the scan's paths were given in.
   const scanned = new Map([...given].map(([dir, docs]) => [resolve(dir), docs]));
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const read = { maxFileSize: maxSize, ...(options.inputRoots ? { roots: options.inputRoots } : {}) };
   if (options.moduleSearchRoot !== undefined) {
     // Named files: the rest of each directory, and the directories that call it (transitively), as context.
     for (const [dir, docs] of scanned) {
@@ -96,12 +98,14 @@ export async function moduleGraphFor(given: ReadonlyMap<string, IacDocument[]>, 
     if (dirs.has(dir)) continue;
     const docs = scanned.get(dir) ?? loadModuleDir(dir, maxSize);
     const manifest = readManifest(dir);
-    dirs.set(dir, { dir, docs, tfvars: await readModuleVariables(dir, options.varFiles), manifest });
+    dirs.set(dir, { dir, docs, tfvars: await readModuleVariables(dir, options.varFiles, read), manifest });
     for (const call of moduleCalls(dir, docs, () => undefined)) if (call.childDir && !dirs.has(call.childDir)) queue.push(call.childDir);
     for (const child of manifest?.values() ?? []) if (!dirs.has(child)) queue.push(child);
   }
   return new ModuleGraph(dirs);
 }
+import { NOT_REGULAR } from './walk';
+import { readInputFileSync } from '../workspace/input-file';
 
 /**
  * One linted file. Plain data (no parse tree), so a scan worker can post it to the main thread and a large scan
@@ -135,6 +139,8 @@ export interface ScanOptions extends Omit<LintOptions, 'module' | 'inputValues'>
   varFiles?: readonly string[];
   /** See WorkerScanOptions: named files are judged with their directory, callers and called modules as context. */
   moduleSearchRoot?: string;
+  /** Folders a module's own tfvars must resolve into (the scanned folders and the working directory). */
+  inputRoots?: readonly string[];
   /** Texts to use instead of the files' contents on disk (`secure-iac fix --dry-run` counts what would be left). */
   overrides?: ReadonlyMap<string, string>;
 }
@@ -153,11 +159,16 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
       // Synchronous on purpose: a scan has nothing else to do meanwhile, and a promise round trip per file left the
       // thread idle for a fifth of the scan.
       const stat = statSync(path);
+      if (!stat.isFile()) {
+        readErrors.push({ path, message: NOT_REGULAR, skipped: true });
+        continue;
+      }
       if (stat.size > maxSize) {
         readErrors.push({ path, message: tooLargeMessage(stat.size, maxSize), skipped: true });
         continue;
       }
-      const doc = parseDocument(path, options.overrides?.get(path) ?? readFileSync(path, 'utf8'));
+      // Read non-blocking with the cap: a file swapped for a FIFO (or grown) since the stat is refused, not waited on.
+      const doc = parseDocument(path, options.overrides?.get(path) ?? readInputFileSync(path, maxSize));
       if (doc) docs.push(doc);
     } catch (err) {
       readErrors.push({ path, message: err instanceof Error ? err.message : String(err) });
@@ -169,7 +180,8 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     const dir = dirname(doc.uri);
     modules.set(dir, [...(modules.get(dir) ?? []), doc]);
   }
-  const parameters = await readParameterFiles(options.parameterFiles ?? []);
+  const read = { maxFileSize: maxSize, ...(options.inputRoots ? { roots: options.inputRoots } : {}) };
+  const parameters = await readParameterFiles(options.parameterFiles ?? [], read);
   const graph = await moduleGraphFor(modules, options);
   const terraform = lintWithModules(graph, docs.filter((d) => d.family === 'terraform'), options);
   const files = docs.map((doc): FileResult => {

@@ -12,6 +12,8 @@ export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git'
 export interface WalkError {
   path: string;
   message: string;
+  /** Left out on purpose (not a regular file): a note, not a failure of the walk. */
+  skipped?: true;
 }
 
 /** A folder (walked) or a file (taken as is, whatever its name), with globs relative to it to leave out. */
@@ -43,6 +45,9 @@ export interface WalkOptions {
   includeCdkOut?: boolean;
 }
 
+/** What a FIFO, socket or device named like a template is reported as (once, by the walk); it is never read. */
+export const NOT_REGULAR = 'not a regular file';
+
 /** Whether `path` is `root` or lies under it (both real paths). */
 function inside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
@@ -61,6 +66,12 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
   const limit = options.limit ?? Infinity;
   const seenDirs = new Set<string>();
   const files = new Set<string>();
+  const notRegular = new Set<string>(); // each reported once, even when also named as a root
+  const skipNotRegular = (path: string) => {
+    if (notRegular.has(path)) return;
+    notRegular.add(path);
+    options.onError?.({ path, message: NOT_REGULAR, skipped: true });
+  };
   const report = (path: string, err: unknown) =>
     options.onError?.({ path, message: err instanceof Error ? err.message.replace(/^[A-Z]+: /, '') : String(err) });
 
@@ -75,7 +86,10 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
         files.add(root.path); // named explicitly: scanned whatever its name
         continue;
       }
-      if (!info.isDirectory()) continue;
+      if (!info.isDirectory()) {
+        skipNotRegular(root.path);
+        continue;
+      }
       rootReal = await realpath(root.path);
     } catch (err) {
       report(root.path, err);
@@ -121,6 +135,8 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
         const cdk = dir.cdk || entry.name === CDK_OUT;
         if (isDirectory) queue.push({ path, real, cdk });
         else if (isFile && isCandidatePath(entry.name) && (!dir.cdk || isCdkTemplate(entry.name))) files.add(path);
+        // A FIFO, socket or device named like a template: reading it could block forever or never end.
+        else if (!isFile && isCandidatePath(entry.name)) skipNotRegular(path);
       }
     }
   }

@@ -14,6 +14,8 @@ export interface WorkerScanOptions {
    * so its result equals its result in a directory scan.
    */
   moduleSearchRoot?: string;
+  /** Folders a module's own tfvars must resolve into (the scanned folders and the working directory). */
+  inputRoots?: readonly string[];
 }
 
 /** Given to each worker at start (`workerData`). */

@@ -1,7 +1,7 @@
 // Parameter-file and tfvars values for the language server, read once per change rather than on every keystroke.
 import * as path from 'node:path';
 import type { IacNode } from '../model/nodes';
-import { readModuleVariables, readParameterFiles } from '../scan/input-values';
+import { readModuleVariables, readParameterFiles, type InputReadOptions } from '../scan/input-values';
 
 /** Values overriding parameter/variable defaults, by input name. */
 export type InputValues = ReadonlyMap<string, IacNode>;
@@ -20,17 +20,18 @@ export class InputValuesCache {
   constructor(private readonly warn: (message: string) => void) {}
 
   /** The values for a document (a Terraform one needs a file path: its directory is its module). */
-  forDocument(uri: string, fsPath: string | undefined, parameterFiles: readonly string[], varFiles: readonly string[]): Promise<InputValues> | undefined {
+  forDocument(uri: string, fsPath: string | undefined, parameterFiles: readonly string[], varFiles: readonly string[], read: InputReadOptions = {}): Promise<InputValues> | undefined {
+    const how = `${read.maxFileSize ?? ''}\n${(read.roots ?? []).join('\n')}`;
     if (/\.tf(\.json)?$/.test(uri)) {
       if (fsPath === undefined) return undefined;
       const dir = path.dirname(fsPath);
       this.dirs.add(dir);
       for (const f of varFiles) this.files.add(f);
-      return this.cached(`tf\n${dir}\n${varFiles.join('\n')}`, () => this.variables(dir, varFiles));
+      return this.cached(`tf\n${dir}\n${varFiles.join('\n')}\n${how}`, () => this.variables(dir, varFiles, read));
     }
     if (parameterFiles.length === 0) return undefined;
     for (const f of parameterFiles) this.files.add(f);
-    return this.cached(`cfn\n${parameterFiles.join('\n')}`, () => this.parameters(parameterFiles));
+    return this.cached(`cfn\n${parameterFiles.join('\n')}\n${how}`, () => this.parameters(parameterFiles, read));
   }
 
   /** Whether a change to `fsPath` on disk can change the values handed out (a file read, or a module's tfvars). */
@@ -54,11 +55,11 @@ export class InputValuesCache {
     return pending;
   }
 
-  private async parameters(files: readonly string[]): Promise<InputValues> {
+  private async parameters(files: readonly string[], read: InputReadOptions): Promise<InputValues> {
     const out = new Map<string, IacNode>();
     for (const file of files) {
       try {
-        for (const [k, v] of await readParameterFiles([file])) out.set(k, v);
+        for (const [k, v] of await readParameterFiles([file], read)) out.set(k, v);
       } catch (err) {
         this.warn(`Parameter file ${file} is left out: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -66,14 +67,14 @@ export class InputValuesCache {
     return out;
   }
 
-  private async variables(dir: string, varFiles: readonly string[]): Promise<InputValues> {
+  private async variables(dir: string, varFiles: readonly string[], read: InputReadOptions): Promise<InputValues> {
     try {
-      return await readModuleVariables(dir, varFiles);
+      return await readModuleVariables(dir, varFiles, read);
     } catch (err) {
       this.warn(`Terraform variable values for ${dir}: ${err instanceof Error ? err.message : String(err)}`);
     }
     try {
-      return await readModuleVariables(dir); // without the var files, whose problem was just reported
+      return await readModuleVariables(dir, [], read); // without the var files, whose problem was just reported
     } catch {
       return new Map();
     }

@@ -1,5 +1,9 @@
 // Terraform module awareness: the other .tf/.tf.json files of a file's directory, open buffers first, else from disk.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readInputFile } from './input-file';
+
+/** A sibling module file is read non-blocking and never past this (a template over `maxFileSize` is not linted anyway). */
+const SIBLING_READ_LIMIT = 64 * 1024 * 1024;
 import * as path from 'node:path';
 import type { IacDocument } from '../model/document';
 import { parseDocument } from '../parsers/index';
@@ -125,7 +129,7 @@ export class ModuleIndex {
     if (recent && performance.now() - recent.at < RECHECK_MS) return recent.value;
     let value: Map<string, string> | undefined;
     try {
-      value = parseModulesManifest(dir, await readFile(path.join(dir, '.terraform', 'modules', 'modules.json'), 'utf8'));
+      value = parseModulesManifest(dir, await readInputFile(path.join(dir, '.terraform', 'modules', 'modules.json'), SIBLING_READ_LIMIT));
     } catch {
       value = undefined;
     }
@@ -173,7 +177,7 @@ export class ModuleIndex {
 
   private async sourcesOnDisk(file: string): Promise<string[]> {
     try {
-      return localModuleSourcesIn(await readFile(file, 'utf8')).map((s) => path.resolve(path.dirname(file), s));
+      return localModuleSourcesIn(await readInputFile(file, SIBLING_READ_LIMIT)).map((s) => path.resolve(path.dirname(file), s));
     } catch {
       return [];
     }
@@ -212,7 +216,7 @@ export class ModuleIndex {
     }
     let doc: IacDocument | undefined;
     try {
-      doc = parseDocument(pathToUri(fsPath), await readFile(fsPath, 'utf8'));
+      doc = parseDocument(pathToUri(fsPath), await readInputFile(fsPath, SIBLING_READ_LIMIT));
     } catch {
       doc = undefined; // unreadable now; a later change event or mtime bump retries
     }

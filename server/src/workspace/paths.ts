@@ -1,7 +1,7 @@
 // URI ↔ file path conversion, workspace-folder lookup and glob matching for exclusions.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
+import { compileGlob } from './glob';
 
 /** The file path of a `file:` URI, or undefined for other schemes (untitled buffers, virtual workspaces). */
 export function uriToPath(uri: string): string | undefined {
@@ -46,14 +46,10 @@ export class GlobSet {
   private readonly matchers: ((p: string) => boolean)[];
 
   constructor(globs: readonly string[]) {
-    // `dot`: `**/.terraform` must match hidden folders; VS Code globs are case-sensitive on Linux like picomatch.
-    this.matchers = globs.flatMap((g) => {
-      try {
-        return [picomatch(g.replace(/\\/g, '/'), { dot: true })];
-      } catch {
-        return []; // a malformed user glob excludes nothing rather than breaking every check
-      }
-    });
+    // A backtracking-free matcher (workspace globs and file names are both untrusted); `**/.terraform` matches
+    // hidden folders; case-sensitive, as VS Code globs on Linux. A glob over the complexity limit excludes nothing
+    // (the project config reports it at its entry).
+    this.matchers = globs.flatMap((g) => compileGlob(g) ?? []);
   }
 
   /** Whether the relative path (any separator) or one of its parent folders matches. */

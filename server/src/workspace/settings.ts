@@ -1,9 +1,11 @@
 // The `secureIac.*` settings: their shape, defaults, and validation of whatever the client sends.
+import { USER_LEVEL_KEY } from '../protocol';
 import * as path from 'node:path';
 import type { Severity } from '../../../rules/api';
 import { emptyConfig, overlayProjectConfig, type ProjectConfig } from '../engine/config/config-file';
 import { DEFAULT_MAX_FILE_SIZE, parseByteSize } from '../engine/config/file-size';
 import type { EngineConfig } from '../engine/types';
+import { resolveInside } from './input-file';
 
 /** A per-rule setting: off, on with the catalogue severity, or a replacement severity. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -31,6 +33,11 @@ export interface Settings {
   /** Terraform var files applied after each module's own tfvars (absolute once laid over the project config). */
   varFiles: readonly string[];
   trace: TraceLevel;
+  /**
+   * The parameter and var files set in the user's own (user-level) settings, as the VS Code client reports them:
+   * those may name files outside the workspace; files set by the workspace may not.
+   */
+  userLevelFiles: readonly string[];
   /** Bytes past which a document gets one "not checked" note instead of a lint (`secureIac.maxFileSize`). */
   maxFileSize: number;
   /** Workspace scans also take `cdk.out/*.template.json` (`secureIac.scan.includeCdkOut` / `scan.includeCdkOut`). */
@@ -48,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   parameterFiles: [],
   varFiles: [],
   trace: 'off',
+  userLevelFiles: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   includeCdkOut: false,
 };
@@ -62,6 +70,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 }
+
+/**
+ * The user-level parameter/var files, which only the VS Code client's middleware sets (it overwrites whatever a
+ * settings file put under this key), from `inspect().globalValue`.
+ */
+function userLevel(raw: Record<string, unknown>): string[] {
+  const own = raw[USER_LEVEL_KEY];
+  if (!isRecord(own)) return [];
+  return [...stringList(own.parameterFiles), ...stringList(own.varFiles)];
+}
+
+export { USER_LEVEL_KEY };
 
 /**
  * Turns the raw `secureIac` section into Settings. Unknown or ill-typed values are dropped (and named in
@@ -111,6 +131,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       parameterFiles: stringList(raw.parameterFiles),
       varFiles: stringList(raw.varFiles),
       trace,
+      userLevelFiles: userLevel(raw),
       maxFileSize,
       includeCdkOut: isRecord(raw.scan) && raw.scan.includeCdkOut === true,
     },
@@ -124,14 +145,29 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
  * a size other than the default.
  * Relative parameter and var files in settings are resolved against the folder (the file's are already absolute).
  */
-export function overlaySettings(settings: Settings, project: ProjectConfig | undefined, folder: string | undefined): Settings {
-  const absolute = (files: readonly string[]) => files.flatMap((f) => (path.isAbsolute(f) ? [f] : folder ? [path.resolve(folder, f)] : []));
+export function overlaySettings(settings: Settings, project: ProjectConfig | undefined, folder: string | undefined, refuse: (problem: string) => void = () => {}): Settings {
+  // A workspace's own settings may only name files inside its folder; the user's own (user-level) ones anything.
+  const trusted = new Set(settings.userLevelFiles);
+  const absolute = (files: readonly string[], key: string) =>
+    files.flatMap((f) => {
+      if (trusted.has(f)) return path.isAbsolute(f) ? [f] : folder ? [path.resolve(folder, f)] : [];
+      if (folder === undefined) {
+        refuse(`secureIac.${key}: '${f}' is ignored: without a workspace folder only user-level settings may name files`);
+        return [];
+      }
+      const resolved = resolveInside(folder, f);
+      if ('refused' in resolved) {
+        refuse(`secureIac.${key} (workspace setting): ${resolved.refused}`);
+        return [];
+      }
+      return [resolved.path];
+    });
   const own: Partial<ProjectConfig> = {
     rules: { ...settings.rules },
     ...(settings.exclude.length > 0 ? { exclude: [...settings.exclude] } : {}),
     ...(settings.requiredTags.length > 0 ? { requiredTags: [...settings.requiredTags] } : {}),
-    ...(settings.parameterFiles.length > 0 ? { parameters: absolute(settings.parameterFiles) } : {}),
-    ...(settings.varFiles.length > 0 ? { varFiles: absolute(settings.varFiles) } : {}),
+    ...(settings.parameterFiles.length > 0 ? { parameters: absolute(settings.parameterFiles, 'parameterFiles') } : {}),
+    ...(settings.varFiles.length > 0 ? { varFiles: absolute(settings.varFiles, 'varFiles') } : {}),
     ...(settings.unresolved === 'info' ? { unresolved: 'info' as const } : {}),
     ...(settings.maxFileSize !== DEFAULT_MAX_FILE_SIZE ? { maxFileSize: settings.maxFileSize } : {}),
     ...(settings.includeCdkOut ? { scan: { includeCdkOut: true } } : {}),

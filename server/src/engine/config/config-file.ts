@@ -14,6 +14,10 @@ import * as path from 'node:path';
 import { allRules } from '../../../../rules/index';
 import { validateConfig, type ConfigDiagnostic, type ProjectConfig } from './config-validate';
 import type { EngineConfig } from '../types';
+import { InputFileError, readInputFile, resolveInside } from '../../workspace/input-file';
+
+/** A config file is a few lines; one past this is refused unread (non-blocking: a FIFO is refused too). */
+const CONFIG_READ_LIMIT = 1024 * 1024;
 
 export { emptyConfig, RULE_SETTING_VALUES, type ConfigDiagnostic, type ProjectConfig, type RuleSetting } from './config-validate';
 
@@ -52,9 +56,9 @@ export async function loadProjectConfig(root: string, knownRuleIds: ReadonlySet<
     const file = path.join(root, name);
     let text: string;
     try {
-      text = await fs.readFile(file, 'utf8');
+      text = await readInputFile(file, CONFIG_READ_LIMIT);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      if (err instanceof InputFileError && err.message === 'no such file') continue;
       return { ...parseProjectConfig('', knownRuleIds), diagnostics: [diagnostic(`Cannot read ${name}: ${err instanceof Error ? err.message : String(err)}`)], path: file };
     }
     return { ...(await readConfigText(text, root, knownRuleIds)), path: file, text };
@@ -66,25 +70,42 @@ export async function loadProjectConfig(root: string, knownRuleIds: ReadonlySet<
 export async function loadConfigFile(file: string, knownRuleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id))): Promise<LoadedProjectConfig> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readInputFile(file, CONFIG_READ_LIMIT);
   } catch (err) {
     return { ...parseProjectConfig('', knownRuleIds), diagnostics: [diagnostic(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`)], path: file };
   }
   return { ...(await readConfigText(text, path.dirname(path.resolve(file)), knownRuleIds)), path: file, text };
 }
 
+/**
+ * Validates the file and resolves the files it names against its folder. A repository's config may only name files
+ * inside that folder (the workspace): one that leaves it (`..`, absolute, through a link) is refused at its entry,
+ * before anything of it is read.
+ */
 async function readConfigText(text: string, root: string, knownRuleIds: ReadonlySet<string>): Promise<ProjectConfigResult> {
-  const { config, diagnostics, itemRanges } = validateConfig(text, knownRuleIds);
+  const { config, diagnostics, itemRanges, baselineRange } = validateConfig(text, knownRuleIds);
+  const located = (message: string, range: { start: number; end: number }) => ({ ...diagnostic(message), range, ...lineColumn(text, range.start) });
   for (const key of ['parameters', 'varFiles'] as const) {
     const kept: string[] = [];
     for (const [i, entry] of config[key].entries()) {
-      const absolute = path.resolve(root, entry);
-      const exists = await fs.stat(absolute).then((s) => s.isFile(), () => false);
       const range = itemRanges[key][i] ?? { start: 0, end: 0 };
-      if (exists) kept.push(absolute);
-      else diagnostics.push({ ...diagnostic(`'${key}': no file '${entry}' (paths are relative to the folder of the config file).`), range, ...lineColumn(text, range.start) });
+      const resolved = resolveInside(root, entry);
+      if ('refused' in resolved) {
+        diagnostics.push(located(`'${key}': ${resolved.refused}.`, range));
+        continue;
+      }
+      const exists = await fs.stat(resolved.path).then((s) => s.isFile(), () => false);
+      if (exists) kept.push(resolved.path);
+      else diagnostics.push(located(`'${key}': no file '${entry}' (paths are relative to the folder of the config file).`, range));
     }
     config[key] = kept;
+  }
+  if (config.baseline !== undefined) {
+    const resolved = resolveInside(root, config.baseline);
+    if ('refused' in resolved) {
+      diagnostics.push(located(`'baseline': ${resolved.refused}.`, baselineRange ?? { start: 0, end: 0 }));
+      delete config.baseline;
+    } else config.baseline = resolved.path;
   }
   diagnostics.sort((a, b) => a.range.start - b.range.start);
   return { config, diagnostics };

@@ -3,6 +3,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, 
 import type { Severity } from '../../../../rules/api';
 import type { SourceRange } from '../../model/nodes';
 import { parseByteSize } from './file-size';
+import { globProblem } from '../../workspace/glob';
 
 /** A rule entry: off, on with the catalogue severity, or a replacement severity. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -86,6 +87,8 @@ export interface ValidatedConfig {
   config: ProjectConfig;
   diagnostics: ConfigDiagnostic[];
   itemRanges: Record<ListKey, SourceRange[]>;
+  /** Where `baseline`'s value is (to report a path refused later there). */
+  baselineRange?: SourceRange;
 }
 
 /** Parses and validates the file. Bad parts are reported and left at their defaults; a YAML syntax error voids the whole file. */
@@ -100,6 +103,7 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
   };
   const config = emptyConfig();
   const itemRanges: ValidatedConfig['itemRanges'] = { exclude: [], parameters: [], varFiles: [], requiredTags: [] };
+  let baselineRange: SourceRange | undefined;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) report({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }, `YAML syntax error: ${e.message.split('\n')[0]}`);
   if (doc.errors.length > 0) return { config: emptyConfig(), diagnostics, itemRanges };
@@ -155,7 +159,9 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
         }
         for (const itemNode of value.items) {
           const item = resolve(itemNode);
-          if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') {
+          const problem = key === 'exclude' && isScalar(item) && typeof item.value === 'string' ? globProblem(item.value.trim()) : undefined;
+          if (problem !== undefined) report(rangeOf(item as Node), `'exclude': ${problem}; it is ignored.`);
+          else if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') {
             config[key].push(item.value.trim());
             itemRanges[key].push(rangeOf(item));
           } else report(item ? rangeOf(item) : valueRange, `Each entry of '${key}' must be a non-empty string (${LIST_WHAT[key]}).`);
@@ -178,8 +184,10 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
       }
       case 'baseline': {
         const v = isScalar(value) ? value.value : undefined;
-        if (typeof v === 'string' && v.trim() !== '') config.baseline = v;
-        else report(valueRange, `'baseline' must be the path of a baseline file written by \`secure-iac scan --write-baseline <file>\`.`);
+        if (typeof v === 'string' && v.trim() !== '') {
+          config.baseline = v;
+          baselineRange = valueRange;
+        } else report(valueRange, `'baseline' must be the path of a baseline file written by \`secure-iac scan --write-baseline <file>\`.`);
         break;
       }
       case 'scan': {
@@ -202,5 +210,5 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
         report(keyRange, `Unknown setting '${key ?? '?'}'.${didYouMean(key ?? '', CONFIG_KEYS)} Known settings: ${CONFIG_KEYS.join(', ')}.`);
     }
   }
-  return { config, diagnostics, itemRanges };
+  return { config, diagnostics, itemRanges, ...(baselineRange ? { baselineRange } : {}) };
 }

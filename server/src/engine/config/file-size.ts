@@ -43,6 +43,13 @@ const TEMPLATE_MARK = /AWSTemplateFormatVersion|["']?Type["']?[ \t]*:[ \t]*["']?
  * The note for an open document over the limit, or undefined when it is within it or is not IaC at all: Terraform by
  * name, CloudFormation by what its head says, so a large lock file or data JSON stays silent as it would when small.
  */
+/** As `oversizeNote`, for a file known only by its size and its first bytes (it was not read past the limit). */
+export function oversizeNoteOf(uri: string, head: string, size: number, limit: number): ParseError | undefined {
+  if (size <= limit) return undefined;
+  if (!/\.tf(\.json)?$/i.test(uri) && !TEMPLATE_MARK.test(head.slice(0, TEMPLATE_HEAD))) return undefined;
+  return { message: tooLargeMessage(size, limit), range: { start: 0, end: Math.min(1, head.length) } };
+}
+
 export function oversizeNote(uri: string, text: string, limit: number): ParseError | undefined {
   // UTF-8 takes at most 3 bytes per UTF-16 unit, so most texts are settled without counting.
   if (text.length <= limit / 3) return undefined;

@@ -69,6 +69,14 @@ function identity(value: object | undefined): number {
  */
 const YAML_ALIAS = /(^|[\s[{,])\*[^\s,[\]{}]/m;
 
+/**
+ * What else makes a YAML piece's tree depend on text outside it: directives (`%YAML 1.1` reads `yes` as true), document
+ * markers after the start (`---` / `...` split the stream: which document a piece is in is not in its text), and
+ * keep chomping (`|+`, `>+`: a block scalar ending a resource takes the blank lines after it, beyond the piece).
+ * Such templates are linted from scratch too; a leading `---` alone is common and harmless.
+ */
+const YAML_DOCUMENT_CONTEXT = /^%|\n%|\n(---|\.\.\.)(?=[ \t\r\n]|$)|^\.\.\.|[|>](?:[1-9]?\+|\+[1-9]?)/;
+
 /** One buffer's previous lint, kept by the language server per open document. */
 export class LintCache {
   private state: State | undefined;
@@ -81,7 +89,7 @@ export class LintCache {
     this.stats.checked = 0;
     const doc = documents[0];
     if (!doc) return undefined;
-    if (doc.format === 'cfn-yaml' && YAML_ALIAS.test(doc.text)) {
+    if (doc.format === 'cfn-yaml' && (YAML_ALIAS.test(doc.text) || YAML_DOCUMENT_CONTEXT.test(doc.text))) {
       this.state = undefined;
       return undefined;
     }

@@ -5,7 +5,8 @@ import type { NamedResource } from '../../../../rules/api';
 import type { IacNode } from '../../model/nodes';
 
 /** `${Name}` / `${Name.Attr}` in a `Fn::Sub` template; `${!Literal}` is an escape, not a reference. */
-const SUB_VARIABLE = /\$\{(?!!)([^}]+)\}/g;
+// `[^{}]`: a name never holds a brace, and an unclosed `${` is then given up at the next `{`, not at the end of the text.
+const SUB_VARIABLE = /\$\{(?!!)([^{}]+)\}/g;
 
 export function namedResources(node: IacNode | undefined, out: NamedResource[] = []): NamedResource[] {
   if (!node) return out;

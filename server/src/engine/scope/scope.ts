@@ -249,7 +249,7 @@ function sub(node: IacNode & { kind: 'call' }, scope: Scope, depth: number): Iac
   const template = node.args[0];
   if (node.args.length !== 1 || template?.kind !== 'scalar' || typeof template.value !== 'string') return undefined;
   let ok = true;
-  const text = template.value.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
+  const text = template.value.replace(/\$\{([^{}!]+)\}/g, (_, name: string) => {
     const v = name.includes('.') ? undefined : stringOf(scope.inputValue(name), scope, depth);
     if (v === undefined) ok = false;
     return v ?? '';
@@ -323,21 +323,47 @@ function templateText(text: string): string | undefined {
  * template keeps its interpolations as text (so a heredoc JSON policy is still readable).
  */
 export function literalOf(node: IacNode, scope: Scope, depth = 0): unknown {
+  return literalIn(node, scope, depth, { memo: new Map(), onPath: new Set() });
+}
+
+/**
+ * One `literalOf` walk: each resolved node is turned into JSON once (`locals { a = [local.b, local.b] }` chained 30
+ * deep is 30 steps, not 2^30) and a node met again on its own path is a cycle (`locals { a = [local.a] }`): UNKNOWN.
+ */
+interface LiteralWalk {
+  memo: Map<IacNode, unknown>;
+  onPath: Set<IacNode>;
+}
+
+function literalIn(node: IacNode, scope: Scope, depth: number, walk: LiteralWalk): unknown {
   const n = resolveNode(node, scope);
   if (n === NO_VALUE) return NO_VALUE;
-  if (depth > 200) return UNKNOWN;
+  if (depth > 200 || walk.onPath.has(n)) return UNKNOWN;
+  if (walk.memo.has(n)) return walk.memo.get(n);
+  walk.onPath.add(n);
+  let value: unknown;
+  try {
+    value = literalOfResolved(n, scope, depth, walk);
+  } finally {
+    walk.onPath.delete(n);
+  }
+  walk.memo.set(n, value);
+  return value;
+}
+
+function literalOfResolved(n: IacNode, scope: Scope, depth: number, walk: LiteralWalk): unknown {
   switch (n.kind) {
     case 'scalar':
       return n.value;
     case 'list':
-      return n.items.map((item) => literalOf(item, scope, depth + 1)).filter((v) => v !== NO_VALUE);
+      return n.items.map((item) => literalIn(item, scope, depth + 1, walk)).filter((v) => v !== NO_VALUE);
     case 'map':
-      return mapLiteral(n, scope, depth);
+      return mapLiteral(n, scope, depth, walk);
     case 'call':
-      if (n.fn === 'jsonencode' && n.args.length === 1 && n.args[0]) return literalOf(n.args[0], scope, depth + 1);
+      if (n.fn === 'jsonencode' && n.args.length === 1 && n.args[0]) return literalIn(n.args[0], scope, depth + 1, walk);
       return UNKNOWN;
     case 'ref': {
-      const policy = scope.naive ? undefined : policyFromDataSource(n.path, () => scope.resources(), (v) => literalOf(v, scope, depth + 1));
+      const policy = scope.naive ? undefined : policyFromDataSource(n.path, () => scope.resources(), (v) => literalIn(v, scope, depth + 1, walk));
       return policy ?? UNKNOWN;
     }
     case 'expr':
@@ -345,10 +371,10 @@ export function literalOf(node: IacNode, scope: Scope, depth = 0): unknown {
   }
 }
 
-function mapLiteral(n: MapNode, scope: Scope, depth: number): Record<string, unknown> {
+function mapLiteral(n: MapNode, scope: Scope, depth: number, walk: LiteralWalk): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const e of n.entries) {
-    const v = literalOf(e.value, scope, depth + 1);
+    const v = literalIn(e.value, scope, depth + 1, walk);
     if (v !== NO_VALUE) out[e.key] = v;
   }
   return out;
