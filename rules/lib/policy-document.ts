@@ -88,8 +88,22 @@ export function onEveryResource(st: PolicyStatement): boolean {
  * of characters, `?` one character, as IAM evaluates them.
  */
 export function actionMatches(pattern: string, action: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 'i').test(action);
+  return compiledPattern(pattern).test(action);
+}
+
+/** Compiled action patterns: every statement is matched against many actions, by several rules, on every lint. */
+const patterns = new Map<string, RegExp>();
+
+function compiledPattern(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) {
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    re = new RegExp(`^${source}$`, 'i');
+    // Bounded: a workspace's patterns are few; a pathological one cannot grow the cache without end.
+    if (patterns.size > 10_000) patterns.clear();
+    patterns.set(pattern, re);
+  }
+  return re;
 }
 
 /** Whether any of the statement's `Action` patterns grants `action`. */
