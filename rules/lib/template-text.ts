@@ -1,6 +1,7 @@
 // Text written with holes: Terraform templates (quoted strings, heredocs, `.tf.json` strings) and CloudFormation
 // `Fn::Sub` strings, split into literal text and the interpolations inside it. Shared by the user-data reader and the
 // container-definitions reader, which both need to read text that names inputs (`${var.x}`, `${DbPassword}`).
+import { closingBrace } from './braces';
 
 /** A literal run of text, or an interpolation with its inner source (`var.x`, `DbPassword`, `aws_x.y.id`). */
 export type TemplatePiece = { readonly text: string } | { readonly interpolation: string };
@@ -115,18 +116,6 @@ function splitInterpolations(body: string, decode: (raw: string) => string): Tem
   return pieces;
 }
 
-/** Offset just past the `}` that closes a brace opened before `from`, skipping nested braces and quoted strings. */
-function closingBrace(s: string, from: number): number {
-  let depth = 1;
-  for (let i = from; i < s.length; i++) {
-    const c = s[i];
-    if (c === '"') {
-      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i + 1;
-  }
-  return s.length;
-}
 
 /**
  * The pieces of a CloudFormation `Fn::Sub` string: `${Name}` and `${Res.Attr}` are interpolations, `${!Text}` is the

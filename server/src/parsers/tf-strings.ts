@@ -1,4 +1,5 @@
 // Terraform string rules shared by both syntaxes: escapes, heredoc bodies, and `${...}` templates in JSON strings.
+import { closingBrace } from '../../../rules/lib/braces';
 
 /**
  * Decodes the raw text between the quotes of an HCL quoted string: backslash escapes plus the template escapes
@@ -82,18 +83,6 @@ export function templateParts(s: string): TemplatePart[] {
   return parts;
 }
 
-/** Offset just past the `}` matching an opening brace before `from`, skipping nested braces and quoted strings. */
-function closingBrace(s: string, from: number): number {
-  let depth = 1;
-  for (let i = from; i < s.length; i++) {
-    const c = s[i];
-    if (c === '"') {
-      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i + 1;
-  }
-  return s.length;
-}
 
 const KEYWORDS = new Set(['true', 'false', 'null', 'for', 'in', 'if', 'else', 'endif', 'endfor']);
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
