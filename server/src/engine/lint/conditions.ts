@@ -11,8 +11,11 @@ interface Unknown {
   domain: readonly (string | undefined)[];
 }
 
-/** A condition as a function of the unknowns' values (by unknown key). */
-type Formula = (values: ReadonlyMap<string, string | undefined>) => boolean;
+/**
+ * A condition as a function of the unknowns' values (by unknown key). `memo` holds the named conditions already
+ * evaluated for these values: `C2: !Or [!Condition C1, !Condition C1]` chains would otherwise double at each step.
+ */
+type Formula = (values: ReadonlyMap<string, string | undefined>, memo: Map<string, boolean>) => boolean;
 
 export interface ConditionModel {
   /** The unknowns condition `name` depends on, or undefined when the template does not define it. */
@@ -80,22 +83,27 @@ export function conditionModel(scope: Scope): ConditionModel {
     switch (node.fn) {
       case 'Fn::And': {
         const fs = parts();
-        return (v) => fs.every((f) => f(v));
+        return (v, m) => fs.every((f) => f(v, m));
       }
       case 'Fn::Or': {
         const fs = parts();
-        return (v) => fs.some((f) => f(v));
+        return (v, m) => fs.some((f) => f(v, m));
       }
       case 'Fn::Not': {
         const [f] = parts();
-        return f ? (v) => !f(v) : unknownTest(node, used);
+        return f ? (v, m) => !f(v, m) : unknownTest(node, used);
       }
       case 'Condition': {
         const name = node.args[0];
-        const inner = name?.kind === 'scalar' && typeof name.value === 'string' ? get(name.value) : undefined;
-        if (!inner) return unknownTest(node, used);
+        const named = name?.kind === 'scalar' && typeof name.value === 'string' ? name.value : undefined;
+        const inner = named !== undefined ? get(named) : undefined;
+        if (!inner || named === undefined) return unknownTest(node, used);
         for (const u of inner.unknowns) used.add(u);
-        return inner.formula;
+        return (v, m) => {
+          let value = m.get(named);
+          if (value === undefined) m.set(named, (value = inner.formula(v, m)));
+          return value;
+        };
       }
       case 'Fn::Equals':
         return equals(node.args[0], node.args[1], node, used);
@@ -156,7 +164,7 @@ export function conditionModel(scope: Scope): ConditionModel {
 
   return {
     unknownsOf: (name) => get(name)?.unknowns,
-    evaluate: (name, values) => get(name)?.formula(values),
+    evaluate: (name, values) => get(name)?.formula(values, new Map()),
     domain: (key) => unknowns.get(key)?.domain ?? ['true', undefined],
   };
 }
