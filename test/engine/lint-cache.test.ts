@@ -314,6 +314,36 @@ describe('lint cache (reuse of findings between keystrokes)', () => {
     exercise(8, { uri: 'file:///sam.yaml', text, edits, steps: 60 });
   });
 
+  it('conditions: edits to parameter defaults, condition definitions and companions\' own conditions lint as from scratch', () => {
+    const vpc = (i: number) =>
+      `  Vpc${i}:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.${i}.0.0/16\n` +
+      `  Log${i}:\n    Type: AWS::EC2::FlowLog\n    Condition: HasLogs\n    Properties:\n      ResourceId: !Ref Vpc${i}\n      ResourceType: VPC\n      TrafficType: ALL\n      LogDestinationType: s3\n      LogDestination: arn:aws:s3:::logs\n` +
+      `  Key${i}:\n    Type: AWS::KMS::Key\n    Properties:\n      EnableKeyRotation: !If [IsProd, true, !If [IsDev, true, false]]\n` +
+      `  Vol${i}:\n    Type: AWS::EC2::Volume\n    Condition: IsDev\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 1\n      Encrypted: !If [NotProd, false, true]\n`;
+    const text =
+      'Parameters:\n  Env:\n    Type: String\n    Default: prod\n  Logs:\n    Type: String\n    Default: "no"\n' +
+      'Conditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Equals [!Ref Env, dev]\n  NotProd: !Not [!Condition IsProd]\n  HasLogs: !Equals [!Ref Logs, "yes"]\n' +
+      'Resources:\n' + Array.from({ length: 10 }, (_, i) => vpc(i)).join('');
+    const edits: Edit[] = [
+      keystroke,
+      swap('Default: prod', 'Default: dev'),
+      swap('Default: dev', 'Default: test'),
+      swap('Default: test', 'Default: prod'),
+      toggle('    Type: String\n', '    AllowedValues: [prod, dev]\n'),
+      swap('    Default: prod\n', ''),
+      swap('  Env:\n    Type: String\n', '  Env:\n    Type: String\n    Default: prod\n'),
+      swap('Default: "no"', 'Default: "yes"'),
+      swap('Default: "yes"', 'Default: "no"'),
+      swap('NotProd: !Not [!Condition IsProd]', 'NotProd: !Equals [!Ref Env, test]'),
+      swap('NotProd: !Equals [!Ref Env, test]', 'NotProd: !Not [!Condition IsProd]'),
+      swap('    Condition: HasLogs\n', ''),
+      swap('    Type: AWS::EC2::FlowLog\n', '    Type: AWS::EC2::FlowLog\n    Condition: HasLogs\n'),
+      swap('    Condition: IsDev\n', '    Condition: IsProd\n'),
+      swap('    Condition: IsProd\n', '    Condition: IsDev\n'),
+    ];
+    for (const seed of [9, 10]) exercise(seed, { uri: 'file:///cond.yaml', text, edits, steps: 60, config: seed === 10 ? { unresolved: 'info' } : undefined });
+  });
+
   it('starts afresh when the configuration changes', () => {
     const cache = new LintCache();
     const text = yamlTemplate(200);

@@ -158,4 +158,20 @@ describe('protocol: documents and diagnostics', function () {
     // Lints run one document per event-loop turn, so the request did not wait for the rest of the queue.
     assert.ok(pingAnsweredAt < lastPublishedAt, `ping answered ${(pingAnsweredAt - lastPublishedAt).toFixed(0)} ms after the last lint`);
   });
+  it('conditions follow the parameter default as it is edited (the condition decided, then open again)', async () => {
+    const uri = fileUri(path.join(FIXTURES, 'conditions-edit.yaml'));
+    const text =
+      'Parameters:\n  Env:\n    Type: String\n    Default: dev\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n' +
+      '  Vol:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: !If [IsProd, true, false]\n';
+    await client.open(uri, text);
+    const ebs = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'ebs-encryption').map((d) => d.message);
+    assert.deepEqual(ebs(await client.diagnosticsFor(uri, 1)), ['Vol sets Encrypted to false.'], 'dev decides IsProd false: no "when"');
+    const at = text.indexOf('dev');
+    const pos = (offset: number) => ({ line: text.slice(0, offset).split('\n').length - 1, character: offset - text.lastIndexOf('\n', offset - 1) - 1 });
+    await client.change(uri, [{ range: { start: pos(at), end: pos(at + 3) }, text: 'prod' }]);
+    assert.deepEqual(ebs(await client.diagnosticsFor(uri, 2)), [], 'prod decides IsProd true: the false branch is never taken');
+    const line = text.slice(0, text.indexOf('    Default: dev')).split('\n').length - 1;
+    await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }]);
+    assert.deepEqual(ebs(await client.diagnosticsFor(uri, 3)), ['Vol sets Encrypted to false. (when condition IsProd is false)'], 'no default: both branches');
+  });
 });

@@ -15,7 +15,7 @@ import { createScope, type Dependency, type Scope } from '../scope/scope';
 import type { LintCache, LintSession } from './lint-cache';
 import { describeUnresolved } from './describe';
 import { foldOverlappingFindings } from './fold-overlaps';
-import { BranchExplorer, choiceLabel, fixedChoices, relevantChoices } from './variants';
+import { BranchExplorer, choiceLabel, conditionValues, fixedChoices, relevantChoices } from './variants';
 import { exists } from './existence';
 import { relatedLocations, reportedLocations, type RelatedLocation } from './related';
 import { applySuppressions } from '../suppressions/suppressions';
@@ -258,7 +258,10 @@ function checkResource(
   const check = target.check ?? rule.check;
   if (!check) throw new Error(`${rule.id}: no check for ${resource.type}`);
   const props = target.props;
-  const explorer = new BranchExplorer(fixedChoices(resource));
+  const values = conditionValues(scope);
+  const explorer = new BranchExplorer(fixedChoices(resource, values), values);
+  // A CloudFormation resource whose own Condition is false for the parameter values is not deployed: not judged.
+  if (explorer.absent) return [];
   const branchScope: Scope = { ...scope, branch: explorer.decide };
   // A resource that `count = 0` / `for_each = []` does not create is not judged.
   explorer.start();

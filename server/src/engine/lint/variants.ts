@@ -3,7 +3,8 @@
 // the values a rule reads are expanded: a resource with 30 conditionals costs two runs of a rule that reads one of
 // them, and a value decided by the 5th condition is judged like one decided by the 1st.
 import type { ResourceNode } from '../../model/document';
-import { conditionOf } from '../scope/scope';
+import { conditionOf, type Dependency, type Scope } from '../scope/scope';
+import { conditionModel, consistentAssignments, type ConditionModel } from './conditions';
 import { isNothing } from './existence';
 
 /**
@@ -38,14 +39,65 @@ function existenceCondition(resource: ResourceNode): { key: string; exists: bool
   return undefined;
 }
 
-/**
- * The conditions decided for a resource wherever it exists: a CloudFormation resource's own `Condition` is true, and
- * so is the condition of a Terraform `count`/`for_each` that creates nothing in its other branch.
- */
-export function fixedChoices(resource: ResourceNode): ReadonlyMap<string, boolean> {
-  const fixed = new Map<string, boolean>();
+/** A CloudFormation resource's own `Condition` attribute (the condition it exists under). */
+function ownCondition(resource: ResourceNode): string | undefined {
   const own = resource.node.entries.find((e) => e.key === 'Condition')?.value;
-  if (resource.kind === 'resource' && own?.kind === 'scalar' && typeof own.value === 'string') fixed.set(`cfn:${own.value}`, true);
+  return resource.kind === 'resource' && own?.kind === 'scalar' && typeof own.value === 'string' ? own.value : undefined;
+}
+
+/**
+ * What the parameter values decide about CloudFormation conditions (`cfn:<Name>` keys), given choices already made:
+ * true/false when every consistent combination agrees, undefined when both stay possible (or nothing is known).
+ */
+export type ConditionValues = (key: string, made: ReadonlyMap<string, boolean>) => boolean | undefined;
+
+const models = new WeakMap<Scope, { value: ConditionModel; dependencies: readonly Dependency[] }>();
+
+/**
+ * The template's condition model, built once per scope (one lint) through its typed accessors; every later use
+ * records again what the building read (the `Conditions` section, the parameters), so a cached check that used it is
+ * redone when either changes.
+ */
+function modelOf(scope: Scope): ConditionModel {
+  const hit = models.get(scope);
+  if (hit) {
+    for (const d of hit.dependencies) scope.note(d);
+    return hit.value;
+  }
+  const built = scope.watch(() => conditionModel(scope));
+  models.set(scope, built);
+  return built.value;
+}
+
+/**
+ * CloudFormation conditions evaluated with the scope's parameter values (conditions.ts). The model is read only when
+ * a `cfn:` condition is first asked about, so a check that reads none depends on neither Conditions nor parameters.
+ */
+export function conditionValues(scope: Scope): ConditionValues | undefined {
+  if (scope.naive || scope.family !== 'cloudformation') return undefined;
+  return (key, made) => {
+    if (!key.startsWith('cfn:')) return undefined;
+    const model = modelOf(scope);
+    const earlier = [...made].filter(([k]) => k.startsWith('cfn:') && k !== key);
+    const names = [...earlier.map(([k]) => k.slice(4)), key.slice(4)];
+    const all = consistentAssignments(model, names);
+    if (!all) return undefined;
+    const possible = all.filter((a) => earlier.every(([k, v]) => a.get(k.slice(4)) === v));
+    const values = new Set(possible.map((a) => a.get(key.slice(4))));
+    // None left: the choices made are inconsistent among themselves (cannot happen from this explorer); stay open.
+    return values.size === 1 ? [...values][0] : undefined;
+  };
+}
+
+/**
+ * The conditions decided for a resource wherever it exists: a CloudFormation resource's own `Condition` is true
+ * (false when the parameter values make it false: the resource is then not deployed), and so is the condition of a
+ * Terraform `count`/`for_each` that creates nothing in its other branch.
+ */
+export function fixedChoices(resource: ResourceNode, values?: ConditionValues): ReadonlyMap<string, boolean> {
+  const fixed = new Map<string, boolean>();
+  const own = ownCondition(resource);
+  if (own !== undefined) fixed.set(`cfn:${own}`, values?.(`cfn:${own}`, new Map()) !== false);
   const existence = existenceCondition(resource);
   if (existence) fixed.set(existence.key, existence.exists);
   return fixed;
@@ -66,7 +118,16 @@ export class BranchExplorer {
   /** Every finished run's choices, for naming the choices a finding depends on (`relevantLabels`). */
   readonly history: ReadonlyMap<string, boolean>[] = [];
 
-  constructor(private readonly fixed: ReadonlyMap<string, boolean>) {}
+  constructor(
+    private readonly fixed: ReadonlyMap<string, boolean>,
+    /** What parameter values decide: such a condition takes that branch only, never explored the other way. */
+    private readonly values?: ConditionValues,
+  ) {}
+
+  /** Whether the resource's own condition is false for the parameter values (it is then not deployed). */
+  get absent(): boolean {
+    return [...this.fixed].some(([key, value]) => key.startsWith('cfn:') && !value);
+  }
 
   /** Forgets every choice, to explore again from the first run. */
   reset(): void {
@@ -89,6 +150,10 @@ export class BranchExplorer {
     if (fixed !== undefined) return fixed;
     const known = this.decisions.find((d) => d.key === key);
     if (known) return known.value;
+    // Decided by the parameter values, given the choices this run already made (a condition and its negation, two
+    // tests of one parameter): not a choice, so never planned the other way nor named in a finding.
+    const decided = this.values?.(key, new Map([...this.fixed, ...this.choices()]));
+    if (decided !== undefined) return decided;
     const value = !this.falses.has(key);
     this.decisions.push({ key, value });
     return value;
