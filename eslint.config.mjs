@@ -6,16 +6,29 @@ import tseslint from 'typescript-eslint';
 
 /** Node's globals, for the few plain JavaScript files (TypeScript files are checked by tsc instead of no-undef). */
 const nodeGlobals = Object.fromEntries(
-  ['console', 'process', 'require', 'module', 'exports', '__dirname', '__filename', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setImmediate'].map((g) => [
-    g,
-    'readonly',
-  ]),
+  [
+    'console',
+    'process',
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'Buffer',
+    'URL',
+    'setTimeout',
+    'clearTimeout',
+    'setImmediate',
+  ].map((g) => [g, 'readonly']),
 );
 
 /** An import specifier with `name` as a whole path segment: `vscode`, `../handlers/x`, `../../cli`. */
 const segment = (name) => `(^|/)${name}(/|\\.ts$|$)`;
 
-const LSP_OR_EDITOR = { group: ['vscode', 'vscode-*', 'vscode/**', 'vscode-*/**'], message: 'the engine is pure TypeScript: no vscode* import; LSP types live in server/src/handlers/.' };
+const LSP_OR_EDITOR = {
+  group: ['vscode', 'vscode-*', 'vscode/**', 'vscode-*/**'],
+  message: 'the engine is pure TypeScript: no vscode* import; LSP types live in server/src/handlers/.',
+};
 
 export default defineConfig(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.eval/**', 'examples/**', 'test/e2e/screenshots/**'] },
@@ -55,7 +68,8 @@ export default defineConfig(
           patterns: [
             {
               regex: '^(?!\\.\\./(api|define-rule|lib/[a-z0-9-]+)$)',
-              message: 'a rule imports only ../api, ../define-rule and ../lib/* (rules never see syntax; a missing reading belongs in rules/lib/ or the view API).',
+              message:
+                'a rule imports only ../api, ../define-rule and ../lib/* (rules never see syntax; a missing reading belongs in rules/lib/ or the view API).',
             },
           ],
         },
@@ -69,7 +83,14 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         // Plus the rules' own data files (rules/data/*.json, e.g. the Lambda runtime deprecation table).
-        { patterns: [{ regex: '^(?!\\.\\.?/(api|define-rule|lib/[a-z0-9-]+|[a-z0-9-]+)$|\\.\\./data/[a-z0-9-]+\\.json$)', message: 'rules/lib and the rule API import only each other (and rules/data/*.json).' }] },
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.\\.?/(api|define-rule|lib/[a-z0-9-]+|[a-z0-9-]+)$|\\.\\./data/[a-z0-9-]+\\.json$)',
+              message: 'rules/lib and the rule API import only each other (and rules/data/*.json).',
+            },
+          ],
+        },
       ],
     },
   },
@@ -106,9 +127,15 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { regex: '(^|/)server/(?!src/protocol$)', message: 'the client imports only server/src/protocol.ts from the server (types and constants).' },
+            {
+              regex: '(^|/)server/(?!src/protocol$)',
+              message: 'the client imports only server/src/protocol.ts from the server (types and constants).',
+            },
             { regex: segment('rules'), message: 'the client runs no rules: it asks the server.' },
-            { group: ['vscode-languageserver', 'vscode-languageserver/**'], message: 'the client uses vscode-languageclient; vscode-languageserver is the server side.' },
+            {
+              group: ['vscode-languageserver', 'vscode-languageserver/**'],
+              message: 'the client uses vscode-languageclient; vscode-languageserver is the server side.',
+            },
           ],
         },
       ],

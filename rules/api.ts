@@ -98,13 +98,7 @@ export interface TagsView<P extends string = string> {
 }
 
 /** A value a fix writes. Objects become nested maps (HCL: nested blocks). */
-export type FixValue =
-  | string
-  | number
-  | boolean
-  | readonly FixValue[]
-  | { readonly [key: string]: FixValue }
-  | FixRef;
+export type FixValue = string | number | boolean | readonly FixValue[] | { readonly [key: string]: FixValue } | FixRef;
 
 /** A reference the writer spells per syntax: `!Ref X` / `{"Ref": "X"}` / `var.x` / `aws_s3_bucket.b.id`. */
 export interface FixRef {

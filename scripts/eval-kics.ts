@@ -21,7 +21,7 @@ const NON_EXHAUSTIVE = new Set(['elasticache-encryption', 'opensearch-encryption
 const EXCLUDED: ReadonlyMap<string, string> = new Map([
   [
     'rds-encryption/cloudformation/rds_storage_not_encrypted/positive2.yaml',
-    'read replica (SourceDBInstanceIdentifier) with KmsKeyId: a replica inherits its source\'s encryption (AWS RDS docs), KICS only looks for StorageEncrypted',
+    "read replica (SourceDBInstanceIdentifier) with KmsKeyId: a replica inherits its source's encryption (AWS RDS docs), KICS only looks for StorageEncrypted",
   ],
   [
     'rds-encryption/cloudformation/rds_storage_not_encrypted/positive4.json',
@@ -86,7 +86,8 @@ async function main(): Promise<void> {
       line(f.range.start) === l ||
       (f.resource !== undefined && within(f.resource.range, l)) ||
       (f.related ?? []).some((r) => r.uri === f.uri && within(r.range, l));
-    const reported = findings.length === 0 ? 'we reported nothing' : `we reported ${findings.map((f) => `line ${line(f.range.start)} (${f.messageId})`).join(', ')}`;
+    const reported =
+      findings.length === 0 ? 'we reported nothing' : `we reported ${findings.map((f) => `line ${line(f.range.start)} (${f.messageId})`).join(', ')}`;
     if (c.expect === 'negative') {
       s.fp += findings.length;
       for (const f of findings) s.notes.push(`FP ${c.file}:${line(f.range.start)} ${f.message}`);
@@ -108,15 +109,24 @@ async function main(): Promise<void> {
   }
   const pct = (a: number, b: number) => (b === 0 ? 100 : (100 * a) / b);
   const rows = [...stats.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const total = rows.reduce((t, [, s]) => ({ tp: t.tp + s.tp, fp: t.fp + s.fp, found: t.found + s.found, expected: t.expected + s.expected }), { tp: 0, fp: 0, found: 0, expected: 0 });
+  const total = rows.reduce((t, [, s]) => ({ tp: t.tp + s.tp, fp: t.fp + s.fp, found: t.found + s.found, expected: t.expected + s.expected }), {
+    tp: 0,
+    fp: 0,
+    found: 0,
+    expected: 0,
+  });
   if (asJson) {
     const out = Object.fromEntries(rows.map(([id, s]) => [id, { precision: pct(s.tp, s.tp + s.fp), recall: pct(s.found, s.expected), ...s }]));
-    console.log(JSON.stringify({ rules: out, total: { precision: pct(total.tp, total.tp + total.fp), recall: pct(total.found, total.expected) } }, null, 2));
+    console.log(
+      JSON.stringify({ rules: out, total: { precision: pct(total.tp, total.tp + total.fp), recall: pct(total.found, total.expected) } }, null, 2),
+    );
     return;
   }
   const row = (id: string, r: { tp: number; fp: number; found: number; expected: number }) =>
     `${id.padEnd(28)} ${String(r.tp).padStart(4)} ${String(r.fp).padStart(4)} ${String(r.expected - r.found).padStart(4)} ` +
-    `${pct(r.tp, r.tp + r.fp).toFixed(1).padStart(9)}% ${pct(r.found, r.expected).toFixed(1).padStart(7)}%`;
+    `${pct(r.tp, r.tp + r.fp)
+      .toFixed(1)
+      .padStart(9)}% ${pct(r.found, r.expected).toFixed(1).padStart(7)}%`;
   console.log(`${'rule'.padEnd(28)} ${'TP'.padStart(4)} ${'FP'.padStart(4)} ${'FN'.padStart(4)} ${'precision'.padStart(10)} ${'recall'.padStart(8)}`);
   for (const [id, s] of rows) console.log(row(id, s));
   console.log(row('TOTAL', total));

@@ -141,7 +141,8 @@ export function sweepFile(file: SweepFile, label = file.path): { checks: number;
       checks++;
       const name = `${finding.ruleId} @ ${addressOf(finding)}: ${fix.title}`;
       try {
-        for (const problem of problemsAfter(file.uri, before, [finding], applyEdits(text, fix.edits), followOns)) failures.push({ file: label, fix: name, problem });
+        for (const problem of problemsAfter(file.uri, before, [finding], applyEdits(text, fix.edits), followOns))
+          failures.push({ file: label, fix: name, problem });
       } catch (err) {
         failures.push({ file: label, fix: name, problem: `crash: ${err instanceof Error ? err.message : String(err)}` });
       }
@@ -159,7 +160,8 @@ export function sweepFile(file: SweepFile, label = file.path): { checks: number;
       applied.push(finding);
     }
     try {
-      for (const problem of problemsAfter(file.uri, before, applied, applyEdits(text, taken), followOns)) failures.push({ file: label, fix: 'fix-all', problem });
+      for (const problem of problemsAfter(file.uri, before, applied, applyEdits(text, taken), followOns))
+        failures.push({ file: label, fix: 'fix-all', problem });
     } catch (err) {
       failures.push({ file: label, fix: 'fix-all', problem: `crash: ${err instanceof Error ? err.message : String(err)}` });
     }
@@ -189,7 +191,9 @@ async function main(): Promise<void> {
   const rate = report.checks === 0 ? 100 : (100 * (report.checks - failedChecks)) / report.checks;
   for (const f of report.failures) console.log(`FAIL ${f.file} | ${f.fix} | ${f.problem}`);
   console.log(`fix sweep: ${report.files} files, ${report.checks} fixes checked, ${failedChecks} failed, pass rate ${rate.toFixed(2)}%`);
-  const followOnRules = Object.entries(FOLLOW_ONS).map(([fixed, rules]) => `${rules.join('/')} after ${fixed}`).join('; ');
+  const followOnRules = Object.entries(FOLLOW_ONS)
+    .map(([fixed, rules]) => `${rules.join('/')} after ${fixed}`)
+    .join('; ');
   console.log(`follow-ons (not failures; a rule the fix makes applicable on purpose: ${followOnRules}): ${report.followOns}`);
   process.exitCode = failedChecks > 0 ? 1 : 0;
 }

@@ -30,12 +30,17 @@ async function main(): Promise<number> {
   console.log(`${run.steps} steps in ${((performance.now() - started) / 1000).toFixed(0)} s; edits: ${JSON.stringify(run.edits)}`);
   console.log(`${run.differences.length} differences`);
   for (const d of run.differences) {
-    console.log(`step ${d.step} (${d.edit}) ${d.subject}/${d.file}:\n  incremental ${d.incremental.slice(0, 2000)}\n  fresh       ${d.fresh.slice(0, 2000)}`);
+    console.log(
+      `step ${d.step} (${d.edit}) ${d.subject}/${d.file}:\n  incremental ${d.incremental.slice(0, 2000)}\n  fresh       ${d.fresh.slice(0, 2000)}`,
+    );
   }
   return run.differences.length === 0 ? 0 : 1;
 }
 
-void main().then((code) => (process.exitCode = code), (err: unknown) => {
-  console.error(err);
-  process.exitCode = 2;
-});
+void main().then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    console.error(err);
+    process.exitCode = 2;
+  },
+);

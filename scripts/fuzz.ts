@@ -40,7 +40,10 @@ async function main(): Promise<number> {
         if (prior) prior.count++;
         else failures.set(key, { count: 1, example: c, name: input.name });
       }
-      if (ran % 10_000 === 0) console.log(`  ${ran} cases, ${[...failures.values()].reduce((n, f) => n + f.count, 0)} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if (ran % 10_000 === 0)
+        console.log(
+          `  ${ran} cases, ${[...failures.values()].reduce((n, f) => n + f.count, 0)} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+        );
     }
   }
   const failed = [...failures.values()].reduce((n, f) => n + f.count, 0);

@@ -43,14 +43,19 @@ export function parseSourcePage(text: string, file: string): SourcePage {
     if (m) front.set(m[1] as string, (m[2] as string).trim());
   }
   const body = fm ? text.slice(fm[0].length) : text;
-  const page: Partial<SourcePage> = { quickFix: front.get('quickFix') ?? '', config: JSON.parse(front.get('config') ?? '{}') as Record<string, unknown> };
+  const page: Partial<SourcePage> = {
+    quickFix: front.get('quickFix') ?? '',
+    config: JSON.parse(front.get('config') ?? '{}') as Record<string, unknown>,
+  };
   const parts = body.split(/^## (.+)$/m);
   for (let i = 1; i < parts.length; i += 2) {
     const key = SECTIONS[(parts[i] as string).trim()];
     if (!key) throw new Error(`${file}: unknown section '## ${parts[i]}' (expected ${Object.keys(SECTIONS).join(', ')})`);
     (page as Record<string, unknown>)[key] = (parts[i + 1] as string).trim();
   }
-  for (const key of ['quickFix', 'why', 'bad', 'good', 'fix'] as const) if (!page[key]) throw new Error(`${file}: missing ${key === 'quickFix' ? 'front matter quickFix:' : `section ## ${key[0]?.toUpperCase()}${key.slice(1)}`}`);
+  for (const key of ['quickFix', 'why', 'bad', 'good', 'fix'] as const)
+    if (!page[key])
+      throw new Error(`${file}: missing ${key === 'quickFix' ? 'front matter quickFix:' : `section ## ${key[0]?.toUpperCase()}${key.slice(1)}`}`);
   return page as SourcePage;
 }
 
@@ -67,13 +72,20 @@ export function readSourcePage(id: string, root = ROOT): SourcePage | undefined 
 /** The source pages present, by id (pages for rules not registered yet included). */
 export function sourcePageIds(root = ROOT): string[] {
   const dir = path.join(root, SOURCE_DIR);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md') && !f.startsWith('_')).map((f) => f.slice(0, -3)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.md') && !f.startsWith('_'))
+        .map((f) => f.slice(0, -3))
+        .sort()
+    : [];
 }
 
 function resourceTypes(rule: AnyRule, family: 'cloudformation' | 'terraform'): string {
   const types = new Set<string>();
   for (const t of rule.targets[family] ?? []) for (const type of typeof t.type === 'string' ? [t.type] : t.type) types.add(type);
-  const names = [...types].map((t) => (t === INPUT_TARGET ? (family === 'cloudformation' ? 'template `Parameters`' : '`variable` blocks') : `\`${t}\``));
+  const names = [...types].map((t) =>
+    t === INPUT_TARGET ? (family === 'cloudformation' ? 'template `Parameters`' : '`variable` blocks') : `\`${t}\``,
+  );
   // A rule over every taggable type would drown the page: name a few, count the rest.
   return names.length > 10 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more types` : names.join(', ');
 }
@@ -116,7 +128,24 @@ export function renderRulePage(rule: AnyRule, src: SourcePage | undefined): stri
     '',
   ];
   if (src) {
-    lines.push('## What it checks and why', '', src.why, '', '## Bad', '', labelled(src.bad), '', '## Good', '', labelled(src.good), '', '## Fix', '', src.fix, '');
+    lines.push(
+      '## What it checks and why',
+      '',
+      src.why,
+      '',
+      '## Bad',
+      '',
+      labelled(src.bad),
+      '',
+      '## Good',
+      '',
+      labelled(src.good),
+      '',
+      '## Fix',
+      '',
+      src.fix,
+      '',
+    );
     if (src.notes) lines.push('## Notes', '', src.notes, '');
   } else {
     lines.push(`*Not documented yet: write ${SOURCE_DIR}/${rule.id}.md (start from ${SOURCE_DIR}/_template.md) and run \`npm run gen\`.*`, '');
@@ -179,7 +208,10 @@ export function generateAll(rules: readonly AnyRule[] = allRules, root = ROOT): 
   for (const rule of rules) out.set(ruleDocsPath(rule.id), renderRulePage(rule, sources.get(rule.id)));
   const readme = replaceBetween(readFileSync(path.join(root, 'README.md'), 'utf8'), 'rules', renderReadmeTable(rules, sources), 'README.md');
   out.set('README.md', withRuleCount(readme, rules.length, 'README.md'));
-  out.set(SUPPRESSIONS_DOC, replaceBetween(readFileSync(path.join(root, SUPPRESSIONS_DOC), 'utf8'), 'mapping', renderMappingTable(rules), SUPPRESSIONS_DOC));
+  out.set(
+    SUPPRESSIONS_DOC,
+    replaceBetween(readFileSync(path.join(root, SUPPRESSIONS_DOC), 'utf8'), 'mapping', renderMappingTable(rules), SUPPRESSIONS_DOC),
+  );
   return out;
 }
 

@@ -13,11 +13,14 @@ const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** Why `id`/`family` cannot be scaffolded, in one line; undefined when they can. */
 export function refusal(id: string | undefined, family: string | undefined, root = ROOT): string | undefined {
   if (!id || !family) return USAGE;
-  if (!KEBAB.test(id)) return `bad rule id '${id}': use kebab-case (lower-case letters, digits, single dashes), named for the property enforced, e.g. s3-versioning`;
-  if (!KEBAB.test(family) || family === 'lib') return `bad family '${family}': use the service's folder name under rules/ (kebab-case, not 'lib'), e.g. s3`;
+  if (!KEBAB.test(id))
+    return `bad rule id '${id}': use kebab-case (lower-case letters, digits, single dashes), named for the property enforced, e.g. s3-versioning`;
+  if (!KEBAB.test(family) || family === 'lib')
+    return `bad family '${family}': use the service's folder name under rules/ (kebab-case, not 'lib'), e.g. s3`;
   const existing = ruleFiles(root).find((r) => r.id === id);
   if (existing) return `rule '${id}' exists already: rules/${existing.family}/${id}.ts`;
-  for (const rel of [`test/rules/${id}.test.ts`, `docs/rules/src/${id}.md`]) if (existsSync(path.join(root, rel))) return `'${id}' is taken: ${rel} exists`;
+  for (const rel of [`test/rules/${id}.test.ts`, `docs/rules/src/${id}.md`])
+    if (existsSync(path.join(root, rel))) return `'${id}' is taken: ${rel} exists`;
   return undefined;
 }
 

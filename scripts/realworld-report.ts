@@ -60,7 +60,9 @@ async function main(): Promise<void> {
     console.log(`${rule.padEnd(28)} ${String(b).padStart(6)} ${String(a).padStart(9)} ${String(b - a).padStart(6)}`);
   }
   const pct = totalBefore === 0 ? 0 : (100 * (totalBefore - totalAfter)) / totalBefore;
-  console.log(`${'TOTAL'.padEnd(28)} ${String(totalBefore).padStart(6)} ${String(totalAfter).padStart(9)} ${String(totalBefore - totalAfter).padStart(6)}  (${pct.toFixed(1)}% fewer)`);
+  console.log(
+    `${'TOTAL'.padEnd(28)} ${String(totalBefore).padStart(6)} ${String(totalAfter).padStart(9)} ${String(totalBefore - totalAfter).padStart(6)}  (${pct.toFixed(1)}% fewer)`,
+  );
 }
 
 void main();

@@ -72,24 +72,36 @@ describe('rule documentation', () => {
 
       it('shows a bad and a good example for each syntax family the rule covers, and none for others', () => {
         const src = page();
-        for (const [name, section] of [['Bad', src.bad], ['Good', src.good]] as const) {
+        for (const [name, section] of [
+          ['Bad', src.bad],
+          ['Good', src.good],
+        ] as const) {
           const families = new Set(examplesOf(section).map((e) => FAMILY[e.lang]));
           for (const family of ['cloudformation', 'terraform'] as const) {
-            assert.equal(families.has(family), rule.targets[family] !== undefined, `${name}: ${family} example ${rule.targets[family] ? 'missing' : 'for a family the rule does not cover'}`);
+            assert.equal(
+              families.has(family),
+              rule.targets[family] !== undefined,
+              `${name}: ${family} example ${rule.targets[family] ? 'missing' : 'for a family the rule does not cover'}`,
+            );
           }
         }
       });
 
       it('bad examples trigger the rule', () => {
         const src = page();
-        for (const ex of examplesOf(src.bad)) assert.ok(findingsOf(rule, src, ex).length > 0, `no ${rule.id} finding in the bad ${ex.lang} example:\n${ex.code}`);
+        for (const ex of examplesOf(src.bad))
+          assert.ok(findingsOf(rule, src, ex).length > 0, `no ${rule.id} finding in the bad ${ex.lang} example:\n${ex.code}`);
       });
 
       it('good examples do not', () => {
         const src = page();
         for (const ex of examplesOf(src.good)) {
           const found = findingsOf(rule, src, ex);
-          assert.deepEqual(found.map((f) => f.message), [], `the good ${ex.lang} example triggers ${rule.id}:\n${ex.code}`);
+          assert.deepEqual(
+            found.map((f) => f.message),
+            [],
+            `the good ${ex.lang} example triggers ${rule.id}:\n${ex.code}`,
+          );
         }
       });
     });
@@ -122,7 +134,10 @@ describe('docs generator', () => {
   it('keeps the README table format the registry test reads', () => {
     const table = renderReadmeTable(allRules, new Map());
     const rows = [...table.matchAll(/^\| `([a-z0-9-]+)` \| (\w+) \| ([^|]+) \|/gm)].map((m) => m[1]);
-    assert.deepEqual(rows, allRules.map((r) => r.id));
+    assert.deepEqual(
+      rows,
+      allRules.map((r) => r.id),
+    );
   });
 
   it('lists one foreign id shared by several rules once, with all of them', () => {
@@ -160,9 +175,16 @@ describe('ruleDocsUrl', () => {
     }
   });
 
-  it('links into the repository named by package.json `repository`, in any of npm\'s forms', () => {
+  it("links into the repository named by package.json `repository`, in any of npm's forms", () => {
     const page = 'https://github.com/acme/secure-iac/blob/HEAD/';
-    for (const repo of ['https://github.com/acme/secure-iac', 'git+https://github.com/acme/secure-iac.git', 'github:acme/secure-iac', 'acme/secure-iac', 'git@github.com:acme/secure-iac.git', { type: 'git', url: 'https://github.com/acme/secure-iac.git' }]) {
+    for (const repo of [
+      'https://github.com/acme/secure-iac',
+      'git+https://github.com/acme/secure-iac.git',
+      'github:acme/secure-iac',
+      'acme/secure-iac',
+      'git@github.com:acme/secure-iac.git',
+      { type: 'git', url: 'https://github.com/acme/secure-iac.git' },
+    ]) {
       assert.equal(repositoryBlobBase(repo), page, JSON.stringify(repo));
     }
     assert.equal(repositoryBlobBase('https://gitlab.example/team/iac/'), 'https://gitlab.example/team/iac/blob/HEAD/');
@@ -170,7 +192,10 @@ describe('ruleDocsUrl', () => {
 
     const root = mkdtempSync(path.join(tmpdir(), 'secure-iac-docs-'));
     try {
-      writeFileSync(path.join(root, 'package.json'), JSON.stringify({ repository: { type: 'git', url: 'git+https://github.com/acme/secure-iac.git' } }));
+      writeFileSync(
+        path.join(root, 'package.json'),
+        JSON.stringify({ repository: { type: 'git', url: 'git+https://github.com/acme/secure-iac.git' } }),
+      );
       assert.equal(ruleDocsUrl('sg-open-ssh', root), `${page}docs/rules/sg-open-ssh.md`);
       assert.equal(ruleWebDocsUrl('sg-open-ssh', root), `${page}docs/rules/sg-open-ssh.md`);
       assert.equal(ruleWebDocsUrl('sg-open-ssh', '/no/such/package'), undefined);

@@ -14,7 +14,13 @@ describe('fix sweep', () => {
   it('every fix on a seeded sample of the corpora re-parses, silences its finding and makes no other rule fire', function () {
     this.timeout(120_000);
     needsCorpus(this);
-    const files = [...sample(kicsFiles(), 50), ...sample(realworldFiles().filter((f) => /\.(ya?ml|json|template)$/.test(f.path)), 10)];
+    const files = [
+      ...sample(kicsFiles(), 50),
+      ...sample(
+        realworldFiles().filter((f) => /\.(ya?ml|json|template)$/.test(f.path)),
+        10,
+      ),
+    ];
     assert.equal(files.length, 60);
     const report = sweep(files);
     // The sample must exercise fixes, or passing would mean nothing.
@@ -25,8 +31,16 @@ describe('fix sweep', () => {
   it('the sample is the same on every run', function () {
     needsCorpus(this, 'kics');
     const a = sample(kicsFiles(), 5).map((f) => f.path);
-    assert.deepEqual(sample(kicsFiles(), 5).map((f) => f.path), a);
-    assert.notDeepEqual(a, kicsFiles().slice(0, 5).map((f) => f.path));
+    assert.deepEqual(
+      sample(kicsFiles(), 5).map((f) => f.path),
+      a,
+    );
+    assert.notDeepEqual(
+      a,
+      kicsFiles()
+        .slice(0, 5)
+        .map((f) => f.path),
+    );
   });
 
   describe('catches', () => {
@@ -49,7 +63,10 @@ describe('fix sweep', () => {
 
     it('a fix that breaks parsing', () => {
       const problems = problemsAfter('main.tf', base, [finding], text.replace('size = 8', 'size = 8\n  encrypted = = true'));
-      assert.ok(problems.some((p) => p.startsWith('new parse error')), problems.join('\n'));
+      assert.ok(
+        problems.some((p) => p.startsWith('new parse error')),
+        problems.join('\n'),
+      );
     });
 
     it('a fix that leaves its finding', () => {

@@ -15,7 +15,8 @@ describe('generated files', () => {
 
   it('include the registry, every rule page, README, the suppression mapping and package.json', () => {
     const files = [...generatedFiles().keys()];
-    for (const rel of ['rules/index.ts', 'README.md', 'docs/suppressions.md', 'package.json', 'docs/rules/s3-versioning.md']) assert.ok(files.includes(rel), rel);
+    for (const rel of ['rules/index.ts', 'README.md', 'docs/suppressions.md', 'package.json', 'docs/rules/s3-versioning.md'])
+      assert.ok(files.includes(rel), rel);
   });
 });
 
@@ -23,7 +24,12 @@ describe('rules/index.ts generator', () => {
   it('lists the rule files of every family folder but lib/, sorted by id, under camel-case import names', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'secure-iac-gen-'));
     try {
-      for (const [family, id] of [['s3', 's3-b'], ['iam', 'z-last'], ['general', 'a-first'], ['lib', 'helper']]) {
+      for (const [family, id] of [
+        ['s3', 's3-b'],
+        ['iam', 'z-last'],
+        ['general', 'a-first'],
+        ['lib', 'helper'],
+      ]) {
         mkdirSync(path.join(root, 'rules', family as string), { recursive: true });
         writeFileSync(path.join(root, 'rules', family as string, `${id}.ts`), '');
       }

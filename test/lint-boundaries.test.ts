@@ -7,7 +7,8 @@ const ROOT = path.join(__dirname, '..');
 
 /** The no-restricted-imports findings for `imports` placed in a file at `file` (nothing is written to disk). */
 async function restricted(file: string, imports: readonly string[]): Promise<string[]> {
-  const code = imports.map((spec, i) => `import * as m${i} from '${spec}';\n`).join('') + `export const all = [${imports.map((_, i) => `m${i}`).join(', ')}];\n`;
+  const code =
+    imports.map((spec, i) => `import * as m${i} from '${spec}';\n`).join('') + `export const all = [${imports.map((_, i) => `m${i}`).join(', ')}];\n`;
   const [result] = await new ESLint({ cwd: ROOT }).lintText(code, { filePath: path.join(ROOT, file) });
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => imports[m.line - 1] as string);
 }
@@ -24,7 +25,13 @@ describe('import boundaries (eslint.config.mjs)', function () {
   it('the engine, parsers, writers, model, scan and workspace import no vscode*, handlers or CLI, at any folder depth', async () => {
     const ok = ['../../../rules/api', '../model/document', 'yaml', 'web-tree-sitter'];
     const bad = ['vscode', 'vscode-languageserver/node', 'vscode-languageserver-types', '../handlers/diagnostics', '../../cli/args', '../cli'];
-    const files = ['server/src/engine/lint/lint.ts', 'server/src/engine/scope/deep/resolve.ts', 'server/src/parsers/x.ts', 'server/src/edits/x.ts', 'server/src/model/x.ts'];
+    const files = [
+      'server/src/engine/lint/lint.ts',
+      'server/src/engine/scope/deep/resolve.ts',
+      'server/src/parsers/x.ts',
+      'server/src/edits/x.ts',
+      'server/src/model/x.ts',
+    ];
     for (const file of [...files, 'server/src/scan/x.ts', 'server/src/workspace/x.ts']) {
       assert.deepEqual(await restricted(file, [...ok, ...bad]), bad, file);
     }

@@ -30,7 +30,10 @@ function renderedDocsLink(d: vscode.Diagnostic): vscode.Diagnostic {
   const code = d.code;
   if (typeof code !== 'object' || code.target.scheme !== 'file') return d;
   const ruleId = String(code.value);
-  d.code = { value: code.value, target: vscode.Uri.parse(`command:${Commands.showRuleDocumentation}?${encodeURIComponent(JSON.stringify([ruleId]))}`) };
+  d.code = {
+    value: code.value,
+    target: vscode.Uri.parse(`command:${Commands.showRuleDocumentation}?${encodeURIComponent(JSON.stringify([ruleId]))}`),
+  };
   return d;
 }
 
@@ -58,7 +61,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const onDocument = (doc: vscode.TextDocument) => {
     if (isTemplateDocument(doc)) startFor(`${vscode.workspace.asRelativePath(doc.uri)} was opened`);
   };
-  waiting.push(vscode.workspace.onDidOpenTextDocument(onDocument), vscode.workspace.onDidChangeTextDocument((e) => onDocument(e.document)));
+  waiting.push(
+    vscode.workspace.onDidOpenTextDocument(onDocument),
+    vscode.workspace.onDidChangeTextDocument((e) => onDocument(e.document)),
+  );
   context.subscriptions.push(...waiting);
   output.info('Looking for a CloudFormation template or Terraform file in the workspace…');
   void findTemplateInWorkspace().then(

@@ -3,11 +3,35 @@ import type { Report, ResourceView, RuleContext, ValueView } from '../api';
 import { defineRule } from '../define-rule';
 
 type Prop =
-  | 'accessDest' | 'name' | 'stageName' | 'methodSettings' | 'methodSetting' | 'httpMethod' | 'resourcePath' | 'loggingLevel'
-  | 'apiId' | 'routeLogging' | 'protocol' | 'stage' | 'methodPath' | 'level'
-  | 'events' | 'eventType' | 'eventRestApi' | 'eventHttpApi' | 'implicitApiDest' | 'implicitHttpApiDest';
+  | 'accessDest'
+  | 'name'
+  | 'stageName'
+  | 'methodSettings'
+  | 'methodSetting'
+  | 'httpMethod'
+  | 'resourcePath'
+  | 'loggingLevel'
+  | 'apiId'
+  | 'routeLogging'
+  | 'protocol'
+  | 'stage'
+  | 'methodPath'
+  | 'level'
+  | 'events'
+  | 'eventType'
+  | 'eventRestApi'
+  | 'eventHttpApi'
+  | 'implicitApiDest'
+  | 'implicitHttpApiDest';
 type Message =
-  | 'accessLogs' | 'deploymentStage' | 'tfDeploymentStage' | 'executionLogs' | 'tfExecutionLogs' | 'websocketLogs' | 'implicitApi' | 'implicitExecutionLogs';
+  | 'accessLogs'
+  | 'deploymentStage'
+  | 'tfDeploymentStage'
+  | 'executionLogs'
+  | 'tfExecutionLogs'
+  | 'websocketLogs'
+  | 'implicitApi'
+  | 'implicitExecutionLogs';
 
 /** Execution-log levels that record something (`OFF` does not). */
 const LOGGING = new Set(['ERROR', 'INFO']);
@@ -62,7 +86,10 @@ export default defineRule({
           loggingLevel: 'LoggingLevel',
         },
       },
-      { type: 'AWS::ApiGatewayV2::Stage', props: { accessDest: 'AccessLogSettings.DestinationArn', apiId: 'ApiId', routeLogging: 'DefaultRouteSettings.LoggingLevel' } },
+      {
+        type: 'AWS::ApiGatewayV2::Stage',
+        props: { accessDest: 'AccessLogSettings.DestinationArn', apiId: 'ApiId', routeLogging: 'DefaultRouteSettings.LoggingLevel' },
+      },
       // SAM's HttpApi property is AccessLogSettings (the translator), not aws-service-spec's AccessLogSetting.
       { type: 'AWS::Serverless::HttpApi', props: { accessDest: 'AccessLogSettings.DestinationArn' } },
       { type: 'AWS::ApiGateway::Deployment', props: { stageName: 'StageName', accessDest: 'StageDescription.AccessLogSetting.DestinationArn' } },
@@ -86,7 +113,10 @@ export default defineRule({
     ],
     terraform: [
       { type: 'aws_api_gateway_stage', props: { accessDest: 'access_log_settings.destination_arn', name: 'stage_name' } },
-      { type: 'aws_apigatewayv2_stage', props: { accessDest: 'access_log_settings.destination_arn', apiId: 'api_id', routeLogging: 'default_route_settings.logging_level' } },
+      {
+        type: 'aws_apigatewayv2_stage',
+        props: { accessDest: 'access_log_settings.destination_arn', apiId: 'api_id', routeLogging: 'default_route_settings.logging_level' },
+      },
       { type: 'aws_api_gateway_deployment', props: { stageName: 'stage_name' } },
     ],
   },
@@ -96,10 +126,16 @@ export default defineRule({
       terraform: { type: 'aws_apigatewayv2_api', props: { protocol: 'protocol_type' } },
     },
     methodSettings: {
-      terraform: { type: 'aws_api_gateway_method_settings', props: { stage: 'stage_name', methodPath: 'method_path', level: 'settings.logging_level' } },
+      terraform: {
+        type: 'aws_api_gateway_method_settings',
+        props: { stage: 'stage_name', methodPath: 'method_path', level: 'settings.logging_level' },
+      },
     },
     function: {
-      cloudformation: { type: 'AWS::Serverless::Function', props: { events: 'Events.*', eventType: 'Type', eventRestApi: 'Properties.RestApiId', eventHttpApi: 'Properties.ApiId' } },
+      cloudformation: {
+        type: 'AWS::Serverless::Function',
+        props: { events: 'Events.*', eventType: 'Type', eventRestApi: 'Properties.RestApiId', eventHttpApi: 'Properties.ApiId' },
+      },
     },
   },
   check(resource, report, ctx) {
@@ -114,7 +150,8 @@ export default defineRule({
     if (resource.declares('name') && !coveredByMethodSettings(resource, ctx)) report({ at: resource, messageId: 'tfExecutionLogs' });
     if (resource.declares('routeLogging') && webSocketStage(resource, ctx)) {
       const level = resource.prop('routeLogging');
-      if (!level.isUnresolved() && (level.isMissing() || level.asString()?.toUpperCase() === 'OFF')) report({ at: level, messageId: 'websocketLogs' });
+      if (!level.isUnresolved() && (level.isMissing() || level.asString()?.toUpperCase() === 'OFF'))
+        report({ at: level, messageId: 'websocketLogs' });
     }
   },
 });
@@ -159,7 +196,12 @@ function coveredByMethodSettings(stage: ResourceView<Prop>, ctx: RuleContext<Pro
 
 /** Whether the V2 stage belongs to a WebSocket API of the file (HTTP APIs have no execution logs). */
 function webSocketStage(stage: ResourceView<Prop>, ctx: RuleContext<Prop>): boolean {
-  const names = new Set(stage.prop('apiId').references().map((r) => r.resource));
+  const names = new Set(
+    stage
+      .prop('apiId')
+      .references()
+      .map((r) => r.resource),
+  );
   return ctx.companions('v2Api').some((api) => names.has(api.address) && api.prop('protocol').asString()?.toUpperCase() === 'WEBSOCKET');
 }
 
@@ -183,5 +225,7 @@ function reportImplicitApis(fn: ResourceView<Prop>, report: Report<Message, Prop
 }
 
 function implicitEvents(fn: ResourceView<Prop>, type: 'Api' | 'HttpApi'): ValueView<Prop>[] {
-  return fn.list('events').filter((e) => e.prop('eventType').asString() === type && e.prop(type === 'Api' ? 'eventRestApi' : 'eventHttpApi').isMissing());
+  return fn
+    .list('events')
+    .filter((e) => e.prop('eventType').asString() === type && e.prop(type === 'Api' ? 'eventRestApi' : 'eventHttpApi').isMissing());
 }

@@ -4,10 +4,31 @@ import { defineRule } from '../define-rule';
 import { namedApis, privateSamEndpoint, privateTypes } from '../lib/rest-api-private';
 
 type Prop =
-  | 'authType' | 'httpMethod' | 'apiKey' | 'restApi' | 'routeKey' | 'apiId'
-  | 'events' | 'eventType' | 'eventAuthorizer' | 'eventApiKey' | 'eventMethod' | 'eventPath' | 'eventRestApi' | 'eventHttpApi'
-  | 'types' | 'protocol' | 'defaultAuthorizer' | 'apiKeyDefault' | 'endpoint' | 'endpointType'
-  | 'globalsApiAuthorizer' | 'globalsApiKey' | 'globalsApiEndpoint' | 'globalsApiEndpointType' | 'globalsHttpApiAuthorizer';
+  | 'authType'
+  | 'httpMethod'
+  | 'apiKey'
+  | 'restApi'
+  | 'routeKey'
+  | 'apiId'
+  | 'events'
+  | 'eventType'
+  | 'eventAuthorizer'
+  | 'eventApiKey'
+  | 'eventMethod'
+  | 'eventPath'
+  | 'eventRestApi'
+  | 'eventHttpApi'
+  | 'types'
+  | 'protocol'
+  | 'defaultAuthorizer'
+  | 'apiKeyDefault'
+  | 'endpoint'
+  | 'endpointType'
+  | 'globalsApiAuthorizer'
+  | 'globalsApiKey'
+  | 'globalsApiEndpoint'
+  | 'globalsApiEndpointType'
+  | 'globalsHttpApiAuthorizer';
 
 type Message = 'method' | 'route' | 'apiEvent' | 'httpApiEvent';
 
@@ -31,14 +52,17 @@ export default defineRule({
       route:
         '{{resource}} lets anyone call route {{route}} without authorization ({{authType}} is NONE or missing) or an API key. Choose AWS_IAM, JWT or CUSTOM (a Lambda authorizer).',
       apiEvent:
-        '{{resource}} has an Api event {{method}} {{path}} with no authorizer (neither on the event nor as the API\'s DefaultAuthorizer) and no API key. Set Auth.Authorizer or the API\'s Auth.DefaultAuthorizer (AWS_IAM, a Cognito or Lambda authorizer).',
+        "{{resource}} has an Api event {{method}} {{path}} with no authorizer (neither on the event nor as the API's DefaultAuthorizer) and no API key. Set Auth.Authorizer or the API's Auth.DefaultAuthorizer (AWS_IAM, a Cognito or Lambda authorizer).",
       httpApiEvent:
-        '{{resource}} has an HttpApi event {{method}} {{path}} with no authorizer (neither on the event nor as the API\'s DefaultAuthorizer). Set Auth.Authorizer or the API\'s Auth.DefaultAuthorizer (AWS_IAM, a JWT or Lambda authorizer).',
+        "{{resource}} has an HttpApi event {{method}} {{path}} with no authorizer (neither on the event nor as the API's DefaultAuthorizer). Set Auth.Authorizer or the API's Auth.DefaultAuthorizer (AWS_IAM, a JWT or Lambda authorizer).",
     },
   },
   targets: {
     cloudformation: [
-      { type: 'AWS::ApiGateway::Method', props: { authType: 'AuthorizationType', httpMethod: 'HttpMethod', apiKey: 'ApiKeyRequired', restApi: 'RestApiId' } },
+      {
+        type: 'AWS::ApiGateway::Method',
+        props: { authType: 'AuthorizationType', httpMethod: 'HttpMethod', apiKey: 'ApiKeyRequired', restApi: 'RestApiId' },
+      },
       { type: 'AWS::ApiGatewayV2::Route', props: { authType: 'AuthorizationType', apiKey: 'ApiKeyRequired', routeKey: 'RouteKey', apiId: 'ApiId' } },
       {
         type: 'AWS::Serverless::Function',
@@ -61,8 +85,14 @@ export default defineRule({
       },
     ],
     terraform: [
-      { type: 'aws_api_gateway_method', props: { authType: 'authorization', httpMethod: 'http_method', apiKey: 'api_key_required', restApi: 'rest_api_id' } },
-      { type: 'aws_apigatewayv2_route', props: { authType: 'authorization_type', apiKey: 'api_key_required', routeKey: 'route_key', apiId: 'api_id' } },
+      {
+        type: 'aws_api_gateway_method',
+        props: { authType: 'authorization', httpMethod: 'http_method', apiKey: 'api_key_required', restApi: 'rest_api_id' },
+      },
+      {
+        type: 'aws_apigatewayv2_route',
+        props: { authType: 'authorization_type', apiKey: 'api_key_required', routeKey: 'route_key', apiId: 'api_id' },
+      },
     ],
   },
   companions: {
@@ -77,7 +107,12 @@ export default defineRule({
     samApi: {
       cloudformation: {
         type: 'AWS::Serverless::Api',
-        props: { defaultAuthorizer: 'Auth.DefaultAuthorizer', apiKeyDefault: 'Auth.ApiKeyRequired', endpoint: 'EndpointConfiguration', endpointType: 'EndpointConfiguration.Type' },
+        props: {
+          defaultAuthorizer: 'Auth.DefaultAuthorizer',
+          apiKeyDefault: 'Auth.ApiKeyRequired',
+          endpoint: 'EndpointConfiguration',
+          endpointType: 'EndpointConfiguration.Type',
+        },
       },
     },
     samHttpApi: { cloudformation: { type: 'AWS::Serverless::HttpApi', props: { defaultAuthorizer: 'Auth.DefaultAuthorizer' } } },
@@ -141,7 +176,11 @@ function apiDefaults(fn: ResourceView<Prop>, event: ValueView<Prop>, type: 'Api'
   if (apis.length === 0) return undefined;
   return apis.map((api) =>
     type === 'Api'
-      ? { authorizer: api.prop('defaultAuthorizer'), apiKey: api.prop('apiKeyDefault'), private: privateSamEndpoint(api.prop('endpoint'), api.prop('endpointType')) }
+      ? {
+          authorizer: api.prop('defaultAuthorizer'),
+          apiKey: api.prop('apiKeyDefault'),
+          private: privateSamEndpoint(api.prop('endpoint'), api.prop('endpointType')),
+        }
       : { authorizer: api.prop('defaultAuthorizer'), private: false },
   );
 }

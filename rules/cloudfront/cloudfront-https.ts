@@ -23,7 +23,11 @@ export default defineRule({
     cloudformation: [
       {
         type: 'AWS::CloudFront::Distribution',
-        props: { defaultBehavior: 'DistributionConfig.DefaultCacheBehavior', behaviors: 'DistributionConfig.CacheBehaviors[]', policy: 'ViewerProtocolPolicy' },
+        props: {
+          defaultBehavior: 'DistributionConfig.DefaultCacheBehavior',
+          behaviors: 'DistributionConfig.CacheBehaviors[]',
+          policy: 'ViewerProtocolPolicy',
+        },
       },
     ],
     terraform: [

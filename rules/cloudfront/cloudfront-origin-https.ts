@@ -3,7 +3,8 @@ import type { ValueView } from '../api';
 import { defineRule } from '../define-rule';
 import { originLabel, s3OriginKind } from '../lib/cloudfront-origins';
 
-type OriginProp = 'origins' | 'id' | 'domain' | 'custom' | 'protocolPolicy' | 'sslProtocols' | 'defaultBehavior' | 'behaviors' | 'target' | 'viewerPolicy';
+type OriginProp =
+  'origins' | 'id' | 'domain' | 'custom' | 'protocolPolicy' | 'sslProtocols' | 'defaultBehavior' | 'behaviors' | 'target' | 'viewerPolicy';
 
 export default defineRule({
   id: 'cloudfront-origin-https',

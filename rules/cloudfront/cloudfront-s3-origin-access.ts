@@ -21,13 +21,27 @@ export default defineRule({
     cloudformation: [
       {
         type: 'AWS::CloudFront::Distribution',
-        props: { origins: 'DistributionConfig.Origins[]', id: 'Id', domain: 'DomainName', s3: 'S3OriginConfig', identity: 'OriginAccessIdentity', control: 'OriginAccessControlId' },
+        props: {
+          origins: 'DistributionConfig.Origins[]',
+          id: 'Id',
+          domain: 'DomainName',
+          s3: 'S3OriginConfig',
+          identity: 'OriginAccessIdentity',
+          control: 'OriginAccessControlId',
+        },
       },
     ],
     terraform: [
       {
         type: 'aws_cloudfront_distribution',
-        props: { origins: 'origin[]', id: 'origin_id', domain: 'domain_name', s3: 's3_origin_config', identity: 'origin_access_identity', control: 'origin_access_control_id' },
+        props: {
+          origins: 'origin[]',
+          id: 'origin_id',
+          domain: 'domain_name',
+          s3: 's3_origin_config',
+          identity: 'origin_access_identity',
+          control: 'origin_access_control_id',
+        },
       },
     ],
   },

@@ -14,7 +14,12 @@ export default defineRule({
     docs: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html',
     related: {
       checkov: ['CKV_AWS_174'],
-      kics: ['dc17ee4b-ddf2-4e23-96e8-7a36abad1303', '00e5e55e-c2ff-46b3-a757-a7a1cd802456', 'be96849c-3df6-49c2-bc16-778a7be2519c', '5c0003fb-9aa0-42c1-9da3-eb0e332bef21'],
+      kics: [
+        'dc17ee4b-ddf2-4e23-96e8-7a36abad1303',
+        '00e5e55e-c2ff-46b3-a757-a7a1cd802456',
+        'be96849c-3df6-49c2-bc16-778a7be2519c',
+        '5c0003fb-9aa0-42c1-9da3-eb0e332bef21',
+      ],
       tfsec: ['aws-cloudfront-use-secure-tls-policy'],
       trivy: ['AVD-AWS-0013'],
     },

@@ -26,7 +26,11 @@ function publicAcl(acls: ValueView<Prop>[]): Exposure | undefined {
   for (const acl of acls) {
     const value = acl.asString();
     if (value !== undefined && isPublicCannedAcl(value)) {
-      return { at: acl, why: `its ACL ${value} grants access to ${aclGrantee(value)}`, related: `The canned ACL ${value} makes the trail's bucket public.` };
+      return {
+        at: acl,
+        why: `its ACL ${value} grants access to ${aclGrantee(value)}`,
+        related: `The canned ACL ${value} makes the trail's bucket public.`,
+      };
     }
   }
   return undefined;
@@ -80,7 +84,7 @@ export default defineRule({
     fsbp: ['CloudTrail.6'],
     messages: {
       public:
-        '{{resource}} delivers its logs to {{bucketAddress}}, which is public: {{why}}. Anyone can then read the account\'s audit trail (who did what, resource names, IP addresses). Make the bucket private; its s3-public-acl / s3-policy-public findings carry the fixes.',
+        "{{resource}} delivers its logs to {{bucketAddress}}, which is public: {{why}}. Anyone can then read the account's audit trail (who did what, resource names, IP addresses). Make the bucket private; its s3-public-acl / s3-policy-public findings carry the fixes.",
     },
   },
   targets: {
@@ -109,14 +113,23 @@ export default defineRule({
       terraform: { type: 'aws_s3_bucket', props: { name: 'bucket', acl: 'acl', policy: 'policy', statements: 'policy.Statement' } },
     },
     bucketPolicy: {
-      cloudformation: { type: 'AWS::S3::BucketPolicy', props: { bucket: 'Bucket', policy: 'PolicyDocument', statements: 'PolicyDocument.Statement' } },
+      cloudformation: {
+        type: 'AWS::S3::BucketPolicy',
+        props: { bucket: 'Bucket', policy: 'PolicyDocument', statements: 'PolicyDocument.Statement' },
+      },
       terraform: { type: 'aws_s3_bucket_policy', props: { bucket: 'bucket', policy: 'policy', statements: 'policy.Statement' } },
     },
     acl: { terraform: { type: 'aws_s3_bucket_acl', props: { bucket: 'bucket', acl: 'acl' } } },
     publicAccessBlock: {
       terraform: {
         type: 'aws_s3_bucket_public_access_block',
-        props: { bucket: 'bucket', blockAcls: 'block_public_acls', ignoreAcls: 'ignore_public_acls', blockPolicy: 'block_public_policy', restrictBuckets: 'restrict_public_buckets' },
+        props: {
+          bucket: 'bucket',
+          blockAcls: 'block_public_acls',
+          ignoreAcls: 'ignore_public_acls',
+          blockPolicy: 'block_public_policy',
+          restrictBuckets: 'restrict_public_buckets',
+        },
       },
     },
   },

@@ -4,7 +4,7 @@
 import { defineRule } from '../define-rule';
 import { inputLabel, judgeSecretPair, secretMessageId } from '../lib/secret-pairs';
 
-const FIX_HINT = 'set its type to SECRETS_MANAGER or PARAMETER_STORE with the secret\'s name or ARN as the value';
+const FIX_HINT = "set its type to SECRETS_MANAGER or PARAMETER_STORE with the secret's name or ARN as the value";
 
 export default defineRule({
   id: 'codebuild-env-secret',
@@ -24,8 +24,12 @@ export default defineRule({
     },
   },
   targets: {
-    cloudformation: [{ type: 'AWS::CodeBuild::Project', props: { variables: 'Environment.EnvironmentVariables[]', name: 'Name', value: 'Value', type: 'Type' } }],
-    terraform: [{ type: 'aws_codebuild_project', props: { variables: 'environment.environment_variable[]', name: 'name', value: 'value', type: 'type' } }],
+    cloudformation: [
+      { type: 'AWS::CodeBuild::Project', props: { variables: 'Environment.EnvironmentVariables[]', name: 'Name', value: 'Value', type: 'Type' } },
+    ],
+    terraform: [
+      { type: 'aws_codebuild_project', props: { variables: 'environment.environment_variable[]', name: 'name', value: 'value', type: 'type' } },
+    ],
   },
   check(resource, report) {
     for (const variable of resource.list('variables')) {
@@ -34,7 +38,12 @@ export default defineRule({
       if (!type.isMissing() && type.asString() !== 'PLAINTEXT') continue;
       const name = variable.prop('name').asString();
       const hit = judgeSecretPair(name, variable.prop('value'));
-      if (hit) report({ at: hit.at, messageId: secretMessageId(hit), data: { name: name ?? 'a variable', kind: hit.kind ?? '', input: inputLabel(hit.input, resource.family) } });
+      if (hit)
+        report({
+          at: hit.at,
+          messageId: secretMessageId(hit),
+          data: { name: name ?? 'a variable', kind: hit.kind ?? '', input: inputLabel(hit.input, resource.family) },
+        });
     }
   },
 });

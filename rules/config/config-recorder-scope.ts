@@ -2,15 +2,7 @@
 import type { Fixer, Report, ResourceView, ValueView } from '../api';
 import { defineRule } from '../define-rule';
 
-type Prop =
-  | 'allSupported'
-  | 'resourceTypes'
-  | 'useOnly'
-  | 'isEnabled'
-  | 'accountSources'
-  | 'orgSource'
-  | 'allRegions'
-  | 'regions';
+type Prop = 'allSupported' | 'resourceTypes' | 'useOnly' | 'isEnabled' | 'accountSources' | 'orgSource' | 'allRegions' | 'regions';
 type Message = 'notAllSupported' | 'listedTypes' | 'inclusion' | 'stopped' | 'someRegions' | 'start' | 'allRegionsFix';
 
 /** A recorder that records only the resource types it lists; what to record is a cost decision, so no fix. */
@@ -67,9 +59,12 @@ export default defineRule({
     },
     fsbp: ['Config.1'],
     messages: {
-      notAllSupported: '{{resource}} sets {{allSupported}} to false: only the listed resource types are recorded, so changes to every other resource leave no configuration history.',
-      listedTypes: '{{resource}} lists {{resourceTypes}}: only those resource types are recorded, so changes to every other resource leave no configuration history.',
-      inclusion: '{{resource}} sets {{useOnly}} to INCLUSION_BY_RESOURCE_TYPES: only the listed resource types are recorded, so changes to every other resource leave no configuration history.',
+      notAllSupported:
+        '{{resource}} sets {{allSupported}} to false: only the listed resource types are recorded, so changes to every other resource leave no configuration history.',
+      listedTypes:
+        '{{resource}} lists {{resourceTypes}}: only those resource types are recorded, so changes to every other resource leave no configuration history.',
+      inclusion:
+        '{{resource}} sets {{useOnly}} to INCLUSION_BY_RESOURCE_TYPES: only the listed resource types are recorded, so changes to every other resource leave no configuration history.',
       stopped: '{{resource}} sets {{isEnabled}} to false: the configuration recorder is stopped and records nothing.',
       someRegions: '{{resource}} aggregates only the regions it names, so resources created in any other region are not seen.',
       start: 'Set {{isEnabled}} to true',
@@ -88,7 +83,12 @@ export default defineRule({
       },
       {
         type: 'AWS::Config::ConfigurationAggregator',
-        props: { accountSources: 'AccountAggregationSources', orgSource: 'OrganizationAggregationSource', allRegions: 'AllAwsRegions', regions: 'AwsRegions' },
+        props: {
+          accountSources: 'AccountAggregationSources',
+          orgSource: 'OrganizationAggregationSource',
+          allRegions: 'AllAwsRegions',
+          regions: 'AwsRegions',
+        },
       },
     ],
     terraform: [
@@ -103,7 +103,12 @@ export default defineRule({
       { type: 'aws_config_configuration_recorder_status', props: { isEnabled: 'is_enabled' } },
       {
         type: 'aws_config_configuration_aggregator',
-        props: { accountSources: 'account_aggregation_source', orgSource: 'organization_aggregation_source', allRegions: 'all_regions', regions: 'regions' },
+        props: {
+          accountSources: 'account_aggregation_source',
+          orgSource: 'organization_aggregation_source',
+          allRegions: 'all_regions',
+          regions: 'regions',
+        },
       },
     ],
   },

@@ -17,7 +17,8 @@ export default defineRule({
     },
     fsbp: ['DocumentDB.1'],
     messages: {
-      missing: '{{resource}} does not set {{encrypted}}; DocumentDB documents no default for it, so the storage is not known to be encrypted at rest.',
+      missing:
+        '{{resource}} does not set {{encrypted}}; DocumentDB documents no default for it, so the storage is not known to be encrypted at rest.',
       disabled: '{{resource}} sets {{encrypted}} to false.',
       enable: 'Set {{encrypted}} to true',
     },

@@ -25,7 +25,10 @@ export default defineRule({
   targets: {
     cloudformation: [
       { type: 'AWS::EC2::Volume', props: { volumes: '', encrypted: 'Encrypted' } },
-      { type: ['AWS::EC2::Instance', 'AWS::AutoScaling::LaunchConfiguration'], props: { volumes: 'BlockDeviceMappings[].Ebs', encrypted: 'Encrypted' } },
+      {
+        type: ['AWS::EC2::Instance', 'AWS::AutoScaling::LaunchConfiguration'],
+        props: { volumes: 'BlockDeviceMappings[].Ebs', encrypted: 'Encrypted' },
+      },
       { type: 'AWS::EC2::LaunchTemplate', props: { volumes: 'LaunchTemplateData.BlockDeviceMappings[].Ebs', encrypted: 'Encrypted' } },
     ],
     terraform: [

@@ -15,7 +15,8 @@ export default defineRule({
     },
     fsbp: ['EC2.8', 'AutoScaling.3'],
     messages: {
-      missing: '{{resource}} does not set {{tokens}}; unless the AMI or the account default requires tokens, the instance metadata service then also answers IMDSv1 requests, which need no session token.',
+      missing:
+        '{{resource}} does not set {{tokens}}; unless the AMI or the account default requires tokens, the instance metadata service then also answers IMDSv1 requests, which need no session token.',
       optional: '{{resource}} sets {{tokens}} to {{value}}, so the instance metadata service answers IMDSv1 requests, which need no session token.',
       require: 'Set {{tokens}} to required',
     },
@@ -24,7 +25,12 @@ export default defineRule({
     cloudformation: [
       {
         type: 'AWS::EC2::Instance',
-        props: { tokens: 'MetadataOptions.HttpTokens', endpoint: 'MetadataOptions.HttpEndpoint', metadata: 'MetadataOptions', launchTemplate: 'LaunchTemplate' },
+        props: {
+          tokens: 'MetadataOptions.HttpTokens',
+          endpoint: 'MetadataOptions.HttpEndpoint',
+          metadata: 'MetadataOptions',
+          launchTemplate: 'LaunchTemplate',
+        },
       },
       {
         type: 'AWS::EC2::LaunchTemplate',
@@ -35,9 +41,17 @@ export default defineRule({
     terraform: [
       {
         type: 'aws_instance',
-        props: { tokens: 'metadata_options.http_tokens', endpoint: 'metadata_options.http_endpoint', metadata: 'metadata_options', launchTemplate: 'launch_template' },
+        props: {
+          tokens: 'metadata_options.http_tokens',
+          endpoint: 'metadata_options.http_endpoint',
+          metadata: 'metadata_options',
+          launchTemplate: 'launch_template',
+        },
       },
-      { type: ['aws_launch_template', 'aws_launch_configuration'], props: { tokens: 'metadata_options.http_tokens', endpoint: 'metadata_options.http_endpoint' } },
+      {
+        type: ['aws_launch_template', 'aws_launch_configuration'],
+        props: { tokens: 'metadata_options.http_tokens', endpoint: 'metadata_options.http_endpoint' },
+      },
     ],
   },
   companions: {

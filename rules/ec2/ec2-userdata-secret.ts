@@ -32,10 +32,12 @@ export default defineRule({
       trivy: ['AVD-AWS-0029', 'AVD-AWS-0129'],
     },
     messages: {
-      secretValue: '{{resource}} user data holds a secret value ({{kind}}); read the secret at boot from Secrets Manager or SSM Parameter Store with the instance role.',
+      secretValue:
+        '{{resource}} user data holds a secret value ({{kind}}); read the secret at boot from Secrets Manager or SSM Parameter Store with the instance role.',
       secretValueDefault:
         '{{resource}} user data holds a secret value ({{kind}}) from the default of {{input}}; read the secret at boot from Secrets Manager or SSM Parameter Store with the instance role.',
-      literal: '{{resource}} user data sets {{name}} to a literal; read the secret at boot from Secrets Manager or SSM Parameter Store with the instance role.',
+      literal:
+        '{{resource}} user data sets {{name}} to a literal; read the secret at boot from Secrets Manager or SSM Parameter Store with the instance role.',
       literalDefault:
         '{{resource}} user data sets {{name}} to the default of {{input}}, a secret written in the file; read it at boot from Secrets Manager or SSM Parameter Store with the instance role.',
     },

@@ -41,7 +41,11 @@ export default defineRule({
       report({
         at: open.value,
         messageId: 'open',
-        data: { cidrValue: open.value.asString() ?? '', inputName: spellInput(inputNameFor(open, 'AllowedDbCidr'), sg.family), ports: ports.join(', ') },
+        data: {
+          cidrValue: open.value.asString() ?? '',
+          inputName: spellInput(inputNameFor(open, 'AllowedDbCidr'), sg.family),
+          ports: ports.join(', '),
+        },
         fix: restrictSourceFix(open, 'restrict', 'AllowedDbCidr', 'the database ports'),
       });
     }

@@ -8,7 +8,10 @@ const SCANS_PUSHES = new Set(['SCAN_ON_PUSH', 'CONTINUOUS_SCAN']);
 
 /** An ECR `WILDCARD` filter: `*` matches any run of characters, everything else itself. */
 function wildcardMatches(filter: string, name: string): boolean {
-  const pattern = filter.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = filter
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(name);
 }
 
@@ -62,20 +65,41 @@ export default defineRule({
     },
     fsbp: ['ECR.1'],
     messages: {
-      missing: '{{resource}} does not scan images on push (the default is off) and no registry scanning rule covers it: images with known vulnerabilities are stored and deployed unnoticed.',
-      disabled: '{{resource}} sets {{scanOnPush}} to false and no registry scanning rule covers it: images with known vulnerabilities are stored and deployed unnoticed.',
-      uncoveredWhen: '{{resource}} does not scan images on push, and the registry scanning configuration that covers it exists only under a condition: images are not scanned when {{variant}}.',
+      missing:
+        '{{resource}} does not scan images on push (the default is off) and no registry scanning rule covers it: images with known vulnerabilities are stored and deployed unnoticed.',
+      disabled:
+        '{{resource}} sets {{scanOnPush}} to false and no registry scanning rule covers it: images with known vulnerabilities are stored and deployed unnoticed.',
+      uncoveredWhen:
+        '{{resource}} does not scan images on push, and the registry scanning configuration that covers it exists only under a condition: images are not scanned when {{variant}}.',
       enable: 'Scan images on push',
     },
   },
   targets: {
-    cloudformation: [{ type: 'AWS::ECR::Repository', props: { name: 'RepositoryName', scanOnPush: 'ImageScanningConfiguration.ScanOnPush', condition: '/Condition' } }],
+    cloudformation: [
+      {
+        type: 'AWS::ECR::Repository',
+        props: { name: 'RepositoryName', scanOnPush: 'ImageScanningConfiguration.ScanOnPush', condition: '/Condition' },
+      },
+    ],
     terraform: [{ type: 'aws_ecr_repository', props: { name: 'name', scanOnPush: 'image_scanning_configuration.scan_on_push' } }],
   },
   companions: {
     registryScanning: {
-      cloudformation: { type: 'AWS::ECR::RegistryScanningConfiguration', props: { condition: '/Condition', rules: 'Rules', frequency: 'ScanFrequency', filters: 'RepositoryFilters', filter: 'Filter', filterType: 'FilterType' } },
-      terraform: { type: 'aws_ecr_registry_scanning_configuration', props: { rules: 'rule', frequency: 'scan_frequency', filters: 'repository_filter', filter: 'filter', filterType: 'filter_type' } },
+      cloudformation: {
+        type: 'AWS::ECR::RegistryScanningConfiguration',
+        props: {
+          condition: '/Condition',
+          rules: 'Rules',
+          frequency: 'ScanFrequency',
+          filters: 'RepositoryFilters',
+          filter: 'Filter',
+          filterType: 'FilterType',
+        },
+      },
+      terraform: {
+        type: 'aws_ecr_registry_scanning_configuration',
+        props: { rules: 'rule', frequency: 'scan_frequency', filters: 'repository_filter', filter: 'filter', filterType: 'filter_type' },
+      },
     },
   },
   check(repo, report, ctx) {

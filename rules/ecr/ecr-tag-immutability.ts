@@ -19,7 +19,8 @@ export default defineRule({
     },
     fsbp: ['ECR.2'],
     messages: {
-      missing: '{{resource}} does not set {{mutability}}, so tags are mutable (the default): pushing an existing tag silently replaces the image that deployments pull.',
+      missing:
+        '{{resource}} does not set {{mutability}}, so tags are mutable (the default): pushing an existing tag silently replaces the image that deployments pull.',
       mutable: '{{resource}} sets {{mutability}} to {{value}}: pushing an existing tag silently replaces the image that deployments pull.',
       immutable: 'Set {{mutability}} to IMMUTABLE (pipelines that push the same tag twice, such as latest, then fail)',
     },

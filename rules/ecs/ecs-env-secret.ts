@@ -38,7 +38,12 @@ export default defineRule({
         report({
           at: hit.at,
           messageId: secretMessageId(hit),
-          data: { container: container.name ?? `#${index + 1}`, name: name ?? 'a variable', kind: hit.kind ?? '', input: inputLabel(hit.input, resource.family) },
+          data: {
+            container: container.name ?? `#${index + 1}`,
+            name: name ?? 'a variable',
+            kind: hit.kind ?? '',
+            input: inputLabel(hit.input, resource.family),
+          },
         });
       }
     });

@@ -14,7 +14,8 @@ export default defineRule({
     fsbp: ['EKS.8'],
     messages: {
       missing: '{{resource}} does not enable control plane logging ({{types}}): calls to the Kubernetes API are not recorded anywhere you can read.',
-      noAudit: '{{resource}} enables control plane logs without audit, so calls to the Kubernetes API (who read a secret, who changed a role binding) are not recorded.',
+      noAudit:
+        '{{resource}} enables control plane logs without audit, so calls to the Kubernetes API (who read a secret, who changed a role binding) are not recorded.',
       addAudit: 'Add audit to {{types}}',
     },
   },

@@ -39,7 +39,12 @@ export default defineRule({
     terraform: [
       {
         type: 'aws_elasticache_replication_group',
-        props: { atRest: 'at_rest_encryption_enabled', transit: 'transit_encryption_enabled', engine: 'engine', global: 'global_replication_group_id' },
+        props: {
+          atRest: 'at_rest_encryption_enabled',
+          transit: 'transit_encryption_enabled',
+          engine: 'engine',
+          global: 'global_replication_group_id',
+        },
       },
     ],
   },

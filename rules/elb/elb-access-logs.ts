@@ -63,6 +63,8 @@ export default defineRule<Keys, Messages>({
         check: checkAttributes,
       },
     ],
-    terraform: [{ type: ['aws_lb', 'aws_alb'], props: { type: 'load_balancer_type', logs: 'access_logs', enabled: 'enabled' }, check: checkAccessLogsBlock }],
+    terraform: [
+      { type: ['aws_lb', 'aws_alb'], props: { type: 'load_balancer_type', logs: 'access_logs', enabled: 'enabled' }, check: checkAccessLogsBlock },
+    ],
   },
 });

@@ -17,20 +17,37 @@ export default defineRule({
     },
     messages: {
       http: '{{resource}} listens on plain HTTP and its default action does not redirect to HTTPS.',
-      httpByDefault: '{{resource}} does not set {{protocol}}, so it listens on plain HTTP (the default on an application load balancer), and its default action does not redirect to HTTPS.',
+      httpByDefault:
+        '{{resource}} does not set {{protocol}}, so it listens on plain HTTP (the default on an application load balancer), and its default action does not redirect to HTTPS.',
       classicHttp: '{{resource}} has a listener with {{listenerProtocol}} HTTP: clients reach it over plain HTTP. Use HTTPS with a certificate.',
       redirect: 'Make the default action a redirect to HTTPS on port 443',
     },
   },
   targets: {
     cloudformation: [
-      { type: 'AWS::ElasticLoadBalancingV2::Listener', props: { protocol: 'Protocol', actions: 'DefaultActions', actionType: 'Type', redirectProtocol: 'RedirectConfig.Protocol', redirectPort: 'RedirectConfig.Port' } },
+      {
+        type: 'AWS::ElasticLoadBalancingV2::Listener',
+        props: {
+          protocol: 'Protocol',
+          actions: 'DefaultActions',
+          actionType: 'Type',
+          redirectProtocol: 'RedirectConfig.Protocol',
+          redirectPort: 'RedirectConfig.Port',
+        },
+      },
       { type: 'AWS::ElasticLoadBalancing::LoadBalancer', props: { listeners: 'Listeners[]', listenerProtocol: 'Protocol' } },
     ],
     terraform: [
       {
         type: ['aws_lb_listener', 'aws_alb_listener'],
-        props: { protocol: 'protocol', actions: 'default_action', actionType: 'type', redirectProtocol: 'redirect.protocol', redirectPort: 'redirect.port', lb: 'load_balancer_arn' },
+        props: {
+          protocol: 'protocol',
+          actions: 'default_action',
+          actionType: 'type',
+          redirectProtocol: 'redirect.protocol',
+          redirectPort: 'redirect.port',
+          lb: 'load_balancer_arn',
+        },
       },
       { type: 'aws_elb', props: { listeners: 'listener[]', listenerProtocol: 'lb_protocol' } },
     ],

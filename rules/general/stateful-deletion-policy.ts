@@ -69,7 +69,11 @@ export default defineRule<Keys, Messages>({
   },
   targets: {
     cloudformation: [
-      { type: 'AWS::RDS::DBInstance', props: { policy: '/DeletionPolicy', replacePolicy: '/UpdateReplacePolicy', cluster: 'DBClusterIdentifier' }, check: checkPolicies },
+      {
+        type: 'AWS::RDS::DBInstance',
+        props: { policy: '/DeletionPolicy', replacePolicy: '/UpdateReplacePolicy', cluster: 'DBClusterIdentifier' },
+        check: checkPolicies,
+      },
       {
         // SAM's SimpleTable passes both attributes to the DynamoDB table it generates.
         type: ['AWS::RDS::DBCluster', 'AWS::EC2::Volume', 'AWS::DynamoDB::Table', 'AWS::EFS::FileSystem', 'AWS::Serverless::SimpleTable'],

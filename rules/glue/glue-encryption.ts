@@ -24,15 +24,19 @@ export default defineRule({
     },
     messages: {
       s3Off: '{{resource}} has no {{s3Mode}} other than DISABLED, so the data its jobs write to S3 is not encrypted by it.',
-      cloudwatchMissing: '{{resource}} does not set {{cloudwatchMode}} (default DISABLED), so the logs its jobs write to CloudWatch are not encrypted with KMS.',
+      cloudwatchMissing:
+        '{{resource}} does not set {{cloudwatchMode}} (default DISABLED), so the logs its jobs write to CloudWatch are not encrypted with KMS.',
       cloudwatchDisabled: '{{resource}} sets {{cloudwatchMode}} to DISABLED, so the logs its jobs write to CloudWatch are not encrypted with KMS.',
       bookmarksMissing: '{{resource}} does not set {{bookmarksMode}} (default DISABLED), so job bookmarks are stored unencrypted.',
       bookmarksDisabled: '{{resource}} sets {{bookmarksMode}} to DISABLED, so job bookmarks are stored unencrypted.',
       catalogMissing: '{{resource}} does not set {{catalogMode}} (default DISABLED), so Data Catalog metadata is stored unencrypted.',
       catalogDisabled: '{{resource}} sets {{catalogMode}} to DISABLED, so Data Catalog metadata is stored unencrypted.',
-      passwordsMissing: '{{resource}} does not set {{returnEncrypted}}, so connection passwords are returned in plaintext to whoever can read the connections.',
-      passwordsDisabled: '{{resource}} sets {{returnEncrypted}} to false, so connection passwords are returned in plaintext to whoever can read the connections.',
-      noSecurityConfiguration: '{{resource}} does not set {{securityConfiguration}}, so nothing encrypts the data it writes to S3, its CloudWatch logs or its job bookmarks.',
+      passwordsMissing:
+        '{{resource}} does not set {{returnEncrypted}}, so connection passwords are returned in plaintext to whoever can read the connections.',
+      passwordsDisabled:
+        '{{resource}} sets {{returnEncrypted}} to false, so connection passwords are returned in plaintext to whoever can read the connections.',
+      noSecurityConfiguration:
+        '{{resource}} does not set {{securityConfiguration}}, so nothing encrypts the data it writes to S3, its CloudWatch logs or its job bookmarks.',
       useSseS3: 'Set {{s3Mode}} to SSE-S3',
     },
   },

@@ -56,7 +56,8 @@ export default defineRule({
     }
     // SAM `Policies` names AWS managed policies by name or ARN.
     if (resource.declares('samPolicies')) {
-      for (const item of resource.prop('samPolicies').items()) if (isAdministratorAccess(item.literal(), { bareName: true })) report({ at: item, messageId: 'attached' });
+      for (const item of resource.prop('samPolicies').items())
+        if (isAdministratorAccess(item.literal(), { bareName: true })) report({ at: item, messageId: 'attached' });
     }
   },
 });

@@ -23,7 +23,9 @@ export default defineRule({
   },
   targets: {
     cloudformation: [{ type: 'AWS::KMS::Key', props: { rotation: 'EnableKeyRotation', spec: 'KeySpec', origin: 'Origin' } }],
-    terraform: [{ type: 'aws_kms_key', props: { rotation: 'enable_key_rotation', spec: 'customer_master_key_spec', keyStore: 'custom_key_store_id' } }],
+    terraform: [
+      { type: 'aws_kms_key', props: { rotation: 'enable_key_rotation', spec: 'customer_master_key_spec', keyStore: 'custom_key_store_id' } },
+    ],
   },
   check(key, report) {
     // Automatic rotation exists only for symmetric keys whose material KMS generated in its own key store:

@@ -13,7 +13,7 @@ export default defineRule({
     fsbp: ['Lambda.2'],
     messages: {
       deprecated:
-        '{{resource}} uses the runtime {{value}}, deprecated as of {{tableDate}} (the date of the rule\'s runtime table; Lambda deprecated it on {{date}}): it no longer receives security patches, and Lambda later blocks creating and updating such functions. Upgrade to {{upgrade}}.',
+        "{{resource}} uses the runtime {{value}}, deprecated as of {{tableDate}} (the date of the rule's runtime table; Lambda deprecated it on {{date}}): it no longer receives security patches, and Lambda later blocks creating and updating such functions. Upgrade to {{upgrade}}.",
     },
   },
   targets: {

@@ -4,7 +4,8 @@ import { defineRule } from '../define-rule';
 import { inputLabel, judgeSecretPair, secretMessageId } from '../lib/secret-pairs';
 import { writtenEntries } from '../lib/written';
 
-const FIX_HINT = 'pass the secret\'s ARN or name and read it at run time (a {{resolve:…}} reference keeps it out of the template but still shows it in the function configuration)';
+const FIX_HINT =
+  "pass the secret's ARN or name and read it at run time (a {{resolve:…}} reference keeps it out of the template but still shows it in the function configuration)";
 
 export default defineRule({
   id: 'lambda-env-secret',
@@ -31,7 +32,12 @@ export default defineRule({
   check(resource, report) {
     for (const { key, value } of writtenEntries(resource.prop('variables'))) {
       const hit = judgeSecretPair(key, value);
-      if (hit) report({ at: hit.at, messageId: secretMessageId(hit), data: { name: key, kind: hit.kind ?? '', input: inputLabel(hit.input, resource.family) } });
+      if (hit)
+        report({
+          at: hit.at,
+          messageId: secretMessageId(hit),
+          data: { name: key, kind: hit.kind ?? '', input: inputLabel(hit.input, resource.family) },
+        });
     }
   },
 });

@@ -20,7 +20,7 @@ export default defineRule({
       everyone:
         '{{resource}} lets everyone (Principal "*") invoke the function, with no source ARN, source account or organization. Add SourceArn / SourceAccount (source_arn / source_account), or name an account.',
       service:
-        '{{resource}} lets {{service}} invoke the function on behalf of any account (no source ARN or source account), so another account\'s resource of that service can trigger it. Add SourceArn / SourceAccount (source_arn / source_account).',
+        "{{resource}} lets {{service}} invoke the function on behalf of any account (no source ARN or source account), so another account's resource of that service can trigger it. Add SourceArn / SourceAccount (source_arn / source_account).",
     },
   },
   targets: {

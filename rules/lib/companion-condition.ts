@@ -7,7 +7,11 @@ import type { ResourceView } from '../api';
  * when one of them exists wherever the resource does. Both the resource's target and the companions' spec declare
  * `conditionKey` as `/Condition`. Conditions are compared by name; Terraform resources have none here and always count.
  */
-export function variantWithout<P extends string>(resource: ResourceView<P>, companions: readonly ResourceView<P>[], conditionKey: P): string | undefined {
+export function variantWithout<P extends string>(
+  resource: ResourceView<P>,
+  companions: readonly ResourceView<P>[],
+  conditionKey: P,
+): string | undefined {
   if (companions.length === 0) return undefined;
   const own = resource.prop(conditionKey).asString();
   const conditions = companions.map((c) => c.prop(conditionKey).asString());

@@ -84,14 +84,22 @@ function jsonContainers(pieces: readonly TemplatePiece[], at: ValueView): Contai
   }
   if (!Array.isArray(parsed)) return undefined;
   const toPieces = (s: string): TemplatePiece[] =>
-    s.split(new RegExp(`${OPEN}(\\d+)${CLOSE}`)).flatMap((part, i): TemplatePiece[] => (i % 2 === 1 ? [{ interpolation: interpolations[Number(part)] ?? '' }] : part ? [{ text: part }] : []));
+    s
+      .split(new RegExp(`${OPEN}(\\d+)${CLOSE}`))
+      .flatMap((part, i): TemplatePiece[] => (i % 2 === 1 ? [{ interpolation: interpolations[Number(part)] ?? '' }] : part ? [{ text: part }] : []));
   const field = (value: unknown): ContainerField => ({
     at,
     exact: false,
     boolean: typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined,
-    text: () => (typeof value === 'string' ? readTemplatePieces(toPieces(value), at) : typeof value === 'number' ? { text: String(value), origins: [] } : undefined),
+    text: () =>
+      typeof value === 'string'
+        ? readTemplatePieces(toPieces(value), at)
+        : typeof value === 'number'
+          ? { text: String(value), origins: [] }
+          : undefined,
   });
-  const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const record = (v: unknown): Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   return parsed.map((c): ContainerDefinition => {
     const container = record(c);
     return {

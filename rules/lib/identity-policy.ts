@@ -3,7 +3,16 @@
 import type { ResourceView, ValueView } from '../api';
 import type { TargetSpec } from '../define-rule';
 import { expandPolicyTemplate } from './sam-policy-templates';
-import { hasNotAction, hasNotResource, isRecord, mergeDataSourceStatements, readPolicy, renderStatementBlock, type PolicyStatement, type StatementBlock } from './policy-document';
+import {
+  hasNotAction,
+  hasNotResource,
+  isRecord,
+  mergeDataSourceStatements,
+  readPolicy,
+  renderStatementBlock,
+  type PolicyStatement,
+  type StatementBlock,
+} from './policy-document';
 
 /** Logical keys of the identity-policy targets (whole documents, SAM `Policies`, data-source statement blocks). */
 export type IdentityPolicyProp =
@@ -123,7 +132,11 @@ export function identityDocuments(resource: ResourceView<IdentityPolicyProp>): I
       .map((st) => ({ statement: renderStatementBlock(statementBlock(st)), at: st }));
     const sources = resource.prop('sources');
     const overrides = resource.prop('overrides');
-    const merged = mergeDataSourceStatements(sources.literal(), own.map((o) => o.statement), overrides.literal());
+    const merged = mergeDataSourceStatements(
+      sources.literal(),
+      own.map((o) => o.statement),
+      overrides.literal(),
+    );
     const statements = merged
       ? merged
           .filter((statement) => statement['Principal'] === undefined && statement['NotPrincipal'] === undefined)

@@ -52,7 +52,10 @@ export function worldIngress(resource: ResourceView<IngressProp>, matches: (port
     if (entry.isUnresolved()) continue;
     const ports = openPortsOf(entry);
     if (!ports || !matches(ports)) continue;
-    for (const [key, ipv6] of [['cidr', false], ['cidrV6', true]] as const) {
+    for (const [key, ipv6] of [
+      ['cidr', false],
+      ['cidrV6', true],
+    ] as const) {
       for (const value of entry.prop(key).items()) {
         // Asked first so a range the engine cannot resolve becomes a "cannot verify" note, not a silent pass.
         if (value.isUnresolved()) continue;

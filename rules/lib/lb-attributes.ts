@@ -8,7 +8,10 @@ export type LbAttributeProp = 'attributes' | 'attribute' | 'key' | 'value';
  * The item whose `Key` is `key`: `'unknown'` when the list or any item's key is decided by something unresolved
  * (the item may be hidden there), `undefined` when no item has the key.
  */
-export function lbAttribute<P extends string>(lb: ResourceView<P | LbAttributeProp>, key: string): ValueView<P | LbAttributeProp> | 'unknown' | undefined {
+export function lbAttribute<P extends string>(
+  lb: ResourceView<P | LbAttributeProp>,
+  key: string,
+): ValueView<P | LbAttributeProp> | 'unknown' | undefined {
   if (lb.prop('attributes').isUnresolved()) return 'unknown';
   const items = lb.list('attribute');
   if (items.some((i) => i.isUnresolved() || i.prop('key').isUnresolved())) return 'unknown';

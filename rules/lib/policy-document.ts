@@ -97,7 +97,10 @@ const patterns = new Map<string, RegExp>();
 function compiledPattern(pattern: string): RegExp {
   let re = patterns.get(pattern);
   if (!re) {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     re = new RegExp(`^${source}$`, 'i');
     // Bounded: a workspace's patterns are few; a pathological one cannot grow the cache without end.
     if (patterns.size > 10_000) patterns.clear();
@@ -189,7 +192,13 @@ function renderPrincipals(blocks: readonly PrincipalBlock[]): unknown {
 /** A data-source `statement` block as the JSON statement Terraform renders (effect defaults to `Allow`). */
 export function renderStatementBlock(block: StatementBlock): PolicyStatement {
   const out: Record<string, unknown> = { Effect: block.effect ?? 'Allow' };
-  const pairs: [keyof StatementBlock, string][] = [['sid', 'Sid'], ['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
+  const pairs: [keyof StatementBlock, string][] = [
+    ['sid', 'Sid'],
+    ['actions', 'Action'],
+    ['not_actions', 'NotAction'],
+    ['resources', 'Resource'],
+    ['not_resources', 'NotResource'],
+  ];
   for (const [tf, json] of pairs) {
     const v = block[tf];
     if (v !== undefined && v !== null) out[json] = v;
@@ -240,7 +249,11 @@ export function mergeDataSourceStatements(sources: unknown, own: readonly Policy
 }
 
 /** The policy `data.aws_iam_policy_document.x.json` renders to; unknown sources / overrides leave only the own statements. */
-export function renderDataSourcePolicy(blocks: readonly StatementBlock[], sources?: unknown, overrides?: unknown): { Version: string; Statement: PolicyStatement[] } {
+export function renderDataSourcePolicy(
+  blocks: readonly StatementBlock[],
+  sources?: unknown,
+  overrides?: unknown,
+): { Version: string; Statement: PolicyStatement[] } {
   const own = blocks.map(renderStatementBlock);
   return { Version: '2012-10-17', Statement: mergeDataSourceStatements(sources, own, overrides) ?? own };
 }

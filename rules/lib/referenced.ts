@@ -12,5 +12,7 @@ export function referencedBy<P extends string>(
   via: { selfRole: string; key: P },
   role: string,
 ): ResourceView<P>[] {
-  return ctx.companions(role).filter((candidate) => ctx.referencing(via.selfRole, via.key, candidate).some((self) => self.address === resource.address));
+  return ctx
+    .companions(role)
+    .filter((candidate) => ctx.referencing(via.selfRole, via.key, candidate).some((self) => self.address === resource.address));
 }

@@ -245,7 +245,11 @@ export function scriptAssignments(text: string): ScriptAssignment[] {
     // The value ends at the closing quote (never past the line); unquoted, `NAME=value` at whitespace or a separator
     // and `NAME: value` at the end of the line or a comment, both at a quote (the end of an `echo "key: value"`).
     // A value is at most MAX_VALUE characters, and the next search starts after it: the scan stays linear.
-    const stop = quotedValue ? (c: string) => c === quote || c === '\n' : sep === ':' ? (c: string) => /[\r\n#"']/.test(c) : (c: string) => /[\s;&|,)}\]"']/.test(c);
+    const stop = quotedValue
+      ? (c: string) => c === quote || c === '\n'
+      : sep === ':'
+        ? (c: string) => /[\r\n#"']/.test(c)
+        : (c: string) => /[\s;&|,)}\]"']/.test(c);
     const limit = Math.min(text.length, start + MAX_VALUE);
     let end = start;
     while (end < limit && !stop(text[end] as string)) end++;

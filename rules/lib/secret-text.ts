@@ -25,7 +25,10 @@ export function nameWords(name: string): string[] {
     }
     // `dbPassword` splits before P; `APIKey` splits before K (the last capital of a run starts the next word).
     const prev = i > 0 ? kind(i - 1) : 'other';
-    const boundary = k === 'upper' && from >= 0 && (prev === 'lower' || (prev === 'upper' && i + 1 < name.length && kind(i + 1) === 'lower' && name.charCodeAt(i + 1) >= 97));
+    const boundary =
+      k === 'upper' &&
+      from >= 0 &&
+      (prev === 'lower' || (prev === 'upper' && i + 1 < name.length && kind(i + 1) === 'lower' && name.charCodeAt(i + 1) >= 97));
     if (boundary) words.push(name.slice(from, i).toLowerCase());
     if (from < 0 || boundary) from = i;
   }
@@ -48,8 +51,32 @@ const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret ke
 const SECRET_JOINED = new Set(['apikey', 'privatekey', 'accesskey', 'secretkey']);
 /** A last word that makes the name describe a secret (where it is, how it is handled) rather than hold one. */
 const ABOUT_A_SECRET = new Set([
-  'arn', 'name', 'id', 'ids', 'path', 'url', 'uri', 'endpoint', 'host', 'type', 'version', 'length', 'ttl', 'expiry',
-  'expiration', 'file', 'ref', 'param', 'parameter', 'field', 'header', 'policy', 'rotation', 'enabled', 'region', 'bucket',
+  'arn',
+  'name',
+  'id',
+  'ids',
+  'path',
+  'url',
+  'uri',
+  'endpoint',
+  'host',
+  'type',
+  'version',
+  'length',
+  'ttl',
+  'expiry',
+  'expiration',
+  'file',
+  'ref',
+  'param',
+  'parameter',
+  'field',
+  'header',
+  'policy',
+  'rotation',
+  'enabled',
+  'region',
+  'bucket',
 ]);
 
 /** `DB_PASSWORD`, `apiKey`, `GITHUB_TOKEN` are secret-like; `DB_PASSWORD_ARN`, `SECRET_NAME`, `TOKEN_TTL` are not. */

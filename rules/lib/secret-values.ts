@@ -16,7 +16,10 @@ export type SecretProp = 'secret' | 'nestedSecret' | 'writeOnlySecret' | 'manage
 /** Resource types with a secret property, both families (catalogue v2, amended hardcoded-secret row). */
 export const SECRET_TARGETS: { cloudformation: TargetSpec<SecretProp>[]; terraform: TargetSpec<SecretProp>[] } = {
   cloudformation: [
-    { type: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster'], props: { secret: 'MasterUserPassword', managed: 'ManageMasterUserPassword' } },
+    {
+      type: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster'],
+      props: { secret: 'MasterUserPassword', managed: 'ManageMasterUserPassword' },
+    },
     { type: 'AWS::Redshift::Cluster', props: { secret: 'MasterUserPassword', managed: 'ManageMasterPassword' } },
     { type: 'AWS::ElastiCache::ReplicationGroup', props: { secret: 'AuthToken' } },
     { type: 'AWS::SecretsManager::Secret', props: { secret: 'SecretString' } },
@@ -25,18 +28,27 @@ export const SECRET_TARGETS: { cloudformation: TargetSpec<SecretProp>[]; terrafo
     { type: 'AWS::IAM::User', props: { secret: 'LoginProfile.Password' } },
     { type: ['AWS::Amplify::App', 'AWS::Amplify::Branch'], props: { secret: 'BasicAuthConfig.Password' } },
     { type: 'AWS::AmazonMQ::Broker', props: { secret: 'Users[].Password' } },
-    { type: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], props: { secret: 'AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword' } },
+    {
+      type: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+      props: { secret: 'AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword' },
+    },
   ],
   terraform: [
     { type: 'aws_db_instance', props: { secret: 'password', writeOnlySecret: 'password_wo', managed: 'manage_master_user_password' } },
-    { type: ['aws_rds_cluster', 'aws_docdb_cluster'], props: { secret: 'master_password', writeOnlySecret: 'master_password_wo', managed: 'manage_master_user_password' } },
+    {
+      type: ['aws_rds_cluster', 'aws_docdb_cluster'],
+      props: { secret: 'master_password', writeOnlySecret: 'master_password_wo', managed: 'manage_master_user_password' },
+    },
     { type: 'aws_redshift_cluster', props: { secret: 'master_password', writeOnlySecret: 'master_password_wo', managed: 'manage_master_password' } },
     { type: 'aws_elasticache_replication_group', props: { secret: 'auth_token' } },
     { type: 'aws_secretsmanager_secret_version', props: { secret: 'secret_string', writeOnlySecret: 'secret_string_wo' } },
     { type: ['aws_directory_service_directory', 'aws_dms_endpoint'], props: { secret: 'password' } },
     { type: 'aws_mq_broker', props: { secret: 'user[].password' } },
     { type: ['aws_amplify_app', 'aws_amplify_branch'], props: { secret: 'basic_auth_credentials' } },
-    { type: ['aws_opensearch_domain', 'aws_elasticsearch_domain'], props: { secret: 'advanced_security_options.master_user_options.master_user_password' } },
+    {
+      type: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
+      props: { secret: 'advanced_security_options.master_user_options.master_user_password' },
+    },
     { type: 'aws_ssm_parameter', props: { secret: 'value', writeOnlySecret: 'value_wo', parameterType: 'type' } },
   ],
 };

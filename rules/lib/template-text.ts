@@ -100,7 +100,12 @@ function splitInterpolations(body: string, decode: (raw: string) => string): Tem
       const end = closingBrace(body, i + 2);
       if (run !== '') pieces.push({ text: decode(run) });
       run = '';
-      pieces.push({ interpolation: body.slice(i + 2, end - 1).replace(/^~|~$/g, '').trim() });
+      pieces.push({
+        interpolation: body
+          .slice(i + 2, end - 1)
+          .replace(/^~|~$/g, '')
+          .trim(),
+      });
       i = end;
       continue;
     }
@@ -115,7 +120,6 @@ function splitInterpolations(body: string, decode: (raw: string) => string): Tem
   if (run !== '') pieces.push({ text: decode(run) });
   return pieces;
 }
-
 
 /**
  * The pieces of a CloudFormation `Fn::Sub` string: `${Name}` and `${Res.Attr}` are interpolations, `${!Text}` is the

@@ -48,8 +48,10 @@ export default defineRule({
     },
     fsbp: ['OpenSearch.4', 'OpenSearch.5', 'ES.4', 'ES.5'],
     messages: {
-      noErrorLogs: '{{resource}} does not publish ES_APPLICATION_LOGS (error logs) to CloudWatch Logs, so failures and errors of the domain leave no record.',
-      noAuditLogs: '{{resource}} uses fine-grained access control but does not publish AUDIT_LOGS to CloudWatch Logs, so who read or changed which index is not recorded.',
+      noErrorLogs:
+        '{{resource}} does not publish ES_APPLICATION_LOGS (error logs) to CloudWatch Logs, so failures and errors of the domain leave no record.',
+      noAuditLogs:
+        '{{resource}} uses fine-grained access control but does not publish AUDIT_LOGS to CloudWatch Logs, so who read or changed which index is not recorded.',
     },
   },
   targets: {

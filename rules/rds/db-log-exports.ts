@@ -62,7 +62,10 @@ export default defineRule({
   targets: {
     cloudformation: [
       { type: 'AWS::RDS::DBInstance', props: { exports: 'EnableCloudwatchLogsExports', engine: 'Engine', clusterMember: 'DBClusterIdentifier' } },
-      { type: ['AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster'], props: { exports: 'EnableCloudwatchLogsExports', engine: 'Engine' } },
+      {
+        type: ['AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster'],
+        props: { exports: 'EnableCloudwatchLogsExports', engine: 'Engine' },
+      },
     ],
     terraform: [
       { type: ['aws_db_instance', 'aws_rds_cluster', 'aws_docdb_cluster'], props: { exports: 'enabled_cloudwatch_logs_exports', engine: 'engine' } },

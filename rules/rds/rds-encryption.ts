@@ -30,7 +30,10 @@ export default defineRule({
   },
   targets: {
     cloudformation: [
-      { type: 'AWS::RDS::DBInstance', props: { encrypted: 'StorageEncrypted', cluster: 'DBClusterIdentifier', engine: 'Engine', source: 'SourceDBInstanceIdentifier' } },
+      {
+        type: 'AWS::RDS::DBInstance',
+        props: { encrypted: 'StorageEncrypted', cluster: 'DBClusterIdentifier', engine: 'Engine', source: 'SourceDBInstanceIdentifier' },
+      },
       { type: 'AWS::RDS::DBCluster', props: { encrypted: 'StorageEncrypted', source: 'SnapshotIdentifier', mode: 'EngineMode' } },
     ],
     terraform: [

@@ -20,8 +20,10 @@ export default defineRule({
       missing: '{{resource}} has no audit logging: connections, user changes and queries are not recorded outside the cluster.',
       noBucket: '{{resource}} sends audit logs to S3 but names no {{bucket}}, so no log is delivered.',
       inlineDisabled: '{{resource}} sets {{inlineEnable}} to false: connections, user changes and queries are not recorded outside the cluster.',
-      toCloudWatch: 'Send connection, user and user-activity logs to CloudWatch Logs (user-activity logs also need enable_user_activity_logging in the parameter group)',
-      addLogging: 'Add an aws_redshift_logging resource sending connection, user and user-activity logs to CloudWatch Logs (user-activity logs also need enable_user_activity_logging in the parameter group)',
+      toCloudWatch:
+        'Send connection, user and user-activity logs to CloudWatch Logs (user-activity logs also need enable_user_activity_logging in the parameter group)',
+      addLogging:
+        'Add an aws_redshift_logging resource sending connection, user and user-activity logs to CloudWatch Logs (user-activity logs also need enable_user_activity_logging in the parameter group)',
     },
   },
   targets: {
@@ -61,7 +63,11 @@ export default defineRule({
           at: logging,
           messageId: 'missing',
           // Adds logs and their cost; changes no access and replaces nothing.
-          fix: { messageId: 'toCloudWatch', safety: 'safe', apply: (f) => f.set(cluster, 'logging', { LogDestinationType: 'cloudwatch', LogExports: LOG_EXPORTS }) },
+          fix: {
+            messageId: 'toCloudWatch',
+            safety: 'safe',
+            apply: (f) => f.set(cluster, 'logging', { LogDestinationType: 'cloudwatch', LogExports: LOG_EXPORTS }),
+          },
         });
         return;
       }
@@ -107,8 +113,7 @@ export default defineRule({
         : {
             messageId: 'addLogging',
             safety: 'safe',
-            apply: (f) =>
-              f.insertCompanion('logging', cluster, { cluster: f.ref(cluster, 'id'), destination: 'cloudwatch', exports: LOG_EXPORTS }),
+            apply: (f) => f.insertCompanion('logging', cluster, { cluster: f.ref(cluster, 'id'), destination: 'cloudwatch', exports: LOG_EXPORTS }),
           },
     });
   },

@@ -52,7 +52,11 @@ export default defineRule({
       fix: repeated
         ? undefined
         : ctx.hasCompanion('separate')
-          ? { messageId: 'addCompanion', safety: 'safe', apply: (f) => f.insertCompanion('separate', bucket, { bucket: f.ref(bucket), algorithm: 'AES256' }) }
+          ? {
+              messageId: 'addCompanion',
+              safety: 'safe',
+              apply: (f) => f.insertCompanion('separate', bucket, { bucket: f.ref(bucket), algorithm: 'AES256' }),
+            }
           : { messageId: 'addInline', safety: 'safe', apply: (f) => f.set(bucket, 'inline', SSE_S3) },
     });
   },

@@ -28,7 +28,9 @@ export default defineRule({
     },
   },
   check(bucket, report, ctx) {
-    const documents = [bucket.prop('legacyPolicy'), ...ctx.referencing('policy', 'bucket', bucket).map((p) => p.prop('document'))].filter((d) => !d.isMissing());
+    const documents = [bucket.prop('legacyPolicy'), ...ctx.referencing('policy', 'bucket', bucket).map((p) => p.prop('document'))].filter(
+      (d) => !d.isMissing(),
+    );
     // A policy whose bucket comes through a local/parameter that cannot be resolved may be this bucket's.
     const maybeOurs = ctx.companions('policy').filter((p) => p.prop('bucket').isReference() && p.prop('bucket').isUnresolved());
     if ([...documents, ...maybeOurs.map((p) => p.prop('document'))].some((d) => deniesInsecureTransport(d.literal()) !== false)) return;

@@ -10,7 +10,8 @@ const PLAIN_TYPES = new Set(['String', 'StringList']);
 
 const HINTS = {
   // CloudFormation rejects `Type: SecureString`, so the parameter has to be made elsewhere.
-  cloudformation: 'CloudFormation cannot create a SecureString: create it outside the stack and read it with {{resolve:ssm-secure:…}}, or use AWS::SecretsManager::Secret',
+  cloudformation:
+    'CloudFormation cannot create a SecureString: create it outside the stack and read it with {{resolve:ssm-secure:…}}, or use AWS::SecretsManager::Secret',
   terraform: 'make it a SecureString (readers then need kms:Decrypt and with_decryption)',
 } as const;
 
@@ -22,11 +23,13 @@ export default defineRule({
     whitepaper: 'Securing your data: protecting data at rest',
     docs: 'https://docs.aws.amazon.com/systems-manager/latest/userguide/systems-manager-parameter-store.html',
     related: {},
-    noEquivalent: 'Checkov CKV2_AWS_34 (any String parameter) and CKV_AWS_384 (CloudFormation) check neighbouring conditions, not secrets in plain parameters.',
+    noEquivalent:
+      'Checkov CKV2_AWS_34 (any String parameter) and CKV_AWS_384 (CloudFormation) check neighbouring conditions, not secrets in plain parameters.',
     messages: {
       secretName: '{{resource}} is a {{kind}} parameter named like a secret ({{name}}), so its value is stored and shown in plain text; {{hint}}.',
       secretValue: '{{resource}} is a {{kind}} parameter whose value holds a secret value ({{secret}}); {{hint}}.',
-      secretValueDefault: '{{resource}} is a {{kind}} parameter whose value holds a secret value ({{secret}}) from the default of {{input}}; {{hint}}.',
+      secretValueDefault:
+        '{{resource}} is a {{kind}} parameter whose value holds a secret value ({{secret}}) from the default of {{input}}; {{hint}}.',
       secure: 'Make it a SecureString',
     },
   },
@@ -62,14 +65,20 @@ export default defineRule({
       const found = script && findSecretValue(script.text);
       if (!script || !found) continue;
       const { at, input } = hitAt(value, script, found.start, found.end);
-      report({ at, messageId: input ? 'secretValueDefault' : 'secretValue', data: { kind, hint, secret: found.kind, input: inputLabel(input, resource.family) }, fix });
+      report({
+        at,
+        messageId: input ? 'secretValueDefault' : 'secretValue',
+        data: { kind, hint, secret: found.kind, input: inputLabel(input, resource.family) },
+        fix,
+      });
       return;
     }
     // The name as written (literal parts of a `Fn::Sub` / template count, unknown parts separate words), else the
     // logical id / resource name.
     const nameView = resource.prop('name');
     const written = nameView.isMissing() ? undefined : readScriptText(nameView, { base64: 'never' })?.text;
-    const name = written === undefined ? resource.address.split('.').pop() ?? '' : written.split(HOLE).join('/');
-    if (isSecretLikeName(name)) report({ at: type, messageId: 'secretName', data: { kind, hint, name: written === undefined ? name : written.split(HOLE).join('…') }, fix });
+    const name = written === undefined ? (resource.address.split('.').pop() ?? '') : written.split(HOLE).join('/');
+    if (isSecretLikeName(name))
+      report({ at: type, messageId: 'secretName', data: { kind, hint, name: written === undefined ? name : written.split(HOLE).join('…') }, fix });
   },
 });

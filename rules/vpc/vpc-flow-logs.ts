@@ -29,7 +29,13 @@ export default defineRule({
     flowLog: {
       cloudformation: {
         type: 'AWS::EC2::FlowLog',
-        props: { vpc: 'ResourceId', resourceType: 'ResourceType', trafficType: 'TrafficType', destinationType: 'LogDestinationType', destination: 'LogDestination' },
+        props: {
+          vpc: 'ResourceId',
+          resourceType: 'ResourceType',
+          trafficType: 'TrafficType',
+          destinationType: 'LogDestinationType',
+          destination: 'LogDestination',
+        },
       },
       terraform: {
         type: 'aws_flow_log',

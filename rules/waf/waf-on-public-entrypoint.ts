@@ -3,7 +3,19 @@ import type { ResourceView, RuleContext, ValueView } from '../api';
 import { defineRule } from '../define-rule';
 import { namedApis, privateSamEndpoint, privateTypes } from '../lib/rest-api-private';
 
-type Prop = 'scheme' | 'internal' | 'lbType' | 'name' | 'restApi' | 'stageName' | 'endpoint' | 'endpointType' | 'types' | 'webAcl' | 'resourceArn' | 'condition';
+type Prop =
+  | 'scheme'
+  | 'internal'
+  | 'lbType'
+  | 'name'
+  | 'restApi'
+  | 'stageName'
+  | 'endpoint'
+  | 'endpointType'
+  | 'types'
+  | 'webAcl'
+  | 'resourceArn'
+  | 'condition';
 
 export default defineRule({
   id: 'waf-on-public-entrypoint',
@@ -29,8 +41,10 @@ export default defineRule({
     messages: {
       loadBalancer: '{{resource}} is an internet-facing application load balancer with no WAF web ACL associated in this template/module.',
       stage: '{{resource}} is a stage of a REST API that is not private, with no WAF web ACL associated in this template/module.',
-      loadBalancerWhen: '{{resource}} is an internet-facing application load balancer whose WAF association exists only under a condition: it is unprotected when {{variant}}.',
-      stageWhen: '{{resource}} is a stage of a REST API that is not private whose WAF association exists only under a condition: it is unprotected when {{variant}}.',
+      loadBalancerWhen:
+        '{{resource}} is an internet-facing application load balancer whose WAF association exists only under a condition: it is unprotected when {{variant}}.',
+      stageWhen:
+        '{{resource}} is a stage of a REST API that is not private whose WAF association exists only under a condition: it is unprotected when {{variant}}.',
       distribution: '{{resource}} has no WAF web ACL ({{webAcl}}).',
     },
   },
@@ -52,7 +66,10 @@ export default defineRule({
   },
   companions: {
     association: {
-      cloudformation: { type: ['AWS::WAFv2::WebACLAssociation', 'AWS::WAFRegional::WebACLAssociation'], props: { resourceArn: 'ResourceArn', condition: '/Condition' } },
+      cloudformation: {
+        type: ['AWS::WAFv2::WebACLAssociation', 'AWS::WAFRegional::WebACLAssociation'],
+        props: { resourceArn: 'ResourceArn', condition: '/Condition' },
+      },
       terraform: { type: ['aws_wafv2_web_acl_association', 'aws_wafregional_web_acl_association'], props: { resourceArn: 'resource_arn' } },
     },
     restApi: {
@@ -71,13 +88,19 @@ export default defineRule({
       if (!internetFacingAlb(resource)) return;
       const unprotected = unprotectedWhen(resource, associations(resource, ctx, [resource.address]));
       if (unprotected === 'never') return;
-      report(unprotected === 'always' ? { at: resource, messageId: 'loadBalancer' } : { at: resource, messageId: 'loadBalancerWhen', data: { variant: unprotected } });
+      report(
+        unprotected === 'always'
+          ? { at: resource, messageId: 'loadBalancer' }
+          : { at: resource, messageId: 'loadBalancerWhen', data: { variant: unprotected } },
+      );
       return;
     }
     if (privateApi(resource, ctx)) return;
     const unprotected = unprotectedWhen(resource, associations(resource, ctx, stageNames(resource)));
     if (unprotected === 'never') return;
-    report(unprotected === 'always' ? { at: resource, messageId: 'stage' } : { at: resource, messageId: 'stageWhen', data: { variant: unprotected } });
+    report(
+      unprotected === 'always' ? { at: resource, messageId: 'stage' } : { at: resource, messageId: 'stageWhen', data: { variant: unprotected } },
+    );
   },
 });
 
@@ -109,7 +132,12 @@ function stageNames(stage: ResourceView<Prop>): string[] {
     const stageName = stage.prop('stageName').asString();
     if (stageName !== undefined) names.push(`${stage.address}${stageName}Stage`);
   } else if (stage.family === 'cloudformation') {
-    names.push(...stage.prop('restApi').references().map((r) => r.resource));
+    names.push(
+      ...stage
+        .prop('restApi')
+        .references()
+        .map((r) => r.resource),
+    );
   }
   return names;
 }

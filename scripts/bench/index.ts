@@ -72,22 +72,51 @@ function scanRow(measure: string, input: string, run: ScanRun, bytes: number, fl
 
 /** The floor of one cold pass, measured in a child process (scripts/bench/floor-cold.ts) started like this one. */
 function coldParseFloor(root: string): FloorResult {
-  const out = execFileSync(process.execPath, [...process.execArgv, resolve(ROOT, 'scripts', 'bench', 'floor-cold.ts'), root], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [...process.execArgv, resolve(ROOT, 'scripts', 'bench', 'floor-cold.ts'), root], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out) as FloorResult;
 }
 
 function floorRows(label: string, floor: FloorResult): TableRow[] {
   const input = `${floor.files} files, ${fixed(mb(floor.bytes), 1)} MB`;
-  const rows: TableRow[] = [{ section: 'floor', measure: `parse floor ${label} (yaml + HCL + JSON, 1 thread)`, input, value: `${fixed(floor.ms)} ms; ${fixed(mb(floor.bytes) / (floor.ms / 1000), 2)} MB/s`, vsFloor: '1.00×', target: '', met: '' }];
+  const rows: TableRow[] = [
+    {
+      section: 'floor',
+      measure: `parse floor ${label} (yaml + HCL + JSON, 1 thread)`,
+      input,
+      value: `${fixed(floor.ms)} ms; ${fixed(mb(floor.bytes) / (floor.ms / 1000), 2)} MB/s`,
+      vsFloor: '1.00×',
+      target: '',
+      met: '',
+    },
+  ];
   for (const [name, part] of Object.entries(floor.byParser)) {
     if (part.files === 0) continue;
-    rows.push({ section: 'floor', measure: `  ${name} ${label}`, input: `${part.files} files, ${fixed(mb(part.bytes), 1)} MB`, value: `${fixed(part.ms)} ms; ${fixed(mb(part.bytes) / (part.ms / 1000), 2)} MB/s`, vsFloor: ratio(part.ms, floor.ms), target: '', met: '' });
+    rows.push({
+      section: 'floor',
+      measure: `  ${name} ${label}`,
+      input: `${part.files} files, ${fixed(mb(part.bytes), 1)} MB`,
+      value: `${fixed(part.ms)} ms; ${fixed(mb(part.bytes) / (part.ms / 1000), 2)} MB/s`,
+      vsFloor: ratio(part.ms, floor.ms),
+      target: '',
+      met: '',
+    });
   }
   return rows;
 }
 
 function printTable(rows: TableRow[]): void {
-  const headers: TableRow = { section: 'section', measure: 'measure', input: 'input', value: 'value', vsFloor: 'vs floor', target: 'target', met: 'met' };
+  const headers: TableRow = {
+    section: 'section',
+    measure: 'measure',
+    input: 'input',
+    value: 'value',
+    vsFloor: 'vs floor',
+    target: 'target',
+    met: 'met',
+  };
   const keys = Object.keys(headers) as (keyof TableRow)[];
   const widths = keys.map((k) => Math.max(...[headers, ...rows].map((r) => r[k].length)));
   const line = (r: TableRow) => `| ${keys.map((k, i) => r[k].padEnd(widths[i] as number)).join(' | ')} |`;
@@ -118,7 +147,15 @@ async function main(): Promise<void> {
   const floor1 = await measureParseFloor([CORPUS]);
   rows.push(...floorRows('1×', floor1));
   const cold1 = coldParseFloor(CORPUS);
-  rows.push({ section: 'floor', measure: '  the same, one cold pass in a fresh process', input: `${cold1.files} files, ${fixed(mb(cold1.bytes), 1)} MB`, value: `${fixed(cold1.ms)} ms (yaml ${fixed(cold1.byParser.yaml.ms)}, HCL ${fixed(cold1.byParser['hcl'].ms)}, JSON ${fixed(cold1.byParser.json.ms)})`, vsFloor: ratio(cold1.ms, floor1.ms), target: '', met: '' });
+  rows.push({
+    section: 'floor',
+    measure: '  the same, one cold pass in a fresh process',
+    input: `${cold1.files} files, ${fixed(mb(cold1.bytes), 1)} MB`,
+    value: `${fixed(cold1.ms)} ms (yaml ${fixed(cold1.byParser.yaml.ms)}, HCL ${fixed(cold1.byParser['hcl'].ms)}, JSON ${fixed(cold1.byParser.json.ms)})`,
+    vsFloor: ratio(cold1.ms, floor1.ms),
+    target: '',
+    met: '',
+  });
   log('where a scan spends its time (1 thread, in-process)');
   const breakdown = await measureBreakdown([CORPUS]);
   // Parse and model times come from the same pass, so that their difference is our own cost and not load noise.
@@ -131,7 +168,16 @@ async function main(): Promise<void> {
     ['lint (all rules, modules joined)', breakdown.lintMs],
   ];
   const stagesTotal = stages.reduce((n, [, ms]) => n + ms, 0);
-  for (const [name, ms] of stages) rows.push({ section: 'stages', measure: `  ${name}`, input: '1× corpus, 1 thread', value: `${fixed(ms)} ms (${fixed((ms / stagesTotal) * 100)}% of ${fixed(stagesTotal)} ms)`, vsFloor: ratio(ms, floor1.ms), target: '', met: '' });
+  for (const [name, ms] of stages)
+    rows.push({
+      section: 'stages',
+      measure: `  ${name}`,
+      input: '1× corpus, 1 thread',
+      value: `${fixed(ms)} ms (${fixed((ms / stagesTotal) * 100)}% of ${fixed(stagesTotal)} ms)`,
+      vsFloor: ratio(ms, floor1.ms),
+      target: '',
+      met: '',
+    });
 
   log(`scan 1× (${RUNS} runs each, median)`);
   const serial1 = await medianScan(CORPUS, RUNS, ['--jobs', '1']);
@@ -139,7 +185,15 @@ async function main(): Promise<void> {
   const input1 = `${parallel1.filesScanned} files, ${fixed(mb(floor1.bytes), 1)} MB`;
   const speedup = floor1.ms / parallel1.wallMs;
   rows.push(scanRow('secure-iac scan --jobs 1', input1, serial1, floor1.bytes, floor1.ms));
-  const parallelRow = scanRow(`secure-iac scan (default --jobs ${host.cores})`, input1, parallel1, floor1.bytes, floor1.ms, '≤ 0.63× (1.6× faster than floor)', `${verdict(speedup >= 1.6)} (floor ÷ scan = ${speedup.toFixed(2)})`);
+  const parallelRow = scanRow(
+    `secure-iac scan (default --jobs ${host.cores})`,
+    input1,
+    parallel1,
+    floor1.bytes,
+    floor1.ms,
+    '≤ 0.63× (1.6× faster than floor)',
+    `${verdict(speedup >= 1.6)} (floor ÷ scan = ${speedup.toFixed(2)})`,
+  );
   parallelRow.value += `; ${(serial1.wallMs / parallel1.wallMs).toFixed(2)}× faster than --jobs 1`;
   rows.push(parallelRow);
   log(`scan 1×: --jobs 1 ${fixed(serial1.wallMs)} ms, default ${fixed(parallel1.wallMs)} ms, floor ${fixed(floor1.ms)} ms`);
@@ -179,11 +233,29 @@ async function main(): Promise<void> {
   }
   const input10 = `${parallel10.filesScanned} files, ${fixed(mb(floor10.bytes), 1)} MB`;
   const growth = parallel10.wallMs / parallel1.wallMs;
-  rows.push(scanRow(`secure-iac scan ${COPIES}× (default --jobs ${host.cores})`, input10, parallel10, floor10.bytes, floor10.ms, `peak RSS ≤ 400 MB; time ≤ ${(COPIES * 1.2).toFixed(0)}× the 1× run`, `${verdict(parallel10.peakRssMb <= 400)} RSS; ${verdict(growth <= COPIES * 1.2)} time (${growth.toFixed(1)}×)`));
+  rows.push(
+    scanRow(
+      `secure-iac scan ${COPIES}× (default --jobs ${host.cores})`,
+      input10,
+      parallel10,
+      floor10.bytes,
+      floor10.ms,
+      `peak RSS ≤ 400 MB; time ≤ ${(COPIES * 1.2).toFixed(0)}× the 1× run`,
+      `${verdict(parallel10.peakRssMb <= 400)} RSS; ${verdict(growth <= COPIES * 1.2)} time (${growth.toFixed(1)}×)`,
+    ),
+  );
 
   log(`language server: ${WORKSPACE_FILES}-file workspace, then a ${SOAK_SECONDS} s soak of edits`);
   const memory: MemoryResult = await measureServerMemory({ source: CORPUS, files: WORKSPACE_FILES, soakSeconds: SOAK_SECONDS, log });
-  rows.push({ section: 'memory', measure: 'server RSS, idle', input: 'no workspace scanned', value: `${fixed(memory.idleRssMb)} MB`, vsFloor: '', target: '', met: '' });
+  rows.push({
+    section: 'memory',
+    measure: 'server RSS, idle',
+    input: 'no workspace scanned',
+    value: `${fixed(memory.idleRssMb)} MB`,
+    vsFloor: '',
+    target: '',
+    met: '',
+  });
   rows.push({
     section: 'memory',
     measure: 'server RSS, workspace scanned (peak during scan)',
@@ -204,12 +276,30 @@ async function main(): Promise<void> {
   });
 
   if (JSON_OUTPUT) {
-    console.log(JSON.stringify({ machine: host, rows, latency, floor: { oneX: floor1, copies: floor10 }, breakdown, scan: { serial1, parallel1, parallel10, copies: COPIES }, memory }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          machine: host,
+          rows,
+          latency,
+          floor: { oneX: floor1, copies: floor10 },
+          breakdown,
+          scan: { serial1, parallel1, parallel10, copies: COPIES },
+          memory,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   printTable(rows);
-  console.log(`\nsoak samples (s, MB RSS; the first quarter is warm-up): ${memory.soak.samples.map((s) => `${fixed(s.seconds)}:${fixed(s.rssMb, 1)}`).join(' ')}`);
-  console.log(`machine: ${host.cpu}, ${host.cores} cores, ${host.ramGb} GB RAM, node ${host.node}, load average at start ${host.loadAverage.join(' ')}`);
+  console.log(
+    `\nsoak samples (s, MB RSS; the first quarter is warm-up): ${memory.soak.samples.map((s) => `${fixed(s.seconds)}:${fixed(s.rssMb, 1)}`).join(' ')}`,
+  );
+  console.log(
+    `machine: ${host.cpu}, ${host.cores} cores, ${host.ramGb} GB RAM, node ${host.node}, load average at start ${host.loadAverage.join(' ')}`,
+  );
 }
 
 main().catch((err: unknown) => {

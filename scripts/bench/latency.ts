@@ -54,9 +54,19 @@ function latencyInputs(): Input[] {
     { name: 'CloudFormation YAML 10,000 lines', files: [{ name: 'template.yaml', text: cfnYaml(10_000) }], floor: 'yaml', targetP95Ms: 60 },
     { name: 'CloudFormation JSON 10,000 lines', files: [{ name: 'template.json', text: cfnJson(10_000) }], floor: 'json', targetP95Ms: 60 },
     { name: 'Terraform 60 KB file', files: [{ name: 'main.tf', text: tfFile(60 * 1024) }], floor: 'hcl', targetP95Ms: 10 },
-    { name: 'Terraform module, 1 of 50 files', files: [edited, variables as { name: string; text: string }, ...parts.filter((p) => p !== edited)], floor: 'hcl', targetP95Ms: 10 },
+    {
+      name: 'Terraform module, 1 of 50 files',
+      files: [edited, variables as { name: string; text: string }, ...parts.filter((p) => p !== edited)],
+      floor: 'hcl',
+      targetP95Ms: 10,
+    },
     // Issue 11: conditions are expanded as rules read them, with no fixed cap; 30 independent ones stay cheap.
-    { name: 'Terraform resource, 30 independent conditionals', files: [{ name: 'main.tf', text: tfConditionals(30) }], floor: 'hcl', targetP95Ms: 25 },
+    {
+      name: 'Terraform resource, 30 independent conditionals',
+      files: [{ name: 'main.tf', text: tfConditionals(30) }],
+      floor: 'hcl',
+      targetP95Ms: 25,
+    },
     // Issue 11: one edit in a child module reached by 20 callers.
     { name: 'Terraform child module, 20 callers', files: calledModule(20), floor: 'hcl', targetP95Ms: 50 },
   ];
@@ -93,7 +103,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, i)] ?? NaN;
 }
 
-const median = (samples: readonly number[]) => percentile([...samples].sort((a, b) => a - b), 50);
+const median = (samples: readonly number[]) =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
 
 /** Median time of the bare parser over `text`, after a warm-up. */
 function floorMs(kind: ParserName, text: string, runs = 30): number {
@@ -184,18 +198,28 @@ async function main(): Promise<void> {
   };
   const edits = Number(value('--edits') ?? 100);
   const only = value('--only')?.split(',');
-  const rows = await runLatencyBench({ edits: Number.isFinite(edits) && edits > 0 ? edits : 100, only, log: (l) => void process.stderr.write(`[latency] ${l}\n`) });
+  const rows = await runLatencyBench({
+    edits: Number.isFinite(edits) && edits > 0 ? edits : 100,
+    only,
+    log: (l) => void process.stderr.write(`[latency] ${l}\n`),
+  });
   if (args.includes('--json')) {
     console.log(JSON.stringify(rows, null, 2));
     return;
   }
   const fmt = (n: number) => n.toFixed(1).padStart(7);
-  console.log(`${'input'.padEnd(34)}${'lines'.padStart(7)}${'KB'.padStart(6)}${'median'.padStart(8)}${'p95'.padStart(8)}${'target'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}`);
+  console.log(
+    `${'input'.padEnd(34)}${'lines'.padStart(7)}${'KB'.padStart(6)}${'median'.padStart(8)}${'p95'.padStart(8)}${'target'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}`,
+  );
   for (const r of rows) {
     const met = r.p95Ms <= r.targetP95Ms ? '  ok' : '  MISSED';
-    console.log(`${r.name.padEnd(34)}${String(r.lines).padStart(7)}${(r.bytes / 1024).toFixed(0).padStart(6)}${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.targetP95Ms)}${fmt(r.floorMs)}${(r.medianMs / r.floorMs).toFixed(1).padStart(6)}×${met}`);
+    console.log(
+      `${r.name.padEnd(34)}${String(r.lines).padStart(7)}${(r.bytes / 1024).toFixed(0).padStart(6)}${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.targetP95Ms)}${fmt(r.floorMs)}${(r.medianMs / r.floorMs).toFixed(1).padStart(6)}×${met}`,
+    );
   }
-  console.log(`(ms; didChange → publishDiagnostics with debounce 0, ${edits} edits per input; floor = median bare ${'yaml / jsonc-parser / HCL'} parse; ratio = median ÷ floor; node ${process.version})`);
+  console.log(
+    `(ms; didChange → publishDiagnostics with debounce 0, ${edits} edits per input; floor = median bare ${'yaml / jsonc-parser / HCL'} parse; ratio = median ÷ floor; node ${process.version})`,
+  );
 }
 
 if (require.main === module) {

@@ -73,7 +73,9 @@ export async function measureServerMemory(options: MemoryOptions): Promise<Memor
     log(`server: idle ${idle.rssMb.toFixed(0)} MB; scanning ${files} files`);
     const scan = await client.request<ScanWorkspaceResult>(SCAN_WORKSPACE_METHOD, {});
     const afterScan = processMemory(pid);
-    log(`server: scanned ${scan.scanned} files (${scan.findings} findings) in ${scan.durationMs.toFixed(0)} ms; RSS ${afterScan.rssMb.toFixed(0)} MB, peak ${afterScan.peakMb.toFixed(0)} MB`);
+    log(
+      `server: scanned ${scan.scanned} files (${scan.findings} findings) in ${scan.durationMs.toFixed(0)} ms; RSS ${afterScan.rssMb.toFixed(0)} MB, peak ${afterScan.peakMb.toFixed(0)} MB`,
+    );
 
     // Ten open documents that take comments (Terraform, YAML); each edit adds a comment line or removes the one it added,
     // so the texts stay the same size and any growth is the server's.

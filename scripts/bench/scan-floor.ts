@@ -48,7 +48,11 @@ export async function measureParseFloor(roots: readonly string[], passes = 3, wa
   });
   let best: FloorResult | undefined;
   for (let pass = 0; pass <= passes; pass++) {
-    const byParser: FloorResult['byParser'] = { yaml: { files: 0, bytes: 0, ms: 0 }, 'hcl': { files: 0, bytes: 0, ms: 0 }, json: { files: 0, bytes: 0, ms: 0 } };
+    const byParser: FloorResult['byParser'] = {
+      yaml: { files: 0, bytes: 0, ms: 0 },
+      hcl: { files: 0, bytes: 0, ms: 0 },
+      json: { files: 0, bytes: 0, ms: 0 },
+    };
     for (const input of pass === 0 ? inputs.slice(0, warmupFiles) : inputs) {
       const started = performance.now();
       bareParse(input.kind, input.text);

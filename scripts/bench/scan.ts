@@ -22,10 +22,28 @@ export async function runScan(root: string, extraArgs: readonly string[] = []): 
   const report = join(work, 'report.json');
   const stats = join(work, 'stats.json');
   try {
-    const args = ['--require', STATS_PRELOAD, CLI, 'scan', root, '--format', 'json', '--fail-on', 'none', '--no-config', '--output', report, ...extraArgs];
+    const args = [
+      '--require',
+      STATS_PRELOAD,
+      CLI,
+      'scan',
+      root,
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+      '--no-config',
+      '--output',
+      report,
+      ...extraArgs,
+    ];
     const started = performance.now();
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
-      const child = spawn(process.execPath, args, { cwd: work, env: { ...process.env, SECURE_IAC_BENCH_STATS: stats }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, args, {
+        cwd: work,
+        env: { ...process.env, SECURE_IAC_BENCH_STATS: stats },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let err = '';
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
       child.on('error', fail);

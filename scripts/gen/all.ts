@@ -23,7 +23,9 @@ export function generatedFiles(rules: readonly AnyRule[] = allRules, root = ROOT
 
 /** The generated files whose text on disk differs from what `npm run gen` would write. */
 export function staleFiles(files: ReadonlyMap<string, string> = generatedFiles(), root = ROOT): string[] {
-  return [...files].filter(([rel, content]) => !existsSync(path.join(root, rel)) || readFileSync(path.join(root, rel), 'utf8') !== content).map(([rel]) => rel);
+  return [...files]
+    .filter(([rel, content]) => !existsSync(path.join(root, rel)) || readFileSync(path.join(root, rel), 'utf8') !== content)
+    .map(([rel]) => rel);
 }
 
 /** What is not an error but needs a hand: rules without a docs source page, generated pages of removed rules. */

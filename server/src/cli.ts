@@ -54,8 +54,10 @@ function checkOutput(output: string, scanned: readonly string[]): void {
   const target = resolve(output);
   const stat = statSync(target, { throwIfNoEntry: false });
   if (stat?.isDirectory()) throw new UsageError(`--output ${output} is a directory; name a file`);
-  if (!statSync(dirname(target), { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output ${output}: the folder ${dirname(output)} does not exist`);
-  if (scanned.some((f) => resolve(f) === target)) throw new UsageError(`--output ${output} is one of the files being scanned; write the report elsewhere`);
+  if (!statSync(dirname(target), { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`--output ${output}: the folder ${dirname(output)} does not exist`);
+  if (scanned.some((f) => resolve(f) === target))
+    throw new UsageError(`--output ${output} is one of the files being scanned; write the report elsewhere`);
 }
 
 async function scan(options: ScanOptions, write: (text: string) => void, warn: (text: string) => void): Promise<number> {
@@ -65,7 +67,11 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
     return 2;
   }
   const readErrors: { path: string; message: string }[] = [];
-  const files = await walkFiles(options.paths, { isExcluded: setup.isExcluded, includeCdkOut: setup.includeCdkOut, onError: (e) => readErrors.push(e) });
+  const files = await walkFiles(options.paths, {
+    isExcluded: setup.isExcluded,
+    includeCdkOut: setup.includeCdkOut,
+    onError: (e) => readErrors.push(e),
+  });
   if (options.output) checkOutput(options.output, files);
   const config = setup.config;
   if (options.command === 'fix') return fix(options, files, setup, write, warn);
@@ -95,21 +101,38 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
       ? formatJson(report, options.showSuppressed)
       : options.format === 'sarif'
         ? formatSarif(report, rules, VERSION)
-        : formatText(report, { showSuppressed: options.showSuppressed, color: useColor(options.output !== undefined), snippets: options.snippets, docsUrl: (id) => ruleDocsUrl(id) });
+        : formatText(report, {
+            showSuppressed: options.showSuppressed,
+            color: useColor(options.output !== undefined),
+            snippets: options.snippets,
+            docsUrl: (id) => ruleDocsUrl(id),
+          });
   if (options.output) {
     writeFileAtomic(options.output, text);
     warn(`secure-iac: wrote ${options.format} report to ${options.output} (${report.findings.length} findings)\n`);
   } else write(text);
-  for (const e of report.errors) if (e.startLine === undefined && !e.skipped) warn(`secure-iac: cannot read ${escapeControl(e.file)}: ${escapeControl(e.message)}\n`);
+  for (const e of report.errors)
+    if (e.startLine === undefined && !e.skipped) warn(`secure-iac: cannot read ${escapeControl(e.file)}: ${escapeControl(e.message)}\n`);
   return exitCode(report, options.failOn);
 }
 
-async function fix(options: ScanOptions, files: readonly string[], setup: Awaited<ReturnType<typeof scanSetup>>, write: (text: string) => void, warn: (text: string) => void): Promise<number> {
+async function fix(
+  options: ScanOptions,
+  files: readonly string[],
+  setup: Awaited<ReturnType<typeof scanSetup>>,
+  write: (text: string) => void,
+  warn: (text: string) => void,
+): Promise<number> {
   await initParsers();
   const cwd = process.cwd();
   const outcome = await fixFiles(files, {
-    config: setup.config, includeReview: options.includeReview, dryRun: options.dryRun,
-    parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots,
+    config: setup.config,
+    includeReview: options.includeReview,
+    dryRun: options.dryRun,
+    parameterFiles: setup.parameterFiles,
+    varFiles: setup.varFiles,
+    maxFileSize: setup.maxFileSize,
+    inputRoots: setup.inputRoots,
   });
   const out: string[] = [];
   let applied = 0;
@@ -128,7 +151,15 @@ async function fix(options: ScanOptions, files: readonly string[], setup: Awaite
   const changed = outcome.files.filter((f) => !f.refused).length;
   // What is left: the files as they are now (or would be, for a dry run), scanned as `scan` would.
   const texts = new Map(outcome.files.filter((f) => !f.refused).map((f) => [f.path, f.after]));
-  const result = await scanFilesParallel(files, { config: setup.config, parameterFiles: setup.parameterFiles, varFiles: setup.varFiles, maxFileSize: setup.maxFileSize, inputRoots: setup.inputRoots, jobs: 1, ...(options.dryRun ? { overrides: texts } : {}) });
+  const result = await scanFilesParallel(files, {
+    config: setup.config,
+    parameterFiles: setup.parameterFiles,
+    varFiles: setup.varFiles,
+    maxFileSize: setup.maxFileSize,
+    inputRoots: setup.inputRoots,
+    jobs: 1,
+    ...(options.dryRun ? { overrides: texts } : {}),
+  });
   const report = buildReport(result, cwd);
   const left = report.findings.length;
   out.push(
@@ -141,7 +172,11 @@ async function fix(options: ScanOptions, files: readonly string[], setup: Awaite
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: readonly string[], write = (t: string) => void process.stdout.write(t), warn = (t: string) => void process.stderr.write(t)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  write = (t: string) => void process.stdout.write(t),
+  warn = (t: string) => void process.stderr.write(t),
+): Promise<number> {
   try {
     const command = parseArgs(argv, new Set(allRules.map((r) => r.id)));
     switch (command.command) {
@@ -154,8 +189,20 @@ export async function main(argv: readonly string[], write = (t: string) => void 
       case 'rules':
         write(
           command.format === 'json'
-            ? JSON.stringify(allRules.map((r) => ({ id: r.id, title: r.meta.title, severity: r.meta.severity, defaultOff: r.meta.defaultOff ?? false, docs: r.meta.docs })), null, 2) + '\n'
-            : allRules.map((r) => `${r.id.padEnd(28)} ${r.meta.severity.padEnd(8)} ${r.meta.title}${r.meta.defaultOff ? ' (off by default)' : ''}`).join('\n') + '\n',
+            ? JSON.stringify(
+                allRules.map((r) => ({
+                  id: r.id,
+                  title: r.meta.title,
+                  severity: r.meta.severity,
+                  defaultOff: r.meta.defaultOff ?? false,
+                  docs: r.meta.docs,
+                })),
+                null,
+                2,
+              ) + '\n'
+            : allRules
+                .map((r) => `${r.id.padEnd(28)} ${r.meta.severity.padEnd(8)} ${r.meta.title}${r.meta.defaultOff ? ' (off by default)' : ''}`)
+                .join('\n') + '\n',
         );
         return 0;
       case 'scan':
@@ -174,7 +221,10 @@ export async function main(argv: readonly string[], write = (t: string) => void 
 
 /** Interrupted: no half-written report or fixed file is left behind; exit 128 + the signal number, as shells do. */
 export function exitOnSignals(): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       removePendingWrites();
       process.exit(code);

@@ -42,7 +42,11 @@ export function guardAfterShutdown(reader: MessageReader, writer: MessageWriter,
         const m = message as RequestLike;
         const isRequest = typeof m.method === 'string' && m.id !== undefined && m.id !== null;
         if (shutDown && isRequest) {
-          void writer.write({ jsonrpc: '2.0', id: m.id, error: { code: INVALID_REQUEST, message: `Request ${m.method} after shutdown: the server is shutting down` } } as Message);
+          void writer.write({
+            jsonrpc: '2.0',
+            id: m.id,
+            error: { code: INVALID_REQUEST, message: `Request ${m.method} after shutdown: the server is shutting down` },
+          } as Message);
           return;
         }
         if (isRequest && m.method === 'shutdown') {
@@ -79,7 +83,10 @@ function transportFromArgs(argv: readonly string[]): { reader: MessageReader; wr
  * The guarded transport, or undefined when the command line names none (the library then reports the usage error).
  * `log` goes to stderr, which every client shows in the server's output.
  */
-export function guardedTransport(argv: readonly string[], log: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): { reader: MessageReader; writer: MessageWriter } | undefined {
+export function guardedTransport(
+  argv: readonly string[],
+  log: (message: string) => void = (m) => process.stderr.write(`${m}\n`),
+): { reader: MessageReader; writer: MessageWriter } | undefined {
   const transport = transportFromArgs(argv);
   if (!transport) return undefined;
   let shutdownReceived = false;

@@ -15,7 +15,11 @@ async function run(args: string[], cwd: string): Promise<{ code: number; out: st
   const previous = process.cwd();
   process.chdir(cwd);
   try {
-    const code = await main(args, (t) => void (out += t), (t) => void (err += t));
+    const code = await main(
+      args,
+      (t) => void (out += t),
+      (t) => void (err += t),
+    );
     return { code, out, err };
   } finally {
     process.chdir(previous);
@@ -45,7 +49,8 @@ const SYNTHESIZED = JSON.stringify(
   null,
   1,
 );
-const OWN = 'Resources:\n  Vol:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: false\n';
+const OWN =
+  'Resources:\n  Vol:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: false\n';
 
 describe('cdk.out: synthesized templates', () => {
   let dir: string;
@@ -65,7 +70,10 @@ describe('cdk.out: synthesized templates', () => {
 
   it('a directory scan leaves cdk.out out by default', async () => {
     const { out } = await run(['scan', '.', '--format', 'json', '--no-config'], dir);
-    assert.deepEqual(findings(out).map((f) => f.file), ['template.yaml']);
+    assert.deepEqual(
+      findings(out).map((f) => f.file),
+      ['template.yaml'],
+    );
   });
 
   it('scan.includeCdkOut takes the synthesized templates (and only those), naming the construct', async () => {
@@ -73,7 +81,11 @@ describe('cdk.out: synthesized templates', () => {
     const { code, out } = await run(['scan', '.', '--format', 'json'], dir);
     assert.equal(code, 1);
     const found = findings(out);
-    assert.deepEqual(found.map((f) => f.file).sort(), ['cdk.out/AppStack.template.json', 'cdk.out/assembly-Prod/ProdAppStack.template.json', 'template.yaml']);
+    assert.deepEqual(found.map((f) => f.file).sort(), [
+      'cdk.out/AppStack.template.json',
+      'cdk.out/assembly-Prod/ProdAppStack.template.json',
+      'template.yaml',
+    ]);
     const cdk = found.find((f) => f.file === 'cdk.out/AppStack.template.json') as JsonFinding;
     assert.equal(cdk.constructPath, 'AppStack/DataVolume/Resource');
     assert.equal(cdk.resource, 'DataVolume1A2B3C');
@@ -85,15 +97,29 @@ describe('cdk.out: synthesized templates', () => {
 
   it('a synthesized template named on the command line is scanned, as is a named cdk.out folder', async () => {
     const named = await run(['scan', 'cdk.out/AppStack.template.json', '--format', 'json', '--no-config'], dir);
-    assert.deepEqual(findings(named.out).map((f) => f.constructPath), ['AppStack/DataVolume/Resource']);
+    assert.deepEqual(
+      findings(named.out).map((f) => f.constructPath),
+      ['AppStack/DataVolume/Resource'],
+    );
     const folder = await run(['scan', 'cdk.out', '--format', 'json', '--no-config'], dir);
-    assert.deepEqual(findings(folder.out).map((f) => f.file).sort(), ['cdk.out/AppStack.template.json', 'cdk.out/assembly-Prod/ProdAppStack.template.json']);
+    assert.deepEqual(
+      findings(folder.out)
+        .map((f) => f.file)
+        .sort(),
+      ['cdk.out/AppStack.template.json', 'cdk.out/assembly-Prod/ProdAppStack.template.json'],
+    );
   });
 
   it('the walker takes cdk.out per root (the editor setting)', async () => {
     const off = await walkFiles([{ path: dir }]);
     const on = await walkFiles([{ path: dir, includeCdkOut: true }]);
-    assert.deepEqual(on.filter((f) => !off.includes(f)).map((f) => f.slice(dir.length + 1)).sort(), ['cdk.out/AppStack.template.json', 'cdk.out/assembly-Prod/ProdAppStack.template.json']);
+    assert.deepEqual(
+      on
+        .filter((f) => !off.includes(f))
+        .map((f) => f.slice(dir.length + 1))
+        .sort(),
+      ['cdk.out/AppStack.template.json', 'cdk.out/assembly-Prod/ProdAppStack.template.json'],
+    );
   });
 
   it('the setting and the config key: validated, and the setting wins when on', () => {

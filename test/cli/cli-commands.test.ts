@@ -11,15 +11,21 @@ async function run(args: string[], cwd: string, env: Record<string, string | und
   let out = '';
   let err = '';
   process.chdir(cwd);
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(env))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   try {
-    const code = await main(args, (t) => void (out += t), (t) => void (err += t));
+    const code = await main(
+      args,
+      (t) => void (out += t),
+      (t) => void (err += t),
+    );
     return { code, out, err };
   } finally {
     process.chdir(previous);
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
@@ -51,7 +57,11 @@ describe('cli commands', () => {
       assert.equal(readFileSync(join(dir, 'app.yaml'), 'utf8'), fixed);
       assert.equal(readFileSync(join(dir, 'crlf.yaml'), 'utf8'), fixed.replace(/\n/g, '\r\n'));
       assert.equal(statSync(join(dir, 'crlf.yaml')).mode & 0o777, 0o640);
-      assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+      assert.deepEqual(
+        readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+        [],
+        'no temporary file left',
+      );
       assert.equal((await run(['scan', '.', ...ONLY], dir)).code, 0);
     });
 
@@ -87,13 +97,22 @@ describe('cli commands', () => {
       assert.deepEqual(JSON.parse(same.out).findings, []);
       assert.equal(JSON.parse(same.out).baselined, 2);
       // A second bucket with the same problem: exactly one new finding.
-      writeFileSync(join(dir, 'app.yaml'), readFileSync(join(dir, 'app.yaml'), 'utf8') + '  Other:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n      AccessControl: PublicReadWrite\n');
+      writeFileSync(
+        join(dir, 'app.yaml'),
+        readFileSync(join(dir, 'app.yaml'), 'utf8') +
+          '  Other:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n      AccessControl: PublicReadWrite\n',
+      );
       const fresh = await run(['scan', '.', ...rules, '--baseline', '.secure-iac-baseline.json', '--format', 'json'], dir);
       assert.equal(fresh.code, 1);
-      assert.deepEqual(JSON.parse(fresh.out).findings.map((f: { ruleId: string; resource: string }) => `${f.ruleId} ${f.resource}`), ['s3-public-acl Other']);
+      assert.deepEqual(
+        JSON.parse(fresh.out).findings.map((f: { ruleId: string; resource: string }) => `${f.ruleId} ${f.resource}`),
+        ['s3-public-acl Other'],
+      );
       // SARIF keeps every result and marks its state; the config's `baseline:` works like the flag.
       writeFileSync(join(dir, '.secure-iac.yaml'), 'baseline: .secure-iac-baseline.json\n');
-      const sarif = JSON.parse((await run(['scan', '.', '--rule', 's3-versioning', '--rule', 's3-public-acl', '--jobs', '1', '--format', 'sarif'], dir)).out);
+      const sarif = JSON.parse(
+        (await run(['scan', '.', '--rule', 's3-versioning', '--rule', 's3-public-acl', '--jobs', '1', '--format', 'sarif'], dir)).out,
+      );
       const states = sarif.runs[0].results.map((r: { baselineState: string; ruleId: string }) => `${r.ruleId} ${r.baselineState}`).sort();
       assert.deepEqual(states, ['s3-public-acl new', 's3-public-acl unchanged', 's3-versioning unchanged']);
     });
@@ -119,7 +138,11 @@ describe('cli commands', () => {
 
     it('refuses an --output that is a directory, in a missing folder, or a scanned file, before writing anything', async () => {
       mkdirSync(join(dir, 'out'));
-      for (const [output, why] of [['out', /is a directory/], ['missing/report.json', /does not exist/], ['app.yaml', /is one of the files being scanned/]] as const) {
+      for (const [output, why] of [
+        ['out', /is a directory/],
+        ['missing/report.json', /does not exist/],
+        ['app.yaml', /is one of the files being scanned/],
+      ] as const) {
         const r = await run(['scan', '.', ...ONLY, '--output', output], dir);
         assert.equal(r.code, 2, output);
         assert.match(r.err, why);
@@ -133,7 +156,10 @@ describe('cli commands', () => {
     it("treats everything after '--' as a path", async () => {
       writeFileSync(join(dir, '-odd.yaml'), BUCKET);
       const r = await run(['scan', ...ONLY, '--format', 'json', '--', '-odd.yaml'], dir);
-      assert.deepEqual(JSON.parse(r.out).findings.map((f: { file: string }) => f.file), ['-odd.yaml']);
+      assert.deepEqual(
+        JSON.parse(r.out).findings.map((f: { file: string }) => f.file),
+        ['-odd.yaml'],
+      );
     });
 
     it('suggests the flag, rule or command meant, in one line, without the whole help', async () => {

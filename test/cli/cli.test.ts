@@ -20,7 +20,11 @@ async function run(args: string[], cwd: string): Promise<Run> {
   const previous = process.cwd();
   process.chdir(cwd);
   try {
-    const code = await main(args, (t) => void (out += t), (t) => void (err += t));
+    const code = await main(
+      args,
+      (t) => void (out += t),
+      (t) => void (err += t),
+    );
     return { code, out, err };
   } finally {
     process.chdir(previous);
@@ -70,8 +74,14 @@ describe('cli', () => {
     assert.match(lines[3] ?? '', /^ +\| \^+$/);
     assert.match(r.out, /\n    fix: Set enable_log_file_validation to true \(secure-iac fix\)\n    docs: .*cloudtrail-log-validation\.md\n/);
     assert.ok(lines.includes('templates/app.yaml'));
-    assert.match(r.out, /\n  7:18  high      ebs-encryption  DataVolume sets Encrypted to false\.\n      6 \|       Size: 10\n    > 7 \|       Encrypted: false\n        \|                  \^{5}\n/);
-    assert.match(r.out, /\n2 findings \(1 high, 1 medium\) in 2 of 2 files scanned; 1 fixable with `secure-iac fix`; 1 more with `--include-review`\nBy rule: cloudtrail-log-validation 1, ebs-encryption 1\n$/);
+    assert.match(
+      r.out,
+      /\n  7:18  high      ebs-encryption  DataVolume sets Encrypted to false\.\n      6 \|       Size: 10\n    > 7 \|       Encrypted: false\n        \|                  \^{5}\n/,
+    );
+    assert.match(
+      r.out,
+      /\n2 findings \(1 high, 1 medium\) in 2 of 2 files scanned; 1 fixable with `secure-iac fix`; 1 more with `--include-review`\nBy rule: cloudtrail-log-validation 1, ebs-encryption 1\n$/,
+    );
     assert.doesNotMatch(r.out, /\u001b\[/, 'no colour when not on a terminal');
     // With every rule, the text lists exactly what the JSON report holds.
     const all = await run(['scan', '.', '--no-snippets'], dir);
@@ -157,7 +167,10 @@ describe('cli', () => {
     const r = await run(['scan', 'templates', '--format', 'json', '--rule', 'ebs-encryption'], dir);
     const report = JSON.parse(r.out) as { findings: { ruleId: string }[]; errors: { startLine: number }[] };
     assert.equal(r.code, 1);
-    assert.deepEqual(report.findings.map((f) => f.ruleId), ['ebs-encryption']);
+    assert.deepEqual(
+      report.findings.map((f) => f.ruleId),
+      ['ebs-encryption'],
+    );
     assert.ok(report.errors.length >= 1 && report.errors.every((e) => e.startLine >= 8));
   });
 
@@ -168,7 +181,10 @@ describe('cli', () => {
     assert.equal(plain.code, 0);
     const shown = await run(['scan', 'infra', ...only, '--show-suppressed', '--format', 'json'], dir);
     const report = JSON.parse(shown.out) as { findings: { suppressed?: { reason: string } }[] };
-    assert.deepEqual(report.findings.map((f) => f.suppressed?.reason), ['validated by the org trail']);
+    assert.deepEqual(
+      report.findings.map((f) => f.suppressed?.reason),
+      ['validated by the org trail'],
+    );
   });
 
   it('writes SARIF 2.1.0 that validates against the official schema', async () => {
@@ -177,7 +193,10 @@ describe('cli', () => {
     const r = await run(['scan', '.', '--format', 'sarif', '--output', out], dir);
     assert.equal(r.code, 1);
     const sarif = JSON.parse(readFileSync(out, 'utf8')) as {
-      runs: { tool: { driver: { rules: { id: string; helpUri: string; properties: Record<string, string> }[] } }; results: { ruleId: string; suppressions?: unknown[]; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { rules: { id: string; helpUri: string; properties: Record<string, string> }[] } };
+        results: { ruleId: string; suppressions?: unknown[]; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+      }[];
     };
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json'), 'utf8')) as object;
     const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -206,13 +225,20 @@ describe('cli', () => {
     writeFileSync(join(dir, 'params.json'), JSON.stringify([{ ParameterKey: 'Validate', ParameterValue: 'false' }]));
     // Only the rule whose input is resolved: the trail's other settings are not what this test is about.
     const ids = async (args: string[]) =>
-      (JSON.parse((await run([...args, '--rule', 'cloudtrail-log-validation', '--format', 'json'], dir)).out) as { findings: { ruleId: string; file: string; severity: string }[] }).findings.map(
-        (f) => `${f.file} ${f.ruleId} ${f.severity}`,
-      );
+      (
+        JSON.parse((await run([...args, '--rule', 'cloudtrail-log-validation', '--format', 'json'], dir)).out) as {
+          findings: { ruleId: string; file: string; severity: string }[];
+        }
+      ).findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`);
     assert.deepEqual(await ids(['scan', 'templates/trail.yaml']), []);
-    assert.deepEqual(await ids(['scan', 'templates/trail.yaml', '--parameters', 'params.json']), ['templates/trail.yaml cloudtrail-log-validation medium']);
+    assert.deepEqual(await ids(['scan', 'templates/trail.yaml', '--parameters', 'params.json']), [
+      'templates/trail.yaml cloudtrail-log-validation medium',
+    ]);
 
-    writeFileSync(join(dir, 'infra', 'main.tf'), 'resource "aws_cloudtrail" "main" {\n  name = "main"\n  enable_log_file_validation = var.validate\n}\n\nvariable "validate" {\n  type = bool\n}\n');
+    writeFileSync(
+      join(dir, 'infra', 'main.tf'),
+      'resource "aws_cloudtrail" "main" {\n  name = "main"\n  enable_log_file_validation = var.validate\n}\n\nvariable "validate" {\n  type = bool\n}\n',
+    );
     assert.deepEqual(await ids(['scan', 'infra']), []);
     assert.deepEqual(await ids(['scan', 'infra', '--report-unresolved']), ['infra/main.tf cloudtrail-log-validation info']);
     writeFileSync(join(dir, 'infra', 'terraform.tfvars'), 'validate = false\n');

@@ -32,7 +32,11 @@ async function scan(dir: string, format: string): Promise<string> {
   const previous = process.cwd();
   process.chdir(dir);
   try {
-    await main(['scan', '.', '--rule', 'sg-open-ssh', '--format', format, '--fail-on', 'none'], (t) => void (out += t), () => {});
+    await main(
+      ['scan', '.', '--rule', 'sg-open-ssh', '--format', format, '--fail-on', 'none'],
+      (t) => void (out += t),
+      () => {},
+    );
   } finally {
     process.chdir(previous);
   }
@@ -55,7 +59,14 @@ describe('cli: related locations', () => {
     assert.equal(finding.file, 'main.tf');
     assert.equal(finding.startLine, 6);
     assert.deepEqual(finding.related, [
-      { file: 'variables.tf', startLine: 7, startColumn: 13, endLine: 7, endColumn: 24, message: 'The value comes from the default of variable "ssh_source".' },
+      {
+        file: 'variables.tf',
+        startLine: 7,
+        startColumn: 13,
+        endLine: 7,
+        endColumn: 24,
+        message: 'The value comes from the default of variable "ssh_source".',
+      },
     ]);
   });
 
@@ -72,7 +83,10 @@ describe('cli: related locations', () => {
     assert.deepEqual(result.relatedLocations, [
       {
         id: 0,
-        physicalLocation: { artifactLocation: { uri: 'variables.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 13, endLine: 7, endColumn: 24 } },
+        physicalLocation: {
+          artifactLocation: { uri: 'variables.tf', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 7, startColumn: 13, endLine: 7, endColumn: 24 },
+        },
         message: { text: 'The value comes from the default of variable "ssh_source".' },
       },
     ]);

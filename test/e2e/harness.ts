@@ -16,8 +16,13 @@ export type { Page, Locator } from './pw';
 
 export const CHROMIUM_PATH = process.env.SECURE_IAC_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** Without these a modal trust dialog blocks every click, and welcome pages steal focus. */
@@ -43,7 +48,11 @@ export function codeServerBin(): string {
 export function e2eAvailable(): { ok: true } | { ok: false; reason: string } {
   if (!fs.existsSync(codeServerBin())) return { ok: false, reason: `no code-server at ${codeServerBin()} (run scripts/e2e-setup.sh)` };
   if (!fs.existsSync(CHROMIUM_PATH)) return { ok: false, reason: `no chromium at ${CHROMIUM_PATH} (run scripts/e2e-setup.sh)` };
-  try { loadChromium(); } catch (e) { return { ok: false, reason: (e as Error).message }; }
+  try {
+    loadChromium();
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message };
+  }
   return { ok: true };
 }
 
@@ -81,7 +90,10 @@ function cleanEnv(): NodeJS.ProcessEnv {
 /** (b) Installs a .vsix into the profile; returns code-server's output. */
 export function installVsix(p: Profile, vsixPath: string): string {
   const out = execFileSync(codeServerBin(), [...baseArgs(p), '--force', '--install-extension', path.resolve(vsixPath)], {
-    encoding: 'utf8', env: cleanEnv(), timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: cleanEnv(),
+    timeout: 120_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (!/successfully installed/i.test(out)) throw new Error(`vsix install did not report success:\n${out}`);
   return out;
@@ -109,14 +121,21 @@ export interface CodeServer {
 }
 
 /** Polls `check` every `intervalMs` until it returns a truthy value or `timeoutMs` passes. */
-export async function pollUntil<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000, intervalMs = 150): Promise<T> {
+export async function pollUntil<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+  intervalMs = 150,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const v = await check();
       if (v) return v;
-    } catch (e) { last = e; }
+    } catch (e) {
+      last = e;
+    }
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
@@ -124,17 +143,30 @@ export async function pollUntil<T>(what: string, check: () => Promise<T | undefi
 
 /** True while any process of the group still exists (signal 0 only checks). */
 function groupAlive(pgid: number): boolean {
-  try { process.kill(-pgid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** (f) SIGTERM the whole process group (server, file watcher, extension host), SIGKILL what stays. */
 export async function killGroup(pgid: number, graceMs = 5_000): Promise<void> {
   if (!groupAlive(pgid)) return;
-  try { process.kill(-pgid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    process.kill(-pgid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   try {
     await pollUntil('process group to exit', () => !groupAlive(pgid), graceMs, 100);
   } catch {
-    try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
     await pollUntil('process group to die after SIGKILL', () => !groupAlive(pgid), 5_000, 100);
   }
 }
@@ -154,18 +186,37 @@ export async function startCodeServer(p: Profile, workspace: string, timeoutMs =
 async function startCodeServerOnce(p: Profile, workspace: string, port: number, timeoutMs: number): Promise<CodeServer> {
   const logFile = path.join(p.root, `code-server-${port}.log`);
   const log = fs.openSync(logFile, 'a');
-  const args = [...baseArgs(p), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', path.resolve(workspace)];
+  const args = [
+    ...baseArgs(p),
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    path.resolve(workspace),
+  ];
   // detached: own process group, so stop() can kill the forked watcher and extension host too.
   const proc = spawn(codeServerBin(), args, { detached: true, stdio: ['ignore', log, log], env: cleanEnv() });
   fs.closeSync(log);
   const pgid = proc.pid;
   if (pgid === undefined) throw new Error('code-server failed to spawn');
   let exited: string | undefined;
-  proc.once('exit', (code, sig) => { exited = `code-server exited early (code ${code}, signal ${sig}); log: ${logFile}`; });
+  proc.once('exit', (code, sig) => {
+    exited = `code-server exited early (code ${code}, signal ${sig}); log: ${logFile}`;
+  });
   // If the test process ends or is interrupted, do not leave a detached server behind.
-  const onExit = (): void => { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } };
-  const onSignal = (sig: NodeJS.Signals): void => { onExit(); process.exit(sig === 'SIGINT' ? 130 : 143); };
+  const onExit = (): void => {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
+  const onSignal = (sig: NodeJS.Signals): void => {
+    onExit();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
   process.once('exit', onExit);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -204,7 +255,10 @@ export interface Workbench {
 export async function openWorkbench(url: string, opts: { headless?: boolean; timeoutMs?: number } = {}): Promise<Workbench> {
   const timeout = opts.timeoutMs ?? 60_000;
   const browser = await loadChromium().launch({
-    executablePath: CHROMIUM_PATH, headless: opts.headless ?? process.env.SECURE_IAC_HEADED !== '1', args: CHROMIUM_ARGS, timeout,
+    executablePath: CHROMIUM_PATH,
+    headless: opts.headless ?? process.env.SECURE_IAC_HEADED !== '1',
+    args: CHROMIUM_ARGS,
+    timeout,
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -216,7 +270,9 @@ export async function openWorkbench(url: string, opts: { headless?: boolean; tim
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     const consoleErrors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     await page.goto(url, { timeout, waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.monaco-workbench', { timeout });

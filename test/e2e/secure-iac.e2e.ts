@@ -10,9 +10,23 @@ import * as path from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { EXPECTED, FIXTURE_WORKSPACE, UNOPENED, type Scenario } from './fixtures/expected';
 import {
-  applyQuickFix, e2eAvailable, extensionHostLogs, goToLine, launch, openFile, openQuickFixMenu, readProblems,
-  runCommand, saveAndReadFile, screenshot, waitForNoSquiggle, waitForNotification, waitForProblems, waitForSquiggle,
-  type ProblemRow, type Session,
+  applyQuickFix,
+  e2eAvailable,
+  extensionHostLogs,
+  goToLine,
+  launch,
+  openFile,
+  openQuickFixMenu,
+  readProblems,
+  runCommand,
+  saveAndReadFile,
+  screenshot,
+  waitForNoSquiggle,
+  waitForNotification,
+  waitForProblems,
+  waitForSquiggle,
+  type ProblemRow,
+  type Session,
 } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -21,8 +35,7 @@ const VSIX = path.resolve(process.env.SECURE_IAC_VSIX ?? path.join(ROOT, 'secure
 const avail = e2eAvailable();
 const skip = avail.ok || process.env.SECURE_IAC_E2E_REQUIRED === '1' ? false : avail.reason;
 
-const rowsOf = (rows: ProblemRow[], file: string, code: string): ProblemRow[] =>
-  rows.filter((r) => r.file === file && r.code === code);
+const rowsOf = (rows: ProblemRow[], file: string, code: string): ProblemRow[] => rows.filter((r) => r.file === file && r.code === code);
 
 describe('Secure IaC extension in code-server', { skip, timeout: 300_000 }, () => {
   let ws = '';
@@ -83,7 +96,10 @@ describe('Secure IaC extension in code-server', { skip, timeout: 300_000 }, () =
       assert.match(row.message, sc.message);
       assert.deepEqual({ line: row.line, column: row.column }, { line: sc.range.line, column: sc.range.column });
       // Every finding of this file is ours; the fixture triggers only the scenario's rule.
-      assert.deepEqual(rows.filter((r) => r.file === base).map((r) => [r.source, r.code]), [['secure-iac', sc.rule]]);
+      assert.deepEqual(
+        rows.filter((r) => r.file === base).map((r) => [r.source, r.code]),
+        [['secure-iac', sc.rule]],
+      );
       await shot(`${key}-before-fix`);
       lap(t, `${key}: diagnostic shown`);
     });
@@ -111,7 +127,11 @@ describe('Secure IaC extension in code-server', { skip, timeout: 300_000 }, () =
   step('Scan Workspace reports an unopened template; Clear Workspace Findings removes it', async (t) => {
     const page = s!.page;
     const base = path.posix.basename(UNOPENED.file);
-    assert.deepEqual((await readProblems(page)).filter((r) => r.file === base), [], 'nothing reports the unopened file before the scan');
+    assert.deepEqual(
+      (await readProblems(page)).filter((r) => r.file === base),
+      [],
+      'nothing reports the unopened file before the scan',
+    );
 
     await runCommand(page, 'Secure IaC: Scan Workspace');
     // The fixed files are clean now, so the unopened template holds the only finding.

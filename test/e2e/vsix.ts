@@ -7,7 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 
-interface Entry { name: string; data: Buffer }
+interface Entry {
+  name: string;
+  data: Buffer;
+}
 
 function listFiles(root: string, rel = ''): string[] {
   const out: string[] = [];
@@ -48,7 +51,9 @@ function manifest(pkg: Record<string, unknown>): string {
 function contentTypes(names: string[]): string {
   const exts = new Set(names.map((n) => path.extname(n)).filter((e) => e));
   exts.add('.vsixmanifest');
-  const lines = [...exts].map((e) => `<Default Extension="${xmlEscape(e)}" ContentType="${e === '.json' ? 'application/json' : 'application/octet-stream'}" />`);
+  const lines = [...exts].map(
+    (e) => `<Default Extension="${xmlEscape(e)}" ContentType="${e === '.json' ? 'application/json' : 'application/octet-stream'}" />`,
+  );
   return `<?xml version="1.0" encoding="utf-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${lines.join('')}</Types>\n`;
 }
 

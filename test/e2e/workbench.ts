@@ -48,8 +48,11 @@ export async function openFile(page: Page, relPath: string, timeout = 30_000): P
   // (", recently opened" for history); wait for ours, then pick it.
   const dir = path.posix.dirname(relPath.split(path.sep).join('/'));
   const prefix = dir === '.' ? `${base},` : `${base} ${dir},`;
-  await page.waitForFunction(({ sel, prefix }) => [...document.querySelectorAll(sel)]
-    .some((e) => (e.getAttribute('aria-label') ?? '').startsWith(prefix)), { sel: SEL.quickInputRow, prefix }, { timeout });
+  await page.waitForFunction(
+    ({ sel, prefix }) => [...document.querySelectorAll(sel)].some((e) => (e.getAttribute('aria-label') ?? '').startsWith(prefix)),
+    { sel: SEL.quickInputRow, prefix },
+    { timeout },
+  );
   await selectQuickInputRow(page, (label) => label.startsWith(prefix), timeout);
   await waitForActiveEditor(page, base, timeout);
 }
@@ -75,27 +78,32 @@ export async function goToLine(page: Page, line: number, column = 1): Promise<vo
   await page.keyboard.press('Enter');
   await page.waitForSelector(SEL.quickInput, { state: 'hidden' });
   // The status bar's "Ln x, Col y" is the only visible proof the cursor moved.
-  await page.waitForFunction((want) => [...document.querySelectorAll('.statusbar-item')].some((e) => (e.textContent ?? '').includes(want)),
-    `Ln ${line}, Col ${column}`, { timeout: 10_000 });
+  await page.waitForFunction(
+    (want) => [...document.querySelectorAll('.statusbar-item')].some((e) => (e.textContent ?? '').includes(want)),
+    `Ln ${line}, Col ${column}`,
+    { timeout: 10_000 },
+  );
 }
 
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Waits for at least `count` squiggles of `severity` in the active editor. */
 export async function waitForSquiggle(page: Page, severity: Severity = 'error', timeout = 30_000, count = 1): Promise<void> {
-  await page.waitForFunction(({ sel, count }) => document.querySelectorAll(sel).length >= count,
-    { sel: `${SEL.activeEditor} ${SEL.squiggle[severity]}`, count }, { timeout });
+  await page.waitForFunction(
+    ({ sel, count }) => document.querySelectorAll(sel).length >= count,
+    { sel: `${SEL.activeEditor} ${SEL.squiggle[severity]}`, count },
+    { timeout },
+  );
 }
 
 /** Waits until the active editor shows no squiggle of `severity`. */
 export async function waitForNoSquiggle(page: Page, severity: Severity = 'error', timeout = 30_000): Promise<void> {
-  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0,
-    `${SEL.activeEditor} ${SEL.squiggle[severity]}`, { timeout });
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, `${SEL.activeEditor} ${SEL.squiggle[severity]}`, { timeout });
 }
 
 /** Opens (or focuses) the Problems panel with Ctrl+Shift+M. */
 export async function openProblems(page: Page, timeout = 15_000): Promise<void> {
-  if (await page.locator(`${SEL.problemsPanel}`).count() > 0 && await page.locator(SEL.problemsPanel).first().isVisible()) return;
+  if ((await page.locator(`${SEL.problemsPanel}`).count()) > 0 && (await page.locator(SEL.problemsPanel).first().isVisible())) return;
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector(SEL.problemsPanel, { state: 'visible', timeout });
 }
@@ -124,14 +132,25 @@ export async function readProblems(page: Page): Promise<ProblemRow[]> {
     const sorted = [...rows].sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')));
     for (const row of sorted) {
       const icon = row.querySelector('.marker-icon');
-      if (!icon) { file = row.querySelector('.label-name')?.textContent ?? ''; continue; }
+      if (!icon) {
+        file = row.querySelector('.label-name')?.textContent ?? '';
+        continue;
+      }
       // No named helper functions in here: tsx wraps them in __name(), which the page lacks.
-      const [message, source, code, where] = ['.marker-message', '.marker-source', '.marker-code', '.marker-line']
-        .map((sel) => row.querySelector(sel)?.textContent?.trim() ?? '');
+      const [message, source, code, where] = ['.marker-message', '.marker-source', '.marker-code', '.marker-line'].map(
+        (sel) => row.querySelector(sel)?.textContent?.trim() ?? '',
+      );
       const pos = /Ln (\d+), Col (\d+)/.exec(where ?? '');
       const severity = ['error', 'warning', 'info'].find((s) => icon.classList.contains(s)) ?? 'unknown';
-      out.push({ severity, message: message ?? '', source: source ?? '', code: code ?? '',
-        line: Number(pos?.[1] ?? 0), column: Number(pos?.[2] ?? 0), file });
+      out.push({
+        severity,
+        message: message ?? '',
+        source: source ?? '',
+        code: code ?? '',
+        line: Number(pos?.[1] ?? 0),
+        column: Number(pos?.[2] ?? 0),
+        file,
+      });
     }
     return out;
   }) as Promise<ProblemRow[]>;
@@ -146,13 +165,27 @@ export async function waitForProblems(page: Page, predicate: (rows: ProblemRow[]
     if (predicate(rows)) return rows;
     if (Date.now() > deadline) throw new Error(`Problems panel never matched; last rows: ${JSON.stringify(rows)}`);
     // Wait for any DOM change in the panel instead of sleeping a fixed time.
-    await page.waitForFunction((sel) => new Promise<boolean>((resolve) => {
-      const el = document.querySelector(sel);
-      if (!el) { resolve(true); return; }
-      const obs = new MutationObserver(() => { obs.disconnect(); resolve(true); });
-      obs.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
-      setTimeout(() => { obs.disconnect(); resolve(true); }, 1000);
-    }), SEL.problemsPanel, { timeout: 5_000 });
+    await page.waitForFunction(
+      (sel) =>
+        new Promise<boolean>((resolve) => {
+          const el = document.querySelector(sel);
+          if (!el) {
+            resolve(true);
+            return;
+          }
+          const obs = new MutationObserver(() => {
+            obs.disconnect();
+            resolve(true);
+          });
+          obs.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+          setTimeout(() => {
+            obs.disconnect();
+            resolve(true);
+          }, 1000);
+        }),
+      SEL.problemsPanel,
+      { timeout: 5_000 },
+    );
   }
 }
 
@@ -161,11 +194,22 @@ async function selectFocusedRow(page: Page, rowSel: string, match: (label: strin
   const labels = await page.locator(rowSel).evaluateAll((es) => es.map((e) => e.getAttribute('aria-label') ?? ''));
   if (!labels.some(match)) throw new Error(`no ${what} matches; available: ${JSON.stringify(labels)}`);
   for (let i = 0; i <= labels.length; i++) {
-    const focused = (await page.locator(`${rowSel}.focused`).first().getAttribute('aria-label').catch(() => null)) ?? '';
-    if (match(focused)) { await page.keyboard.press('Enter'); return; }
+    const focused =
+      (await page
+        .locator(`${rowSel}.focused`)
+        .first()
+        .getAttribute('aria-label')
+        .catch(() => null)) ?? '';
+    if (match(focused)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(({ sel, prev }) => (document.querySelector(`${sel}.focused`)?.getAttribute('aria-label') ?? '') !== prev,
-      { sel: rowSel, prev: focused }, { timeout });
+    await page.waitForFunction(
+      ({ sel, prev }) => (document.querySelector(`${sel}.focused`)?.getAttribute('aria-label') ?? '') !== prev,
+      { sel: rowSel, prev: focused },
+      { timeout },
+    );
   }
   throw new Error(`could not focus ${what}; available: ${JSON.stringify(labels)}`);
 }
@@ -187,7 +231,14 @@ export async function openQuickFixMenu(page: Page, timeout = 15_000): Promise<st
 
 /** Applies the quick fix titled `title` (exact match, or a RegExp) from the Ctrl+. menu. */
 export async function applyQuickFix(page: Page, title: string | RegExp, timeout = 15_000): Promise<void> {
-  if (!(await page.locator(SEL.actionWidget).first().isVisible().catch(() => false))) await openQuickFixMenu(page, timeout);
+  if (
+    !(await page
+      .locator(SEL.actionWidget)
+      .first()
+      .isVisible()
+      .catch(() => false))
+  )
+    await openQuickFixMenu(page, timeout);
   const match = (l: string): boolean => (typeof title === 'string' ? l === title : title.test(l));
   await selectFocusedRow(page, SEL.actionRow, match, `quick fix ${String(title)}`, timeout);
   await page.waitForSelector(SEL.actionWidget, { state: 'hidden', timeout });
@@ -200,17 +251,25 @@ export async function runCommand(page: Page, title: string, timeout = 15_000): P
   await page.keyboard.insertText(title);
   // Command rows' aria-label is the title, sometimes followed by ", <keybinding>" or other details.
   const match = (l: string): boolean => l === title || l.startsWith(`${title},`);
-  await page.waitForFunction(({ sel, title }) => [...document.querySelectorAll(sel)].some((e) => {
-    const l = e.getAttribute('aria-label') ?? '';
-    return l === title || l.startsWith(`${title},`);
-  }), { sel: SEL.quickInputRow, title }, { timeout });
+  await page.waitForFunction(
+    ({ sel, title }) =>
+      [...document.querySelectorAll(sel)].some((e) => {
+        const l = e.getAttribute('aria-label') ?? '';
+        return l === title || l.startsWith(`${title},`);
+      }),
+    { sel: SEL.quickInputRow, title },
+    { timeout },
+  );
   await selectQuickInputRow(page, match, timeout);
 }
 
 /** Waits for a notification toast containing `text`; returns all toast messages. */
 export async function waitForNotification(page: Page, text: string, timeout = 15_000): Promise<string[]> {
-  await page.waitForFunction(({ sel, text }) => [...document.querySelectorAll(sel)].some((e) => (e.textContent ?? '').includes(text)),
-    { sel: SEL.toast, text }, { timeout });
+  await page.waitForFunction(
+    ({ sel, text }) => [...document.querySelectorAll(sel)].some((e) => (e.textContent ?? '').includes(text)),
+    { sel: SEL.toast, text },
+    { timeout },
+  );
   return page.locator(SEL.toast).allInnerTexts();
 }
 
@@ -220,9 +279,13 @@ export async function waitForNotification(page: Page, text: string, timeout = 15
  * readEditorTextViaClipboard or save and read the file.
  */
 export async function readEditorText(page: Page): Promise<string> {
-  const lines = await page.locator(`${SEL.activeEditor} .view-lines .view-line`).evaluateAll((es) =>
-    es.map((e) => ({ top: parseFloat((e as HTMLElement).style.top) || 0, text: e.textContent ?? '' })));
-  return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n');
+  const lines = await page
+    .locator(`${SEL.activeEditor} .view-lines .view-line`)
+    .evaluateAll((es) => es.map((e) => ({ top: parseFloat((e as HTMLElement).style.top) || 0, text: e.textContent ?? '' })));
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text.replace(/\u00a0/g, ' '))
+    .join('\n');
 }
 
 /** Whole document via select-all + copy (clipboard permission is granted by openWorkbench). Moves the cursor to the top. */

@@ -25,7 +25,9 @@ describe('names of inserted resources and parameters', () => {
   before(() => initParsers());
 
   it('a Terraform companion whose name is taken by another resource of its type gets a suffix', () => {
-    const out = fixed('main.tf', `
+    const out = fixed(
+      'main.tf',
+      `
       resource "aws_s3_bucket" "data" {
         bucket = "data"
       }
@@ -40,22 +42,30 @@ describe('names of inserted resources and parameters', () => {
           status = "Enabled"
         }
       }
-    `, s3Versioning);
+    `,
+      s3Versioning,
+    );
     assert.match(out, /resource "aws_s3_bucket_versioning" "data_2" \{\n  bucket = aws_s3_bucket\.data\.id\n/);
     assert.equal(out.match(/resource "aws_s3_bucket_versioning" "data" /g)?.length, 1);
   });
 
   it('a Terraform companion keeps the resource name when it is free', () => {
-    const out = fixed('main.tf', `
+    const out = fixed(
+      'main.tf',
+      `
       resource "aws_s3_bucket" "data" {
         bucket = "data"
       }
-    `, s3Versioning);
+    `,
+      s3Versioning,
+    );
     assert.match(out, /resource "aws_s3_bucket_versioning" "data" \{/);
   });
 
   it('a CloudFormation companion and its parameter avoid logical ids already in use', () => {
-    const out = fixed('t.yaml', `
+    const out = fixed(
+      't.yaml',
+      `
       Resources:
         Vpc:
           Type: AWS::EC2::VPC
@@ -65,7 +75,9 @@ describe('names of inserted resources and parameters', () => {
           Type: AWS::SNS::Topic
         FlowLogBucketArn:
           Type: AWS::SNS::Topic
-    `, vpcFlowLogs);
+    `,
+      vpcFlowLogs,
+    );
     assert.match(out, /\n  VpcFlowLog2:\n    Type: AWS::EC2::FlowLog\n/);
     assert.match(out, /\n  FlowLogBucketArn2:\n    Type: String\n/);
     assert.match(out, /!Ref FlowLogBucketArn2/);

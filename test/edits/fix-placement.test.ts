@@ -18,14 +18,17 @@ describe('fix placement', () => {
 
   it('YAML: UpdateReplacePolicy goes right after an existing DeletionPolicy', () => {
     assert.equal(
-      fixed('t.yaml', `
+      fixed(
+        't.yaml',
+        `
         Resources:
           Vol:
             Type: AWS::EC2::Volume
             DeletionPolicy: Delete # for now
             Properties:
               Size: 8
-      `),
+      `,
+      ),
       dedent(`
         Resources:
           Vol:
@@ -40,7 +43,9 @@ describe('fix placement', () => {
 
   it('JSON: UpdateReplacePolicy goes right after an existing DeletionPolicy', () => {
     assert.equal(
-      fixed('t.json', `
+      fixed(
+        't.json',
+        `
         {
           "Resources": {
             "Vol": {
@@ -50,7 +55,8 @@ describe('fix placement', () => {
             }
           }
         }
-      `),
+      `,
+      ),
       dedent(`
         {
           "Resources": {
@@ -68,13 +74,16 @@ describe('fix placement', () => {
 
   it('both policies missing: they go together after the last key', () => {
     assert.equal(
-      fixed('t.yaml', `
+      fixed(
+        't.yaml',
+        `
         Resources:
           Table:
             Type: AWS::DynamoDB::Table
             Properties:
               BillingMode: PAY_PER_REQUEST
-      `),
+      `,
+      ),
       dedent(`
         Resources:
           Table:

@@ -218,7 +218,7 @@ const cases: Case[] = [
   {
     name: 'multi-line flow object closed on the last line',
     src: 'locals {\n  m = {\n    a = 1 }\n}\n',
-    edit: (doc) => hclWriter.insertProperty(doc, (doc.blocks[0]?.body.entries[0]?.value as MapNode), ['b'], 2),
+    edit: (doc) => hclWriter.insertProperty(doc, doc.blocks[0]?.body.entries[0]?.value as MapNode, ['b'], 2),
     out: 'locals {\n  m = {\n    a = 1\n    b = 2 }\n}\n',
   },
   {

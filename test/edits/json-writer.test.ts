@@ -44,13 +44,23 @@ function at(doc: IacDocument, name: string, path: Array<string | number>): IacNo
 }
 
 type Op = (doc: IacDocument) => TextEdit[];
-const insert = (name: string, mapPath: Array<string | number>, path: string[], value: FixValue): Op => (doc) =>
-  jsonWriter.insertProperty(doc, at(doc, name, mapPath) as MapNode, path, value);
-const replace = (name: string, path: Array<string | number>, value: FixValue): Op => (doc) =>
-  jsonWriter.replaceValue(doc, at(doc, name, path), value);
+const insert =
+  (name: string, mapPath: Array<string | number>, path: string[], value: FixValue): Op =>
+  (doc) =>
+    jsonWriter.insertProperty(doc, at(doc, name, mapPath) as MapNode, path, value);
+const replace =
+  (name: string, path: Array<string | number>, value: FixValue): Op =>
+  (doc) =>
+    jsonWriter.replaceValue(doc, at(doc, name, path), value);
 const declare: Op = (doc) => jsonWriter.declareInput(doc, { name: 'AllowedSshCidr', type: 'string', description: 'SSH CIDR' });
 
-interface Case { name: string; input: string; op: Op; expected: string; tf?: boolean }
+interface Case {
+  name: string;
+  input: string;
+  op: Op;
+  expected: string;
+  tf?: boolean;
+}
 
 const pretty2 = j(
   '{',
@@ -76,35 +86,74 @@ const cases: Case[] = [
     name: 'nested path, 4 spaces',
     input: pretty2.replace(/^( +)/gm, '$1$1'),
     op: insert('Vol', ['Properties'], ['VersioningConfiguration', 'Status'], 'Enabled'),
-    expected: pretty2.replace(/^( +)/gm, '$1$1').replace('"Size": 8',
-      '"Size": 8,\n                "VersioningConfiguration": {\n                    "Status": "Enabled"\n                }'),
+    expected: pretty2
+      .replace(/^( +)/gm, '$1$1')
+      .replace('"Size": 8', '"Size": 8,\n                "VersioningConfiguration": {\n                    "Status": "Enabled"\n                }'),
   },
   {
     name: 'missing Properties',
     input: j('{', '  "Resources": {', '    "Vol": {', '      "Type": "AWS::EC2::Volume"', '    }', '  }', '}'),
     op: insert('Vol', [], ['Properties', 'Encrypted'], true),
-    expected: j('{', '  "Resources": {', '    "Vol": {', '      "Type": "AWS::EC2::Volume",', '      "Properties": {',
-      '        "Encrypted": true', '      }', '    }', '  }', '}'),
+    expected: j(
+      '{',
+      '  "Resources": {',
+      '    "Vol": {',
+      '      "Type": "AWS::EC2::Volume",',
+      '      "Properties": {',
+      '        "Encrypted": true',
+      '      }',
+      '    }',
+      '  }',
+      '}',
+    ),
   },
   {
     name: 'single-line compact file stays compact',
     input: '{"Resources":{"Db":{"Type":"AWS::RDS::DBInstance","Properties":{"Engine":"mysql","Port":1}}}}',
     op: insert('Db', ['Properties'], ['Tags'], [{ Key: 'a', Value: { $ref: { resource: 'B', attr: 'Arn' } } }]),
-    expected: '{"Resources":{"Db":{"Type":"AWS::RDS::DBInstance","Properties":{"Engine":"mysql","Port":1,"Tags":[{"Key":"a","Value":{"Fn::GetAtt":["B","Arn"]}}]}}}}',
+    expected:
+      '{"Resources":{"Db":{"Type":"AWS::RDS::DBInstance","Properties":{"Engine":"mysql","Port":1,"Tags":[{"Key":"a","Value":{"Fn::GetAtt":["B","Arn"]}}]}}}}',
   },
   {
     name: 'single-line spaced object in a pretty file',
-    input: j('{', '  "Resources": {', '    "Db": {', '      "Type": "AWS::RDS::DBInstance",', '      "Properties": { "Engine": "mysql" }', '    }', '  }', '}'),
+    input: j(
+      '{',
+      '  "Resources": {',
+      '    "Db": {',
+      '      "Type": "AWS::RDS::DBInstance",',
+      '      "Properties": { "Engine": "mysql" }',
+      '    }',
+      '  }',
+      '}',
+    ),
     op: insert('Db', ['Properties'], ['StorageEncrypted'], true),
-    expected: j('{', '  "Resources": {', '    "Db": {', '      "Type": "AWS::RDS::DBInstance",',
-      '      "Properties": { "Engine": "mysql", "StorageEncrypted": true }', '    }', '  }', '}'),
+    expected: j(
+      '{',
+      '  "Resources": {',
+      '    "Db": {',
+      '      "Type": "AWS::RDS::DBInstance",',
+      '      "Properties": { "Engine": "mysql", "StorageEncrypted": true }',
+      '    }',
+      '  }',
+      '}',
+    ),
   },
   {
     name: 'empty object in a pretty file',
     input: j('{', '  "Resources": {', '    "Vol": {', '      "Type": "AWS::EC2::Volume",', '      "Properties": {}', '    }', '  }', '}'),
     op: insert('Vol', ['Properties'], ['Encrypted'], true),
-    expected: j('{', '  "Resources": {', '    "Vol": {', '      "Type": "AWS::EC2::Volume",', '      "Properties": {',
-      '        "Encrypted": true', '      }', '    }', '  }', '}'),
+    expected: j(
+      '{',
+      '  "Resources": {',
+      '    "Vol": {',
+      '      "Type": "AWS::EC2::Volume",',
+      '      "Properties": {',
+      '        "Encrypted": true',
+      '      }',
+      '    }',
+      '  }',
+      '}',
+    ),
   },
   {
     name: 'empty object in a single-line file',
@@ -152,9 +201,20 @@ const cases: Case[] = [
     name: 'declareInput creates Parameters before Resources',
     input: j('{', '    "AWSTemplateFormatVersion": "2010-09-09",', '    "Resources": {', '        "B": {"Type": "AWS::S3::Bucket"}', '    }', '}'),
     op: declare,
-    expected: j('{', '    "AWSTemplateFormatVersion": "2010-09-09",', '    "Parameters": {', '        "AllowedSshCidr": {',
-      '            "Type": "String",', '            "Description": "SSH CIDR"', '        }', '    },',
-      '    "Resources": {', '        "B": {"Type": "AWS::S3::Bucket"}', '    }', '}'),
+    expected: j(
+      '{',
+      '    "AWSTemplateFormatVersion": "2010-09-09",',
+      '    "Parameters": {',
+      '        "AllowedSshCidr": {',
+      '            "Type": "String",',
+      '            "Description": "SSH CIDR"',
+      '        }',
+      '    },',
+      '    "Resources": {',
+      '        "B": {"Type": "AWS::S3::Bucket"}',
+      '    }',
+      '}',
+    ),
   },
   {
     name: 'declareInput creates Parameters in a single-line file',
@@ -166,8 +226,18 @@ const cases: Case[] = [
     name: 'declareInput appends to Parameters',
     input: j('{', '  "Parameters": {', '    "Env": {"Type": "String"}', '  },', '  "Resources": {"B": {"Type": "AWS::S3::Bucket"}}', '}'),
     op: declare,
-    expected: j('{', '  "Parameters": {', '    "Env": {"Type": "String"},', '    "AllowedSshCidr": {', '      "Type": "String",',
-      '      "Description": "SSH CIDR"', '    }', '  },', '  "Resources": {"B": {"Type": "AWS::S3::Bucket"}}', '}'),
+    expected: j(
+      '{',
+      '  "Parameters": {',
+      '    "Env": {"Type": "String"},',
+      '    "AllowedSshCidr": {',
+      '      "Type": "String",',
+      '      "Description": "SSH CIDR"',
+      '    }',
+      '  },',
+      '  "Resources": {"B": {"Type": "AWS::S3::Bucket"}}',
+      '}',
+    ),
   },
   {
     name: 'declareInput of an existing parameter does nothing',
@@ -177,31 +247,64 @@ const cases: Case[] = [
   },
   {
     name: 'insertResource right after its companion',
-    input: j('{', '  "Resources": {', '    "Bucket": {', '      "Type": "AWS::S3::Bucket"', '    },', '    "Topic": {', '      "Type": "AWS::SNS::Topic"',
-      '    }', '  }', '}'),
-    op: (doc) => jsonWriter.insertResource(doc, doc.resources[0]!, { type: 'AWS::S3::BucketPolicy', name: 'BucketPolicy',
-      body: { Bucket: { $ref: { resource: 'Bucket' } }, Actions: ['s3:*'] } }),
-    expected: j('{', '  "Resources": {', '    "Bucket": {', '      "Type": "AWS::S3::Bucket"', '    },', '    "BucketPolicy": {',
-      '      "Type": "AWS::S3::BucketPolicy",', '      "Properties": {', '        "Bucket": {"Ref": "Bucket"},', '        "Actions": [',
-      '          "s3:*"', '        ]', '      }', '    },', '    "Topic": {', '      "Type": "AWS::SNS::Topic"', '    }', '  }', '}'),
+    input: j(
+      '{',
+      '  "Resources": {',
+      '    "Bucket": {',
+      '      "Type": "AWS::S3::Bucket"',
+      '    },',
+      '    "Topic": {',
+      '      "Type": "AWS::SNS::Topic"',
+      '    }',
+      '  }',
+      '}',
+    ),
+    op: (doc) =>
+      jsonWriter.insertResource(doc, doc.resources[0]!, {
+        type: 'AWS::S3::BucketPolicy',
+        name: 'BucketPolicy',
+        body: { Bucket: { $ref: { resource: 'Bucket' } }, Actions: ['s3:*'] },
+      }),
+    expected: j(
+      '{',
+      '  "Resources": {',
+      '    "Bucket": {',
+      '      "Type": "AWS::S3::Bucket"',
+      '    },',
+      '    "BucketPolicy": {',
+      '      "Type": "AWS::S3::BucketPolicy",',
+      '      "Properties": {',
+      '        "Bucket": {"Ref": "Bucket"},',
+      '        "Actions": [',
+      '          "s3:*"',
+      '        ]',
+      '      }',
+      '    },',
+      '    "Topic": {',
+      '      "Type": "AWS::SNS::Topic"',
+      '    }',
+      '  }',
+      '}',
+    ),
   },
 ];
 
 /** A security group ingress in a file that writes its one-line objects with spaces inside the braces. */
-const spacedRefs = (cidr: string): string => j(
-  '{',
-  '  "Resources": {',
-  '    "Sg": {',
-  '      "Type": "AWS::EC2::SecurityGroupIngress",',
-  '      "Properties": {',
-  '        "GroupId": { "Ref": "Group" },',
-  `        "CidrIp": ${cidr},`,
-  '        "IpProtocol": "tcp"',
-  '      }',
-  '    }',
-  '  }',
-  '}',
-);
+const spacedRefs = (cidr: string): string =>
+  j(
+    '{',
+    '  "Resources": {',
+    '    "Sg": {',
+    '      "Type": "AWS::EC2::SecurityGroupIngress",',
+    '      "Properties": {',
+    '        "GroupId": { "Ref": "Group" },',
+    `        "CidrIp": ${cidr},`,
+    '        "IpProtocol": "tcp"',
+    '      }',
+    '    }',
+    '  }',
+    '}',
+  );
 
 const braceCases: Case[] = [
   {
@@ -217,36 +320,86 @@ const braceCases: Case[] = [
       ...insert('Sg', ['Properties'], ['SourceSecurityGroupId'], { $ref: { resource: 'Other', attr: 'GroupId' } })(doc),
       ...insert('Sg', ['Properties'], ['Tags'], [{ Key: 'a', Value: 'b' }])(doc),
     ],
-    expected: spacedRefs('"0.0.0.0/0"').replace('"IpProtocol": "tcp"', '"IpProtocol": "tcp",\n        "SourceSecurityGroupId": { "Fn::GetAtt": ["Other", "GroupId"] },'
-      + '\n        "Tags": [\n          {\n            "Key": "a",\n            "Value": "b"\n          }\n        ]'),
+    expected: spacedRefs('"0.0.0.0/0"').replace(
+      '"IpProtocol": "tcp"',
+      '"IpProtocol": "tcp",\n        "SourceSecurityGroupId": { "Fn::GetAtt": ["Other", "GroupId"] },' +
+        '\n        "Tags": [\n          {\n            "Key": "a",\n            "Value": "b"\n          }\n        ]',
+    ),
   },
   {
     name: 'the nearest one-line object decides (same line first)',
-    input: j('{', '  "Resources": {', '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},', '    "Sg": {',
-      '      "Type": "AWS::EC2::SecurityGroupIngress",', '      "Properties": { "GroupId": { "Ref": "Group" }, "CidrIp": "0.0.0.0/0" }', '    }', '  }', '}'),
+    input: j(
+      '{',
+      '  "Resources": {',
+      '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},',
+      '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroupIngress",',
+      '      "Properties": { "GroupId": { "Ref": "Group" }, "CidrIp": "0.0.0.0/0" }',
+      '    }',
+      '  }',
+      '}',
+    ),
     op: replace('Sg', ['Properties', 'CidrIp'], { $ref: { input: 'AllowedRdpCidr' } }),
-    expected: j('{', '  "Resources": {', '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},', '    "Sg": {',
-      '      "Type": "AWS::EC2::SecurityGroupIngress",', '      "Properties": { "GroupId": { "Ref": "Group" }, "CidrIp": { "Ref": "AllowedRdpCidr" } }',
-      '    }', '  }', '}'),
+    expected: j(
+      '{',
+      '  "Resources": {',
+      '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},',
+      '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroupIngress",',
+      '      "Properties": { "GroupId": { "Ref": "Group" }, "CidrIp": { "Ref": "AllowedRdpCidr" } }',
+      '    }',
+      '  }',
+      '}',
+    ),
   },
   {
     name: 'compact one-line objects elsewhere keep references compact',
-    input: j('{', '  "Resources": {', '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},', '    "Sg": {',
-      '      "Type": "AWS::EC2::SecurityGroupIngress",', '      "Properties": {', '        "CidrIp": "0.0.0.0/0"', '      }', '    }', '  }', '}'),
+    input: j(
+      '{',
+      '  "Resources": {',
+      '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},',
+      '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroupIngress",',
+      '      "Properties": {',
+      '        "CidrIp": "0.0.0.0/0"',
+      '      }',
+      '    }',
+      '  }',
+      '}',
+    ),
     op: replace('Sg', ['Properties', 'CidrIp'], { $ref: { input: 'AllowedRdpCidr' } }),
-    expected: j('{', '  "Resources": {', '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},', '    "Sg": {',
-      '      "Type": "AWS::EC2::SecurityGroupIngress",', '      "Properties": {', '        "CidrIp": {"Ref": "AllowedRdpCidr"}', '      }', '    }', '  }', '}'),
+    expected: j(
+      '{',
+      '  "Resources": {',
+      '    "A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": {"Ref": "N"}}},',
+      '    "Sg": {',
+      '      "Type": "AWS::EC2::SecurityGroupIngress",',
+      '      "Properties": {',
+      '        "CidrIp": {"Ref": "AllowedRdpCidr"}',
+      '      }',
+      '    }',
+      '  }',
+      '}',
+    ),
   },
 ];
 
 const tfResource = (type: string, name: string): ResourceNode => ({
-  kind: 'resource', type, name, address: `${type}.${name}`, headerRange: { start: 0, end: 0 }, range: { start: 0, end: 0 },
-  node: { kind: 'map', entries: [], style: 'flow', range: { start: 0, end: 0 } }, propsPath: [],
+  kind: 'resource',
+  type,
+  name,
+  address: `${type}.${name}`,
+  headerRange: { start: 0, end: 0 },
+  range: { start: 0, end: 0 },
+  node: { kind: 'map', entries: [], style: 'flow', range: { start: 0, end: 0 } },
+  propsPath: [],
 });
-const versioning = (doc: IacDocument): TextEdit[] => jsonWriter.insertResource(doc, tfResource('aws_s3_bucket', 'b'), {
-  type: 'aws_s3_bucket_versioning', name: 'b',
-  body: { bucket: { $ref: { resource: 'aws_s3_bucket.b' } }, versioning_configuration: { status: 'Enabled' } },
-});
+const versioning = (doc: IacDocument): TextEdit[] =>
+  jsonWriter.insertResource(doc, tfResource('aws_s3_bucket', 'b'), {
+    type: 'aws_s3_bucket_versioning',
+    name: 'b',
+    body: { bucket: { $ref: { resource: 'aws_s3_bucket.b' } }, versioning_configuration: { status: 'Enabled' } },
+  });
 const tfDeclare: Op = (doc) => jsonWriter.declareInput(doc, { name: 'allowed_ssh_cidr', type: 'string', description: 'SSH CIDR' });
 
 const tfCases: Case[] = [
@@ -254,8 +407,21 @@ const tfCases: Case[] = [
     name: 'tf-json declareInput creates "variable"',
     input: j('{', '  "resource": {', '    "aws_s3_bucket": {', '      "b": {}', '    }', '  }', '}'),
     op: tfDeclare,
-    expected: j('{', '  "resource": {', '    "aws_s3_bucket": {', '      "b": {}', '    }', '  },', '  "variable": {',
-      '    "allowed_ssh_cidr": {', '      "type": "string",', '      "description": "SSH CIDR"', '    }', '  }', '}'),
+    expected: j(
+      '{',
+      '  "resource": {',
+      '    "aws_s3_bucket": {',
+      '      "b": {}',
+      '    }',
+      '  },',
+      '  "variable": {',
+      '    "allowed_ssh_cidr": {',
+      '      "type": "string",',
+      '      "description": "SSH CIDR"',
+      '    }',
+      '  }',
+      '}',
+    ),
   },
   {
     name: 'tf-json declareInput merges into "variable", single-line',
@@ -273,15 +439,31 @@ const tfCases: Case[] = [
     name: 'tf-json insertResource creates the type object after the companion type',
     input: j('{', '  "resource": {', '    "aws_s3_bucket": {', '      "b": {"bucket": "x"}', '    },', '    "aws_sns_topic": {}', '  }', '}'),
     op: versioning,
-    expected: j('{', '  "resource": {', '    "aws_s3_bucket": {', '      "b": {"bucket": "x"}', '    },', '    "aws_s3_bucket_versioning": {',
-      '      "b": {', '        "bucket": "${aws_s3_bucket.b.id}",', '        "versioning_configuration": {', '          "status": "Enabled"',
-      '        }', '      }', '    },', '    "aws_sns_topic": {}', '  }', '}'),
+    expected: j(
+      '{',
+      '  "resource": {',
+      '    "aws_s3_bucket": {',
+      '      "b": {"bucket": "x"}',
+      '    },',
+      '    "aws_s3_bucket_versioning": {',
+      '      "b": {',
+      '        "bucket": "${aws_s3_bucket.b.id}",',
+      '        "versioning_configuration": {',
+      '          "status": "Enabled"',
+      '        }',
+      '      }',
+      '    },',
+      '    "aws_sns_topic": {}',
+      '  }',
+      '}',
+    ),
   },
   {
     name: 'tf-json insertResource into an existing type object, single-line',
     input: '{"resource":{"aws_s3_bucket":{"b":{}},"aws_s3_bucket_versioning":{"other":{}}}}',
     op: versioning,
-    expected: '{"resource":{"aws_s3_bucket":{"b":{}},"aws_s3_bucket_versioning":{"other":{},"b":{"bucket":"${aws_s3_bucket.b.id}","versioning_configuration":{"status":"Enabled"}}}}}',
+    expected:
+      '{"resource":{"aws_s3_bucket":{"b":{}},"aws_s3_bucket_versioning":{"other":{},"b":{"bucket":"${aws_s3_bucket.b.id}","versioning_configuration":{"status":"Enabled"}}}}}',
   },
   {
     name: 'tf-json replaceValue with a variable reference',

@@ -38,27 +38,42 @@ function nodeAt(doc: IacDocument, path: readonly Step[]): IacNode {
 type Op = (doc: IacDocument) => TextEdit[];
 
 /** Removes entry `key` of the map at `mapPath`. */
-const remove = (mapPath: readonly Step[], key: string): Op => (doc) => {
-  const map = nodeAt(doc, mapPath) as MapNode;
-  assert.equal(map.kind, 'map');
-  const entry: MapEntry | undefined = map.entries.find((e) => e.key === key);
-  assert.ok(entry, `entry ${key}`);
-  return writerFor(doc.format).removeProperty(doc, map, entry);
-};
+const remove =
+  (mapPath: readonly Step[], key: string): Op =>
+  (doc) => {
+    const map = nodeAt(doc, mapPath) as MapNode;
+    assert.equal(map.kind, 'map');
+    const entry: MapEntry | undefined = map.entries.find((e) => e.key === key);
+    assert.ok(entry, `entry ${key}`);
+    return writerFor(doc.format).removeProperty(doc, map, entry);
+  };
 
 /** Appends `value` to the list at `listPath`. */
-const append = (listPath: readonly Step[], value: FixValue): Op => (doc) => {
-  const list = nodeAt(doc, listPath);
-  assert.equal(list.kind, 'list');
-  return writerFor(doc.format).appendItem(doc, list as ListNode, value);
-};
+const append =
+  (listPath: readonly Step[], value: FixValue): Op =>
+  (doc) => {
+    const list = nodeAt(doc, listPath);
+    assert.equal(list.kind, 'list');
+    return writerFor(doc.format).appendItem(doc, list as ListNode, value);
+  };
 
-const insert = (mapPath: readonly Step[], path: string[], value: FixValue): Op => (doc) =>
-  writerFor(doc.format).insertProperty(doc, nodeAt(doc, mapPath) as MapNode, path, value);
+const insert =
+  (mapPath: readonly Step[], path: string[], value: FixValue): Op =>
+  (doc) =>
+    writerFor(doc.format).insertProperty(doc, nodeAt(doc, mapPath) as MapNode, path, value);
 
-const both = (...ops: Op[]): Op => (doc) => ops.flatMap((op) => op(doc));
+const both =
+  (...ops: Op[]): Op =>
+  (doc) =>
+    ops.flatMap((op) => op(doc));
 
-interface Case { name: string; uri: string; src: string; op: Op; out: string }
+interface Case {
+  name: string;
+  uri: string;
+  src: string;
+  op: Op;
+  out: string;
+}
 
 function run(c: Case): void {
   const doc = parse(c.uri, c.src);
@@ -71,7 +86,18 @@ function run(c: Case): void {
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 const cfnY = (...props: string[]): string => lines('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', ...props);
 const cfnJ = (...props: string[]): string =>
-  lines('{', '  "Resources": {', '    "Vol": {', '      "Type": "AWS::EC2::Volume",', '      "Properties": {', ...props, '      }', '    }', '  }', '}');
+  lines(
+    '{',
+    '  "Resources": {',
+    '    "Vol": {',
+    '      "Type": "AWS::EC2::Volume",',
+    '      "Properties": {',
+    ...props,
+    '      }',
+    '    }',
+    '  }',
+    '}',
+  );
 const tf = (...body: string[]): string => lines('resource "aws_instance" "i" {', ...body, '}');
 
 const yamlRemove: Case[] = [
@@ -81,7 +107,14 @@ const yamlRemove: Case[] = [
     src: cfnY('      Ids: [a,', '        # the second one', '        b]'),
     op: (doc) => {
       const list = nodeAt(doc, ['Properties', 'Ids']) as ListNode;
-      return removeMember(doc.text, YAML_TRIVIA, { open: list.range.start, close: list.range.end - 1, empty: '[]' }, list.items[1]!.range.start, list.items[1]!.range.end, list.items[0]!.range.end);
+      return removeMember(
+        doc.text,
+        YAML_TRIVIA,
+        { open: list.range.start, close: list.range.end - 1, empty: '[]' },
+        list.items[1]!.range.start,
+        list.items[1]!.range.end,
+        list.items[0]!.range.end,
+      );
     },
     out: cfnY('      Ids: [a', '        # the second one', '        ]'),
   },
@@ -95,8 +128,18 @@ const yamlRemove: Case[] = [
   {
     name: 'the last entry with its nested block and trailing comment; the next resource stays',
     uri: 't.yaml',
-    src: lines('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', '      Size: 8', '      Tags:', '        - Key: a # k',
-      '          Value: b', '  Next:', '    Type: AWS::SNS::Topic'),
+    src: lines(
+      'Resources:',
+      '  Vol:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      Size: 8',
+      '      Tags:',
+      '        - Key: a # k',
+      '          Value: b',
+      '  Next:',
+      '    Type: AWS::SNS::Topic',
+    ),
     op: remove(['Properties'], 'Tags'),
     out: lines('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', '      Size: 8', '  Next:', '    Type: AWS::SNS::Topic'),
   },
@@ -131,8 +174,15 @@ const yamlRemove: Case[] = [
   {
     name: 'the only property leaves `Properties: {}`, before a comment on the key line',
     uri: 't.yaml',
-    src: lines('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: # settings', '      Encrypted: false', '  Next:',
-      '    Type: AWS::SNS::Topic'),
+    src: lines(
+      'Resources:',
+      '  Vol:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties: # settings',
+      '      Encrypted: false',
+      '  Next:',
+      '    Type: AWS::SNS::Topic',
+    ),
     op: remove(['Properties'], 'Encrypted'),
     out: lines('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: {} # settings', '  Next:', '    Type: AWS::SNS::Topic'),
   },
@@ -240,11 +290,30 @@ const yamlAppend: Case[] = [
   {
     name: 'a sequence flush with its key, 4-space file, nested map in the item',
     uri: 't.yaml',
-    src: lines('Resources:', '    Fn:', '        Type: AWS::Lambda::Function', '        Properties:', '            Layers:', '            - a',
-      '            Code:', '                ZipFile: x'),
+    src: lines(
+      'Resources:',
+      '    Fn:',
+      '        Type: AWS::Lambda::Function',
+      '        Properties:',
+      '            Layers:',
+      '            - a',
+      '            Code:',
+      '                ZipFile: x',
+    ),
     op: append(['Properties', 'Layers'], { Ref: 'L', Opts: { A: 1 } }),
-    out: lines('Resources:', '    Fn:', '        Type: AWS::Lambda::Function', '        Properties:', '            Layers:', '            - a',
-      '            - Ref: L', '              Opts:', '                  A: 1', '            Code:', '                ZipFile: x'),
+    out: lines(
+      'Resources:',
+      '    Fn:',
+      '        Type: AWS::Lambda::Function',
+      '        Properties:',
+      '            Layers:',
+      '            - a',
+      '            - Ref: L',
+      '              Opts:',
+      '                  A: 1',
+      '            Code:',
+      '                ZipFile: x',
+    ),
   },
   {
     name: 'a scalar item keeps the spacing after the dash; a reference in short form',
@@ -350,8 +419,18 @@ const jsonRemove: Case[] = [
   {
     name: 'Terraform JSON: a member after a "//" comment member',
     uri: 'main.tf.json',
-    src: lines('{', '  "resource": {', '    "aws_s3_bucket": {', '      "b": {', '        "//": "legacy",', '        "acl": "public-read"', '      }',
-      '    }', '  }', '}'),
+    src: lines(
+      '{',
+      '  "resource": {',
+      '    "aws_s3_bucket": {',
+      '      "b": {',
+      '        "//": "legacy",',
+      '        "acl": "public-read"',
+      '      }',
+      '    }',
+      '  }',
+      '}',
+    ),
     op: remove([], 'acl'),
     out: lines('{', '  "resource": {', '    "aws_s3_bucket": {', '      "b": {', '        "//": "legacy"', '      }', '    }', '  }', '}'),
   },
@@ -370,8 +449,18 @@ const jsonAppend: Case[] = [
     uri: 't.json',
     src: cfnJ('        "Tags": [', '          {', '            "Key": "a",', '            "Value": "b"', '          }', '        ]'),
     op: append(['Properties', 'Tags'], { Key: 'Env', Value: '' }),
-    out: cfnJ('        "Tags": [', '          {', '            "Key": "a",', '            "Value": "b"', '          },', '          {',
-      '            "Key": "Env",', '            "Value": ""', '          }', '        ]'),
+    out: cfnJ(
+      '        "Tags": [',
+      '          {',
+      '            "Key": "a",',
+      '            "Value": "b"',
+      '          },',
+      '          {',
+      '            "Key": "Env",',
+      '            "Value": ""',
+      '          }',
+      '        ]',
+    ),
   },
   {
     name: 'an object item on one line when the last item is, with its brace spacing',
@@ -470,7 +559,17 @@ const hclRemove: Case[] = [
   {
     name: 'a nested block between blank lines: one blank line goes',
     uri: 'main.tf',
-    src: tf('  ami = "x"', '', '  ebs_block_device {', '    device_name = "/dev/sdb"', '  }', '', '  root_block_device {', '    encrypted = true', '  }'),
+    src: tf(
+      '  ami = "x"',
+      '',
+      '  ebs_block_device {',
+      '    device_name = "/dev/sdb"',
+      '  }',
+      '',
+      '  root_block_device {',
+      '    encrypted = true',
+      '  }',
+    ),
     op: remove([], 'ebs_block_device'),
     out: tf('  ami = "x"', '', '  root_block_device {', '    encrypted = true', '  }'),
   },
@@ -630,7 +729,11 @@ describe('removeProperty and appendItem', () => {
       assert.throws(() => applyEdits(src, op(parse(uri, src))), /overlapping/);
     };
     it('YAML: removing the only property and inserting another (`{}` would precede the new key)', () => {
-      refused('t.yaml', cfnY('      Encrypted: false', '      # end'), both(remove(['Properties'], 'Encrypted'), insert(['Properties'], ['Size'], 8)));
+      refused(
+        't.yaml',
+        cfnY('      Encrypted: false', '      # end'),
+        both(remove(['Properties'], 'Encrypted'), insert(['Properties'], ['Size'], 8)),
+      );
     });
     it('JSON: removing the last two members (they share a comma)', () => {
       refused('t.json', cfnJ('        "A": 1,', '        "B": 2,', '        "C": 3'), both(remove(['Properties'], 'B'), remove(['Properties'], 'C')));

@@ -39,23 +39,26 @@ function at(doc: IacDocument, name: string, path: Array<string | number>): IacNo
 }
 
 type Op = (doc: IacDocument) => TextEdit[];
-const insert = (name: string, mapPath: Array<string | number>, path: string[], value: FixValue): Op => (doc) => {
-  const map = at(doc, name, mapPath);
-  assert.equal(map.kind, 'map');
-  return yamlWriter.insertProperty(doc, map as Extract<IacNode, { kind: 'map' }>, path, value);
-};
-const replace = (name: string, path: Array<string | number>, value: FixValue): Op => (doc) =>
-  yamlWriter.replaceValue(doc, at(doc, name, path), value);
+const insert =
+  (name: string, mapPath: Array<string | number>, path: string[], value: FixValue): Op =>
+  (doc) => {
+    const map = at(doc, name, mapPath);
+    assert.equal(map.kind, 'map');
+    return yamlWriter.insertProperty(doc, map as Extract<IacNode, { kind: 'map' }>, path, value);
+  };
+const replace =
+  (name: string, path: Array<string | number>, value: FixValue): Op =>
+  (doc) =>
+    yamlWriter.replaceValue(doc, at(doc, name, path), value);
 
-interface Case { name: string; input: string; op: Op; expected: string }
+interface Case {
+  name: string;
+  input: string;
+  op: Op;
+  expected: string;
+}
 
-const bucket = y(
-  'Resources:',
-  '  Vol:',
-  '    Type: AWS::EC2::Volume',
-  '    Properties:',
-  '      Size: 8',
-);
+const bucket = y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', '      Size: 8');
 
 const cases: Case[] = [
   {
@@ -68,22 +71,35 @@ const cases: Case[] = [
     name: 'insert a nested path as block maps',
     input: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      BucketName: b'),
     op: insert('B', ['Properties'], ['VersioningConfiguration', 'Status'], 'Enabled'),
-    expected: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      BucketName: b',
-      '      VersioningConfiguration:', '        Status: Enabled'),
+    expected: y(
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketName: b',
+      '      VersioningConfiguration:',
+      '        Status: Enabled',
+    ),
   },
   {
     name: 'create a missing Properties',
     input: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    DeletionPolicy: Retain', 'Outputs: {}'),
     op: insert('Vol', [], ['Properties', 'Encrypted'], true),
-    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    DeletionPolicy: Retain',
-      '    Properties:', '      Encrypted: true', 'Outputs: {}'),
+    expected: y(
+      'Resources:',
+      '  Vol:',
+      '    Type: AWS::EC2::Volume',
+      '    DeletionPolicy: Retain',
+      '    Properties:',
+      '      Encrypted: true',
+      'Outputs: {}',
+    ),
   },
   {
     name: 'insert into a padded flow map, nested value in flow style',
     input: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties: { BucketName: b }'),
     op: insert('B', ['Properties'], ['VersioningConfiguration', 'Status'], 'Enabled'),
-    expected: y('Resources:', '  B:', '    Type: AWS::S3::Bucket',
-      '    Properties: { BucketName: b, VersioningConfiguration: { Status: Enabled } }'),
+    expected: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties: { BucketName: b, VersioningConfiguration: { Status: Enabled } }'),
   },
   {
     name: 'insert into a compact flow map keeps its separators',
@@ -95,38 +111,68 @@ const cases: Case[] = [
     name: 'an empty flow map under a block key becomes a block map',
     input: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: {} # none yet', '  Next:', '    Type: AWS::SNS::Topic'),
     op: insert('Vol', ['Properties'], ['Encrypted'], true),
-    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: # none yet', '      Encrypted: true', '  Next:',
-      '    Type: AWS::SNS::Topic'),
+    expected: y(
+      'Resources:',
+      '  Vol:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties: # none yet',
+      '      Encrypted: true',
+      '  Next:',
+      '    Type: AWS::SNS::Topic',
+    ),
   },
   {
     name: 'an empty flow map inside a flow collection stays flow',
     input: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: { Tags: [{}] }'),
-    op: (doc) => yamlWriter.insertProperty(doc, ((at(doc, 'Vol', ['Properties', 'Tags']) as { items: IacNode[] }).items[0]) as MapNode, ['Key'], 'k'),
+    op: (doc) => yamlWriter.insertProperty(doc, (at(doc, 'Vol', ['Properties', 'Tags']) as { items: IacNode[] }).items[0] as MapNode, ['Key'], 'k'),
     expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties: { Tags: [{ Key: k }] }'),
   },
   {
     name: 'two insertions compose when they create the same parent (missing Properties)',
     input: y('Resources:', '  R:', '    Type: AWS::ElastiCache::ReplicationGroup'),
-    op: (doc) => [...insert('R', [], ['Properties', 'AtRestEncryptionEnabled'], true)(doc),
-      ...insert('R', [], ['Properties', 'TransitEncryptionEnabled'], true)(doc)],
-    expected: y('Resources:', '  R:', '    Type: AWS::ElastiCache::ReplicationGroup', '    Properties:', '      AtRestEncryptionEnabled: true',
-      '      TransitEncryptionEnabled: true'),
+    op: (doc) => [
+      ...insert('R', [], ['Properties', 'AtRestEncryptionEnabled'], true)(doc),
+      ...insert('R', [], ['Properties', 'TransitEncryptionEnabled'], true)(doc),
+    ],
+    expected: y(
+      'Resources:',
+      '  R:',
+      '    Type: AWS::ElastiCache::ReplicationGroup',
+      '    Properties:',
+      '      AtRestEncryptionEnabled: true',
+      '      TransitEncryptionEnabled: true',
+    ),
   },
   {
     name: 'two nested insertions under one new parent compose',
     input: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties: {}'),
-    op: (doc) => [...insert('B', ['Properties'], ['PublicAccessBlockConfiguration', 'BlockPublicAcls'], true)(doc),
-      ...insert('B', ['Properties'], ['PublicAccessBlockConfiguration', 'BlockPublicPolicy'], true)(doc)],
-    expected: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      PublicAccessBlockConfiguration:',
-      '        BlockPublicAcls: true', '        BlockPublicPolicy: true'),
+    op: (doc) => [
+      ...insert('B', ['Properties'], ['PublicAccessBlockConfiguration', 'BlockPublicAcls'], true)(doc),
+      ...insert('B', ['Properties'], ['PublicAccessBlockConfiguration', 'BlockPublicPolicy'], true)(doc),
+    ],
+    expected: y(
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      PublicAccessBlockConfiguration:',
+      '        BlockPublicAcls: true',
+      '        BlockPublicPolicy: true',
+    ),
   },
   {
     name: 'two insertions into a flow map compose',
     input: y('Resources:', '  R:', '    Type: AWS::ElastiCache::ReplicationGroup', '    Properties: { Engine: redis }'),
-    op: (doc) => [...insert('R', ['Properties'], ['AtRestEncryptionEnabled'], true)(doc),
-      ...insert('R', ['Properties'], ['TransitEncryptionEnabled'], true)(doc)],
-    expected: y('Resources:', '  R:', '    Type: AWS::ElastiCache::ReplicationGroup',
-      '    Properties: { Engine: redis, AtRestEncryptionEnabled: true, TransitEncryptionEnabled: true }'),
+    op: (doc) => [
+      ...insert('R', ['Properties'], ['AtRestEncryptionEnabled'], true)(doc),
+      ...insert('R', ['Properties'], ['TransitEncryptionEnabled'], true)(doc),
+    ],
+    expected: y(
+      'Resources:',
+      '  R:',
+      '    Type: AWS::ElastiCache::ReplicationGroup',
+      '    Properties: { Engine: redis, AtRestEncryptionEnabled: true, TransitEncryptionEnabled: true }',
+    ),
   },
   {
     name: 'insert into a multi-line flow map',
@@ -138,23 +184,49 @@ const cases: Case[] = [
     name: 'CRLF line endings are kept',
     input: bucket.replace(/\n/g, '\r\n'),
     op: insert('Vol', [], ['DeletionPolicy'], 'Snapshot'),
-    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', '      Size: 8', '    DeletionPolicy: Snapshot')
-      .replace(/\n/g, '\r\n'),
+    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', '      Size: 8', '    DeletionPolicy: Snapshot').replace(
+      /\n/g,
+      '\r\n',
+    ),
   },
   {
     name: 'comments stay where they are (same-line and the next line)',
-    input: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', '      Size: 8 # GiB', '  # the next one', '  Other:',
-      '    Type: AWS::SNS::Topic'),
+    input: y(
+      'Resources:',
+      '  Vol:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      Size: 8 # GiB',
+      '  # the next one',
+      '  Other:',
+      '    Type: AWS::SNS::Topic',
+    ),
     op: insert('Vol', ['Properties'], ['Encrypted'], true),
-    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', '      Size: 8 # GiB', '      Encrypted: true',
-      '  # the next one', '  Other:', '    Type: AWS::SNS::Topic'),
+    expected: y(
+      'Resources:',
+      '  Vol:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      Size: 8 # GiB',
+      '      Encrypted: true',
+      '  # the next one',
+      '  Other:',
+      '    Type: AWS::SNS::Topic',
+    ),
   },
   {
     name: '4-space indentation',
     input: y('Resources:', '    B:', '        Type: AWS::S3::Bucket', '        Properties:', '            BucketName: b'),
     op: insert('B', ['Properties'], ['VersioningConfiguration', 'Status'], 'Enabled'),
-    expected: y('Resources:', '    B:', '        Type: AWS::S3::Bucket', '        Properties:', '            BucketName: b',
-      '            VersioningConfiguration:', '                Status: Enabled'),
+    expected: y(
+      'Resources:',
+      '    B:',
+      '        Type: AWS::S3::Bucket',
+      '        Properties:',
+      '            BucketName: b',
+      '            VersioningConfiguration:',
+      '                Status: Enabled',
+    ),
   },
   {
     name: '4-space indentation when Properties is missing',
@@ -164,26 +236,89 @@ const cases: Case[] = [
   },
   {
     name: 'after a multi-line last value (block list, block scalar)',
-    input: y('Resources:', '  Fn:', '    Type: AWS::Lambda::Function', '    Properties:', '      Layers:', '        - a', '        - b',
-      '      Code:', '        ZipFile: |', '          print(1)', '', '  Next:', '    Type: AWS::SNS::Topic'),
+    input: y(
+      'Resources:',
+      '  Fn:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Layers:',
+      '        - a',
+      '        - b',
+      '      Code:',
+      '        ZipFile: |',
+      '          print(1)',
+      '',
+      '  Next:',
+      '    Type: AWS::SNS::Topic',
+    ),
     op: insert('Fn', [], ['Metadata', 'Owner'], 'me'),
-    expected: y('Resources:', '  Fn:', '    Type: AWS::Lambda::Function', '    Properties:', '      Layers:', '        - a', '        - b',
-      '      Code:', '        ZipFile: |', '          print(1)', '    Metadata:', '      Owner: me', '', '  Next:', '    Type: AWS::SNS::Topic'),
+    expected: y(
+      'Resources:',
+      '  Fn:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Layers:',
+      '        - a',
+      '        - b',
+      '      Code:',
+      '        ZipFile: |',
+      '          print(1)',
+      '    Metadata:',
+      '      Owner: me',
+      '',
+      '  Next:',
+      '    Type: AWS::SNS::Topic',
+    ),
   },
   {
     name: 'into a list item map, lists as block sequences',
-    input: y('Resources:', '  I:', '    Type: AWS::EC2::Instance', '    Properties:', '      BlockDeviceMappings:',
-      '        - DeviceName: /dev/sda1', '          Ebs:', '            VolumeSize: 8'),
+    input: y(
+      'Resources:',
+      '  I:',
+      '    Type: AWS::EC2::Instance',
+      '    Properties:',
+      '      BlockDeviceMappings:',
+      '        - DeviceName: /dev/sda1',
+      '          Ebs:',
+      '            VolumeSize: 8',
+    ),
     op: insert('I', ['Properties', 'BlockDeviceMappings', 0, 'Ebs'], ['Encrypted'], true),
-    expected: y('Resources:', '  I:', '    Type: AWS::EC2::Instance', '    Properties:', '      BlockDeviceMappings:',
-      '        - DeviceName: /dev/sda1', '          Ebs:', '            VolumeSize: 8', '            Encrypted: true'),
+    expected: y(
+      'Resources:',
+      '  I:',
+      '    Type: AWS::EC2::Instance',
+      '    Properties:',
+      '      BlockDeviceMappings:',
+      '        - DeviceName: /dev/sda1',
+      '          Ebs:',
+      '            VolumeSize: 8',
+      '            Encrypted: true',
+    ),
   },
   {
     name: 'a list of maps with refs and strings needing quotes',
     input: bucket,
-    op: insert('Vol', ['Properties'], ['Tags'], [{ Key: 'a:b', Value: { $ref: { input: 'Env' } } }, { Key: 'yes', Value: '*' }]),
-    expected: y('Resources:', '  Vol:', '    Type: AWS::EC2::Volume', '    Properties:', '      Size: 8', '      Tags:',
-      '        - Key: a:b', '          Value: !Ref Env', '        - Key: "yes"', '          Value: "*"'),
+    op: insert(
+      'Vol',
+      ['Properties'],
+      ['Tags'],
+      [
+        { Key: 'a:b', Value: { $ref: { input: 'Env' } } },
+        { Key: 'yes', Value: '*' },
+      ],
+    ),
+    expected: y(
+      'Resources:',
+      '  Vol:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      Size: 8',
+      '      Tags:',
+      '        - Key: a:b',
+      '          Value: !Ref Env',
+      '        - Key: "yes"',
+      '          Value: "*"',
+    ),
   },
   {
     name: 'text without a final newline',
@@ -193,8 +328,8 @@ const cases: Case[] = [
   },
 ];
 
-const sg = (value: string): string => y('Resources:', '  Sg:', '    Type: AWS::EC2::SecurityGroupIngress', '    Properties:',
-  `      CidrIp: ${value}`, '      IpProtocol: tcp');
+const sg = (value: string): string =>
+  y('Resources:', '  Sg:', '    Type: AWS::EC2::SecurityGroupIngress', '    Properties:', `      CidrIp: ${value}`, '      IpProtocol: tcp');
 const replaceCases: Case[] = [
   { name: 'single quotes kept', input: sg("'0.0.0.0/0'"), op: replace('Sg', ['Properties', 'CidrIp'], '10.0.0.0/8'), expected: sg("'10.0.0.0/8'") },
   { name: 'double quotes kept', input: sg('"0.0.0.0/0"'), op: replace('Sg', ['Properties', 'CidrIp'], '10.0.0.0/8'), expected: sg('"10.0.0.0/8"') },
@@ -203,20 +338,48 @@ const replaceCases: Case[] = [
   { name: 'yes is quoted', input: sg('x'), op: replace('Sg', ['Properties', 'CidrIp'], 'yes'), expected: sg('"yes"') },
   { name: 'numeric string is quoted', input: sg('x'), op: replace('Sg', ['Properties', 'CidrIp'], '8080'), expected: sg('"8080"') },
   { name: 'a quoted "false" becomes plain true', input: sg('"false"'), op: replace('Sg', ['Properties', 'CidrIp'], true), expected: sg('true') },
-  { name: 'input ref', input: sg("'0.0.0.0/0'"), op: replace('Sg', ['Properties', 'CidrIp'], { $ref: { input: 'AllowedSshCidr' } }),
-    expected: sg('!Ref AllowedSshCidr') },
-  { name: 'resource attribute ref', input: sg('x'), op: replace('Sg', ['Properties', 'CidrIp'], { $ref: { resource: 'Vpc', attr: 'CidrBlock' } }),
-    expected: sg('!GetAtt Vpc.CidrBlock') },
-  { name: 'an intrinsic replaced whole', input: sg('!Sub "${A}"'), op: replace('Sg', ['Properties', 'CidrIp'], '10.0.0.0/8'),
-    expected: sg('10.0.0.0/8') },
+  {
+    name: 'input ref',
+    input: sg("'0.0.0.0/0'"),
+    op: replace('Sg', ['Properties', 'CidrIp'], { $ref: { input: 'AllowedSshCidr' } }),
+    expected: sg('!Ref AllowedSshCidr'),
+  },
+  {
+    name: 'resource attribute ref',
+    input: sg('x'),
+    op: replace('Sg', ['Properties', 'CidrIp'], { $ref: { resource: 'Vpc', attr: 'CidrBlock' } }),
+    expected: sg('!GetAtt Vpc.CidrBlock'),
+  },
+  {
+    name: 'an intrinsic replaced whole',
+    input: sg('!Sub "${A}"'),
+    op: replace('Sg', ['Properties', 'CidrIp'], '10.0.0.0/8'),
+    expected: sg('10.0.0.0/8'),
+  },
   { name: 'a scalar replaced by a map goes flow', input: sg('x'), op: replace('Sg', ['Properties', 'CidrIp'], { A: 1 }), expected: sg('{ A: 1 }') },
   {
     name: 'a block map replaced by a block map',
-    input: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      VersioningConfiguration:', '        Status: Suspended',
-      '        Other: x', '      BucketName: b'),
+    input: y(
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      VersioningConfiguration:',
+      '        Status: Suspended',
+      '        Other: x',
+      '      BucketName: b',
+    ),
     op: replace('B', ['Properties', 'VersioningConfiguration'], { Status: 'Enabled', MfaDelete: 'Disabled' }),
-    expected: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      VersioningConfiguration:', '        Status: Enabled',
-      '        MfaDelete: Disabled', '      BucketName: b'),
+    expected: y(
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      VersioningConfiguration:',
+      '        Status: Enabled',
+      '        MfaDelete: Disabled',
+      '      BucketName: b',
+    ),
   },
   {
     name: 'an empty value filled with a block map',
@@ -234,7 +397,15 @@ const replaceCases: Case[] = [
     name: 'a list flush with its key replaced by a map is indented under the key',
     input: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      Rules:', '      - a', '      - b', '      BucketName: b'),
     op: replace('B', ['Properties', 'Rules'], { Status: 'Enabled' }),
-    expected: y('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      Rules:', '        Status: Enabled', '      BucketName: b'),
+    expected: y(
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      Rules:',
+      '        Status: Enabled',
+      '      BucketName: b',
+    ),
   },
   {
     name: 'an empty value with a comment keeps the comment on the key line',
@@ -252,38 +423,74 @@ const replaceCases: Case[] = [
 
 const input = { name: 'AllowedSshCidr', type: 'string' as const, description: 'CIDR allowed to reach SSH' };
 const declare: Op = (doc) => yamlWriter.declareInput(doc, input);
-const companion: Op = (doc) => yamlWriter.insertResource(doc, doc.resources[0]!, {
-  type: 'AWS::S3::BucketPolicy', name: 'BucketPolicy',
-  body: { Bucket: { $ref: { resource: 'Bucket' } }, PolicyDocument: { Statement: [{ Effect: 'Deny', Action: 's3:*' }] } },
-});
+const companion: Op = (doc) =>
+  yamlWriter.insertResource(doc, doc.resources[0]!, {
+    type: 'AWS::S3::BucketPolicy',
+    name: 'BucketPolicy',
+    body: { Bucket: { $ref: { resource: 'Bucket' } }, PolicyDocument: { Statement: [{ Effect: 'Deny', Action: 's3:*' }] } },
+  });
 const otherCases: Case[] = [
   {
     name: 'declareInput creates Parameters before Resources (and its heading comment), keeping the blank line',
     input: y('AWSTemplateFormatVersion: "2010-09-09"', '', '# the resources', 'Resources:', '  B:', '    Type: AWS::S3::Bucket'),
     op: declare,
-    expected: y('AWSTemplateFormatVersion: "2010-09-09"', '', 'Parameters:', '  AllowedSshCidr:', '    Type: String',
-      '    Description: CIDR allowed to reach SSH', '', '# the resources', 'Resources:', '  B:', '    Type: AWS::S3::Bucket'),
+    expected: y(
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      '',
+      'Parameters:',
+      '  AllowedSshCidr:',
+      '    Type: String',
+      '    Description: CIDR allowed to reach SSH',
+      '',
+      '# the resources',
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+    ),
   },
   {
     name: 'declareInput at the top of a file, 4-space indentation, CRLF',
     input: y('Resources:', '    B:', '        Type: AWS::S3::Bucket').replace(/\n/g, '\r\n'),
     op: declare,
-    expected: y('Parameters:', '    AllowedSshCidr:', '        Type: String', '        Description: CIDR allowed to reach SSH',
-      'Resources:', '    B:', '        Type: AWS::S3::Bucket').replace(/\n/g, '\r\n'),
+    expected: y(
+      'Parameters:',
+      '    AllowedSshCidr:',
+      '        Type: String',
+      '        Description: CIDR allowed to reach SSH',
+      'Resources:',
+      '    B:',
+      '        Type: AWS::S3::Bucket',
+    ).replace(/\n/g, '\r\n'),
   },
   {
     name: 'declareInput appends to Parameters',
     input: y('Parameters:', '  Env:', '    Type: String', '    Default: dev', 'Resources:', '  B:', '    Type: AWS::S3::Bucket'),
     op: declare,
-    expected: y('Parameters:', '  Env:', '    Type: String', '    Default: dev', '  AllowedSshCidr:', '    Type: String',
-      '    Description: CIDR allowed to reach SSH', 'Resources:', '  B:', '    Type: AWS::S3::Bucket'),
+    expected: y(
+      'Parameters:',
+      '  Env:',
+      '    Type: String',
+      '    Default: dev',
+      '  AllowedSshCidr:',
+      '    Type: String',
+      '    Description: CIDR allowed to reach SSH',
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+    ),
   },
   {
     name: 'declareInput follows flow-style parameters',
     input: y('Parameters:', '  Env: {Type: String}', 'Resources:', '  B:', '    Type: AWS::S3::Bucket'),
     op: declare,
-    expected: y('Parameters:', '  Env: {Type: String}', '  AllowedSshCidr: {Type: String, Description: CIDR allowed to reach SSH}',
-      'Resources:', '  B:', '    Type: AWS::S3::Bucket'),
+    expected: y(
+      'Parameters:',
+      '  Env: {Type: String}',
+      '  AllowedSshCidr: {Type: String, Description: CIDR allowed to reach SSH}',
+      'Resources:',
+      '  B:',
+      '    Type: AWS::S3::Bucket',
+    ),
   },
   {
     name: 'declareInput of an existing parameter does nothing',
@@ -293,35 +500,100 @@ const otherCases: Case[] = [
   },
   {
     name: 'insertResource after its companion, a blank line between, refs as short forms',
-    input: y('Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', '    Properties:', '      BucketName: b  # name', '',
-      '  Topic:', '    Type: AWS::SNS::Topic'),
+    input: y(
+      'Resources:',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketName: b  # name',
+      '',
+      '  Topic:',
+      '    Type: AWS::SNS::Topic',
+    ),
     op: companion,
-    expected: y('Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', '    Properties:', '      BucketName: b  # name', '',
-      '  BucketPolicy:', '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: !Ref Bucket', '      PolicyDocument:',
-      '        Statement:', '          - Effect: Deny', '            Action: s3:*', '',
-      '  Topic:', '    Type: AWS::SNS::Topic'),
+    expected: y(
+      'Resources:',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketName: b  # name',
+      '',
+      '  BucketPolicy:',
+      '    Type: AWS::S3::BucketPolicy',
+      '    Properties:',
+      '      Bucket: !Ref Bucket',
+      '      PolicyDocument:',
+      '        Statement:',
+      '          - Effect: Deny',
+      '            Action: s3:*',
+      '',
+      '  Topic:',
+      '    Type: AWS::SNS::Topic',
+    ),
   },
   {
     name: 'insertResource at the end of Resources: a blank line before it, as between the others',
-    input: y('Resources:', '  Topic:', '    Type: AWS::SNS::Topic', '', '  Bucket:', '    Type: AWS::S3::Bucket', '', 'Outputs:', '  Name:',
-      '    Value: !Ref Bucket'),
+    input: y(
+      'Resources:',
+      '  Topic:',
+      '    Type: AWS::SNS::Topic',
+      '',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '',
+      'Outputs:',
+      '  Name:',
+      '    Value: !Ref Bucket',
+    ),
     op: (doc) => yamlWriter.insertResource(doc, doc.resources[1]!, { type: 'AWS::S3::BucketPolicy', name: 'P', body: { Bucket: 'b' } }),
-    expected: y('Resources:', '  Topic:', '    Type: AWS::SNS::Topic', '', '  Bucket:', '    Type: AWS::S3::Bucket', '', '  P:',
-      '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: b', '', 'Outputs:', '  Name:', '    Value: !Ref Bucket'),
+    expected: y(
+      'Resources:',
+      '  Topic:',
+      '    Type: AWS::SNS::Topic',
+      '',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '',
+      '  P:',
+      '    Type: AWS::S3::BucketPolicy',
+      '    Properties:',
+      '      Bucket: b',
+      '',
+      'Outputs:',
+      '  Name:',
+      '    Value: !Ref Bucket',
+    ),
   },
   {
     name: 'insertResource where resources follow each other without blank lines adds none',
     input: y('Resources:', '  Topic:', '    Type: AWS::SNS::Topic', '  Bucket:', '    Type: AWS::S3::Bucket'),
     op: (doc) => yamlWriter.insertResource(doc, doc.resources[1]!, { type: 'AWS::S3::BucketPolicy', name: 'P', body: { Bucket: 'b' } }),
-    expected: y('Resources:', '  Topic:', '    Type: AWS::SNS::Topic', '  Bucket:', '    Type: AWS::S3::Bucket', '  P:',
-      '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: b'),
+    expected: y(
+      'Resources:',
+      '  Topic:',
+      '    Type: AWS::SNS::Topic',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '  P:',
+      '    Type: AWS::S3::BucketPolicy',
+      '    Properties:',
+      '      Bucket: b',
+    ),
   },
   {
     name: 'insertResource at the end of a 4-space file without a final newline',
     input: y('Resources:', '    Bucket:', '        Type: AWS::S3::Bucket').trimEnd(),
     op: (doc) => yamlWriter.insertResource(doc, doc.resources[0]!, { type: 'AWS::S3::BucketPolicy', name: 'P', body: { Bucket: 'b' } }),
-    expected: y('Resources:', '    Bucket:', '        Type: AWS::S3::Bucket', '', '    P:', '        Type: AWS::S3::BucketPolicy',
-      '        Properties:', '            Bucket: b').trimEnd(),
+    expected: y(
+      'Resources:',
+      '    Bucket:',
+      '        Type: AWS::S3::Bucket',
+      '',
+      '    P:',
+      '        Type: AWS::S3::BucketPolicy',
+      '        Properties:',
+      '            Bucket: b',
+    ).trimEnd(),
   },
   {
     name: 'insertLineComment above a nested line with its indentation',

@@ -121,7 +121,11 @@ describe('conditions evaluated with parameter values', () => {
     },
     {
       name: 'AllowedValues bound the parameter: no other value exists',
-      yaml: ENV('    IsProd: !Equals [!Ref Env, prod]\n    IsDev: !Equals [!Ref Env, dev]', '!If [IsProd, true, !If [IsDev, true, false]]', '\n      AllowedValues: [prod, dev]'),
+      yaml: ENV(
+        '    IsProd: !Equals [!Ref Env, prod]\n    IsDev: !Equals [!Ref Env, dev]',
+        '!If [IsProd, true, !If [IsDev, true, false]]',
+        '\n      AllowedValues: [prod, dev]',
+      ),
       expected: [],
     },
     {
@@ -146,19 +150,28 @@ describe('conditions evaluated with parameter values', () => {
   for (const c of cases) {
     it(c.name, () => {
       const found = both(c.yaml, ebsEncryption);
-      assert.deepEqual(found.map((m) => m.replace(/^.*?(sets|does not)/, 'Vol $1')), c.expected.map((m) => m.replace(/^.*?(sets|does not)/, 'Vol $1')));
+      assert.deepEqual(
+        found.map((m) => m.replace(/^.*?(sets|does not)/, 'Vol $1')),
+        c.expected.map((m) => m.replace(/^.*?(sets|does not)/, 'Vol $1')),
+      );
     });
   }
 
   it('a resource whose own Condition is false for the values is not judged', () => {
-    const yaml = ENV('    IsProd: !Equals [!Ref Env, prod]', 'false', '\n      Default: dev').replace('      Type: AWS::EC2::Volume', '      Type: AWS::EC2::Volume\n      Condition: IsProd');
+    const yaml = ENV('    IsProd: !Equals [!Ref Env, prod]', 'false', '\n      Default: dev').replace(
+      '      Type: AWS::EC2::Volume',
+      '      Type: AWS::EC2::Volume\n      Condition: IsProd',
+    );
     assert.deepEqual(both(yaml, ebsEncryption), []);
     const open = yaml.replace('\n      Default: dev', '');
     assert.equal(both(open, ebsEncryption).length, 1);
   });
 
   it('enumerates only consistent assignments', () => {
-    const doc = parseDocument('t.yaml', dedent(ENV('    A: !Equals [!Ref Env, x]\n    B: !Not [!Condition A]\n    C: !Equals [!Ref Env, y]', 'true')));
+    const doc = parseDocument(
+      't.yaml',
+      dedent(ENV('    A: !Equals [!Ref Env, x]\n    B: !Not [!Condition A]\n    C: !Equals [!Ref Env, y]', 'true')),
+    );
     assert.ok(doc);
     const got = consistentAssignments(conditionModel(createScope(doc)), ['A', 'B', 'C'])?.map((m) => [...m.values()]);
     assert.deepEqual(got, [
@@ -200,7 +213,11 @@ describe('companions with a Condition of their own', () => {
   for (const c of cases) it(c.name, () => assert.deepEqual(both(c.yaml, vpcFlowLogs), c.expected));
 
   it('many companions under distinct open conditions: bounded, companions then count wherever they may exist', () => {
-    const logs = Array.from({ length: 8 }, (_, i) => `    L${i}:\n      Type: AWS::EC2::FlowLog\n      Condition: C${i}\n      Properties:\n        ResourceId: !Ref Vpc\n        ResourceType: VPC\n        TrafficType: ALL\n        LogDestinationType: s3\n        LogDestination: arn:aws:s3:::logs\n`).join('');
+    const logs = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `    L${i}:\n      Type: AWS::EC2::FlowLog\n      Condition: C${i}\n      Properties:\n        ResourceId: !Ref Vpc\n        ResourceType: VPC\n        TrafficType: ALL\n        LogDestinationType: s3\n        LogDestination: arn:aws:s3:::logs\n`,
+    ).join('');
     const conditions = Array.from({ length: 8 }, (_, i) => `    C${i}: !Equals [!Ref P${i}, 'yes']`).join('\n');
     const parameters = Array.from({ length: 8 }, (_, i) => `    P${i}:\n      Type: String`).join('\n');
     const yaml = `

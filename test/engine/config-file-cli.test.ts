@@ -14,14 +14,19 @@ async function run(args: string[], cwd: string): Promise<{ code: number; out: st
   const previous = process.cwd();
   process.chdir(cwd);
   try {
-    const code = await main(args, (t) => void (out += t), (t) => void (err += t));
+    const code = await main(
+      args,
+      (t) => void (out += t),
+      (t) => void (err += t),
+    );
     return { code, out, err };
   } finally {
     process.chdir(previous);
   }
 }
 
-const ruleIds = (out: string) => (JSON.parse(out) as { findings: { ruleId: string; file: string; severity: string }[] }).findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`);
+const ruleIds = (out: string) =>
+  (JSON.parse(out) as { findings: { ruleId: string; file: string; severity: string }[] }).findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`);
 
 const BUCKET = 'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n';
 const TRAIL = 'resource "aws_cloudtrail" "main" {\n  name = "main"\n}\n';

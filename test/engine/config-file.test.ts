@@ -141,7 +141,14 @@ describe('project config file', () => {
   });
 
   describe('overlay and engine config', () => {
-    const base = { rules: { 's3-versioning': 'off' as const, 'sg-open-ssh': 'low' as const }, exclude: ['a/**'], parameters: ['p.json'], varFiles: [], requiredTags: ['Owner'], unresolved: 'info' as const };
+    const base = {
+      rules: { 's3-versioning': 'off' as const, 'sg-open-ssh': 'low' as const },
+      exclude: ['a/**'],
+      parameters: ['p.json'],
+      varFiles: [],
+      requiredTags: ['Owner'],
+      unresolved: 'info' as const,
+    };
 
     it('merges rules per id and replaces what the overlay sets', () => {
       assert.deepEqual(overlayProjectConfig(base, { rules: { 'sg-open-ssh': 'critical' }, requiredTags: ['Team'] }), {
@@ -237,7 +244,10 @@ describe('project config of a CLI scan', () => {
   it('prints an invalid config at the scan root with its file, line and column', async () => {
     writeFileSync(path.join(root, 'infra', '.secure-iac.yaml'), 'rules:\n  s3-versoning: off\n');
     const scan = await setup('infra');
-    assert.deepEqual(scan.errors.map((e) => e.split(': error: ')[0]), [`${path.join('infra', '.secure-iac.yaml')}:2:3`]);
+    assert.deepEqual(
+      scan.errors.map((e) => e.split(': error: ')[0]),
+      [`${path.join('infra', '.secure-iac.yaml')}:2:3`],
+    );
   });
 });
 

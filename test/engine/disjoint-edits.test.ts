@@ -7,7 +7,10 @@ import type { TextEdit } from '../../server/src/edits/types';
 /** Applies edits the way the LSP reference implementation does (it throws on overlapping edits). */
 function applyAsClient(text: string, edits: readonly TextEdit[]): string {
   const doc = TextDocument.create('u', 'plaintext', 0, text);
-  return TextDocument.applyEdits(doc, edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })));
+  return TextDocument.applyEdits(
+    doc,
+    edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })),
+  );
 }
 
 describe('disjointEdits', () => {
@@ -35,11 +38,19 @@ describe('disjointEdits', () => {
   });
 
   it('keeps two insertions at one offset in their given order', () => {
-    const out = disjointEdits('ab', [{ start: 1, end: 1, newText: '1' }, { start: 1, end: 1, newText: '2' }]);
+    const out = disjointEdits('ab', [
+      { start: 1, end: 1, newText: '1' },
+      { start: 1, end: 1, newText: '2' },
+    ]);
     assert.equal(applyAsClient('ab', out), 'a12b');
   });
 
   it('throws on edits that truly overlap, as the engine does', () => {
-    assert.throws(() => disjointEdits('abcdef', [{ start: 0, end: 3, newText: 'x' }, { start: 2, end: 5, newText: 'y' }]));
+    assert.throws(() =>
+      disjointEdits('abcdef', [
+        { start: 0, end: 3, newText: 'x' },
+        { start: 2, end: 5, newText: 'y' },
+      ]),
+    );
   });
 });

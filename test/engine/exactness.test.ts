@@ -48,7 +48,9 @@ describe('exactness (issue 11)', () => {
 
   describe('1. a port given as an empty string', () => {
     it('is not "all ports" (CloudFormation YAML, parameter default)', () => {
-      const findings = lint('t.yaml', `
+      const findings = lint(
+        't.yaml',
+        `
         Parameters:
           Port:
             Type: String
@@ -62,20 +64,28 @@ describe('exactness (issue 11)', () => {
               FromPort: !Ref Port
               ToPort: !Ref Port
               CidrIp: 0.0.0.0/0
-      `, sgOpenAllPorts);
+      `,
+        sgOpenAllPorts,
+      );
       assert.deepEqual(findings, []);
     });
 
     it('is not "all ports" (CloudFormation JSON, literal)', () => {
-      const findings = lint('t.json', `
+      const findings = lint(
+        't.json',
+        `
         { "Resources": { "In": { "Type": "AWS::EC2::SecurityGroupIngress",
           "Properties": { "GroupId": "sg-1", "IpProtocol": "tcp", "FromPort": "", "ToPort": "", "CidrIp": "0.0.0.0/0" } } } }
-      `, sgOpenAllPorts);
+      `,
+        sgOpenAllPorts,
+      );
       assert.deepEqual(findings, []);
     });
 
     it('still reports a range that is left out (EC2 reads it as every port)', () => {
-      const findings = lint('t.yaml', `
+      const findings = lint(
+        't.yaml',
+        `
         Resources:
           In:
             Type: AWS::EC2::SecurityGroupIngress
@@ -83,7 +93,9 @@ describe('exactness (issue 11)', () => {
               GroupId: sg-1
               IpProtocol: tcp
               CidrIp: 0.0.0.0/0
-      `, sgOpenAllPorts);
+      `,
+        sgOpenAllPorts,
+      );
       assert.equal(findings.length, 1);
     });
   });
@@ -98,7 +110,9 @@ describe('exactness (issue 11)', () => {
       'element(concat(aws_s3_bucket.b[*].id, [""]), 0)',
     ]) {
       it(`is the same bucket for companion joins: ${wrapped}`, () => {
-        const findings = lint('main.tf', `
+        const findings = lint(
+          'main.tf',
+          `
           locals {
             bucket_id = ${wrapped}
           }
@@ -112,13 +126,20 @@ describe('exactness (issue 11)', () => {
               status = "Suspended"
             }
           }
-        `, s3Versioning);
-        assert.deepEqual(findings.map((f) => f.messageId), ['companionOff']);
+        `,
+          s3Versioning,
+        );
+        assert.deepEqual(
+          findings.map((f) => f.messageId),
+          ['companionOff'],
+        );
       });
     }
 
     it('does not take another bucket for it', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         locals {
           bucket_id = join("", aws_s3_bucket.other[*].id)
         }
@@ -131,26 +152,37 @@ describe('exactness (issue 11)', () => {
             status = "Enabled"
           }
         }
-      `, s3Versioning);
-      assert.deepEqual(findings.map((f) => f.messageId), ['missing']);
+      `,
+        s3Versioning,
+      );
+      assert.deepEqual(
+        findings.map((f) => f.messageId),
+        ['missing'],
+      );
     });
   });
 
   describe('3. null is "not set"; count = 0 creates nothing', () => {
     it('reads `users = null` as no users', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         resource "aws_iam_policy_attachment" "a" {
           name       = "a"
           policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
           users      = null
           roles      = ["r"]
         }
-      `, iamUserPolicy);
+      `,
+        iamUserPolicy,
+      );
       assert.deepEqual(findings, []);
     });
 
     it('reads a variable whose default is null as not set', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         variable "users" {
           default = null
         }
@@ -159,37 +191,52 @@ describe('exactness (issue 11)', () => {
           policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
           users      = var.users
         }
-      `, iamUserPolicy);
+      `,
+        iamUserPolicy,
+      );
       assert.deepEqual(findings, []);
     });
 
     for (const meta of ['count = 0', 'for_each = {}', 'for_each = []', 'for_each = toset([])', 'count = "0"']) {
       it(`gives no finding to a resource with \`${meta}\``, () => {
-        const findings = lint('main.tf', `
+        const findings = lint(
+          'main.tf',
+          `
           resource "aws_ebs_volume" "v" {
             ${meta}
             availability_zone = "eu-west-1a"
             size              = 10
             encrypted         = false
           }
-        `, ebsEncryption);
+        `,
+          ebsEncryption,
+        );
         assert.deepEqual(findings, []);
       });
     }
 
     it('still judges `count = 1`', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         resource "aws_ebs_volume" "v" {
           count     = 1
           size      = 10
           encrypted = false
         }
-      `, ebsEncryption);
-      assert.deepEqual(findings.map((f) => f.messageId), ['disabled']);
+      `,
+        ebsEncryption,
+      );
+      assert.deepEqual(
+        findings.map((f) => f.messageId),
+        ['disabled'],
+      );
     });
 
     it('does not count a companion with `count = 0`', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         resource "aws_s3_bucket" "b" {
           bucket = "logs"
         }
@@ -200,14 +247,21 @@ describe('exactness (issue 11)', () => {
             status = "Enabled"
           }
         }
-      `, s3Versioning);
-      assert.deepEqual(findings.map((f) => f.messageId), ['missing']);
+      `,
+        s3Versioning,
+      );
+      assert.deepEqual(
+        findings.map((f) => f.messageId),
+        ['missing'],
+      );
     });
   });
 
   describe('4. a conditional inside a local', () => {
     it('is expanded like one written in place', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         variable "flag" {
           type = bool
         }
@@ -218,13 +272,20 @@ describe('exactness (issue 11)', () => {
           size      = 10
           encrypted = local.enc
         }
-      `, ebsEncryption);
-      assert.deepEqual(findings.map((f) => f.messageId), ['disabled']);
+      `,
+        ebsEncryption,
+      );
+      assert.deepEqual(
+        findings.map((f) => f.messageId),
+        ['disabled'],
+      );
       assert.match(findings[0]?.message ?? '', /\(when `var\.flag` is true\)$/);
     });
 
     it('a CloudFormation Fn::If reached through a parameter-free Fn::FindInMap key stays as before (in place)', () => {
-      const findings = lint('t.yaml', `
+      const findings = lint(
+        't.yaml',
+        `
         Conditions:
           IsProd: !Equals [!Ref Env, prod]
         Resources:
@@ -232,8 +293,13 @@ describe('exactness (issue 11)', () => {
             Type: AWS::EC2::Volume
             Properties:
               Encrypted: !If [IsProd, true, false]
-      `, ebsEncryption);
-      assert.deepEqual(messages(findings).map((m) => /\(when condition IsProd is false\)$/.test(m)), [true]);
+      `,
+        ebsEncryption,
+      );
+      assert.deepEqual(
+        messages(findings).map((m) => /\(when condition IsProd is false\)$/.test(m)),
+        [true],
+      );
     });
   });
 
@@ -241,7 +307,9 @@ describe('exactness (issue 11)', () => {
     const tags = (n: number) => Array.from({ length: n }, (_, i) => `    t${i} = var.c${i} ? "a" : "b"`).join('\n');
 
     it('judges a value decided by the 5th condition of a resource', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         resource "aws_ebs_volume" "v" {
           size = 10
           tags = {
@@ -249,14 +317,21 @@ describe('exactness (issue 11)', () => {
           }
           encrypted = var.secure ? true : false
         }
-      `, ebsEncryption);
-      assert.deepEqual(findings.map((f) => f.messageId), ['disabled']);
+      `,
+        ebsEncryption,
+      );
+      assert.deepEqual(
+        findings.map((f) => f.messageId),
+        ['disabled'],
+      );
       assert.match(findings[0]?.message ?? '', /\(when `var\.secure` is false\)$/);
     });
 
     it('expands only the conditions that decide the value (30 independent conditionals)', () => {
       const started = process.hrtime.bigint();
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         resource "aws_ebs_volume" "v" {
           size = 10
           tags = {
@@ -264,22 +339,34 @@ describe('exactness (issue 11)', () => {
           }
           encrypted = var.secure ? true : false
         }
-      `, ebsEncryption);
+      `,
+        ebsEncryption,
+      );
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      assert.deepEqual(findings.map((f) => f.messageId), ['disabled']);
+      assert.deepEqual(
+        findings.map((f) => f.messageId),
+        ['disabled'],
+      );
       // Exactly the one deciding condition is named, not the 30 others.
       assert.equal(findings[0]?.message.match(/ is (true|false)/g)?.length, 1);
       assert.ok(ms < 2000, `took ${ms} ms`);
     });
 
     it('names every condition a nested choice went through', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         resource "aws_ebs_volume" "v" {
           size      = 10
           encrypted = var.a ? true : (var.b ? true : false)
         }
-      `, ebsEncryption);
-      assert.deepEqual(findings.map((f) => f.messageId), ['disabled']);
+      `,
+        ebsEncryption,
+      );
+      assert.deepEqual(
+        findings.map((f) => f.messageId),
+        ['disabled'],
+      );
       assert.match(findings[0]?.message ?? '', /\(when `var\.a` is false and `var\.b` is false\)$/);
     });
   });
@@ -306,13 +393,19 @@ describe('exactness (issue 11)', () => {
 
     it('counts as possibly absent: the empty branch of a conditional is reported', () => {
       const findings = lint('main.tf', eks('var.kms_arn != null ? [var.kms_arn] : []'), eksSecretsEncryption);
-      assert.deepEqual(findings.map((f) => f.messageId), ['missing']);
+      assert.deepEqual(
+        findings.map((f) => f.messageId),
+        ['missing'],
+      );
       assert.match(findings[0]?.message ?? '', /\(when `var\.kms_arn != null` is false\)$/);
     });
 
     it('is absent when for_each is an empty literal', () => {
       const findings = lint('main.tf', eks('[]'), eksSecretsEncryption);
-      assert.deepEqual(findings.map((f) => f.messageId), ['missing']);
+      assert.deepEqual(
+        findings.map((f) => f.messageId),
+        ['missing'],
+      );
     });
 
     it('reads Terraform JSON `dynamic` alike', () => {
@@ -323,7 +416,10 @@ describe('exactness (issue 11)', () => {
           "dynamic": {"encryption_config": {"for_each": ${forEach}, "content": {"resources": ["secrets"]}}}
         }}}}
       `;
-      assert.deepEqual(lint('main.tf.json', json('[]'), eksSecretsEncryption).map((f) => f.messageId), ['missing']);
+      assert.deepEqual(
+        lint('main.tf.json', json('[]'), eksSecretsEncryption).map((f) => f.messageId),
+        ['missing'],
+      );
       assert.deepEqual(lint('main.tf.json', json('"${var.keys}"'), eksSecretsEncryption), []);
     });
 
@@ -362,7 +458,13 @@ describe('exactness (issue 11)', () => {
       ['CloudFormation, Fn::Sub JSON text, NoEcho', 't.yaml', cfn('\n          NoEcho: true', `!Sub '{"password":"\${DbPassword}"}'`), 10, 5],
       ['Terraform, direct, sensitive', 'main.tf', tf('\n        sensitive = true', 'var.db_password'), 9, 4],
       ['Terraform, interpolation, sensitive', 'main.tf', tf('\n        sensitive = true', '"${var.db_password}"'), 9, 4],
-      ['Terraform, through a local, sensitive', 'main.tf', tf('\n        sensitive = true', 'local.pw', 'locals {\n        pw = var.db_password\n      }'), 11, 4],
+      [
+        'Terraform, through a local, sensitive',
+        'main.tf',
+        tf('\n        sensitive = true', 'local.pw', 'locals {\n        pw = var.db_password\n      }'),
+        11,
+        4,
+      ],
     ];
     for (const [name, file, code, line, relatedLine] of cases) {
       it(`is hard-coded: ${name}, reported at the use with the default as related location`, () => {
@@ -374,7 +476,9 @@ describe('exactness (issue 11)', () => {
     }
 
     it('a v2 secret rule alike (ssm-parameter-plaintext-secret, sensitive default through a local)', () => {
-      const findings = lintWithRelated('main.tf', `
+      const findings = lintWithRelated(
+        'main.tf',
+        `
         variable "api_key" {
           type      = string
           sensitive = true
@@ -388,7 +492,9 @@ describe('exactness (issue 11)', () => {
           type  = "String"
           value = local.key
         }
-      `, ssmPlaintextSecret);
+      `,
+        ssmPlaintextSecret,
+      );
       assert.equal(findings.length, 1, JSON.stringify(findings));
       assert.equal(findings[0]?.line, 12, JSON.stringify(findings));
       assert.ok(findings[0]?.related.includes(4), `related ${JSON.stringify(findings[0]?.related)}`);
@@ -397,7 +503,9 @@ describe('exactness (issue 11)', () => {
 
   describe('8. cfn_nag ids that map to one of our rules', () => {
     it('W33 suppresses subnet-public-ip', () => {
-      const findings = lint('t.yaml', `
+      const findings = lint(
+        't.yaml',
+        `
         Resources:
           Public:
             Type: AWS::EC2::Subnet
@@ -410,14 +518,18 @@ describe('exactness (issue 11)', () => {
               VpcId: vpc-1
               CidrBlock: 10.0.0.0/24
               MapPublicIpOnLaunch: true
-      `, subnetPublicIp);
+      `,
+        subnetPublicIp,
+      );
       assert.deepEqual(findings, []);
     });
   });
 
   describe('9. a Terraform companion created under a condition', () => {
     it('counts only in the variants where it exists (referencing)', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         resource "aws_redshift_cluster" "c" {
           cluster_identifier = "c"
           node_type          = "dc2.large"
@@ -428,13 +540,17 @@ describe('exactness (issue 11)', () => {
           log_destination_type = "cloudwatch"
           log_exports        = ["connectionlog", "userlog", "useractivitylog"]
         }
-      `, redshiftAuditLogging);
+      `,
+        redshiftAuditLogging,
+      );
       assert.equal(findings.length, 1);
       assert.match(findings[0]?.message ?? '', /\(when `var\.audit` is false\)$/);
     });
 
     it('counts wherever the resource itself exists under the same condition', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         resource "aws_redshift_cluster" "c" {
           count              = var.audit ? 1 : 0
           cluster_identifier = "c"
@@ -446,7 +562,9 @@ describe('exactness (issue 11)', () => {
           log_destination_type = "cloudwatch"
           log_exports        = ["connectionlog", "userlog", "useractivitylog"]
         }
-      `, redshiftAuditLogging);
+      `,
+        redshiftAuditLogging,
+      );
       assert.deepEqual(findings, []);
     });
 
@@ -467,7 +585,9 @@ describe('exactness (issue 11)', () => {
     });
 
     it('counts only in the variants where it exists (account-wide companion)', () => {
-      const findings = lint('main.tf', `
+      const findings = lint(
+        'main.tf',
+        `
         resource "aws_ecr_repository" "r" {
           name = "r"
         }
@@ -482,7 +602,9 @@ describe('exactness (issue 11)', () => {
             }
           }
         }
-      `, ecrScanOnPush);
+      `,
+        ecrScanOnPush,
+      );
       assert.equal(findings.length, 1);
       assert.match(findings[0]?.message ?? '', /\(when `var\.scan` is false\)$/);
     });

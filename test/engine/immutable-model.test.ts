@@ -25,7 +25,9 @@ describe('models are read-only once parsed', () => {
   before(() => initParsers());
 
   it('linting with every rule and writing every fix leaves the documents as parsed', () => {
-    const docs = files(EXAMPLES).map((f) => parseDocument(f, readFileSync(f, 'utf8'))).filter((d): d is IacDocument => d !== undefined);
+    const docs = files(EXAMPLES)
+      .map((f) => parseDocument(f, readFileSync(f, 'utf8')))
+      .filter((d): d is IacDocument => d !== undefined);
     assert.ok(docs.length >= 4, 'the bundled examples parse');
     let fixes = 0;
     for (const doc of docs) {
@@ -42,7 +44,11 @@ describe('models are read-only once parsed', () => {
 
   it('an incremental parse reuses the previous version without writing to it', () => {
     for (const [name, text, edit] of [
-      ['t.yaml', 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n  C:\n    Type: AWS::SNS::Topic\n', (t: string) => t.replace('SNS::Topic', 'SQS::Queue')],
+      [
+        't.yaml',
+        'Resources:\n  B:\n    Type: AWS::S3::Bucket\n  C:\n    Type: AWS::SNS::Topic\n',
+        (t: string) => t.replace('SNS::Topic', 'SQS::Queue'),
+      ],
       ['t.json', '{"Resources":{"B":{"Type":"AWS::S3::Bucket"},"C":{"Type":"AWS::SNS::Topic"}}}', (t: string) => t.replace('"B"', '"Bucket"')],
       ['main.tf', 'resource "aws_s3_bucket" "b" {\n}\n\nresource "aws_sns_topic" "t" {\n}\n', (t: string) => t.replace('"t"', '"topic"')],
     ] as const) {

@@ -18,9 +18,25 @@ const template = (head: string, queueName: string, tail: string) =>
   `  Vol:\n    Type: AWS::EC2::Volume\n    Properties:\n      Encrypted: yes\n      Size: 1\n${tail}`;
 
 const SEQUENCES: Record<string, string[]> = {
-  '%YAML 1.1 added, removed, added again': [template('', 'q', ''), template('%YAML 1.1\n---\n', 'q', ''), template('', 'q', ''), template('%YAML 1.1\n---\n', 'q', '')],
-  'document markers after the start': [template('', 'q', ''), template('', 'q', '...\n'), template('', 'q', '---\nResources: {}\n'), template('', 'q', ''), template('---\n', 'q', '')],
-  'keep chomping at a resource end': [template('', '|\n        abc\n', ''), template('', '|+\n        abc\n\n\n', ''), template('', '|+\n        abc\n', ''), template('', '>+\n        abc\n\n', '\n\n')],
+  '%YAML 1.1 added, removed, added again': [
+    template('', 'q', ''),
+    template('%YAML 1.1\n---\n', 'q', ''),
+    template('', 'q', ''),
+    template('%YAML 1.1\n---\n', 'q', ''),
+  ],
+  'document markers after the start': [
+    template('', 'q', ''),
+    template('', 'q', '...\n'),
+    template('', 'q', '---\nResources: {}\n'),
+    template('', 'q', ''),
+    template('---\n', 'q', ''),
+  ],
+  'keep chomping at a resource end': [
+    template('', '|\n        abc\n', ''),
+    template('', '|+\n        abc\n\n\n', ''),
+    template('', '|+\n        abc\n', ''),
+    template('', '>+\n        abc\n\n', '\n\n'),
+  ],
 };
 
 describe('lint cache: YAML directives, document markers and chomping', () => {
@@ -31,8 +47,12 @@ describe('lint cache: YAML directives, document markers and chomping', () => {
       const parser = new IncrementalParser('file:///t.yaml');
       const cache = new LintCache();
       versions.forEach((text, step) => {
-        const incremental = summary(lintDocument(parser.parse(text) as NonNullable<ReturnType<typeof parseDocument>>, { config: CONFIG, module: [], cache }));
-        const fresh = summary(lintDocument(parseDocument('file:///t.yaml', text) as NonNullable<ReturnType<typeof parseDocument>>, { config: CONFIG, module: [] }));
+        const incremental = summary(
+          lintDocument(parser.parse(text) as NonNullable<ReturnType<typeof parseDocument>>, { config: CONFIG, module: [], cache }),
+        );
+        const fresh = summary(
+          lintDocument(parseDocument('file:///t.yaml', text) as NonNullable<ReturnType<typeof parseDocument>>, { config: CONFIG, module: [] }),
+        );
         assert.equal(incremental, fresh, `step ${step}`);
       });
     });

@@ -54,7 +54,10 @@ const YAML_EDITS: Edit[] = [
   swap('Parameters:\n', 'Parameters:\n  Extra:\n    Type: String\n'),
   swap('  AllowedCidr:\n', '  AllowedCidrX:\n'),
   swap('  AllowedCidrX:\n', '  AllowedCidr:\n'),
-  toggle('Resources:\n', '  SecureTransport0:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref DataBucket0\n      PolicyDocument:\n        Statement:\n          - Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource: "*"\n            Condition:\n              Bool:\n                aws:SecureTransport: false\n'),
+  toggle(
+    'Resources:\n',
+    '  SecureTransport0:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref DataBucket0\n      PolicyDocument:\n        Statement:\n          - Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource: "*"\n            Condition:\n              Bool:\n                aws:SecureTransport: false\n',
+  ),
   toggle('Resources:\n', '  Logs0:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: logs\n'),
   swap('Cidr: 0.0.0.0/0', 'Cidr: 10.0.0.0/8'),
   swap('Cidr: 10.0.0.0/8', 'Cidr: 0.0.0.0/0'),
@@ -62,14 +65,9 @@ const YAML_EDITS: Edit[] = [
   swap('DataBucketZ:', 'DataBucket0:'),
 ];
 
-const YAML_EXTRA = [
-  'Mappings:',
-  '  Names:',
-  '    Logs:',
-  '      Cidr: 0.0.0.0/0',
-  'Conditions:',
-  '  IsProd: !Equals [!Ref Environment, prod]',
-].join('\n');
+const YAML_EXTRA = ['Mappings:', '  Names:', '    Logs:', '      Cidr: 0.0.0.0/0', 'Conditions:', '  IsProd: !Equals [!Ref Environment, prod]'].join(
+  '\n',
+);
 
 const YAML_RESOURCES = [
   '  OpenGroup:',
@@ -107,7 +105,10 @@ const JSON_EDITS: Edit[] = [
   swap('"Status": "Suspended"', '"Status": "Enabled"'),
   swap('"Status": "Enabled"', '"Status": "Suspended"'),
   swap('"0.0.0.0/0"', '"10.0.0.0/8"'),
-  toggle('"Resources": {', '\n    "Policy0": {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": {"Ref": "DataBucket0"}, "PolicyDocument": {"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": false}}}]}}},'),
+  toggle(
+    '"Resources": {',
+    '\n    "Policy0": {"Type": "AWS::S3::BucketPolicy", "Properties": {"Bucket": {"Ref": "DataBucket0"}, "PolicyDocument": {"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": false}}}]}}},',
+  ),
 ];
 
 const TF_EDITS: Edit[] = [
@@ -129,7 +130,10 @@ const TF_EDITS: Edit[] = [
   swap('values   = ["true"]', 'values   = ["false"]'),
   swap('actions   = ["*"]', 'actions   = ["s3:GetObject"]'),
   swap('actions   = ["s3:GetObject"]', 'actions   = ["*"]'),
-  toggle('}\n\n', 'resource "aws_s3_bucket_versioning" "v0" {\n  bucket = aws_s3_bucket.data_0.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n'),
+  toggle(
+    '}\n\n',
+    'resource "aws_s3_bucket_versioning" "v0" {\n  bucket = aws_s3_bucket.data_0.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+  ),
   toggle('}\n\n', 'resource "aws_ebs_encryption_by_default" "all" {\n  enabled = true\n}\n'),
   toggle('}\n\n', 'provider "aws" {\n  default_tags {\n    tags = { Owner = "x", Environment = "y" }\n  }\n}\n'),
   toggle('}\n\n', 'data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n'),
@@ -145,7 +149,10 @@ const TF_SIBLING_EDITS: Edit[] = [
   swap('values   = ["true"]', 'values   = ["false"]'),
   swap('actions   = ["*"]', 'actions   = ["s3:GetObject"]'),
   swap('actions   = ["s3:GetObject"]', 'actions   = ["*"]'),
-  toggle('}\n\n', 'resource "aws_s3_bucket_versioning" "v0" {\n  bucket = aws_s3_bucket.data_0.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n'),
+  toggle(
+    '}\n\n',
+    'resource "aws_s3_bucket_versioning" "v0" {\n  bucket = aws_s3_bucket.data_0.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+  ),
   toggle('}\n\n', 'provider "aws" {\n  default_tags {\n    tags = { Owner = "x", Environment = "y" }\n  }\n}\n'),
 ];
 
@@ -264,7 +271,13 @@ describe('lint cache (reuse of findings between keystrokes)', () => {
 
   for (const seed of [1, 2, 3]) {
     it(`CloudFormation YAML: 60 edits (seed ${seed}) lint as from scratch`, () => {
-      const share = exercise(seed, { uri: 'file:///t.yaml', text: yamlTemplate(500), edits: YAML_EDITS, steps: 60, config: seed === 2 ? { unresolved: 'info' } : undefined });
+      const share = exercise(seed, {
+        uri: 'file:///t.yaml',
+        text: yamlTemplate(500),
+        edits: YAML_EDITS,
+        steps: 60,
+        config: seed === 2 ? { unresolved: 'info' } : undefined,
+      });
       assert.ok(share > 0.5, `most checks are reused (${share.toFixed(2)})`);
     });
   }
@@ -276,7 +289,13 @@ describe('lint cache (reuse of findings between keystrokes)', () => {
 
   for (const seed of [5, 6]) {
     it(`Terraform file: 60 edits (seed ${seed}) lint as from scratch`, () => {
-      const share = exercise(seed, { uri: 'file:///m/main.tf', text: TF_EXTRA + tfFile(8_000), edits: TF_EDITS, steps: 60, config: seed === 6 ? { unresolved: 'info', requiredTags: ['Owner'], rules: { 'asset-tags': 'on' } } : undefined });
+      const share = exercise(seed, {
+        uri: 'file:///m/main.tf',
+        text: TF_EXTRA + tfFile(8_000),
+        edits: TF_EDITS,
+        steps: 60,
+        config: seed === 6 ? { unresolved: 'info', requiredTags: ['Owner'], rules: { 'asset-tags': 'on' } } : undefined,
+      });
       assert.ok(share > 0.5, `most checks are reused (${share.toFixed(2)})`);
     });
   }
@@ -288,12 +307,22 @@ describe('lint cache (reuse of findings between keystrokes)', () => {
     ];
     // Its variables and locals are declared in the siblings only.
     const main =
-      tfFile(5_000).replace(/^variable "[\s\S]*?^}\n/gm, '').replace(/^locals \{[\s\S]*?^}\n/m, '') +
+      tfFile(5_000)
+        .replace(/^variable "[\s\S]*?^}\n/gm, '')
+        .replace(/^locals \{[\s\S]*?^}\n/m, '') +
       'resource "aws_security_group" "main_open" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = [var.allowed]\n  }\n}\n' +
       'resource "aws_security_group" "main_local" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = [local.cidr]\n  }\n}\n' +
       'resource "aws_iam_policy" "main_p" {\n  policy = data.aws_iam_policy_document.p.json\n}\n' +
       'resource "aws_s3_bucket_policy" "main_tls" {\n  bucket = aws_s3_bucket.data_0.id\n  policy = data.aws_iam_policy_document.tls2.json\n}\n';
-    const share = exercise(7, { uri: 'file:///m/main.tf', text: main, edits: TF_EDITS, steps: 120, siblings, siblingEdits: TF_SIBLING_EDITS, config: { requiredTags: ['Owner'], rules: { 'asset-tags': 'on' } } });
+    const share = exercise(7, {
+      uri: 'file:///m/main.tf',
+      text: main,
+      edits: TF_EDITS,
+      steps: 120,
+      siblings,
+      siblingEdits: TF_SIBLING_EDITS,
+      config: { requiredTags: ['Owner'], rules: { 'asset-tags': 'on' } },
+    });
     assert.ok(share > 0.3, `many checks are reused (${share.toFixed(2)})`);
   });
 
@@ -314,7 +343,7 @@ describe('lint cache (reuse of findings between keystrokes)', () => {
     exercise(8, { uri: 'file:///sam.yaml', text, edits, steps: 60 });
   });
 
-  it('conditions: edits to parameter defaults, condition definitions and companions\' own conditions lint as from scratch', () => {
+  it("conditions: edits to parameter defaults, condition definitions and companions' own conditions lint as from scratch", () => {
     const vpc = (i: number) =>
       `  Vpc${i}:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.${i}.0.0/16\n` +
       `  Log${i}:\n    Type: AWS::EC2::FlowLog\n    Condition: HasLogs\n    Properties:\n      ResourceId: !Ref Vpc${i}\n      ResourceType: VPC\n      TrafficType: ALL\n      LogDestinationType: s3\n      LogDestination: arn:aws:s3:::logs\n` +
@@ -323,7 +352,8 @@ describe('lint cache (reuse of findings between keystrokes)', () => {
     const text =
       'Parameters:\n  Env:\n    Type: String\n    Default: prod\n  Logs:\n    Type: String\n    Default: "no"\n' +
       'Conditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Equals [!Ref Env, dev]\n  NotProd: !Not [!Condition IsProd]\n  HasLogs: !Equals [!Ref Logs, "yes"]\n' +
-      'Resources:\n' + Array.from({ length: 10 }, (_, i) => vpc(i)).join('');
+      'Resources:\n' +
+      Array.from({ length: 10 }, (_, i) => vpc(i)).join('');
     const edits: Edit[] = [
       keystroke,
       swap('Default: prod', 'Default: dev'),
@@ -341,7 +371,8 @@ describe('lint cache (reuse of findings between keystrokes)', () => {
       swap('    Condition: IsDev\n', '    Condition: IsProd\n'),
       swap('    Condition: IsProd\n', '    Condition: IsDev\n'),
     ];
-    for (const seed of [9, 10]) exercise(seed, { uri: 'file:///cond.yaml', text, edits, steps: 60, config: seed === 10 ? { unresolved: 'info' } : undefined });
+    for (const seed of [9, 10])
+      exercise(seed, { uri: 'file:///cond.yaml', text, edits, steps: 60, config: seed === 10 ? { unresolved: 'info' } : undefined });
   });
 
   it('starts afresh when the configuration changes', () => {

@@ -15,7 +15,10 @@ type Syntax = 'hcl' | 'json';
 
 /** A module call in either syntax: `args` are HCL expressions (for JSON: JSON values, `${...}` for references). */
 function call(syntax: Syntax, name: string, source: string, args: Record<string, { hcl: string; json: unknown }>): string {
-  if (syntax === 'hcl') return `module "${name}" {\n  source = "${source}"\n${Object.entries(args).map(([k, v]) => `  ${k} = ${v.hcl}\n`).join('')}}\n`;
+  if (syntax === 'hcl')
+    return `module "${name}" {\n  source = "${source}"\n${Object.entries(args)
+      .map(([k, v]) => `  ${k} = ${v.hcl}\n`)
+      .join('')}}\n`;
   return JSON.stringify({ module: { [name]: { source, ...Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v.json])) } } }, null, 2);
 }
 
@@ -64,7 +67,11 @@ interface Seen {
 
 async function scan(dir: string, options: Parameters<typeof scanFiles>[1] = {}, paths?: string[]): Promise<Seen[]> {
   const result = await scanFiles(paths ?? (await walkFiles([dir])), { ...options, config: { only: ['rds-encryption'], ...options.config } });
-  return result.files.flatMap((f) => f.findings.filter((x) => !x.suppressed).map((finding) => ({ file: f.path.slice(dir.length + 1), text: f.text.slice(finding.range.start, finding.range.end), finding })));
+  return result.files.flatMap((f) =>
+    f.findings
+      .filter((x) => !x.suppressed)
+      .map((finding) => ({ file: f.path.slice(dir.length + 1), text: f.text.slice(finding.range.start, finding.range.end), finding })),
+  );
 }
 
 describe('engine: Terraform module calls', () => {
@@ -77,7 +84,10 @@ describe('engine: Terraform module calls', () => {
   for (const syntax of ['hcl', 'json'] as const) {
     describe(syntax === 'hcl' ? 'HCL callers' : '.tf.json callers', () => {
       it("reports a caller's insecure argument at the argument, with the chain, a related location in the child and a fix there", async () => {
-        const dir = write({ 'modules/db/main.tf': DB_MODULE, [file(syntax, 'root/main')]: call(syntax, 'db', '../modules/db', { storage_encrypted: lit(false) }) });
+        const dir = write({
+          'modules/db/main.tf': DB_MODULE,
+          [file(syntax, 'root/main')]: call(syntax, 'db', '../modules/db', { storage_encrypted: lit(false) }),
+        });
         const seen = await scan(dir);
         assert.equal(seen.length, 1, JSON.stringify(seen.map((s) => s.finding.message)));
         const [{ file: where, text, finding }] = seen as [Seen];
@@ -86,14 +96,19 @@ describe('engine: Terraform module calls', () => {
         assert.match(finding.message, /\(module\.db → aws_db_instance\.this\)$/);
         assert.equal(finding.resource?.address, 'module.db.aws_db_instance.this');
         assert.ok(finding.related?.some((r) => r.uri.endsWith('modules/db/main.tf') && r.start.line === 7));
-        assert.deepEqual(finding.fixes[0]?.edits.map((e) => e.newText), ['true']);
+        assert.deepEqual(
+          finding.fixes[0]?.edits.map((e) => e.newText),
+          ['true'],
+        );
       });
 
       it('does not report a child default that every caller overrides', async () => {
         const dir = write({
           'modules/db/main.tf': DB_MODULE,
           [file(syntax, 'root/main')]: call(syntax, 'db', '../modules/db', { storage_encrypted: lit(true) }),
-          [file(syntax, 'other/main')]: call(syntax, 'db', '../modules/db', { storage_encrypted: ref('var.enc') }) + (syntax === 'hcl' ? 'variable "enc" {\n  default = true\n}\n' : ''),
+          [file(syntax, 'other/main')]:
+            call(syntax, 'db', '../modules/db', { storage_encrypted: ref('var.enc') }) +
+            (syntax === 'hcl' ? 'variable "enc" {\n  default = true\n}\n' : ''),
           ...(syntax === 'json' ? { 'other/variables.tf': 'variable "enc" {\n  default = true\n}\n' } : {}),
         });
         assert.deepEqual(await scan(dir), []);
@@ -134,7 +149,11 @@ describe('engine: Terraform module calls', () => {
         assert.equal(withTfvars[0]?.file, file(syntax, 'root/main'));
         const dir = write(files);
         writeFileSync(join(dir, 'prod.tfvars'), 'enc = false\n');
-        const withVarFile = await scan(dir, { varFiles: [join(dir, 'prod.tfvars')] }, (await walkFiles([dir])).filter((p) => !p.endsWith('.tfvars')));
+        const withVarFile = await scan(
+          dir,
+          { varFiles: [join(dir, 'prod.tfvars')] },
+          (await walkFiles([dir])).filter((p) => !p.endsWith('.tfvars')),
+        );
         assert.equal(withVarFile.length, 1);
       });
 
@@ -165,15 +184,24 @@ describe('engine: Terraform module calls', () => {
 
       it('creates nothing for count = 0, and names instances of count and for_each', async () => {
         const child = DB_MODULE.replace('default = false', 'default = true');
-        const none = write({ 'modules/db/main.tf': child, [file(syntax, 'root/main')]: call(syntax, 'db', '../modules/db', { count: lit(0), storage_encrypted: lit(false) }) });
+        const none = write({
+          'modules/db/main.tf': child,
+          [file(syntax, 'root/main')]: call(syntax, 'db', '../modules/db', { count: lit(0), storage_encrypted: lit(false) }),
+        });
         assert.deepEqual(await scan(none), []);
-        const two = write({ 'modules/db/main.tf': child, [file(syntax, 'root/main')]: call(syntax, 'db', '../modules/db', { count: lit(2), storage_encrypted: lit(false) }) });
+        const two = write({
+          'modules/db/main.tf': child,
+          [file(syntax, 'root/main')]: call(syntax, 'db', '../modules/db', { count: lit(2), storage_encrypted: lit(false) }),
+        });
         const counted = await scan(two);
         assert.equal(counted.length, 1);
         assert.equal(counted[0]?.finding.resource?.address, 'module.db[0].aws_db_instance.this');
         const keyed = write({
           'modules/db/main.tf': child,
-          [file(syntax, 'root/main')]: call(syntax, 'db', '../modules/db', { for_each: { hcl: '{ a = false, b = true }', json: { a: false, b: true } }, storage_encrypted: ref('each.value') }),
+          [file(syntax, 'root/main')]: call(syntax, 'db', '../modules/db', {
+            for_each: { hcl: '{ a = false, b = true }', json: { a: false, b: true } },
+            storage_encrypted: ref('each.value'),
+          }),
         });
         const each = await scan(keyed);
         assert.equal(each.length, 1);
@@ -187,7 +215,15 @@ describe('engine: Terraform module calls', () => {
         };
         const withoutManifest = write(files);
         assert.deepEqual(await scan(withoutManifest), []);
-        const withManifest = write({ ...files, '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'db', Source: 'registry.terraform.io/terraform-aws-modules/rds/aws', Dir: '.terraform/modules/db' }] }) });
+        const withManifest = write({
+          ...files,
+          '.terraform/modules/modules.json': JSON.stringify({
+            Modules: [
+              { Key: '', Source: '', Dir: '.' },
+              { Key: 'db', Source: 'registry.terraform.io/terraform-aws-modules/rds/aws', Dir: '.terraform/modules/db' },
+            ],
+          }),
+        });
         const seen = await scan(withManifest);
         assert.equal(seen.length, 1);
         assert.equal(seen[0]?.file, file(syntax, 'main'));
@@ -220,7 +256,11 @@ describe('engine: Terraform module calls', () => {
     const previous = process.cwd();
     process.chdir(dir);
     try {
-      await main(['scan', '.', '--rule', 'rds-encryption', '--format', 'json', '--fail-on', 'none'], (t) => void (out += t), () => {});
+      await main(
+        ['scan', '.', '--rule', 'rds-encryption', '--format', 'json', '--fail-on', 'none'],
+        (t) => void (out += t),
+        () => {},
+      );
     } finally {
       process.chdir(previous);
     }
@@ -230,13 +270,23 @@ describe('engine: Terraform module calls', () => {
     assert.equal(finding.file, 'root/main.tf');
     assert.equal(finding.startLine, 3);
     assert.equal(finding.resource, 'module.db.aws_db_instance.this');
-    assert.deepEqual(finding.related.map((r: { file: string; startLine: number }) => [r.file, r.startLine]), [['modules/db/main.tf', 8], ['root/main.tf', 1]]);
+    assert.deepEqual(
+      finding.related.map((r: { file: string; startLine: number }) => [r.file, r.startLine]),
+      [
+        ['modules/db/main.tf', 8],
+        ['root/main.tf', 1],
+      ],
+    );
   });
 
   it('parallel scans keep a caller and the local modules it calls in one work unit', () => {
     const paths = ['/w/a/main.tf', '/w/b/main.tf', '/w/modules/db/main.tf', '/w/modules/app/main.tf'];
     const sources: Record<string, string[]> = { '/w/a/main.tf': ['../modules/app'], '/w/modules/app/main.tf': ['../db'] };
-    const units = partitionByDirectory(paths, () => 1, (p) => sources[p] ?? []);
+    const units = partitionByDirectory(
+      paths,
+      () => 1,
+      (p) => sources[p] ?? [],
+    );
     assert.deepEqual(units.map((u) => u.indices).sort(), [[0, 2, 3], [1]]);
   });
 
@@ -253,7 +303,11 @@ describe('engine: Terraform module calls', () => {
       const previous = process.cwd();
       process.chdir(dir);
       try {
-        await main(['scan', ...paths, '--rule', 'rds-encryption', '--rule', 'logs-retention', '--format', 'json', '--fail-on', 'none'], (t) => void (out += t), () => {});
+        await main(
+          ['scan', ...paths, '--rule', 'rds-encryption', '--rule', 'logs-retention', '--format', 'json', '--fail-on', 'none'],
+          (t) => void (out += t),
+          () => {},
+        );
       } finally {
         process.chdir(previous);
       }

@@ -13,18 +13,25 @@ import { random } from '../harness/random';
 type Files = Record<string, string>;
 type Edit = (files: Files, next: () => number) => void;
 
-const swap = (file: string, from: string, to: string): Edit => (files) => {
-  if (files[file]?.includes(from)) files[file] = (files[file] as string).replace(from, to);
-};
-const toggle = (file: string, piece: string): Edit => (files) => {
-  const text = files[file] ?? '';
-  files[file] = text.includes(piece) ? text.replace(piece, '') : text + piece;
-};
-const keystroke = (file: string): Edit => (files, next) => {
-  const text = files[file] ?? '';
-  const at = Math.floor(next() * (text.length + 1));
-  files[file] = next() < 0.5 ? text.slice(0, at) + ' x=1\n"{}'.charAt(Math.floor(next() * 8)) + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
-};
+const swap =
+  (file: string, from: string, to: string): Edit =>
+  (files) => {
+    if (files[file]?.includes(from)) files[file] = (files[file] as string).replace(from, to);
+  };
+const toggle =
+  (file: string, piece: string): Edit =>
+  (files) => {
+    const text = files[file] ?? '';
+    files[file] = text.includes(piece) ? text.replace(piece, '') : text + piece;
+  };
+const keystroke =
+  (file: string): Edit =>
+  (files, next) => {
+    const text = files[file] ?? '';
+    const at = Math.floor(next() * (text.length + 1));
+    files[file] =
+      next() < 0.5 ? text.slice(0, at) + ' x=1\n"{}'.charAt(Math.floor(next() * 8)) + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+  };
 
 const CHILD = '/w/modules/db/main.tf';
 const ROOT = '/w/root/main.tf';
@@ -61,7 +68,10 @@ const EDITS: Edit[] = [
 ];
 
 /** `parsed`: the parses kept between steps, as the server keeps them (an unchanged file keeps its parse). */
-function graphOf(files: Files, parsed?: Map<string, { text: string; doc: IacDocument | undefined }>): { graph: ModuleGraph; docs: Map<string, IacDocument> } {
+function graphOf(
+  files: Files,
+  parsed?: Map<string, { text: string; doc: IacDocument | undefined }>,
+): { graph: ModuleGraph; docs: Map<string, IacDocument> } {
   const docs = new Map<string, IacDocument>();
   const dirs = new Map<string, ModuleDir>();
   for (const [path, text] of Object.entries(files)) {

@@ -5,15 +5,20 @@ import { initParsers } from '../../server/src/parsers/index';
 import { probe } from '../harness/probe';
 
 const referencesIn = (fileName: string, code: string): NamedResource[][] =>
-  probe(fileName, code, { cloudformation: [{ type: 'Test::Probe', props: { value: 'Value' } }], terraform: [{ type: 'test_probe', props: { value: 'value' } }] }, (r) => [
-    ...r.prop('value').references(),
-  ]);
+  probe(
+    fileName,
+    code,
+    { cloudformation: [{ type: 'Test::Probe', props: { value: 'Value' } }], terraform: [{ type: 'test_probe', props: { value: 'value' } }] },
+    (r) => [...r.prop('value').references()],
+  );
 
 describe('ValueView.references', () => {
   before(() => initParsers());
 
   it('reads Ref, GetAtt and Fn::Sub variables inside other intrinsics, skipping pseudo parameters and escapes', () => {
-    const found = referencesIn('t.yaml', `
+    const found = referencesIn(
+      't.yaml',
+      `
       AWSTemplateFormatVersion: '2010-09-09'
       Resources:
         A:
@@ -39,7 +44,8 @@ describe('ValueView.references', () => {
           Type: Test::Probe
           Properties:
             Value: !Ref MyApi.Stage
-    `);
+    `,
+    );
     assert.deepEqual(found, [
       [{ resource: 'Site', attribute: 'WebsiteURL' }],
       [{ resource: 'Api' }, { resource: 'Stage', attribute: 'Name' }, { resource: 'Local' }],
@@ -50,7 +56,9 @@ describe('ValueView.references', () => {
   });
 
   it('names only the branch a decided condition takes', () => {
-    const found = referencesIn('t.yaml', `
+    const found = referencesIn(
+      't.yaml',
+      `
       AWSTemplateFormatVersion: '2010-09-09'
       Conditions:
         UseWaf: !Equals [!Ref Env, prod]
@@ -59,19 +67,25 @@ describe('ValueView.references', () => {
           Type: Test::Probe
           Properties:
             Value: !If [UseWaf, !Ref Alb, !Ref AWS::NoValue]
-    `);
+    `,
+    );
     assert.deepEqual(found.map((r) => JSON.stringify(r)).sort(), ['[]', '[{"resource":"Alb"}]']);
   });
 
   it('reads JSON intrinsics alike', () => {
-    const found = referencesIn('t.json', `
+    const found = referencesIn(
+      't.json',
+      `
       {"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": "Test::Probe", "Properties": {"Value": {"Fn::Join": ["", [{"Fn::GetAtt": ["Bucket", "RegionalDomainName"]}]]}}}}}
-    `);
+    `,
+    );
     assert.deepEqual(found, [[{ resource: 'Bucket', attribute: 'RegionalDomainName' }]]);
   });
 
   it('reads Terraform references in expressions and through locals, not variables', () => {
-    const found = referencesIn('main.tf', `
+    const found = referencesIn(
+      'main.tf',
+      `
       locals {
         origin = aws_s3_bucket_website_configuration.site.website_endpoint
       }
@@ -91,7 +105,8 @@ describe('ValueView.references', () => {
       resource "test_probe" "d" {
         value = data.aws_s3_bucket.site[0].arn
       }
-    `);
+    `,
+    );
     assert.deepEqual(found, [
       [{ resource: 'aws_s3_bucket.site', attribute: 'bucket_regional_domain_name' }],
       [{ resource: 'aws_s3_bucket_website_configuration.site', attribute: 'website_endpoint' }],

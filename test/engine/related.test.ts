@@ -29,7 +29,9 @@ describe('related locations', () => {
   before(() => initParsers());
 
   it('points a secret read through !Ref at the parameter default', () => {
-    const findings = lint('t.yaml', `
+    const findings = lint(
+      't.yaml',
+      `
       Parameters:
         DbPassword:
           Type: String
@@ -40,42 +42,64 @@ describe('related locations', () => {
           Properties:
             MasterUsername: admin
             MasterUserPassword: !Ref DbPassword
-    `, hardcodedSecret);
-    assert.deepEqual(findings.map((f) => [f.line, f.related]), [[10, ['t.yaml:4']]]);
+    `,
+      hardcodedSecret,
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.related]),
+      [[10, ['t.yaml:4']]],
+    );
     assert.match(findings[0]?.relatedMessages[0] ?? '', /default of parameter DbPassword/);
   });
 
   it('points at a variable default in another file of the Terraform module', () => {
-    const findings = lint('main.tf', `
+    const findings = lint(
+      'main.tf',
+      `
       resource "aws_db_instance" "db" {
         engine              = "mysql"
         publicly_accessible = var.public
       }
-    `, rdsPublic, {
-      'variables.tf': `
+    `,
+      rdsPublic,
+      {
+        'variables.tf': `
         variable "public" {
           default = true
         }
       `,
-    });
-    assert.deepEqual(findings.map((f) => [f.line, f.related]), [[3, ['variables.tf:2']]]);
+      },
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.related]),
+      [[3, ['variables.tf:2']]],
+    );
   });
 
   it('adds nothing for a literal written in the resource', () => {
-    const findings = lint('t.yaml', `
+    const findings = lint(
+      't.yaml',
+      `
       Resources:
         Db:
           Type: AWS::DocDB::DBCluster
           Properties:
             MasterUsername: admin
             MasterUserPassword: hunter2-plain
-    `, hardcodedSecret);
-    assert.deepEqual(findings.map((f) => [f.line, f.related]), [[6, []]]);
+    `,
+      hardcodedSecret,
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.related]),
+      [[6, []]],
+    );
   });
 
   it('adds nothing when a parameter-file value overrides the default (that file is not part of the scope)', () => {
     const override: IacNode = { kind: 'scalar', value: 'true', range: { start: 0, end: 0 } };
-    const findings = lint('t.yaml', `
+    const findings = lint(
+      't.yaml',
+      `
       Parameters:
         Public:
           Type: String
@@ -86,13 +110,22 @@ describe('related locations', () => {
           Properties:
             Engine: mysql
             PubliclyAccessible: !Ref Public
-    `, rdsPublic, {}, { inputValues: new Map([['Public', override]]) });
-    assert.deepEqual(findings.map((f) => f.related), [[]]);
+    `,
+      rdsPublic,
+      {},
+      { inputValues: new Map([['Public', override]]) },
+    );
+    assert.deepEqual(
+      findings.map((f) => f.related),
+      [[]],
+    );
   });
 
   it('secret rules judge the default written in the file, whatever a parameter file says (catalogue v2, clarification 1)', () => {
     const override: IacNode = { kind: 'scalar', value: 'from-parameter-file', range: { start: 0, end: 0 } };
-    const findings = lint('t.yaml', `
+    const findings = lint(
+      't.yaml',
+      `
       Parameters:
         DbPassword:
           Type: String
@@ -111,7 +144,19 @@ describe('related locations', () => {
           Properties:
             MasterUsername: admin
             MasterUserPassword: !Ref Other
-    `, hardcodedSecret, {}, { inputValues: new Map([['DbPassword', override], ['Other', override]]) });
-    assert.deepEqual(findings.map((f) => [f.line, f.related]), [[13, ['t.yaml:5']]]);
+    `,
+      hardcodedSecret,
+      {},
+      {
+        inputValues: new Map([
+          ['DbPassword', override],
+          ['Other', override],
+        ]),
+      },
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.related]),
+      [[13, ['t.yaml:5']]],
+    );
   });
 });

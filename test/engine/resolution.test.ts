@@ -23,7 +23,12 @@ function lint(name: string, code: string, rule: AnyRule, options: LintOptions = 
   const result = lintDocument(doc, { rules: [rule], module: siblings, ...options });
   assert.deepEqual(result.ruleFailures, []);
   const starts = lineStarts(text);
-  return result.findings.map((f) => ({ line: positionAt(starts, f.range.start).line + 1, messageId: f.messageId, message: f.message, severity: f.severity }));
+  return result.findings.map((f) => ({
+    line: positionAt(starts, f.range.start).line + 1,
+    messageId: f.messageId,
+    message: f.message,
+    severity: f.severity,
+  }));
 }
 
 const scalar = (value: string): IacNode => ({ kind: 'scalar', value, range: { start: 0, end: 0 } });
@@ -32,7 +37,9 @@ describe('resolution', () => {
   before(() => initParsers());
 
   it('judges both branches of !If and says which condition leads to the violation', () => {
-    const findings = lint('t.yaml', `
+    const findings = lint(
+      't.yaml',
+      `
       Conditions:
         IsProd: !Equals [!Ref Env, prod]
       Resources:
@@ -40,55 +47,76 @@ describe('resolution', () => {
           Type: AWS::EC2::Volume
           Properties:
             Encrypted: !If [IsProd, true, false]
-    `, ebsEncryption);
+    `,
+      ebsEncryption,
+    );
     assert.equal(findings.length, 1);
     assert.equal(findings[0]?.line, 7);
     assert.match(findings[0]?.message ?? '', /\(when condition IsProd is false\)$/);
   });
 
   it('treats an AWS::NoValue branch as the property being absent', () => {
-    const findings = lint('t.yaml', `
+    const findings = lint(
+      't.yaml',
+      `
       Resources:
         Vol:
           Type: AWS::EC2::Volume
           Properties:
             Encrypted: !If [Secure, true, !Ref AWS::NoValue]
-    `, ebsEncryption);
-    assert.deepEqual(findings.map((f) => f.messageId), ['missing']);
+    `,
+      ebsEncryption,
+    );
+    assert.deepEqual(
+      findings.map((f) => f.messageId),
+      ['missing'],
+    );
   });
 
   it("takes only the branch a resource's own Condition allows", () => {
-    const findings = lint('t.yaml', `
+    const findings = lint(
+      't.yaml',
+      `
       Resources:
         Vol:
           Type: AWS::EC2::Volume
           Condition: IsProd
           Properties:
             Encrypted: !If [IsProd, true, false]
-    `, ebsEncryption);
+    `,
+      ebsEncryption,
+    );
     assert.deepEqual(findings, []);
   });
 
   it('judges both branches of a Terraform conditional', () => {
-    const findings = lint('main.tf', `
+    const findings = lint(
+      'main.tf',
+      `
       resource "aws_ebs_volume" "v" {
         availability_zone = "eu-west-1a"
         encrypted         = var.env == "prod" ? true : false
       }
-    `, ebsEncryption);
+    `,
+      ebsEncryption,
+    );
     assert.equal(findings.length, 1);
     assert.match(findings[0]?.message ?? '', /\(when `var\.env == "prod"` is false\)$/);
   });
 
   it('takes only the branch in which a Terraform count or for_each creates the resource', () => {
     const created = (meta: string, encrypted: string) =>
-      lint('main.tf', `
+      lint(
+        'main.tf',
+        `
         resource "aws_ebs_volume" "v" {
           ${meta}
           availability_zone = "eu-west-1a"
           encrypted         = ${encrypted}
         }
-      `, ebsEncryption);
+      `,
+        ebsEncryption,
+      );
     // With var.create false there is no volume, so its unencrypted branch is never deployed.
     assert.deepEqual(created('count = var.create ? 1 : 0', 'var.create ? true : false'), []);
     assert.deepEqual(created('for_each = var.create ? toset(["a"]) : []', 'var.create ? true : false'), []);
@@ -98,7 +126,9 @@ describe('resolution', () => {
   });
 
   it('reads Fn::FindInMap with literal keys, and Fn::Sub / Fn::Join of literals', () => {
-    const findings = lint('t.yaml', `
+    const findings = lint(
+      't.yaml',
+      `
       Parameters:
         Env:
           Type: String
@@ -117,8 +147,13 @@ describe('resolution', () => {
               - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Sub "0.0.0.0/0" }
               - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Join ["/", ["0.0.0.0", "0"]] }
               - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Sub "\${AWS::Region}" }
-    `, sgOpenSsh);
-    assert.deepEqual(findings.map((f) => f.line), [15, 16, 17]);
+    `,
+      sgOpenSsh,
+    );
+    assert.deepEqual(
+      findings.map((f) => f.line),
+      [15, 16, 17],
+    );
   });
 
   it('lets a parameter file or tfvars value override the default', () => {
@@ -137,21 +172,35 @@ describe('resolution', () => {
     `;
     assert.deepEqual(lint('t.yaml', template, cloudtrailLogValidation), []);
     const overridden = lint('t.yaml', template, cloudtrailLogValidation, { inputValues: new Map([['Validate', scalar('false')]]) });
-    assert.deepEqual(overridden.map((f) => f.messageId), ['disabled']);
+    assert.deepEqual(
+      overridden.map((f) => f.messageId),
+      ['disabled'],
+    );
   });
 
   it('resolves Terraform locals and variables of sibling files', () => {
-    const findings = lint('main.tf', `
+    const findings = lint(
+      'main.tf',
+      `
       resource "aws_ebs_volume" "v" {
         availability_zone = "eu-west-1a"
         encrypted         = local.encrypt
       }
-    `, ebsEncryption, {}, { 'locals.tf': 'locals {\n  encrypt = var.encrypt\n}\n', 'variables.tf': 'variable "encrypt" {\n  default = false\n}\n' });
-    assert.deepEqual(findings.map((f) => f.messageId), ['disabled']);
+    `,
+      ebsEncryption,
+      {},
+      { 'locals.tf': 'locals {\n  encrypt = var.encrypt\n}\n', 'variables.tf': 'variable "encrypt" {\n  default = false\n}\n' },
+    );
+    assert.deepEqual(
+      findings.map((f) => f.messageId),
+      ['disabled'],
+    );
   });
 
   it('reads data.aws_iam_policy_document.x.json and heredoc JSON with interpolations as policies', () => {
-    const viaData = lint('main.tf', `
+    const viaData = lint(
+      'main.tf',
+      `
       data "aws_iam_policy_document" "admin" {
         statement {
           actions   = ["*"]
@@ -162,10 +211,17 @@ describe('resolution', () => {
       resource "aws_iam_policy" "p" {
         policy = data.aws_iam_policy_document.admin.json
       }
-    `, iamAdminPolicy);
+    `,
+      iamAdminPolicy,
+    );
     // Reported once, at the statement inside the data source; the policy that uses it is not reported again.
-    assert.deepEqual(viaData.map((f) => f.line), [2]);
-    const wildcard = lint('main.tf', `
+    assert.deepEqual(
+      viaData.map((f) => f.line),
+      [2],
+    );
+    const wildcard = lint(
+      'main.tf',
+      `
       data "aws_iam_policy_document" "s3" {
         statement {
           actions   = ["s3:*"]
@@ -177,23 +233,38 @@ describe('resolution', () => {
         role   = "r"
         policy = data.aws_iam_policy_document.s3.json
       }
-    `, iamWildcardAction);
-    assert.deepEqual(wildcard.map((f) => f.line), [2]);
+    `,
+      iamWildcardAction,
+    );
+    assert.deepEqual(
+      wildcard.map((f) => f.line),
+      [2],
+    );
     // A data source in a sibling file of the module: reported there, at its statement, not at this use.
-    const elsewhere = lint('main.tf', `
+    const elsewhere = lint(
+      'main.tf',
+      `
       resource "aws_iam_policy" "p" {
         policy = data.aws_iam_policy_document.admin.json
       }
-    `, iamAdminPolicy, {}, { 'policies.tf': `
+    `,
+      iamAdminPolicy,
+      {},
+      {
+        'policies.tf': `
       data "aws_iam_policy_document" "admin" {
         statement {
           actions   = ["*"]
           resources = ["*"]
         }
       }
-    ` });
+    `,
+      },
+    );
     assert.deepEqual(elsewhere, []);
-    const heredoc = lint('main.tf', `
+    const heredoc = lint(
+      'main.tf',
+      `
       resource "aws_iam_policy" "p" {
         policy = <<EOF
       {"Version": "2012-10-17", "Statement": [
@@ -202,8 +273,13 @@ describe('resolution', () => {
       ]}
       EOF
       }
-    `, iamAdminPolicy);
-    assert.deepEqual(heredoc.map((f) => f.line), [2]);
+    `,
+      iamAdminPolicy,
+    );
+    assert.deepEqual(
+      heredoc.map((f) => f.line),
+      [2],
+    );
   });
 
   it('treats a Terraform argument set to null as not set, and fixes it in place', () => {
@@ -220,13 +296,20 @@ describe('resolution', () => {
     assert.equal(text.slice(finding.range.start, finding.range.end), 'null');
     assert.equal(applyEdits(text, finding.fixes[0]!.edits), text.replace('encrypted = null', 'encrypted = true'));
     // CloudFormation has no such rule: a YAML null is a written (wrong) value.
-    assert.deepEqual(lint('t.yaml', `
+    assert.deepEqual(
+      lint(
+        't.yaml',
+        `
       Resources:
         Vol:
           Type: AWS::EC2::Volume
           Properties:
             Encrypted: null
-    `, ebsEncryption).map((f) => f.messageId), ['disabled']);
+    `,
+        ebsEncryption,
+      ).map((f) => f.messageId),
+      ['disabled'],
+    );
   });
 
   it('reads a Terraform dynamic block whose for_each resolves empty as absent, and an unknown one as present once', () => {
@@ -246,8 +329,16 @@ describe('resolution', () => {
     assert.deepEqual(lint('main.tf', group('var.rules'), defaultSgRestrict, {}, variable('default = []')), []);
     assert.deepEqual(lint('main.tf', group('local.rules'), defaultSgRestrict, {}, { 'locals.tf': 'locals {\n  rules = {}\n}\n' }), []);
     // A default with items, no default at all, or a conditional: the block may exist.
-    for (const [forEach, module] of [['var.rules', variable('default = [{ port = 22 }]')], ['var.rules', variable('type = list(any)')], ['var.on ? [1] : []', {}]] as const) {
-      assert.deepEqual(lint('main.tf', group(forEach), defaultSgRestrict, {}, module).map((f) => [f.line, f.messageId]), [[3, 'inlineRulesMaybe']], forEach);
+    for (const [forEach, module] of [
+      ['var.rules', variable('default = [{ port = 22 }]')],
+      ['var.rules', variable('type = list(any)')],
+      ['var.on ? [1] : []', {}],
+    ] as const) {
+      assert.deepEqual(
+        lint('main.tf', group(forEach), defaultSgRestrict, {}, module).map((f) => [f.line, f.messageId]),
+        [[3, 'inlineRulesMaybe']],
+        forEach,
+      );
     }
   });
 
@@ -269,7 +360,10 @@ describe('resolution', () => {
     `;
     assert.deepEqual(lint('main.tf', code, ebsEncryption), []);
     const noted = lint('main.tf', code, ebsEncryption, { config: { unresolved: 'info' } });
-    assert.deepEqual(noted.map((f) => [f.line, f.severity, f.messageId]), [[3, 'info', 'cannotVerify']]);
+    assert.deepEqual(
+      noted.map((f) => [f.line, f.severity, f.messageId]),
+      [[3, 'info', 'cannotVerify']],
+    );
     assert.match(noted[0]?.message ?? '', /depends on variable encrypt, which has no default/);
   });
 });

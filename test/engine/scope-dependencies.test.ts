@@ -23,18 +23,26 @@ describe('scope: every read is a recorded, typed dependency', () => {
 
   it('records each accessor read as a typed dependency', () => {
     const noted: Dependency[] = [];
-    const doc = template([
-      'Parameters:\n  Env:\n    Type: String\n    Default: prod',
-      'Mappings:\n  M:\n    a:\n      b: c',
-      'Resources:\n  B:\n    Type: AWS::S3::Bucket\n  V:\n    Type: AWS::EC2::Volume\n',
-    ].join('\n'));
+    const doc = template(
+      [
+        'Parameters:\n  Env:\n    Type: String\n    Default: prod',
+        'Mappings:\n  M:\n    a:\n      b: c',
+        'Resources:\n  B:\n    Type: AWS::S3::Bucket\n  V:\n    Type: AWS::EC2::Volume\n',
+      ].join('\n'),
+    );
     const scope = createScope(doc, [], { recorder: { note: (d) => noted.push(d) } });
     scope.inputValue('Env');
     scope.mappings();
-    assert.deepEqual(scope.resourcesOfTypes(['AWS::EC2::Volume']).map((r) => r.name), ['V']);
+    assert.deepEqual(
+      scope.resourcesOfTypes(['AWS::EC2::Volume']).map((r) => r.name),
+      ['V'],
+    );
     scope.inputNames();
     assert.equal(scope.findInput((i) => i.name === 'Env')?.input.name, 'Env');
-    assert.deepEqual(noted.map((d) => d.kind), ['input', 'mappings', 'types', 'inputs', 'input']);
+    assert.deepEqual(
+      noted.map((d) => d.kind),
+      ['input', 'mappings', 'types', 'inputs', 'input'],
+    );
     const types = noted[2];
     assert.ok(types?.kind === 'types');
     assert.deepEqual(types.types, ['AWS::EC2::Volume']);
@@ -47,6 +55,9 @@ describe('scope: every read is a recorded, typed dependency', () => {
       scope.inputValue('Env');
       return scope.resources().length;
     });
-    assert.deepEqual(dependencies.map((d) => d.key), ['input:Env', 'resources']);
+    assert.deepEqual(
+      dependencies.map((d) => d.key),
+      ['input:Env', 'resources'],
+    );
   });
 });

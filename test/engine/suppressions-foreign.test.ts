@@ -66,7 +66,11 @@ describe('suppressions: other tools', () => {
       const rows = table.rows();
       for (const rule of allRules)
         for (const [tool, list] of Object.entries(rule.meta.related))
-          for (const id of list ?? []) assert.ok(rows.some((r) => r.tool === tool && r.id === id && r.ruleIds.includes(rule.id)), `${tool} ${id} → ${rule.id}`);
+          for (const id of list ?? [])
+            assert.ok(
+              rows.some((r) => r.tool === tool && r.id === id && r.ruleIds.includes(rule.id)),
+              `${tool} ${id} → ${rule.id}`,
+            );
     });
 
     it('lets tfsec and Trivy comments name each other’s ids', () => {
@@ -79,7 +83,13 @@ describe('suppressions: other tools', () => {
     it('a skip comment inside the resource covers the whole resource, keeping the reason and the id', () => {
       const { visible, suppressed } = lint('main.tf', SG_HCL('', '#checkov:skip=CKV_AWS_24:bastion host'));
       assert.deepEqual(ids(visible), ['sg-open-rdp']);
-      assert.deepEqual(suppressed[0]?.suppressed, { kind: 'comment', reason: 'bastion host', source: 'checkov', foreignId: 'CKV_AWS_24', scope: 'resource' });
+      assert.deepEqual(suppressed[0]?.suppressed, {
+        kind: 'comment',
+        reason: 'bastion host',
+        source: 'checkov',
+        foreignId: 'CKV_AWS_24',
+        scope: 'resource',
+      });
     });
 
     it('a skip comment above the resource, with several ids and no reason', () => {
@@ -107,11 +117,20 @@ describe('suppressions: other tools', () => {
     it('Metadata checkov.skip', () => {
       const { visible, suppressed } = lint('t.yaml', SG_YAML('Metadata: { checkov: { skip: [{ id: CKV_AWS_25, comment: "jump host" }] } }'));
       assert.deepEqual(ids(visible), ['sg-open-ssh']);
-      assert.deepEqual(suppressed[0]?.suppressed, { kind: 'metadata', reason: 'jump host', source: 'checkov', foreignId: 'CKV_AWS_25', scope: 'resource' });
+      assert.deepEqual(suppressed[0]?.suppressed, {
+        kind: 'metadata',
+        reason: 'jump host',
+        source: 'checkov',
+        foreignId: 'CKV_AWS_25',
+        scope: 'resource',
+      });
     });
 
     it('reads a skip inside an HCL block comment', () => {
-      assert.deepEqual(commentDirectives('/* checkov:skip=CKV_AWS_24:old bastion */\n').map((d) => [d.source, d.ids, d.reason]), [['checkov', ['CKV_AWS_24'], 'old bastion']]);
+      assert.deepEqual(
+        commentDirectives('/* checkov:skip=CKV_AWS_24:old bastion */\n').map((d) => [d.source, d.ids, d.reason]),
+        [['checkov', ['CKV_AWS_24'], 'old bastion']],
+      );
     });
   });
 
@@ -134,7 +153,10 @@ describe('suppressions: other tools', () => {
       for (const f of findings) delete f.suppressed;
       const problems = applySuppressions(document, findings, new Set(allRules.map((r) => r.id)), { rules, now: NOW });
       assert.deepEqual(problems, []);
-      assert.deepEqual(findings.filter((f) => f.suppressed).map((f) => [f.ruleId, f.suppressed?.source, f.suppressed?.scope]), [['sg-open-ssh', 'cfn-lint', template ? 'file' : 'resource']]);
+      assert.deepEqual(
+        findings.filter((f) => f.suppressed).map((f) => [f.ruleId, f.suppressed?.source, f.suppressed?.scope]),
+        [['sg-open-ssh', 'cfn-lint', template ? 'file' : 'resource']],
+      );
     }
   });
 
@@ -153,7 +175,12 @@ describe('suppressions: other tools', () => {
 
     it('above the resource covers the resource; several ignores on one line; `*` covers every rule', () => {
       const text = (c: string) => `${c}\nresource "aws_db_instance" "db" {\n  engine = "mysql"\n  publicly_accessible = true\n}\n`;
-      assert.deepEqual(ids(lint('main.tf', text('#tfsec:ignore:aws-rds-encrypt-instance-storage-data trivy:ignore:AVD-AWS-0180')).visible).filter((i) => i === 'rds-encryption'), []);
+      assert.deepEqual(
+        ids(lint('main.tf', text('#tfsec:ignore:aws-rds-encrypt-instance-storage-data trivy:ignore:AVD-AWS-0180')).visible).filter(
+          (i) => i === 'rds-encryption',
+        ),
+        [],
+      );
       assert.deepEqual(ids(lint('main.tf', text('#tfsec:ignore:*')).visible), []);
     });
 
@@ -166,7 +193,10 @@ describe('suppressions: other tools', () => {
     });
 
     it('an expired ignore of an id we do not map is none of our business', () => {
-      assert.deepEqual(ids(lint('main.tf', SG_HCL('#tfsec:ignore:aws-ec2-add-description-to-security-group-rule:exp:2020-01-01')).visible), ['sg-open-rdp', 'sg-open-ssh']);
+      assert.deepEqual(ids(lint('main.tf', SG_HCL('#tfsec:ignore:aws-ec2-add-description-to-security-group-rule:exp:2020-01-01')).visible), [
+        'sg-open-rdp',
+        'sg-open-ssh',
+      ]);
     });
 
     it('ignores attribute qualifiers, keeping the block scope', () => {
@@ -198,7 +228,12 @@ describe('suppressions: other tools', () => {
       // The first rule opens every port, so every open-port rule reports it on that line; the second is SSH again.
       assert.deepEqual(ids(suppressed), ['sg-open-all-ports', 'sg-open-db-ports', 'sg-open-rdp', 'sg-open-ssh']);
       assert.deepEqual(ids(visible), ['sg-open-ssh']);
-      assert.deepEqual(suppressed[0]?.suppressed, { kind: 'comment', reason: '# kics-scan ignore-line (no reason given)', source: 'kics', scope: 'line' });
+      assert.deepEqual(suppressed[0]?.suppressed, {
+        kind: 'comment',
+        reason: '# kics-scan ignore-line (no reason given)',
+        source: 'kics',
+        scope: 'line',
+      });
     });
 
     it('ignore-block covers the resource or block that follows', () => {
@@ -218,6 +253,9 @@ describe('suppressions: other tools', () => {
 
   it('prefers our suppression, with its reason, when several cover a finding', () => {
     const { suppressed } = lint('main.tf', SG_HCL('#tfsec:ignore:aws-ec2-no-public-ingress-sgr\n  # secure-iac-ignore sg-open-ssh: audited bastion'));
-    assert.deepEqual(suppressed.map((f) => [f.ruleId, f.suppressed?.source, f.suppressed?.reason]), [['sg-open-ssh', 'secure-iac', 'audited bastion']]);
+    assert.deepEqual(
+      suppressed.map((f) => [f.ruleId, f.suppressed?.source, f.suppressed?.reason]),
+      [['sg-open-ssh', 'secure-iac', 'audited bastion']],
+    );
   });
 });

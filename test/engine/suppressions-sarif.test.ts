@@ -36,7 +36,11 @@ describe('suppressed findings in CLI reports', () => {
   let dir: string;
   const run = async (...args: string[]) => {
     let out = '';
-    const code = await main(['scan', join(dir, 'sg.yaml'), '--rule', 'sg-open-ssh', '--rule', 'sg-open-rdp', '--jobs', '1', '--no-config', ...args], (t) => void (out += t), () => undefined);
+    const code = await main(
+      ['scan', join(dir, 'sg.yaml'), '--rule', 'sg-open-ssh', '--rule', 'sg-open-rdp', '--jobs', '1', '--no-config', ...args],
+      (t) => void (out += t),
+      () => undefined,
+    );
     return { code, out };
   };
   before(() => {
@@ -60,7 +64,9 @@ describe('suppressed findings in CLI reports', () => {
   it('JSON and text leave suppressed findings out unless --show-suppressed', async () => {
     const hidden = JSON.parse((await run('--format', 'json')).out) as { findings: unknown[] };
     assert.deepEqual(hidden.findings, []);
-    const shown = JSON.parse((await run('--format', 'json', '--show-suppressed')).out) as { findings: { ruleId: string; suppressed?: { reason: string; source: string } }[] };
+    const shown = JSON.parse((await run('--format', 'json', '--show-suppressed')).out) as {
+      findings: { ruleId: string; suppressed?: { reason: string; source: string } }[];
+    };
     assert.deepEqual(
       shown.findings.map((f) => [f.ruleId, f.suppressed?.source]),
       [

@@ -76,13 +76,16 @@ describe('suppressions: ours', () => {
   });
 
   it('a blank line between comment and code breaks the link', () => {
-    const { visible, suppressed } = lint('main.tf', `
+    const { visible, suppressed } = lint(
+      'main.tf',
+      `
       # secure-iac-ignore rds-encryption: not attached
 
       resource "aws_db_instance" "db" {
         engine = "mysql"
       }
-    `);
+    `,
+    );
     assert.deepEqual(ids(suppressed), []);
     assert.ok(ids(visible).includes('rds-encryption'), ids(visible).join(', '));
   });
@@ -183,10 +186,18 @@ describe('suppressions: ours', () => {
               Engine: mysql
       `;
       const before = lint('t.yaml', text, { now: BEFORE });
-      assert.deepEqual(before.suppressed.map((f) => f.suppressed), [{ kind: 'metadata', reason: 'scratch database', source: 'secure-iac', scope: 'resource', expires: '2027-03-31' }]);
+      assert.deepEqual(
+        before.suppressed.map((f) => f.suppressed),
+        [{ kind: 'metadata', reason: 'scratch database', source: 'secure-iac', scope: 'resource', expires: '2027-03-31' }],
+      );
       assert.ok(!before.visible.some((f) => f.ruleId === 'rds-encryption'));
       const after = lint('t.yaml', text, { now: ON });
-      assert.deepEqual(ids(after.visible).filter((id) => id === INVALID_SUPPRESSION || id === 'rds-encryption').sort(), [INVALID_SUPPRESSION, 'rds-encryption']);
+      assert.deepEqual(
+        ids(after.visible)
+          .filter((id) => id === INVALID_SUPPRESSION || id === 'rds-encryption')
+          .sort(),
+        [INVALID_SUPPRESSION, 'rds-encryption'],
+      );
     });
 
     it('at the template top level covers the whole file (the file-level form for JSON)', () => {
@@ -201,20 +212,25 @@ describe('suppressions: ours', () => {
     });
 
     it('reports a Metadata entry without a reason', () => {
-      const { visible } = lint('t.yaml', `
+      const { visible } = lint(
+        't.yaml',
+        `
         Resources:
           Db:
             Type: AWS::RDS::DBInstance
             Metadata: { secure-iac: { ignore: [{ id: rds-encryption }] } }
             Properties: { Engine: mysql }
-      `);
+      `,
+      );
       assert.equal(visible.find((f) => f.ruleId === INVALID_SUPPRESSION)?.messageId, 'noReason');
       assert.ok(visible.some((f) => f.ruleId === 'rds-encryption'));
     });
   });
 
   it('does not read comments out of JSON strings', () => {
-    const json = JSON.stringify({ Resources: { Db: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'mysql', DBName: '# secure-iac-ignore rds-encryption: x' } } } });
+    const json = JSON.stringify({
+      Resources: { Db: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'mysql', DBName: '# secure-iac-ignore rds-encryption: x' } } },
+    });
     const { findings } = lintText('t.json', json, { now: BEFORE });
     assert.ok(findings.some((f) => f.ruleId === 'rds-encryption' && !f.suppressed));
   });

@@ -19,7 +19,9 @@ describe('needsCorpus', () => {
     assert.equal(lines.length, 1, 'one line per missing path, not per test');
     assert.match(lines[0] ?? '', /skipped: \.\.\/shared\/corpus(\/no-such-part)? not present/);
     const required = ctx();
-    assert.throws(() => needsCorpus(required.ctx, 'no-such-part', { SECURE_IAC_CORPUS_REQUIRED: '1' }), { message: /^\.\.\/shared\/corpus(\/no-such-part)? not present, and SECURE_IAC_CORPUS_REQUIRED=1 requires it$/ });
+    assert.throws(() => needsCorpus(required.ctx, 'no-such-part', { SECURE_IAC_CORPUS_REQUIRED: '1' }), {
+      message: /^\.\.\/shared\/corpus(\/no-such-part)? not present, and SECURE_IAC_CORPUS_REQUIRED=1 requires it$/,
+    });
     assert.deepEqual(required.calls, []);
   });
 });

@@ -36,14 +36,51 @@ export interface ConsistencyRun {
 
 /** Words whose swap changes what rules decide. */
 const SWAPS: readonly [string, string][] = [
-  ['true', 'false'], ['true', 'yes'], ['Enabled', 'Suspended'], ['0.0.0.0/0', '10.0.0.0/8'], ['"optional"', '"required"'], ['AES256', 'aws:kms'],
-  ['EnableKeyRotation: true', 'EnableKeyRotation: false'], ['encrypted = true', 'encrypted = false'], ['22', '443'], ['prod', 'dev'],
-  ['StorageEncrypted', 'StorageEncrypt'], ['Type: AWS::S3::Bucket', 'Type: AWS::SQS::Queue'], ['aws_s3_bucket', 'aws_sqs_queue'],
+  ['true', 'false'],
+  ['true', 'yes'],
+  ['Enabled', 'Suspended'],
+  ['0.0.0.0/0', '10.0.0.0/8'],
+  ['"optional"', '"required"'],
+  ['AES256', 'aws:kms'],
+  ['EnableKeyRotation: true', 'EnableKeyRotation: false'],
+  ['encrypted = true', 'encrypted = false'],
+  ['22', '443'],
+  ['prod', 'dev'],
+  ['StorageEncrypted', 'StorageEncrypt'],
+  ['Type: AWS::S3::Bucket', 'Type: AWS::SQS::Queue'],
+  ['aws_s3_bucket', 'aws_sqs_queue'],
 ];
 /** Tokens typed anywhere: each syntax's punctuation, intrinsics, YAML document-level syntax. */
 const TOKENS: readonly string[] = [
-  '"', "'", '{', '}', '[', ']', ',', ':', ': ', '- ', '\n', '\n  ', '#', '!Ref ', '!Sub "${', '${', 'var.', 'local.', '= ',
-  '<<EOF\n', '\nEOF\n', '|+\n', '---\n', '%YAML 1.1\n', '&a ', '*a', 'x', ' ', '\t',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  ': ',
+  '- ',
+  '\n',
+  '\n  ',
+  '#',
+  '!Ref ',
+  '!Sub "${',
+  '${',
+  'var.',
+  'local.',
+  '= ',
+  '<<EOF\n',
+  '\nEOF\n',
+  '|+\n',
+  '---\n',
+  '%YAML 1.1\n',
+  '&a ',
+  '*a',
+  'x',
+  ' ',
+  '\t',
 ];
 const CONFIGS: readonly EngineConfig[] = [
   { rules: {}, requiredTags: [] },
@@ -83,11 +120,26 @@ function subjects(): Subject[] {
     }
   };
   const readVars = (text: string) => parseTfvars('terraform.tfvars', text);
-  const params = ['{"Parameters": {"Environment": "prod"}}', '{"Parameters": {"Environment": "dev", "DbPassword": "hunter2"}}', '[{"ParameterKey": "Environment", "ParameterValue": "test"}]', '{oops'];
+  const params = [
+    '{"Parameters": {"Environment": "prod"}}',
+    '{"Parameters": {"Environment": "dev", "DbPassword": "hunter2"}}',
+    '[{"ParameterKey": "Environment", "ParameterValue": "test"}]',
+    '{oops',
+  ];
   const vars = ['environment = "prod"\n', 'environment = "dev"\ndb_password = "hunter2"\n', 'environment = ["a", "b"]\n', 'environment = \n'];
   return [
-    { name: 'cfn-yaml', files: [fileState('yaml', 'template.yaml', cfnYaml(140))], inputs: { text: params[0] as string, values: readParams(params[0] as string), alternatives: params }, read: readParams },
-    { name: 'cfn-json', files: [fileState('json', 'template.json', cfnJson(160))], inputs: { text: params[0] as string, values: readParams(params[0] as string), alternatives: params }, read: readParams },
+    {
+      name: 'cfn-yaml',
+      files: [fileState('yaml', 'template.yaml', cfnYaml(140))],
+      inputs: { text: params[0] as string, values: readParams(params[0] as string), alternatives: params },
+      read: readParams,
+    },
+    {
+      name: 'cfn-json',
+      files: [fileState('json', 'template.json', cfnJson(160))],
+      inputs: { text: params[0] as string, values: readParams(params[0] as string), alternatives: params },
+      read: readParams,
+    },
     {
       name: 'tf-module',
       files: tfModule(3, 1800).map((f) => fileState('tf', f.name, f.text)),
@@ -99,8 +151,21 @@ function subjects(): Subject[] {
 
 /** Findings, errors and every fix's edits, as comparable text. */
 function summarize(result: LintResult): string {
-  const finding = (f: Finding) => [f.ruleId, f.severity, f.message, f.range.start, f.range.end, f.suppressed ?? null, (f.related ?? []).map((r) => [r.uri, r.range.start, r.range.end, r.message]), f.fixes.map((x) => [x.title, x.safety, x.edits.map((e) => [e.start, e.end, e.newText])])];
-  return JSON.stringify([result.findings.map(finding), result.errors.map((e) => [e.message, e.range.start, e.range.end]), result.ruleFailures.map((r) => r.ruleId)]);
+  const finding = (f: Finding) => [
+    f.ruleId,
+    f.severity,
+    f.message,
+    f.range.start,
+    f.range.end,
+    f.suppressed ?? null,
+    (f.related ?? []).map((r) => [r.uri, r.range.start, r.range.end, r.message]),
+    f.fixes.map((x) => [x.title, x.safety, x.edits.map((e) => [e.start, e.end, e.newText])]),
+  ];
+  return JSON.stringify([
+    result.findings.map(finding),
+    result.errors.map((e) => [e.message, e.range.start, e.range.end]),
+    result.ruleFailures.map((r) => r.ruleId),
+  ]);
 }
 
 /** The incremental side: each file parsed by its own parser once per text, linted through its own cache. */
@@ -187,7 +252,13 @@ function edit(subject: Subject, next: () => number, state: { config: EngineConfi
   }
   if (r < 0.76 && file.name.endsWith('.yaml')) {
     // What a YAML document means beyond a resource's text: a version directive, document markers, keep chomping.
-    const [marker, place] = pick([['%YAML 1.1\n---\n', 'start'], ['---\n', 'start'], ['...\n', 'end'], ['---\nResources: {}\n', 'end'], ['|+', 'value']] as const);
+    const [marker, place] = pick([
+      ['%YAML 1.1\n---\n', 'start'],
+      ['---\n', 'start'],
+      ['...\n', 'end'],
+      ['---\nResources: {}\n', 'end'],
+      ['|+', 'value'],
+    ] as const);
     if (place === 'start') setText(file.text.startsWith(marker) ? file.text.slice(marker.length) : marker + file.text);
     else if (place === 'end') setText(file.text.endsWith(marker) ? file.text.slice(0, -marker.length) : file.text + marker);
     else {
@@ -216,7 +287,12 @@ function edit(subject: Subject, next: () => number, state: { config: EngineConfi
 }
 
 /** Runs `steps` random edits (spread over the subjects) with `seed`, comparing after each. */
-export function runConsistency(options: { seed: number; steps: number; onProgress?: (step: number, differences: number) => void; maxDifferences?: number }): ConsistencyRun {
+export function runConsistency(options: {
+  seed: number;
+  steps: number;
+  onProgress?: (step: number, differences: number) => void;
+  maxDifferences?: number;
+}): ConsistencyRun {
   const next = random(options.seed);
   const all = subjects();
   const state = { config: CONFIGS[0] as EngineConfig, broken: new Map<FileState, string>() };
@@ -230,7 +306,8 @@ export function runConsistency(options: { seed: number; steps: number; onProgres
     // A file that grew or shrank far from a template's size is reset, so a long run stays realistic.
     for (const f of subject.files) if (f.text.length > 60_000 || f.text.length < 200) f.text = f.history[0] as string;
     for (const d of lintBoth(subject, state.config)) {
-      if (d.incremental !== d.fresh) differences.push({ step, subject: subject.name, file: d.file, edit: kind, incremental: d.incremental, fresh: d.fresh });
+      if (d.incremental !== d.fresh)
+        differences.push({ step, subject: subject.name, file: d.file, edit: kind, incremental: d.incremental, fresh: d.fresh });
     }
     options.onProgress?.(step + 1, differences.length);
     if (options.maxDifferences !== undefined && differences.length >= options.maxDifferences) {

@@ -28,7 +28,10 @@ describe('RuleTester placeholder checks', () => {
   before(() => initParsers());
 
   it('finds the placeholders a report left unfilled, in the message and in the fix title', () => {
-    const [finding] = lintText('main.tf', 'resource "aws_thing" "t" {\n  enabled = false\n}\n', { rules: [forgetful], config: { rules: { 'placeholder-probe': 'on' } } }).findings;
+    const [finding] = lintText('main.tf', 'resource "aws_thing" "t" {\n  enabled = false\n}\n', {
+      rules: [forgetful],
+      config: { rules: { 'placeholder-probe': 'on' } },
+    }).findings;
     assert.ok(finding);
     assert.deepEqual(unfilledTexts(finding), ['aws_thing.t sets enabled to {{value}}.', 'Raise it to {{level}}']);
   });

@@ -82,7 +82,14 @@ export function unfilledTexts(finding: Finding): string[] {
 export function templatesMatching(messages: Readonly<Record<string, string>>, text: string): string[] {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return Object.entries(messages)
-    .filter(([, template]) => new RegExp(`^${template.split(/\{\{\s*[\w-]+\s*\}\}/).map(escape).join('[\\s\\S]*?')}$`).test(text))
+    .filter(([, template]) =>
+      new RegExp(
+        `^${template
+          .split(/\{\{\s*[\w-]+\s*\}\}/)
+          .map(escape)
+          .join('[\\s\\S]*?')}$`,
+      ).test(text),
+    )
     .map(([id]) => id);
 }
 
@@ -100,8 +107,14 @@ export class RuleTester {
         for (const format of ALL_FORMATS) {
           const family = format.startsWith('cfn') ? 'cloudformation' : 'terraform';
           if (!rule.targets[family]) continue;
-          assert.ok(cases.valid.some((c) => c.code.format === format), `no valid ${format} case`);
-          assert.ok(cases.invalid.some((c) => c.code.format === format), `no invalid ${format} case`);
+          assert.ok(
+            cases.valid.some((c) => c.code.format === format),
+            `no valid ${format} case`,
+          );
+          assert.ok(
+            cases.invalid.some((c) => c.code.format === format),
+            `no invalid ${format} case`,
+          );
         }
         const seen = new Set<string>();
         for (const c of [...cases.valid, ...cases.invalid]) {
@@ -115,7 +128,10 @@ export class RuleTester {
         it(caseTitle(rule, 'valid', c, i), () => {
           const { doc, findings } = lint(rule, c.code, c.module, c.config);
           assert.deepEqual(doc.errors, [], 'a valid case must parse cleanly');
-          assert.deepEqual(findings.map((f) => f.message), []);
+          assert.deepEqual(
+            findings.map((f) => f.message),
+            [],
+          );
         });
       });
 
@@ -133,9 +149,17 @@ export class RuleTester {
               ...(expected?.column !== undefined ? { column: pos.character + 1 } : {}),
             };
           });
-          assert.deepEqual(actual, c.errors.map((e) => ({ ...e })), 'findings (messageId, line, column) differ');
+          assert.deepEqual(
+            actual,
+            c.errors.map((e) => ({ ...e })),
+            'findings (messageId, line, column) differ',
+          );
           for (const f of findings) {
-            assert.deepEqual(unfilledTexts(f), [], `a {{placeholder}} of '${f.messageId}' (or of its fix) was not filled: pass it in the report's data`);
+            assert.deepEqual(
+              unfilledTexts(f),
+              [],
+              `a {{placeholder}} of '${f.messageId}' (or of its fix) was not filled: pass it in the report's data`,
+            );
             shown.add(f.messageId);
             for (const fix of f.fixes) for (const id of templatesMatching(rule.meta.messages, fix.title)) shown.add(id);
           }
@@ -152,7 +176,11 @@ export class RuleTester {
           assert.equal(fixed, c.output.code, 'text after the fix');
           const after = lint(rule, c.output, c.module, c.config);
           assert.deepEqual(after.doc.errors, [], 'the fixed text must parse');
-          assert.deepEqual(after.findings.map((f) => f.message), [], 'the rule must be silent after the fix');
+          assert.deepEqual(
+            after.findings.map((f) => f.message),
+            [],
+            'the rule must be silent after the fix',
+          );
         });
       });
 

@@ -9,7 +9,10 @@ export interface Source {
 
 /** Removes the common indentation and the first/last blank lines, so cases read as plain IaC. */
 export function dedent(text: string): string {
-  const lines = text.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
+  const lines = text
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '\n')
+    .split('\n');
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
   const cut = indents.length > 0 ? Math.min(...indents) : 0;
   return lines.map((l) => l.slice(cut)).join('\n');

@@ -13,20 +13,32 @@ import { initParsers, parseDocument } from '../../server/src/parsers/index';
 const probe = defineRule({
   id: 'probe-sam',
   meta: {
-    title: 'probe', severity: 'medium', whitepaper: 'test', docs: 'https://example.com', related: {},
+    title: 'probe',
+    severity: 'medium',
+    whitepaper: 'test',
+    docs: 'https://example.com',
+    related: {},
     noEquivalent: 'test rule',
     messages: { runtime: '{{resource}} uses {{runtime}}', token: '{{resource}} sets DEBUG_TOKEN', setRuntime: 'Use python3.12' },
   },
   targets: {
-    cloudformation: [{ type: 'AWS::Serverless::Function', props: { runtime: 'Runtime', token: 'Environment.Variables.DEBUG_TOKEN', layers: 'Layers' } }],
+    cloudformation: [
+      { type: 'AWS::Serverless::Function', props: { runtime: 'Runtime', token: 'Environment.Variables.DEBUG_TOKEN', layers: 'Layers' } },
+    ],
   },
   check(fn, report) {
     const runtime = fn.prop('runtime');
     if (runtime.asString() === 'python2.7') {
-      report({ at: runtime, messageId: 'runtime', data: { runtime: 'python2.7' }, fix: { messageId: 'setRuntime', safety: 'safe', apply: (f) => f.set(fn, 'runtime', 'python3.12') } });
+      report({
+        at: runtime,
+        messageId: 'runtime',
+        data: { runtime: 'python2.7' },
+        fix: { messageId: 'setRuntime', safety: 'safe', apply: (f) => f.set(fn, 'runtime', 'python3.12') },
+      });
     }
     const token = fn.prop('token');
-    if (token.asString() === 'abc') report({ at: token, messageId: 'token', fix: { messageId: 'setRuntime', safety: 'safe', apply: (f) => f.replace(token, 'removed') } });
+    if (token.asString() === 'abc')
+      report({ at: token, messageId: 'token', fix: { messageId: 'setRuntime', safety: 'safe', apply: (f) => f.replace(token, 'removed') } });
   },
 });
 
@@ -80,7 +92,10 @@ function lineOf(text: string, offset: number): number {
 }
 
 function summary(r: { findings: Finding[]; text: string }): string[] {
-  return r.findings.map((f) => `${f.resource?.address}:${f.messageId}@${lineOf(r.text, f.range.start)}${(f.related ?? []).map((x) => ` <- ${x.start.line + 1} ${x.message}`).join('')}`);
+  return r.findings.map(
+    (f) =>
+      `${f.resource?.address}:${f.messageId}@${lineOf(r.text, f.range.start)}${(f.related ?? []).map((x) => ` <- ${x.start.line + 1} ${x.message}`).join('')}`,
+  );
 }
 
 describe('SAM Globals', () => {
@@ -111,7 +126,10 @@ describe('SAM Globals', () => {
     assert.equal(
       fixed,
       SAM_YAML.replace('      Handler: app.handler\n  Bare:', '      Handler: app.handler\n      Runtime: python3.12\n  Bare:')
-        .replace('    Type: AWS::Serverless::Function\n  Ignores:', '    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n  Ignores:')
+        .replace(
+          '    Type: AWS::Serverless::Function\n  Ignores:',
+          '    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n  Ignores:',
+        )
         .replace('          STAGE: prod\n', '          STAGE: prod\n          DEBUG_TOKEN: removed\n'),
     );
     assert.ok(fixed.includes('    Runtime: python2.7\n'), 'Globals keeps its value for the other functions');

@@ -91,11 +91,21 @@ export async function runNvimProbe(opts: ProbeOptions): Promise<ProbeResult> {
   // detached: own process group, so a hung probe is killed together with its server.
   const child = spawn(opts.nvim ?? 'nvim', args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => { stderr += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   // The probe bounds its own waits; this outer limit only catches a Neovim that never quits.
   const hardLimit = timeoutMs * 2 + 15_000;
-  const killer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, hardLimit);
+  const killer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, hardLimit);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (c) => resolve(c));
@@ -104,7 +114,10 @@ export async function runNvimProbe(opts: ProbeOptions): Promise<ProbeResult> {
     if (!fs.existsSync(out)) throw new Error(`probe wrote no result (nvim exit ${code}); output:\n${stderr}`);
     const raw = JSON.parse(fs.readFileSync(out, 'utf8')) as ProbeResult;
     return {
-      ...raw, errors: asArray(raw.errors), diagnostics: asArray(raw.diagnostics), code_actions: asArray(raw.code_actions),
+      ...raw,
+      errors: asArray(raw.errors),
+      diagnostics: asArray(raw.diagnostics),
+      code_actions: asArray(raw.code_actions),
       preferred: asArray(raw.preferred),
       ...(raw.diagnostics_after_fix !== undefined ? { diagnostics_after_fix: asArray(raw.diagnostics_after_fix) } : {}),
     };
@@ -116,7 +129,10 @@ export async function runNvimProbe(opts: ProbeOptions): Promise<ProbeResult> {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const flag = (name: string): boolean => argv.includes(name);
-  const value = (name: string): string | undefined => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--language-id' && argv[i - 1] !== '--apply-fix');
   const [server, file] = positional;
   if (!server || !file) {
@@ -124,6 +140,12 @@ if (require.main === module) {
     process.exit(2);
   }
   runNvimProbe({ server, file, codeActions: flag('--code-actions'), applyFix: value('--apply-fix'), languageId: value('--language-id') })
-    .then((r) => { console.log(JSON.stringify(r, null, 2)); process.exit(r.ok ? 0 : 1); })
-    .catch((e: unknown) => { console.error(e); process.exit(1); });
+    .then((r) => {
+      console.log(JSON.stringify(r, null, 2));
+      process.exit(r.ok ? 0 : 1);
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
 }

@@ -59,7 +59,10 @@ describe('Neovim LSP client with the Secure IaC server', { skip }, () => {
       assert.equal(r.applied_fix, scenario.fixTitle);
       assert.equal(r.text_after_fix, scenario.fixed(original));
       assert.equal(r.fixed_diagnostic_gone, true, `still there: ${JSON.stringify(r.diagnostics_after_fix)}`);
-      assert.deepEqual(r.diagnostics_after_fix?.filter((x) => x.code === scenario.rule), []);
+      assert.deepEqual(
+        r.diagnostics_after_fix?.filter((x) => x.code === scenario.rule),
+        [],
+      );
       // The probe edits the buffer only; the file on disk is untouched.
       assert.equal(fs.readFileSync(file, 'utf8'), original);
       assert.deepEqual(r.server_exit, { code: 0, signal: 0 }, 'the server exits cleanly on shutdown');
@@ -68,7 +71,10 @@ describe('Neovim LSP client with the Secure IaC server', { skip }, () => {
 
   test('a file without findings gets an empty publish', async () => {
     const file = path.join(ws, 'clean.yaml');
-    fs.writeFileSync(file, 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n');
+    fs.writeFileSync(
+      file,
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n',
+    );
     const r = await runNvimProbe({ server: SERVER, file, rootDir: ws, minDiagnostics: 0 });
     assert.equal(r.ok, true, JSON.stringify(r.errors));
     assert.deepEqual(r.diagnostics, []);

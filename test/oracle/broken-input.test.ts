@@ -19,7 +19,9 @@ describe('HCL parser on broken input (real files damaged)', function () {
       this.skip();
     }
     const files = (await walkFiles([REALWORLD])).filter((f) => f.endsWith('.tf')).sort();
-    const texts = files.map((f) => ({ f, t: readFileSync(f, 'utf8') })).filter(({ t }) => t.length > 1500 && t.length < 20_000 && /^resource /m.test(t));
+    const texts = files
+      .map((f) => ({ f, t: readFileSync(f, 'utf8') }))
+      .filter(({ t }) => t.length > 1500 && t.length < 20_000 && /^resource /m.test(t));
     const step = Math.max(1, Math.floor(texts.length / 12));
     for (let i = 0; i < texts.length; i += step) cases.push(...casesFor(texts[i]?.f as string, texts[i]?.t as string, { cuts: 8, perKind: 2 }));
     for (const { f, t } of texts.filter(({ t }) => /<<-?[A-Za-z_]\w*\s*$/m.test(t)).slice(0, 6)) {
@@ -30,13 +32,26 @@ describe('HCL parser on broken input (real files damaged)', function () {
 
   it('covers every kind of damage', () => {
     const kinds = new Set(cases.map((c) => c.kind));
-    assert.deepEqual([...kinds].sort(), ['cut', 'half-typed attribute', 'half-typed block header', 'stray =', 'unclosed block brace', 'unclosed heredoc', 'unclosed nested brace', 'unclosed string']);
+    assert.deepEqual([...kinds].sort(), [
+      'cut',
+      'half-typed attribute',
+      'half-typed block header',
+      'stray =',
+      'unclosed block brace',
+      'unclosed heredoc',
+      'unclosed nested brace',
+      'unclosed string',
+    ]);
   });
 
   it('keeps the findings of the intact blocks and reports the break on its line', () => {
     const misses = cases.flatMap((c) => {
       const o = judge(c, PARSERS.hcl);
-      return o.intactEqual && o.errorOnBreakLine ? [] : [`${c.kind} ${c.file} line ${c.breakLine + 1}: intact findings ${o.intactEqual ? 'equal' : 'differ'}, error on the line ${o.errorOnBreakLine}`];
+      return o.intactEqual && o.errorOnBreakLine
+        ? []
+        : [
+            `${c.kind} ${c.file} line ${c.breakLine + 1}: intact findings ${o.intactEqual ? 'equal' : 'differ'}, error on the line ${o.errorOnBreakLine}`,
+          ];
     });
     assert.deepEqual(misses, []);
   });

@@ -69,7 +69,11 @@ const lineAt = (text: string, offset: number): number => {
 };
 
 /** The cases for one valid file: `cuts` cut positions (every offset when 'all') and up to `perKind` of each other kind. */
-export function casesFor(file: string, text: string, options: { cuts: number | 'all'; perKind: number; only?: DamageKind; heredocs?: number }): BrokenCase[] {
+export function casesFor(
+  file: string,
+  text: string,
+  options: { cuts: number | 'all'; perKind: number; only?: DamageKind; heredocs?: number },
+): BrokenCase[] {
   const doc = parseTerraformHcl(file, text);
   if (doc.errors.length > 0) return [];
   const blocks = topBlocks(doc);
@@ -92,7 +96,16 @@ export function casesFor(file: string, text: string, options: { cuts: number | '
     const lastEnd = whole.length ? (whole[whole.length - 1] as TopBlock).end : 0;
     const reference = text.slice(0, lastEnd) + blank(text.slice(lastEnd, cut));
     const inside = blocks.some((b) => b.start < cut && cut < b.end);
-    out.push({ kind: 'cut', file, text: text.slice(0, cut), reference, breakLine: lineAt(text, cut), breakOffset: cut, intact: new Set(whole.map((b) => b.address)), expectError: inside });
+    out.push({
+      kind: 'cut',
+      file,
+      text: text.slice(0, cut),
+      reference,
+      breakLine: lineAt(text, cut),
+      breakOffset: cut,
+      intact: new Set(whole.map((b) => b.address)),
+      expectError: inside,
+    });
   }
 
   const lines = [...text.matchAll(/^.*$/gm)].map((m) => ({ start: m.index ?? 0, line: m[0] }));

@@ -32,9 +32,12 @@ describe('HCL parser vs the tree-sitter oracle (shared corpus)', function () {
       totals.attributes += counts.attributes;
       totals.expressions += counts.expressions;
       for (const q of quirks) byCause.set(q.cause, [...(byCause.get(q.cause) ?? []), `${file.slice(CORPUS.length + 1)} ${q.path}`]);
-      if (difference) unexplained.push(`${file}: ${difference.path}: ours ${JSON.stringify(difference.ours)} oracle ${JSON.stringify(difference.oracle)}`);
+      if (difference)
+        unexplained.push(`${file}: ${difference.path}: ours ${JSON.stringify(difference.ours)} oracle ${JSON.stringify(difference.oracle)}`);
     }
-    console.log(`    compared ${totals.files} files: ${totals.blocks} blocks, ${totals.attributes} attributes, ${totals.expressions} expression nodes`);
+    console.log(
+      `    compared ${totals.files} files: ${totals.blocks} blocks, ${totals.attributes} attributes, ${totals.expressions} expression nodes`,
+    );
     for (const [cause, where] of byCause) {
       console.log(`    ${where.length} difference(s) from the oracle quirk '${cause}': ${ORACLE_QUIRKS[cause]}`);
       for (const w of where) console.log(`      ${w}`);

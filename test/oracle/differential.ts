@@ -24,7 +24,7 @@ export interface Counts {
  */
 export const ORACLE_QUIRKS = {
   'chained-conditional':
-    'tree-sitter-hcl groups `a ? b : c ? d : e` to the left; the spec\'s conditional is right-associative: ' +
+    "tree-sitter-hcl groups `a ? b : c ? d : e` to the left; the spec's conditional is right-associative: " +
     '"Conditional = Expression "?" Expression ":" Expression", parsed as a ? b : (c ? d : e) (spec: Conditional Operator)',
 } as const;
 
@@ -49,7 +49,8 @@ export function compareParsers(uri: string, text: string): Comparison {
   return { ours, oracle, quirks, difference };
 }
 
-const isConditional = (n: unknown): boolean => (n as { kind?: string; fn?: string } | undefined)?.kind === 'call' && (n as { fn: string }).fn === '?:';
+const isConditional = (n: unknown): boolean =>
+  (n as { kind?: string; fn?: string } | undefined)?.kind === 'call' && (n as { fn: string }).fn === '?:';
 
 export function firstDifference(a: unknown, b: unknown, path: string, quirks: Comparison['quirks'] = []): Difference | undefined {
   if (a === b) return undefined;
@@ -88,11 +89,12 @@ export function countModel(doc: IacDocument): Counts {
   const counts: Counts = { blocks: 0, attributes: 0, expressions: 0 };
   const node = (n: IacNode): void => {
     counts.expressions++;
-    if (n.kind === 'map') for (const e of n.entries) {
-      if (e.block) counts.blocks++;
-      else if (n.style === 'block') counts.attributes++;
-      node(e.value);
-    }
+    if (n.kind === 'map')
+      for (const e of n.entries) {
+        if (e.block) counts.blocks++;
+        else if (n.style === 'block') counts.attributes++;
+        node(e.value);
+      }
     else if (n.kind === 'list') n.items.forEach(node);
     else if (n.kind === 'call') n.args.forEach(node);
   };

@@ -37,9 +37,7 @@ export function terraformParser(): Parser {
 async function load(wasmDir: string | undefined): Promise<Loaded> {
   const runtime = wasmDir ? path.join(wasmDir, RUNTIME_WASM) : require.resolve(`web-tree-sitter/${RUNTIME_WASM}`);
   await Parser.init({ locateFile: (file: string) => (file === RUNTIME_WASM ? runtime : file) });
-  const grammar = wasmDir
-    ? path.join(wasmDir, GRAMMAR_WASM)
-    : require.resolve(`@tree-sitter-grammars/tree-sitter-hcl/${GRAMMAR_WASM}`);
+  const grammar = wasmDir ? path.join(wasmDir, GRAMMAR_WASM) : require.resolve(`@tree-sitter-grammars/tree-sitter-hcl/${GRAMMAR_WASM}`);
   const language = await Language.load(grammar);
   const parser = new Parser();
   parser.setLanguage(language);

@@ -62,4 +62,3 @@ function describe(n: SyntaxNode): string {
   if (n.type === 'identifier' && n.parent?.type === 'variable_expr') return 'value';
   return /^[a-z_]+$/.test(n.type) ? n.type.replace(/_/g, ' ') : `'${n.type}'`;
 }
-

@@ -33,7 +33,8 @@ export function toNode(n: SyntaxNode): IacNode {
     case 'expression':
       if (parts.length === 1 && first) return toNode(first);
       // `( expression )`: the parentheses only group; the value is the inner expression's.
-      if (parts.length === 3 && first?.type === '(' && parts[2]?.type === ')' && parts[1]?.type === 'expression') return { ...toNode(parts[1]), range: rangeOf(n) };
+      if (parts.length === 3 && first?.type === '(' && parts[2]?.type === ')' && parts[1]?.type === 'expression')
+        return { ...toNode(parts[1]), range: rangeOf(n) };
       if (first?.type === 'variable_expr') {
         const t = traversal(parts, 0);
         if (t.complete && t.next === parts.length) return { kind: 'ref', path: t.path, range: rangeOf(n) };
@@ -119,7 +120,9 @@ function heredoc(h: SyntaxNode, outer: SyntaxNode): IacNode {
 }
 
 function tuple(t: SyntaxNode, outer: SyntaxNode): ListNode {
-  const items = kids(t).filter((c) => c.type === 'expression').map(toNode);
+  const items = kids(t)
+    .filter((c) => c.type === 'expression')
+    .map(toNode);
   return { kind: 'list', items, style: 'flow', range: rangeOf(outer) };
 }
 
@@ -148,7 +151,11 @@ function call(n: SyntaxNode, parts: SyntaxNode[]): CallNode {
   return {
     kind: 'call',
     fn: parts[0]?.text ?? '',
-    args: args ? kids(args).filter((c) => c.type === 'expression').map(toNode) : [],
+    args: args
+      ? kids(args)
+          .filter((c) => c.type === 'expression')
+          .map(toNode)
+      : [],
     range: rangeOf(n),
   };
 }
@@ -209,7 +216,11 @@ export function refsIn(n: SyntaxNode): string[][] {
     const introType = FOR_SCOPES[node.type];
     if (introType) {
       const intro = kids(node).find((c) => c.type === introType);
-      const names = intro ? kids(intro).filter((c) => c.type === 'identifier').map((c) => c.text) : [];
+      const names = intro
+        ? kids(intro)
+            .filter((c) => c.type === 'identifier')
+            .map((c) => c.text)
+        : [];
       scope = new Set([...bound, ...names]);
     }
     const children = kids(node);

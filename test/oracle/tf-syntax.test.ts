@@ -7,7 +7,6 @@ import { terraformParser } from './tf-grammar';
 import { copyTree, type SyntaxNode } from './tf-syntax';
 import { CORPUS, needsCorpus } from '../harness/corpus';
 
-
 function tfFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
@@ -116,7 +115,7 @@ describe('Terraform syntax tree copy', () => {
   });
 
   it('broken corpus-like input reads the same both ways', () => {
-    for (const text of ['resource "a" {', 'a = [1, 2', 'block "x" { y = "${' , '}}}{{{', 'variable "v" { default = -1 }']) {
+    for (const text of ['resource "a" {', 'a = [1, 2', 'block "x" { y = "${', '}}}{{{', 'variable "v" { default = -1 }']) {
       const { live, copied } = bothWays('broken.tf', text);
       assert.equal(copied, live, text);
     }

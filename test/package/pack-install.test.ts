@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 
 describe('npm package', function () {
   this.timeout(120_000);
@@ -17,7 +23,10 @@ describe('npm package', function () {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'secure-iac-pack-'));
     // `npm test` has built dist/ already; prepack would rebuild it minified, which changes nothing this test reads.
-    const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     tarball = join(dir, packed[0]!.filename);
     files = packed[0]!.files.map((f) => f.path).sort();
   });
@@ -25,12 +34,25 @@ describe('npm package', function () {
   let files: string[] = [];
 
   it('holds only the bundles (no .wasm: every parser is in them), the rule pages, the two commands and the top-level documents', () => {
-    const unexpected = files.filter((f) => !/^(dist\/[\w-]+\.js|dist\/docs\/.+\.md|bin\/secure-iac(-server)?\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f));
+    const unexpected = files.filter(
+      (f) => !/^(dist\/[\w-]+\.js|dist\/docs\/.+\.md|bin\/secure-iac(-server)?\.js|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f),
+    );
     assert.deepEqual(unexpected, []);
-    for (const needed of ['dist/cli.js', 'dist/scan-worker.js', 'dist/server.js', 'bin/secure-iac.js', 'bin/secure-iac-server.js', 'dist/docs/rules/s3-versioning.md']) {
+    for (const needed of [
+      'dist/cli.js',
+      'dist/scan-worker.js',
+      'dist/server.js',
+      'bin/secure-iac.js',
+      'bin/secure-iac-server.js',
+      'dist/docs/rules/s3-versioning.md',
+    ]) {
       assert.ok(files.includes(needed), needed);
     }
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { private?: boolean; dependencies?: Record<string, string>; scripts: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      private?: boolean;
+      dependencies?: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     assert.equal(manifest.private, undefined, 'publishable');
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), [], 'the bundles need no runtime dependency');
     assert.match(manifest.scripts.prepack ?? '', /esbuild\.mjs --production/);
@@ -40,11 +62,17 @@ describe('npm package', function () {
     const project = join(dir, 'project');
     mkdirSync(join(project, 'infra'), { recursive: true });
     writeFileSync(join(project, 'package.json'), '{ "name": "user-project", "version": "1.0.0", "private": true }\n');
-    writeFileSync(join(project, 'infra', 'main.tf'), 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 10\n}\n');
+    writeFileSync(
+      join(project, 'infra', 'main.tf'),
+      'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 10\n}\n',
+    );
     npm(['install', '--offline', '--no-audit', '--no-fund', tarball], project);
     const npx = (args: string[]) => {
       try {
-        return { code: 0, out: execFileSync('npx', ['--offline', '--no-install', ...args], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+        return {
+          code: 0,
+          out: execFileSync('npx', ['--offline', '--no-install', ...args], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+        };
       } catch (e) {
         const err = e as { status: number; stdout: string };
         return { code: err.status, out: err.stdout };
@@ -52,7 +80,10 @@ describe('npm package', function () {
     };
     const scan = npx(['secure-iac', 'scan', 'infra', '--format', 'json', '--rule', 'ebs-encryption']);
     assert.equal(scan.code, 1);
-    assert.deepEqual((JSON.parse(scan.out) as { findings: { ruleId: string; file: string }[] }).findings.map((f) => `${f.ruleId} ${f.file}`), ['ebs-encryption infra/main.tf']);
+    assert.deepEqual(
+      (JSON.parse(scan.out) as { findings: { ruleId: string; file: string }[] }).findings.map((f) => `${f.ruleId} ${f.file}`),
+      ['ebs-encryption infra/main.tf'],
+    );
     const rules = npx(['secure-iac', 'rules', '--format', 'json']);
     assert.ok((JSON.parse(rules.out) as { id: string }[]).some((r) => r.id === 's3-versioning'));
     const fix = npx(['secure-iac', 'fix', 'infra', '--dry-run', '--include-review', '--rule', 'ebs-encryption']);

@@ -37,7 +37,11 @@ describe('pre-commit hook', () => {
     const previous = process.cwd();
     process.chdir(dir);
     try {
-      const code = await main([...args, '--jobs', '1', ...names], (t) => void (out += t), (t) => void (out += t));
+      const code = await main(
+        [...args, '--jobs', '1', ...names],
+        (t) => void (out += t),
+        (t) => void (out += t),
+      );
       return { code, out };
     } finally {
       process.chdir(previous);
@@ -52,7 +56,10 @@ describe('pre-commit hook', () => {
   });
 
   it('fails the commit on a finding in a staged file and passes on clean or non-template files', async () => {
-    writeFileSync(join(dir, 'infra', 'main.tf'), 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 10\n  encrypted         = false\n}\n');
+    writeFileSync(
+      join(dir, 'infra', 'main.tf'),
+      'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 10\n  encrypted         = false\n}\n',
+    );
     writeFileSync(join(dir, 'package.json'), '{"name": "x"}\n');
     writeFileSync(join(dir, 'notes.md'), '# notes\n');
     const failing = await runHook(['infra/main.tf', 'package.json', 'notes.md']);
@@ -60,7 +67,10 @@ describe('pre-commit hook', () => {
     assert.match(failing.out, /^infra\/main\.tf$/m);
     assert.match(failing.out, /^  4:23 +high +ebs-encryption /m);
     assert.doesNotMatch(failing.out, /package\.json|notes\.md/);
-    writeFileSync(join(dir, 'topic.yaml'), 'Resources:\n  Alerts:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n');
+    writeFileSync(
+      join(dir, 'topic.yaml'),
+      'Resources:\n  Alerts:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n',
+    );
     const clean = await runHook(['topic.yaml', 'package.json']);
     assert.equal(clean.code, 0, clean.out);
     assert.match(clean.out, /No findings in 1 file scanned/);

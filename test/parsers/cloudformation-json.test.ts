@@ -55,7 +55,10 @@ describe('parseCfnJson', () => {
     assert.equal(slice(doc, prop(doc, 0, 'Properties', 'Flags')), '[true, 1.5, null, "true"]');
     const flags = prop(doc, 0, 'Properties', 'Flags');
     assert.deepEqual(flags.kind === 'list' && flags.items.map((i) => i.kind === 'scalar' && i.value), [true, 1.5, null, 'true']);
-    assert.deepEqual(doc.inputs.map((i) => [i.name, i.default?.kind === 'scalar' && i.default.value]), [['Env', 'dev']]);
+    assert.deepEqual(
+      doc.inputs.map((i) => [i.name, i.default?.kind === 'scalar' && i.default.value]),
+      [['Env', 'dev']],
+    );
     const c = prop(doc, 0, 'Condition');
     assert.equal(c.kind === 'scalar' && c.value, 'IsProd');
   });
@@ -66,11 +69,20 @@ describe('parseCfnJson', () => {
     assert.equal(sub.fn, 'Fn::Sub');
     assert.equal(slice(doc, sub), '{ "Fn::Sub": "${Env}-b" }');
     const att = prop(doc, 0, 'Properties', 'Arn') as CallNode;
-    assert.deepEqual(att.args.map((a) => slice(doc, a)), ['Other', 'Arn']);
+    assert.deepEqual(
+      att.args.map((a) => slice(doc, a)),
+      ['Other', 'Arn'],
+    );
     const iff = prop(doc, 0, 'Properties', 'Name') as CallNode;
-    assert.deepEqual(iff.args.map((a) => (a.kind === 'call' ? a.fn : a.kind)), ['scalar', 'Ref', 'Ref']);
+    assert.deepEqual(
+      iff.args.map((a) => (a.kind === 'call' ? a.fn : a.kind)),
+      ['scalar', 'Ref', 'Ref'],
+    );
     const and = prop(doc, 0, 'Properties', 'Cond') as CallNode;
-    assert.deepEqual(and.args.map((a) => a.kind === 'call' && a.fn), ['Condition', 'Condition']);
+    assert.deepEqual(
+      and.args.map((a) => a.kind === 'call' && a.fn),
+      ['Condition', 'Condition'],
+    );
   });
 
   it('reports errors of a broken file and keeps the resources around them', () => {
@@ -84,7 +96,10 @@ describe('parseCfnJson', () => {
     const doc = json(text);
     assert.ok(doc.errors.length >= 2);
     for (const e of doc.errors) assert.ok(e.range.end > e.range.start && e.range.end <= text.length);
-    assert.deepEqual(doc.resources.map((r) => r.name), ['A', 'B', 'C']);
+    assert.deepEqual(
+      doc.resources.map((r) => r.name),
+      ['A', 'B', 'C'],
+    );
     const enc = prop(doc, 1, 'Properties', 'Encrypted');
     assert.equal(enc.kind === 'scalar' && enc.value, null);
   });
@@ -92,15 +107,24 @@ describe('parseCfnJson', () => {
   it('reports a duplicate key on the later key and keeps the last value', () => {
     const text = '{"Resources": {"A": {"Type": "AWS::EC2::Volume", "Properties": {"Size": 8, "Size": 16}}}}';
     const doc = json(text);
-    assert.deepEqual(doc.errors.map((e) => [e.message, slice(doc, e), e.range.start]), [['Duplicate key "Size"', '"Size"', text.lastIndexOf('"Size"')]]);
+    assert.deepEqual(
+      doc.errors.map((e) => [e.message, slice(doc, e), e.range.start]),
+      [['Duplicate key "Size"', '"Size"', text.lastIndexOf('"Size"')]],
+    );
     const size = prop(doc, 0, 'Properties', 'Size');
     assert.equal(size.kind === 'scalar' && size.value, 16);
   });
 
   it('reports comments and trailing commas as errors', () => {
     const doc = json('{\n  // note\n  "Resources": {"A": {"Type": "AWS::SNS::Topic"},}\n}');
-    assert.deepEqual(doc.errors.map((e) => e.message), ['Invalid comment token', 'Property name expected']);
-    assert.deepEqual(doc.resources.map((r) => r.name), ['A']);
+    assert.deepEqual(
+      doc.errors.map((e) => e.message),
+      ['Invalid comment token', 'Property name expected'],
+    );
+    assert.deepEqual(
+      doc.resources.map((r) => r.name),
+      ['A'],
+    );
   });
 
   it('handles a BOM and CRLF', () => {

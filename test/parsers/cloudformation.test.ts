@@ -81,14 +81,20 @@ describe('parseCfnYaml', () => {
     assert.deepEqual(doc.errors, []);
     assert.deepEqual(doc.blocks, []);
     assert.equal(doc.root?.kind, 'map');
-    assert.deepEqual(doc.resources.map((r) => [r.kind, r.name, r.address, r.type]), [['resource', 'Bucket', 'Bucket', 'AWS::S3::Bucket']]);
+    assert.deepEqual(
+      doc.resources.map((r) => [r.kind, r.name, r.address, r.type]),
+      [['resource', 'Bucket', 'Bucket', 'AWS::S3::Bucket']],
+    );
     const r = doc.resources[0]!;
     assert.equal(slice(doc, { range: r.headerRange }), 'Bucket');
     assert.ok(slice(doc, r).startsWith('Bucket:  # the bucket\n    Type'));
     assert.ok(slice(doc, r).endsWith('Value: !Ref Env'));
     assert.deepEqual(r.propsPath, ['Properties']);
     assert.equal(r.node.style, 'block');
-    assert.deepEqual(doc.inputs.map((i) => [i.name, slice(doc, { range: i.headerRange })]), [['Env', 'Env']]);
+    assert.deepEqual(
+      doc.inputs.map((i) => [i.name, slice(doc, { range: i.headerRange })]),
+      [['Env', 'Env']],
+    );
     assert.deepEqual(doc.inputs[0]!.default && { ...doc.inputs[0]!.default, range: undefined }, { kind: 'scalar', value: 'dev', range: undefined });
   });
 
@@ -108,7 +114,10 @@ describe('parseCfnYaml', () => {
     const doc = yaml(template);
     const flags = prop(doc, 'Properties', 'Flags') as MapNode;
     assert.equal(flags.style, 'flow');
-    assert.deepEqual(flags.entries.map((e) => e.value.kind === 'scalar' && e.value.value), ['yes', true, 'true', 42, null, 0.5]);
+    assert.deepEqual(
+      flags.entries.map((e) => e.value.kind === 'scalar' && e.value.value),
+      ['yes', true, 'true', 42, null, 0.5],
+    );
     assert.equal((prop(doc, 'Properties', 'Notes') as { value: unknown }).value, 'line one\nline two\n');
   });
 
@@ -153,67 +162,157 @@ describe('parseCfnYaml', () => {
   }
 
   it('reads block-style short forms with the tag in the range', () => {
-    const doc = yaml(y('Resources:', '  R:', '    Type: AWS::SNS::Topic', '    Properties:', '      V: !If', '        - IsProd', '        - a',
-      '        - b', '      W: !Sub', '        - "${A}"', '        - A: !Ref X'));
+    const doc = yaml(
+      y(
+        'Resources:',
+        '  R:',
+        '    Type: AWS::SNS::Topic',
+        '    Properties:',
+        '      V: !If',
+        '        - IsProd',
+        '        - a',
+        '        - b',
+        '      W: !Sub',
+        '        - "${A}"',
+        '        - A: !Ref X',
+      ),
+    );
     assert.deepEqual(doc.errors, []);
     const v = call(prop(doc, 'Properties', 'V'));
     assert.equal(slice(doc, v), '!If\n        - IsProd\n        - a\n        - b');
-    assert.deepEqual(v.args.map((a) => slice(doc, a)), ['IsProd', 'a', 'b']);
+    assert.deepEqual(
+      v.args.map((a) => slice(doc, a)),
+      ['IsProd', 'a', 'b'],
+    );
     const w = call(prop(doc, 'Properties', 'W'));
     assert.equal(w.args[1]!.kind, 'map');
   });
 
   it('reads long forms as the same calls', () => {
-    const doc = yaml(y('Resources:', '  R:', '    Type: AWS::SNS::Topic', '    Properties:',
-      '      A: { Ref: Env }', '      B:', '        Fn::GetAtt: [Bucket, Arn]', '      C:', '        Fn::And:', '          - Condition: X',
-      '          - { "Fn::Equals": [1, 1] }', '      D: { Ref: Env, Extra: 1 }'));
+    const doc = yaml(
+      y(
+        'Resources:',
+        '  R:',
+        '    Type: AWS::SNS::Topic',
+        '    Properties:',
+        '      A: { Ref: Env }',
+        '      B:',
+        '        Fn::GetAtt: [Bucket, Arn]',
+        '      C:',
+        '        Fn::And:',
+        '          - Condition: X',
+        '          - { "Fn::Equals": [1, 1] }',
+        '      D: { Ref: Env, Extra: 1 }',
+      ),
+    );
     assert.equal(call(prop(doc, 'Properties', 'A')).fn, 'Ref');
     assert.equal(slice(doc, prop(doc, 'Properties', 'A')), '{ Ref: Env }');
     assert.equal(call(prop(doc, 'Properties', 'B')).args.length, 2);
     const and = call(prop(doc, 'Properties', 'C'));
-    assert.deepEqual(and.args.map((a) => a.kind === 'call' && a.fn), ['Condition', 'Fn::Equals']);
+    assert.deepEqual(
+      and.args.map((a) => a.kind === 'call' && a.fn),
+      ['Condition', 'Fn::Equals'],
+    );
     assert.equal(prop(doc, 'Properties', 'D').kind, 'map');
   });
 
   it('splits a dotted GetAtt with sub-ranges, at the first dot only', () => {
-    const doc = yaml(y('Resources:', '  R:', '    Type: AWS::SNS::Topic', '    Properties:', '      A: !GetAtt Db.Endpoint.Address',
-      '      B: !GetAtt "Bucket.Arn"', '      C:', '        Fn::GetAtt: Bucket.Arn'));
-    for (const [key, id, attr] of [['A', 'Db', 'Endpoint.Address'], ['B', 'Bucket', 'Arn'], ['C', 'Bucket', 'Arn']] as const) {
+    const doc = yaml(
+      y(
+        'Resources:',
+        '  R:',
+        '    Type: AWS::SNS::Topic',
+        '    Properties:',
+        '      A: !GetAtt Db.Endpoint.Address',
+        '      B: !GetAtt "Bucket.Arn"',
+        '      C:',
+        '        Fn::GetAtt: Bucket.Arn',
+      ),
+    );
+    for (const [key, id, attr] of [
+      ['A', 'Db', 'Endpoint.Address'],
+      ['B', 'Bucket', 'Arn'],
+      ['C', 'Bucket', 'Arn'],
+    ] as const) {
       const c = call(prop(doc, 'Properties', key));
-      assert.deepEqual(c.args.map((a) => a.kind === 'scalar' && a.value), [id, attr]);
-      assert.deepEqual(c.args.map((a) => slice(doc, a)), [id, attr]);
+      assert.deepEqual(
+        c.args.map((a) => a.kind === 'scalar' && a.value),
+        [id, attr],
+      );
+      assert.deepEqual(
+        c.args.map((a) => slice(doc, a)),
+        [id, attr],
+      );
     }
   });
 
   it('resolves aliases to the anchored value', () => {
-    const doc = yaml(y('Resources:', '  A:', '    Type: AWS::SNS::Topic', '    Properties: &props', '      TopicName: t', '      Tags: &tags [x]',
-      '  B:', '    Type: AWS::SNS::Topic', '    Properties: *props'));
+    const doc = yaml(
+      y(
+        'Resources:',
+        '  A:',
+        '    Type: AWS::SNS::Topic',
+        '    Properties: &props',
+        '      TopicName: t',
+        '      Tags: &tags [x]',
+        '  B:',
+        '    Type: AWS::SNS::Topic',
+        '    Properties: *props',
+      ),
+    );
     assert.deepEqual(doc.errors, []);
     const b = doc.resources[1]!;
     const props = entryOf(b.node, 'Properties')!;
     assert.equal(props.value.kind, 'map');
     assert.equal(slice(doc, props), 'Properties: *props');
-    assert.deepEqual(doc.resources.map((r) => r.name), ['A', 'B']);
+    assert.deepEqual(
+      doc.resources.map((r) => r.name),
+      ['A', 'B'],
+    );
   });
 
   it('stops alias bombs with one error', () => {
     const lines = ['AWSTemplateFormatVersion: "2010-09-09"', 'Metadata:', '  a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`  a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `  a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     lines.push('Resources:', '  T:', '    Type: AWS::SNS::Topic');
     const started = Date.now();
     const doc = yaml(y(...lines));
     assert.ok(Date.now() - started < 5000);
-    assert.deepEqual(doc.errors.map((e) => e.message), ['too many alias expansions']);
-    assert.deepEqual(doc.resources.map((r) => r.name), ['T']);
+    assert.deepEqual(
+      doc.errors.map((e) => e.message),
+      ['too many alias expansions'],
+    );
+    assert.deepEqual(
+      doc.resources.map((r) => r.name),
+      ['T'],
+    );
   });
 
   it('reports a broken line and keeps the resources before and after it', () => {
-    const text = y('AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  A:', '    Type: AWS::EC2::Volume', '    Properties:',
-      '      Size: [8', '  B:', '    Type: AWS::EC2::Volume', '    Properties:', '      Encrypted: false');
+    const text = y(
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Resources:',
+      '  A:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      Size: [8',
+      '  B:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      Encrypted: false',
+    );
     const doc = yaml(text);
     assert.ok(doc.errors.length > 0);
     for (const e of doc.errors) assert.ok(e.range.end > e.range.start);
-    assert.deepEqual(doc.resources.map((r) => r.name), ['A', 'B']);
+    assert.deepEqual(
+      doc.resources.map((r) => r.name),
+      ['A', 'B'],
+    );
     assert.deepEqual(prop({ ...doc, resources: [doc.resources[1]!] }, 'Properties', 'Encrypted').kind, 'scalar');
   });
 
@@ -222,7 +321,10 @@ describe('parseCfnYaml', () => {
     const doc = yaml(text);
     assert.equal(doc.errors.length, 1);
     assert.equal(slice(doc, doc.errors[0]!), '"oops');
-    assert.deepEqual(doc.resources.map((r) => r.name), ['A']);
+    assert.deepEqual(
+      doc.resources.map((r) => r.name),
+      ['A'],
+    );
   });
 
   it('reports tab indentation precisely', () => {
@@ -230,7 +332,10 @@ describe('parseCfnYaml', () => {
     const doc = yaml(text);
     assert.ok(doc.errors.length > 0);
     assert.deepEqual(doc.errors[0]!.range, { start: text.indexOf('\t'), end: text.indexOf('\t') + 1 });
-    assert.deepEqual(doc.resources.map((r) => r.name), ['A']);
+    assert.deepEqual(
+      doc.resources.map((r) => r.name),
+      ['A'],
+    );
   });
 
   it('reports a duplicate key on the second key and keeps the last value', () => {
@@ -254,20 +359,44 @@ describe('parseCfnYaml', () => {
 
   it('uses the first document of a stream', () => {
     const template = y('Resources:', '  A:', '    Type: AWS::EC2::Volume');
-    assert.deepEqual(yaml(`${template}---\nfoo: bar\n`).resources.map((r) => r.name), ['A']);
+    assert.deepEqual(
+      yaml(`${template}---\nfoo: bar\n`).resources.map((r) => r.name),
+      ['A'],
+    );
     assert.equal(parseCfnYaml('t.yaml', `foo: bar\n---\n${template}`), undefined);
   });
 
   it('accepts Alexa:: and Custom:: types, skips entries without a string Type', () => {
     const doc = yaml(y('Resources:', '  S:', '    Type: Alexa::ASK::Skill', '  C:', '    Type: Custom::Thing', '  X:', '    Type: [a]', '  Y: 1'));
-    assert.deepEqual(doc.resources.map((r) => r.name), ['S', 'C']);
+    assert.deepEqual(
+      doc.resources.map((r) => r.name),
+      ['S', 'C'],
+    );
   });
 
   const notTemplates: Array<[string, string]> = [
-    ['a Kubernetes Deployment', y('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  replicas: 2',
-      '  template:', '    spec:', '      containers:', '        - name: web', '          image: nginx',
-      '          resources:', '            limits: { cpu: "1" }')],
-    ['a GitHub workflow', y('name: ci', 'on: [push]', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4')],
+    [
+      'a Kubernetes Deployment',
+      y(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  replicas: 2',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: nginx',
+        '          resources:',
+        '            limits: { cpu: "1" }',
+      ),
+    ],
+    [
+      'a GitHub workflow',
+      y('name: ci', 'on: [push]', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4'),
+    ],
     ['a docker-compose file', y('services:', '  db:', '    image: postgres', '    environment:', '      Type: AWS-like')],
     ['a serverless.yml with nested resources', y('service: x', 'resources:', '  Resources:', '    B:', '      Type: AWS::S3::Bucket')],
     ['a Resources map without AWS types', y('Resources:', '  A:', '    Type: something')],
@@ -280,7 +409,14 @@ describe('parseCfnYaml', () => {
   }
 
   it('never throws, and a broken template-like text still yields a document', () => {
-    const text = y('AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  A:', '    Type: AWS::EC2::Volume', '    Properties: {Size: !Ref [', '  B: *nope');
+    const text = y(
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      'Resources:',
+      '  A:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties: {Size: !Ref [',
+      '  B: *nope',
+    );
     for (let i = 0; i <= text.length; i += 3) {
       const cut = text.slice(0, i);
       const doc = parseCfnYaml('t.yaml', cut);

@@ -34,7 +34,10 @@ describe('HCL native syntax (hclsyntax spec)', () => {
   it('ends an attribute at the newline, and ignores newlines inside brackets, parentheses and templates', () => {
     const { doc, values } = attrs('  a = 1\n  b = [\n    1,\n    2,\n  ]\n  c = max(\n    1,\n    2\n  )\n  d = "${\n    var.x\n  }"');
     assert.deepEqual(doc.errors, []);
-    assert.deepEqual([shape(values.a), shape(values.b), shape(values.c), shape(values.d)], [1, [1, 2], { call: 'max', args: [1, 2] }, { ref: 'var.x' }]);
+    assert.deepEqual(
+      [shape(values.a), shape(values.b), shape(values.c), shape(values.d)],
+      [1, [1, 2], { call: 'max', args: [1, 2] }, { ref: 'var.x' }],
+    );
   });
 
   it('separates object items by newlines or commas', () => {
@@ -51,11 +54,16 @@ describe('HCL native syntax (hclsyntax spec)', () => {
 
   it('reads numbers as the spec writes them, and -n as a constant', () => {
     const { values } = attrs('  a = 10\n  b = 1.5\n  c = 1e3\n  d = 2.5E-1\n  e = -1\n  f = - 2');
-    assert.deepEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((k) => shape(values[k])), [10, 1.5, 1000, 0.25, -1, -2]);
+    assert.deepEqual(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((k) => shape(values[k])),
+      [10, 1.5, 1000, 0.25, -1, -2],
+    );
   });
 
   it('reads heredocs, un-indenting <<- by the smallest indentation; the closing marker may be indented', () => {
-    const { doc, values } = attrs('  a = <<EOT\nline 1\n  line 2\nEOT\n  b = <<-EOT\n    x\n      y\n\n    z\n    EOT\n  c = <<EOT\n${var.v} %{ if var.w }w%{ endif }\nEOT');
+    const { doc, values } = attrs(
+      '  a = <<EOT\nline 1\n  line 2\nEOT\n  b = <<-EOT\n    x\n      y\n\n    z\n    EOT\n  c = <<EOT\n${var.v} %{ if var.w }w%{ endif }\nEOT',
+    );
     assert.deepEqual(doc.errors, []);
     assert.equal(shape(values.a), 'line 1\n  line 2\n');
     assert.equal(shape(values.b), 'x\n  y\n\nz\n');
@@ -82,17 +90,17 @@ describe('HCL native syntax (hclsyntax spec)', () => {
     assert.deepEqual(doc.errors, []);
     assert.deepEqual(shape(values.a), { expr: '[for s in var.subnets : s.id if s.public]', refs: ['var.subnets'] });
     assert.deepEqual(shape(values.b), { expr: '{ for k, v in var.m : k => v... }', refs: ['var.m'] });
-    assert.deepEqual([shape(values.c), shape(values.d), shape(values.e), shape(values.f)], [
-      { ref: 'aws_instance.web.*.id' },
-      { ref: 'aws_instance.web.*.id' },
-      { ref: 'var.list.0.name.key' },
-      { ref: 'var.legacy.0.id' },
-    ]);
+    assert.deepEqual(
+      [shape(values.c), shape(values.d), shape(values.e), shape(values.f)],
+      [{ ref: 'aws_instance.web.*.id' }, { ref: 'aws_instance.web.*.id' }, { ref: 'var.list.0.name.key' }, { ref: 'var.legacy.0.id' }],
+    );
     assert.deepEqual(shape(values.g), { expr: 'var.map[var.key]', refs: ['var.map', 'var.key'] });
   });
 
   it('reads function calls, provider-defined functions and expanded arguments', () => {
-    const { doc, values } = attrs('  a = provider::aws::arn_parse(var.arn)\n  b = concat(var.a, var.b...)\n  c = jsonencode({ Version = "2012-10-17" })');
+    const { doc, values } = attrs(
+      '  a = provider::aws::arn_parse(var.arn)\n  b = concat(var.a, var.b...)\n  c = jsonencode({ Version = "2012-10-17" })',
+    );
     assert.deepEqual(doc.errors, []);
     assert.deepEqual(shape(values.a), { call: 'provider::aws::arn_parse', args: [{ ref: 'var.arn' }] });
     assert.deepEqual(shape(values.b), { call: 'concat', args: [{ ref: 'var.a' }, { ref: 'var.b' }] });
@@ -100,17 +108,37 @@ describe('HCL native syntax (hclsyntax spec)', () => {
   });
 
   it('reads unicode identifiers, dashes in names, and every comment style', () => {
-    const doc = parseTerraformHcl('main.tf', '# one\n// two\n/* three\n   lines */\nlocals {\n  café-ñ = 1 /* inline */ # trailing\n  日本 = "x"\n}\n');
+    const doc = parseTerraformHcl(
+      'main.tf',
+      '# one\n// two\n/* three\n   lines */\nlocals {\n  café-ñ = 1 /* inline */ # trailing\n  日本 = "x"\n}\n',
+    );
     assert.deepEqual(doc.errors, []);
-    assert.deepEqual(doc.blocks[0]?.body.entries.map((e) => e.key), ['café-ñ', '日本']);
+    assert.deepEqual(
+      doc.blocks[0]?.body.entries.map((e) => e.key),
+      ['café-ñ', '日本'],
+    );
   });
 
   it('reads a one-line block and nested, repeated and dynamic blocks', () => {
-    const doc = parseTerraformHcl('main.tf', 'resource "t" "n" {\n  lifecycle { ignore_changes = [tags] }\n  rule { id = 1 }\n  rule { id = 2 }\n  dynamic "ingress" {\n    for_each = var.rules\n    content { from_port = ingress.value }\n  }\n}\n');
+    const doc = parseTerraformHcl(
+      'main.tf',
+      'resource "t" "n" {\n  lifecycle { ignore_changes = [tags] }\n  rule { id = 1 }\n  rule { id = 2 }\n  dynamic "ingress" {\n    for_each = var.rules\n    content { from_port = ingress.value }\n  }\n}\n',
+    );
     assert.deepEqual(doc.errors, []);
     const entries = doc.resources[0]?.node.entries ?? [];
-    assert.deepEqual(entries.map((e) => [e.key, e.block, e.value.kind]), [['lifecycle', true, 'map'], ['rule', true, 'map'], ['rule', true, 'map'], ['ingress', true, 'expr']]);
-    assert.deepEqual(entries[3]?.value.kind === 'expr' && entries[3].value.refs, [['var', 'rules'], ['ingress', 'value']]);
+    assert.deepEqual(
+      entries.map((e) => [e.key, e.block, e.value.kind]),
+      [
+        ['lifecycle', true, 'map'],
+        ['rule', true, 'map'],
+        ['rule', true, 'map'],
+        ['ingress', true, 'expr'],
+      ],
+    );
+    assert.deepEqual(entries[3]?.value.kind === 'expr' && entries[3].value.refs, [
+      ['var', 'rules'],
+      ['ingress', 'value'],
+    ]);
   });
 
   it('tokenizes in UTF-16 offsets, as the model counts them', () => {
@@ -138,9 +166,15 @@ describe('HCL error recovery', () => {
     const text = 'resource "t" "n" {\n  a = "open\n  c = 3\n}\n';
     const doc = parseTerraformHcl('main.tf', text);
     assert.equal(doc.errors.length, 1);
-    assert.equal(doc.errors[0]?.message, 'Missing \'"\' at the end of this string');
+    assert.equal(doc.errors[0]?.message, "Missing '\"' at the end of this string");
     assert.equal(text.slice(0, doc.errors[0]?.range.start).split('\n').length, 2);
-    assert.deepEqual(doc.resources[0]?.node.entries.map((e) => [e.key, e.value.kind]), [['a', 'expr'], ['c', 'scalar']]);
+    assert.deepEqual(
+      doc.resources[0]?.node.entries.map((e) => [e.key, e.value.kind]),
+      [
+        ['a', 'expr'],
+        ['c', 'scalar'],
+      ],
+    );
   });
 
   it('closes an unclosed nested block where the indentation says it ended, as an unknown block', () => {
@@ -148,8 +182,17 @@ describe('HCL error recovery', () => {
     const doc = parseTerraformHcl('main.tf', text);
     assert.equal(doc.errors.length, 1);
     assert.match(doc.errors[0]?.message ?? '', /^Missing '}' to close the block opened on line 2/);
-    assert.deepEqual(doc.resources.map((r) => r.address), ['t.n', 't.m']);
-    assert.deepEqual(doc.resources[0]?.node.entries.map((e) => [e.key, e.value.kind]), [['versioning', 'expr'], ['acl', 'scalar']]);
+    assert.deepEqual(
+      doc.resources.map((r) => r.address),
+      ['t.n', 't.m'],
+    );
+    assert.deepEqual(
+      doc.resources[0]?.node.entries.map((e) => [e.key, e.value.kind]),
+      [
+        ['versioning', 'expr'],
+        ['acl', 'scalar'],
+      ],
+    );
   });
 
   it('ends an unclosed heredoc before the next attribute instead of swallowing the file', () => {
@@ -158,13 +201,22 @@ describe('HCL error recovery', () => {
     assert.equal(doc.errors.length, 1);
     assert.equal(doc.errors[0]?.message, "Missing heredoc end marker 'EOF' for the heredoc opened on line 2");
     assert.equal(doc.errors[0]?.range.start, text.indexOf('  acl'));
-    assert.deepEqual(doc.resources[0]?.node.entries.map((e) => [e.key, e.value.kind]), [['policy', 'expr'], ['acl', 'scalar']]);
+    assert.deepEqual(
+      doc.resources[0]?.node.entries.map((e) => [e.key, e.value.kind]),
+      [
+        ['policy', 'expr'],
+        ['acl', 'scalar'],
+      ],
+    );
   });
 
   it('skips a stray token and a half-typed block header, keeping what follows', () => {
     const text = 'resource "t" "n" {\n  = 5\n  a = 1\n}\nresource "aws_s3_bucket"\nresource "t" "m" {\n  b = 2\n}\n';
     const doc = parseTerraformHcl('main.tf', text);
     assert.equal(doc.errors.length, 2);
-    assert.deepEqual(doc.resources.map((r) => r.address), ['t.n', 't.m']);
+    assert.deepEqual(
+      doc.resources.map((r) => r.address),
+      ['t.n', 't.m'],
+    );
   });
 });

@@ -18,7 +18,30 @@ import { random } from '../harness/random';
 const TF_INSERTS = [' ', 'x', '\n', '"', '{', '}', '= true', '0.0.0.0/0', '# note\n', 'é', '日本', '😀', '  encrypted = false\n', ']', '${var.a}'];
 
 // And to YAML: indentation, keys, comments, tags, anchors and aliases, document markers, tabs, quotes.
-const YAML_INSERTS = [' ', '  ', 'x', '\n', '\n  ', '\n    Extra: 1', ':', '# c', '\n# c\n', '!Ref Env', 'Encrypted: false', '"', "'", '&a ', '*a', '\n---\n', '\t', '- ', '[', 'é', '😀', '\n  Twin:\n    Type: AWS::S3::Bucket\n'];
+const YAML_INSERTS = [
+  ' ',
+  '  ',
+  'x',
+  '\n',
+  '\n  ',
+  '\n    Extra: 1',
+  ':',
+  '# c',
+  '\n# c\n',
+  '!Ref Env',
+  'Encrypted: false',
+  '"',
+  "'",
+  '&a ',
+  '*a',
+  '\n---\n',
+  '\t',
+  '- ',
+  '[',
+  'é',
+  '😀',
+  '\n  Twin:\n    Type: AWS::S3::Bucket\n',
+];
 
 function randomEdit(text: string, next: () => number, INSERTS: readonly string[]): string {
   const at = Math.floor(next() * (text.length + 1));
@@ -40,7 +63,8 @@ function yamlEdit(text: string, next: () => number): string {
 
 /** A document without its functions and cycles, comparable with deepEqual. */
 const plain = (doc: IacDocument | undefined) => JSON.parse(JSON.stringify(doc ?? null)) as unknown;
-const findings = (uri: string, text: string, doc: IacDocument | undefined) => JSON.stringify(doc ? lintDocument(doc).findings : lintText(uri, text).findings);
+const findings = (uri: string, text: string, doc: IacDocument | undefined) =>
+  JSON.stringify(doc ? lintDocument(doc).findings : lintText(uri, text).findings);
 
 describe('incremental parsing of open buffers', () => {
   before(() => initParsers());
@@ -99,7 +123,14 @@ describe('incremental parsing of open buffers', () => {
    * typed once would otherwise send every later version down the whole parse, and the shortcut is what is under
    * test), and checks each version against a from-scratch parse and lint. Returns how many versions took the shortcut.
    */
-  function editSequence(uri: string, base: string, steps: number, edit: (text: string) => string, tookShortcut: (parser: IncrementalParser) => boolean, label: string): number {
+  function editSequence(
+    uri: string,
+    base: string,
+    steps: number,
+    edit: (text: string) => string,
+    tookShortcut: (parser: IncrementalParser) => boolean,
+    label: string,
+  ): number {
     const parser = new IncrementalParser(uri);
     let text = base;
     let shortcuts = 0;
@@ -118,13 +149,38 @@ describe('incremental parsing of open buffers', () => {
     it(`CloudFormation YAML: 50 random edits (seed ${seed}) parse and lint as from scratch`, () => {
       const next = random(seed);
       const uri = 'file:///stack/template.yaml';
-      const piecewise = editSequence(uri, cfnYaml(300), 50, (t) => yamlEdit(t, next), (p) => p.lastYamlPieces() !== undefined, `seed ${seed}`);
+      const piecewise = editSequence(
+        uri,
+        cfnYaml(300),
+        50,
+        (t) => yamlEdit(t, next),
+        (p) => p.lastYamlPieces() !== undefined,
+        `seed ${seed}`,
+      );
       assert.ok(piecewise >= 15, `only ${piecewise} of 50 versions took the piecewise parse`);
     });
   }
 
   // What typing in a JSON template does: values and keys, quotes and brackets that break it for a while, commas.
-  const JSON_INSERTS = [' ', 'x', '\n', '"', '{', '}', '[', ']', ',', ':', '"Encrypted": false,', '0', 'é', '😀', '{"Ref": "Env"}', '\\', '"A": 1, "A": 2,'];
+  const JSON_INSERTS = [
+    ' ',
+    'x',
+    '\n',
+    '"',
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    ':',
+    '"Encrypted": false,',
+    '0',
+    'é',
+    '😀',
+    '{"Ref": "Env"}',
+    '\\',
+    '"A": 1, "A": 2,',
+  ];
 
   /** Mostly typing inside a string value, sometimes any random edit. */
   function jsonEdit(text: string, next: () => number): string {
@@ -139,7 +195,14 @@ describe('incremental parsing of open buffers', () => {
     it(`CloudFormation JSON: 60 random edits (seed ${seed}) parse and lint as from scratch`, () => {
       const next = random(seed);
       const uri = 'file:///stack/template.json';
-      const spliced = editSequence(uri, cfnJson(400), 60, (t) => jsonEdit(t, next), (p) => p.lastJsonSpliced(), `seed ${seed}`);
+      const spliced = editSequence(
+        uri,
+        cfnJson(400),
+        60,
+        (t) => jsonEdit(t, next),
+        (p) => p.lastJsonSpliced(),
+        `seed ${seed}`,
+      );
       assert.ok(spliced >= 10, `only ${spliced} of 60 versions replaced one resource`);
     });
   }
@@ -155,7 +218,7 @@ describe('incremental parsing of open buffers', () => {
     assert.equal(splice.lastSpliced, true, 'a character typed in a value replaces its resource');
     const open = text.indexOf('{', text.indexOf('"Resources"') + 12);
     splice.convert(`${typed.slice(0, open)}${typed.slice(open + 1)}`);
-    assert.equal(splice.lastSpliced, false, 'deleting a resource\'s opening brace takes the whole parse');
+    assert.equal(splice.lastSpliced, false, "deleting a resource's opening brace takes the whole parse");
     splice.convert(typed);
     assert.equal(splice.lastSpliced, false, 'after a broken version the next one parses the whole text');
     const quote = typed.indexOf('"', at);

@@ -72,7 +72,10 @@ describe('parseTerraformHcl', () => {
     ]);
     const list = doc.resources[0]?.node.entries[2]?.value;
     assert.ok(list?.kind === 'list');
-    assert.deepEqual(list.items.map((i) => slice(doc, i.range)), ['1', '"x"']);
+    assert.deepEqual(
+      list.items.map((i) => slice(doc, i.range)),
+      ['1', '"x"'],
+    );
     assert.equal(list.style, 'flow');
   });
 
@@ -135,7 +138,10 @@ describe('parseTerraformHcl', () => {
     assert.deepEqual(shape(body.entries[0]?.value as IacNode), '  keep\n    this\n');
     assert.deepEqual(shape(body.entries[1]?.value as IacNode), '{\n  "x": 1\n\n}\n');
     assert.equal(body.entries[2]?.value.kind, 'expr');
-    assert.deepEqual(body.entries.map((e) => slice(doc, e.value.range).split('\n')[0]), ['<<EOT', '<<-EOT', '<<-EOT']);
+    assert.deepEqual(
+      body.entries.map((e) => slice(doc, e.value.range).split('\n')[0]),
+      ['<<EOT', '<<-EOT', '<<-EOT'],
+    );
     assert.ok(slice(doc, body.entries[1]?.value.range as SourceRange).endsWith('EOT'));
   });
 
@@ -146,18 +152,24 @@ describe('parseTerraformHcl', () => {
       '  provisioner "local-exec" {\n    command = "x"\n  }\n}\n';
     const doc = parseTerraformHcl('main.tf', text);
     const entries = doc.resources[0]?.node.entries ?? [];
-    assert.deepEqual(entries.map((e) => [e.key, e.block, e.value.kind]), [
-      ['ingress', true, 'map'],
-      ['ingress', true, 'map'],
-      ['ingress', true, 'expr'],
-      ['provisioner', true, 'map'],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.key, e.block, e.value.kind]),
+      [
+        ['ingress', true, 'map'],
+        ['ingress', true, 'map'],
+        ['ingress', true, 'expr'],
+        ['provisioner', true, 'map'],
+      ],
+    );
     assert.deepEqual(shape(entries[1]?.value as IacNode), { from_port: 443 });
     const dyn = entries[2];
     assert.ok(dyn?.value.kind === 'expr');
     assert.equal(slice(doc, dyn.keyRange), '"ingress"');
     assert.ok(dyn.value.text.startsWith('dynamic "ingress" {'));
-    assert.deepEqual(dyn.value.refs, [['var', 'rules'], ['ingress', 'value', 'port']]);
+    assert.deepEqual(dyn.value.refs, [
+      ['var', 'rules'],
+      ['ingress', 'value', 'port'],
+    ]);
     // Its for_each is kept, so a collection that resolves empty can make the block absent.
     assert.deepEqual(shape(dyn.value.forEach as IacNode), { ref: 'var|rules' });
     assert.equal(slice(doc, dyn.range), slice(doc, dyn.value.range));
@@ -176,13 +188,16 @@ describe('parseTerraformHcl', () => {
     assert.equal(slice(doc, cidr?.headerRange as SourceRange), 'variable "cidr"');
     assert.deepEqual(shape(cidr?.node as IacNode), { type: { ref: 'string' }, default: '0.0.0.0/0' });
     assert.equal(n?.default, undefined);
-    assert.deepEqual(doc.blocks.map((b) => [b.type, b.labels.join(','), slice(doc, b.headerRange)]), [
-      ['provider', 'aws', 'provider "aws"'],
-      ['locals', '', 'locals'],
-      ['module', 'm', 'module "m"'],
-      ['terraform', '', 'terraform'],
-      ['output', 'o', 'output "o"'],
-    ]);
+    assert.deepEqual(
+      doc.blocks.map((b) => [b.type, b.labels.join(','), slice(doc, b.headerRange)]),
+      [
+        ['provider', 'aws', 'provider "aws"'],
+        ['locals', '', 'locals'],
+        ['module', 'm', 'module "m"'],
+        ['terraform', '', 'terraform'],
+        ['output', 'o', 'output "o"'],
+      ],
+    );
     assert.deepEqual(shape(doc.blocks[4]?.body as IacNode), { value: { ref: 'local|x' } });
   });
 
@@ -196,7 +211,10 @@ describe('parseTerraformHcl', () => {
   it('reports a missing closing brace and keeps every resource', () => {
     const text = 'resource "a" "one" {\n  x = 1\n}\n\nresource "a" "two" {\n  y = 2\n';
     const doc = parseTerraformHcl('main.tf', text);
-    assert.deepEqual(doc.resources.map((r) => r.address), ['a.one', 'a.two']);
+    assert.deepEqual(
+      doc.resources.map((r) => r.address),
+      ['a.one', 'a.two'],
+    );
     assert.deepEqual(shape(doc.resources[1]?.node as IacNode), { y: 2 });
     const end = text.length; // where the text stops
     assert.deepEqual(doc.errors, [{ message: "Missing '}' to close the block opened on line 5", range: { start: end, end } }]);
@@ -205,7 +223,10 @@ describe('parseTerraformHcl', () => {
   it('reports a dangling = once, keeps the other resources, and treats the broken value as unknown', () => {
     const text = 'resource "a" "one" {\n  x = \n  z = 2\n}\n\nresource "a" "two" {\n  y = 2\n}\n';
     const doc = parseTerraformHcl('main.tf', text);
-    assert.deepEqual(doc.resources.map((r) => r.address), ['a.one', 'a.two']);
+    assert.deepEqual(
+      doc.resources.map((r) => r.address),
+      ['a.one', 'a.two'],
+    );
     assert.equal(doc.errors.length, 1);
     assert.equal(doc.errors[0]?.message, "Missing value after '=' for 'x'");
     assert.equal(slice(doc, doc.errors[0]?.range as SourceRange), '=');

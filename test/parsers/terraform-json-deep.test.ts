@@ -24,7 +24,10 @@ describe('terraform-json: deep nesting', () => {
     const text = `{"resource": {"aws_ebs_volume": {"v": {"size": 8, "tags": {"a": ${deep}}}}}}`;
     const doc = parseDocument('main.tf.json', text);
     assert.deepEqual(doc?.errors, []);
-    assert.deepEqual(doc?.resources.map((r) => r.address), ['aws_ebs_volume.v']);
+    assert.deepEqual(
+      doc?.resources.map((r) => r.address),
+      ['aws_ebs_volume.v'],
+    );
     const result = lintText('main.tf.json', text);
     assert.deepEqual(result.ruleFailures, []);
     assert.ok(result.findings.some((f) => f.ruleId === 'ebs-encryption'));

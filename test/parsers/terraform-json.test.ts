@@ -62,11 +62,17 @@ describe('parseTerraformJson', () => {
     const bucket = r.node.entries[0];
     assert.ok(bucket);
     assert.deepEqual([slice(doc, bucket.keyRange), slice(doc, bucket.range), slice(doc, bucket.value.range)], ['"bucket"', '"bucket": "x"', '"x"']);
-    assert.deepEqual(doc.inputs.map((i) => [i.name, i.default && shape(i.default), slice(doc, i.headerRange)]), [['cidr', '10.0.0.0/8', '"cidr"']]);
-    assert.deepEqual(doc.blocks.map((b) => [b.type, b.labels, shape(b.body)]), [
-      ['provider', ['aws'], { region: 'eu-west-1' }],
-      ['locals', [], { n: 1 }],
-    ]);
+    assert.deepEqual(
+      doc.inputs.map((i) => [i.name, i.default && shape(i.default), slice(doc, i.headerRange)]),
+      [['cidr', '10.0.0.0/8', '"cidr"']],
+    );
+    assert.deepEqual(
+      doc.blocks.map((b) => [b.type, b.labels, shape(b.body)]),
+      [
+        ['provider', ['aws'], { region: 'eu-west-1' }],
+        ['locals', [], { n: 1 }],
+      ],
+    );
   });
 
   it('accepts the list forms Terraform allows at every level', () => {
@@ -75,12 +81,18 @@ describe('parseTerraformJson', () => {
       ' "provider": {"aws": [{"region": "r1"}, {"alias": "x", "region": "r2"}]}}';
     const doc = parse(text);
     assert.deepEqual(doc.errors, []);
-    assert.deepEqual(doc.resources.map((r) => [r.address, shape(r.node)]), [
-      ['aws_s3_bucket.a', { bucket: 'a' }],
-      ['aws_s3_bucket.b', { bucket: 'b' }],
-    ]);
+    assert.deepEqual(
+      doc.resources.map((r) => [r.address, shape(r.node)]),
+      [
+        ['aws_s3_bucket.a', { bucket: 'a' }],
+        ['aws_s3_bucket.b', { bucket: 'b' }],
+      ],
+    );
     assert.ok(slice(doc, doc.resources[1]?.range as SourceRange).startsWith('"b": ['));
-    assert.deepEqual(doc.blocks.map((b) => shape(b.body)), [{ region: 'r1' }, { alias: 'x', region: 'r2' }]);
+    assert.deepEqual(
+      doc.blocks.map((b) => shape(b.body)),
+      [{ region: 'r1' }, { alias: 'x', region: 'r2' }],
+    );
   });
 
   it('reads template strings: one traversal is a reference, other interpolations an expression', () => {

@@ -7,7 +7,14 @@ import { IncrementalParser } from '../../server/src/parsers/incremental';
 import { initParsers, parseDocument } from '../../server/src/parsers/index';
 
 const GOOD = `resource "aws_instance" "a" {\n  ami       = "x"\n  user_data = <<EOF\necho hi\nEOF\n  metadata_options {\n    http_tokens = "optional"\n  }\n}\n\nresource "aws_instance" "b" {\n  ami = "y"\n}\n`;
-const BROKEN = [GOOD.replace('ami       = "x"', 'ami       = '), GOOD.replace('metadata_options {', 'metadata_options {{'), GOOD.replace('\nEOF\n', '\nEOX\n'), GOOD.replace('<<EOF', '<<EO'), GOOD.replace('"optional"', '"optional'), GOOD.replace('  }\n}\n\nresource', '  }\n\nresource')];
+const BROKEN = [
+  GOOD.replace('ami       = "x"', 'ami       = '),
+  GOOD.replace('metadata_options {', 'metadata_options {{'),
+  GOOD.replace('\nEOF\n', '\nEOX\n'),
+  GOOD.replace('<<EOF', '<<EO'),
+  GOOD.replace('"optional"', '"optional'),
+  GOOD.replace('  }\n}\n\nresource', '  }\n\nresource'),
+];
 
 const summary = (doc: IacDocument) => {
   const r = lintDocument(doc, { config: { rules: {}, requiredTags: [] }, module: [doc] });

@@ -104,7 +104,10 @@ describe('protocol: code actions', function () {
     const actions = await client.codeActions(uri, d.range, [d]);
     const fixed = applyWorkspaceEdit(text, titled(actions, 'Set enable_log_file_validation to true').edit, uri);
     // The writer aligns the block's `=` as `terraform fmt` does.
-    assert.equal(fixed, lines('resource "aws_cloudtrail" "audit" {', '  name                       = "audit"', '  enable_log_file_validation = true', '}'));
+    assert.equal(
+      fixed,
+      lines('resource "aws_cloudtrail" "audit" {', '  name                       = "audit"', '  enable_log_file_validation = true', '}'),
+    );
     const ignored = applyWorkspaceEdit(text, titled(actions, 'Ignore cloudtrail-log-validation').edit, uri);
     assert.equal(ignored, '# secure-iac-ignore cloudtrail-log-validation: TODO: reason\n' + text);
     await placeholderThenReason(uri, ignored, 'cloudtrail-log-validation');

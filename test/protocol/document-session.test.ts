@@ -20,7 +20,10 @@ describe('document session', () => {
       const v2 = TextDocument.create(uri, 'terraform', 2, 'resource "aws_s3_bucket" "a" {}\nresource "aws_s3_bucket" "b" {}\n');
       const second = session.parse(v2);
       assert.notEqual(second, first);
-      assert.deepEqual(second?.resources.map((r) => r.name), ['a', 'b']);
+      assert.deepEqual(
+        second?.resources.map((r) => r.name),
+        ['a', 'b'],
+      );
     } finally {
       session.dispose();
     }
@@ -29,7 +32,8 @@ describe('document session', () => {
   it('keeps its lint cache across versions, so a keystroke re-checks only what it could affect', () => {
     const uri = 'file:///stack/template.yaml';
     const session = new DocumentSession(uri);
-    const text = (size: number) => `Resources:\n  A:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: ${size}\n  B:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 1\n`;
+    const text = (size: number) =>
+      `Resources:\n  A:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: ${size}\n  B:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 1\n`;
     try {
       const first = session.parse(TextDocument.create(uri, 'yaml', 1, text(1)));
       assert.ok(first);

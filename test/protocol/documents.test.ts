@@ -99,7 +99,10 @@ describe('protocol: documents and diagnostics', function () {
     // Insert versioning under Properties (after the last line): nothing left.
     const lines = text.split('\n').length - 1;
     const v3 = await client.change(uri, [
-      { range: { start: { line: lines, character: 0 }, end: { line: lines, character: 0 } }, text: '      VersioningConfiguration:\n        Status: Enabled\n' },
+      {
+        range: { start: { line: lines, character: 0 }, end: { line: lines, character: 0 } },
+        text: '      VersioningConfiguration:\n        Status: Enabled\n',
+      },
     ]);
     assert.deepEqual(await client.diagnosticsFor(uri, v3), []);
     const v4 = await client.change(uri, [{ range: { start: { line: 8, character: 17 }, end: { line: 8, character: 21 } }, text: 'false' }]);
@@ -116,7 +119,10 @@ describe('protocol: documents and diagnostics', function () {
     const parse = ds.filter((d) => d.code === 'parse-error');
     assert.ok(parse.length > 0, `expected a parse error, got ${JSON.stringify(ds)}`);
     assert.ok(parse.every((d) => d.severity === DiagnosticSeverity.Error && d.source === 'secure-iac'));
-    assert.ok(ds.some((d) => d.code === 'ebs-encryption'), 'the intact resource is still checked');
+    assert.ok(
+      ds.some((d) => d.code === 'ebs-encryption'),
+      'the intact resource is still checked',
+    );
   });
 
   it('publishes only the last version of a burst of edits, in version order', async () => {
@@ -125,11 +131,17 @@ describe('protocol: documents and diagnostics', function () {
     await client.diagnosticsFor(uri, 1);
     let last = 1;
     for (let i = 0; i < 30; i++) {
-      last = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: i % 2 === 0 ? '#' : '' }]);
+      last = await client.change(uri, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: i % 2 === 0 ? '#' : '' },
+      ]);
     }
     await client.diagnosticsFor(uri, last);
     const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version ?? 0);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions never go backwards');
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+      'versions never go backwards',
+    );
     assert.ok(versions.length < 10, `debounced: ${versions.length} publishes for 31 versions`);
   });
 
@@ -167,11 +179,18 @@ describe('protocol: documents and diagnostics', function () {
     const ebs = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'ebs-encryption').map((d) => d.message);
     assert.deepEqual(ebs(await client.diagnosticsFor(uri, 1)), ['Vol sets Encrypted to false.'], 'dev decides IsProd false: no "when"');
     const at = text.indexOf('dev');
-    const pos = (offset: number) => ({ line: text.slice(0, offset).split('\n').length - 1, character: offset - text.lastIndexOf('\n', offset - 1) - 1 });
+    const pos = (offset: number) => ({
+      line: text.slice(0, offset).split('\n').length - 1,
+      character: offset - text.lastIndexOf('\n', offset - 1) - 1,
+    });
     await client.change(uri, [{ range: { start: pos(at), end: pos(at + 3) }, text: 'prod' }]);
     assert.deepEqual(ebs(await client.diagnosticsFor(uri, 2)), [], 'prod decides IsProd true: the false branch is never taken');
     const line = text.slice(0, text.indexOf('    Default: dev')).split('\n').length - 1;
     await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }]);
-    assert.deepEqual(ebs(await client.diagnosticsFor(uri, 3)), ['Vol sets Encrypted to false. (when condition IsProd is false)'], 'no default: both branches');
+    assert.deepEqual(
+      ebs(await client.diagnosticsFor(uri, 3)),
+      ['Vol sets Encrypted to false. (when condition IsProd is false)'],
+      'no default: both branches',
+    );
   });
 });

@@ -110,7 +110,10 @@ describe('protocol: fixes with every rule running', function () {
     await client.stop();
   });
 
-  for (const [name, text] of [['template.yaml', CFN_YAML], ['main.tf', TERRAFORM]] as const) {
+  for (const [name, text] of [
+    ['template.yaml', CFN_YAML],
+    ['main.tf', TERRAFORM],
+  ] as const) {
     it(`fix-all on ${name} applies every safe fix in one non-overlapping edit, keeps the file parseable, and settles`, async () => {
       const uri = uriOf(name);
       await client.open(uri, text);
@@ -144,7 +147,10 @@ describe('protocol: fixes with every rule running', function () {
     });
   }
 
-  for (const [name, text] of [['actions.yaml', CFN_YAML], ['actions.tf', TERRAFORM]] as const) {
+  for (const [name, text] of [
+    ['actions.yaml', CFN_YAML],
+    ['actions.tf', TERRAFORM],
+  ] as const) {
     it(`every quick fix and suppression offered in ${name} applies as the client would and keeps the file parseable`, async function () {
       this.timeout(60_000);
       const uri = uriOf(name);

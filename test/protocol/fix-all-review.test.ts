@@ -24,7 +24,11 @@ describe('protocol: fix all with review fixes', function () {
   const uri = fileUri(path.join(FIXTURES, 'fix-all-review', 't.yaml'));
 
   async function start(clientCommands: boolean): Promise<void> {
-    client = await TestClient.start({ root: FIXTURES, settings: { secureIac: { rules: onlyRules('s3-versioning', 'ebs-encryption') } }, initializationOptions: { clientCommands } });
+    client = await TestClient.start({
+      root: FIXTURES,
+      settings: { secureIac: { rules: onlyRules('s3-versioning', 'ebs-encryption') } },
+      initializationOptions: { clientCommands },
+    });
     await client.open(uri, TEMPLATE);
     await client.diagnosticsFor(uri, 1);
   }
@@ -32,7 +36,11 @@ describe('protocol: fix all with review fixes', function () {
   it('applies the safe fixes on source.fixAll and reports the findings left for review', async () => {
     await start(true);
     const actions = await client.codeActions(uri, fullRange(TEMPLATE), [], ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.secure-iac'], 'the review kind is never part of source.fixAll');
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.secure-iac'],
+      'the review kind is never part of source.fixAll',
+    );
     const [fixAll] = actions;
     assert.equal(fixAll?.title, 'Fix all safe Secure IaC findings (1)');
     assert.deepEqual(fixAll?.command, { title: 'Findings left for review', command: 'secureIac.reviewFixesLeft', arguments: [uri, 1] });
@@ -76,12 +84,19 @@ describe('protocol: "Ignore … for this resource" as a snippet', function () {
     assert.ok(d);
     const ignore = (await client.codeActions(uri, d.range, [d])).find((a) => a.title.startsWith('Ignore s3-versioning'));
     const change = ignore?.edit?.documentChanges?.[0] as { edits: { snippet?: { kind: string; value: string } }[] } | undefined;
-    assert.deepEqual(change?.edits.map((e) => e.snippet), [{ kind: 'snippet', value: '  # secure-iac-ignore s3-versioning: ${1:TODO: reason}\n' }]);
+    assert.deepEqual(
+      change?.edits.map((e) => e.snippet),
+      [{ kind: 'snippet', value: '  # secure-iac-ignore s3-versioning: ${1:TODO: reason}\n' }],
+    );
     // Inserted as it is, the comment keeps the finding and is itself reported until a reason is written.
-    const version = await client.change(uri, [{ text: 'Resources:\n  # secure-iac-ignore s3-versioning: TODO: reason\n  Data:\n    Type: AWS::S3::Bucket\n' }]);
+    const version = await client.change(uri, [
+      { text: 'Resources:\n  # secure-iac-ignore s3-versioning: TODO: reason\n  Data:\n    Type: AWS::S3::Bucket\n' },
+    ]);
     const codes = (await client.diagnosticsFor(uri, version)).map((x) => String(x.code)).sort();
     assert.deepEqual(codes, ['invalid-suppression', 's3-versioning']);
-    const reasoned = await client.change(uri, [{ text: 'Resources:\n  # secure-iac-ignore s3-versioning: scratch data, rebuilt nightly\n  Data:\n    Type: AWS::S3::Bucket\n' }]);
+    const reasoned = await client.change(uri, [
+      { text: 'Resources:\n  # secure-iac-ignore s3-versioning: scratch data, rebuilt nightly\n  Data:\n    Type: AWS::S3::Bucket\n' },
+    ]);
     assert.deepEqual(await client.diagnosticsFor(uri, reasoned), []);
   });
 });

@@ -38,7 +38,11 @@ describe('protocol: hover and documentation actions', function () {
   afterEach(async () => client.stop());
 
   async function start(clientCommands: boolean): Promise<void> {
-    client = await TestClient.start({ root: FIXTURES, settings: { secureIac: { rules: onlyRules('ebs-encryption', 'iam-admin-policy') } }, initializationOptions: { clientCommands } });
+    client = await TestClient.start({
+      root: FIXTURES,
+      settings: { secureIac: { rules: onlyRules('ebs-encryption', 'iam-admin-policy') } },
+      initializationOptions: { clientCommands },
+    });
   }
 
   it('explains the finding under the cursor: severity, title, why, the fix, the deciding value and a docs link', async () => {

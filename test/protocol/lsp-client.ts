@@ -238,7 +238,11 @@ export class TestClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`no matching publishDiagnostics for ${uri} in ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(uri))}\nserver log:\n${this.logText()}`));
+        reject(
+          new Error(
+            `no matching publishDiagnostics for ${uri} in ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(uri))}\nserver log:\n${this.logText()}`,
+          ),
+        );
       }, timeoutMs);
       const waiter: Waiter = {
         uri,

@@ -10,10 +10,15 @@ import { Commands } from '../../server/src/protocol';
 interface Manifest {
   main: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] }; virtualWorkspaces: { supported: string; description: string } };
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] };
+    virtualWorkspaces: { supported: string; description: string };
+  };
   contributes: {
     commands: { command: string; title: string; category: string }[];
-    configuration: { properties: Record<string, { scope?: string; propertyNames?: { enum: string[] }; properties?: Record<string, { enum: string[] }> }> };
+    configuration: {
+      properties: Record<string, { scope?: string; propertyNames?: { enum: string[] }; properties?: Record<string, { enum: string[] }> }>;
+    };
   };
   scripts: Record<string, string>;
 }
@@ -25,7 +30,10 @@ describe('extension manifest (package.json)', () => {
   it('lists every registered rule in the secureIac.rules schema (run `npx tsx scripts/gen-manifest.ts` if this fails)', () => {
     assert.ok(isManifestFresh(text), 'package.json is stale: run `npx tsx scripts/gen-manifest.ts`');
     const schema = pkg.contributes.configuration.properties['secureIac.rules'];
-    assert.deepEqual(schema?.propertyNames?.enum, allRules.map((r) => r.id));
+    assert.deepEqual(
+      schema?.propertyNames?.enum,
+      allRules.map((r) => r.id),
+    );
     for (const rule of allRules) assert.deepEqual(schema?.properties?.[rule.id]?.enum, [...RULE_SETTING_VALUES]);
   });
 
@@ -45,11 +53,21 @@ describe('extension manifest (package.json)', () => {
 
   it('activates on CloudFormation/Terraform languages and Terraform/.template files (no YAML/JSON workspaceContains), runs the bundle, and declares workspace capabilities', () => {
     assert.equal(pkg.main, './dist/extension.js');
-    for (const event of ['onLanguage:yaml', 'onLanguage:json', 'onLanguage:terraform', 'workspaceContains:**/*.tf', 'workspaceContains:**/*.tf.json', 'workspaceContains:**/*.template']) {
+    for (const event of [
+      'onLanguage:yaml',
+      'onLanguage:json',
+      'onLanguage:terraform',
+      'workspaceContains:**/*.tf',
+      'workspaceContains:**/*.tf.json',
+      'workspaceContains:**/*.template',
+    ]) {
       assert.ok(pkg.activationEvents.includes(event), event);
     }
     // Not every workspace with a YAML or JSON file: those are sniffed for a template in activate() (client/src/activation.ts).
-    assert.ok(!pkg.activationEvents.some((e) => e.startsWith('workspaceContains:') && /yaml|yml|\bjson\b|\*\.json/.test(e.replace('tf.json', ''))), JSON.stringify(pkg.activationEvents));
+    assert.ok(
+      !pkg.activationEvents.some((e) => e.startsWith('workspaceContains:') && /yaml|yml|\bjson\b|\*\.json/.test(e.replace('tf.json', ''))),
+      JSON.stringify(pkg.activationEvents),
+    );
     // Restricted Mode: a workspace's own path settings are ignored (VS Code drops their workspace values).
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['secureIac.parameterFiles', 'secureIac.varFiles']);
@@ -70,16 +88,7 @@ describe('extension manifest (package.json)', () => {
     const pages = [...allRules.map((r) => `dist/docs/rules/${r.id}.md`), 'dist/docs/suppressions.md'];
     assert.deepEqual(
       listed,
-      [
-        'CHANGELOG.md',
-        'LICENSE',
-        'README.md',
-        'dist/extension.js',
-        'dist/server.js',
-        'docs/images/icon.png',
-        'package.json',
-        ...pages,
-      ].sort(),
+      ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'docs/images/icon.png', 'package.json', ...pages].sort(),
     );
   });
 });

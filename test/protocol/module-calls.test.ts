@@ -41,7 +41,10 @@ describe('protocol: Terraform module calls', function () {
   it("publishes the finding in the caller's file at the argument, with the child as related information", async () => {
     await client.open(rootUri, caller('false'));
     const diagnostics = await client.diagnosticsFor(rootUri, 1);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['rds-encryption', 2]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['rds-encryption', 2]],
+    );
     assert.match(String(diagnostics[0]?.message ?? ''), /module\.db → aws_db_instance\.this/);
     assert.ok(diagnostics[0]?.relatedInformation?.some((r) => r.location.uri === childUri && r.location.range.start.line === 7));
     // The child itself is not reported: its default is overridden by the only caller.

@@ -12,7 +12,8 @@ const TEMPLATE = 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n  Trail:\n  
 const trailFromParameter = (withDefault?: string) =>
   `Parameters:\n  Validate:\n    Type: String\n${withDefault === undefined ? '' : `    Default: "${withDefault}"\n`}` +
   'Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: true\n      S3BucketName: logs\n      EnableLogFileValidation: !Ref Validate\n';
-const TRAIL_TF = 'resource "aws_cloudtrail" "main" {\n  name = "main"\n  enable_log_file_validation = var.validate\n}\n\nvariable "validate" {\n  type = bool\n}\n';
+const TRAIL_TF =
+  'resource "aws_cloudtrail" "main" {\n  name = "main"\n  enable_log_file_validation = var.validate\n}\n\nvariable "validate" {\n  type = bool\n}\n';
 
 /** The diagnostics of the rules a test is about, as `rule severity`; other rules may fire too and are not its business. */
 function about(ds: Diagnostic[], ...ids: string[]): string[] {
@@ -62,7 +63,10 @@ describe('protocol: project config and input settings', function () {
     // A rule entry in settings wins over the file's entry for the same rule; the file's other entries stay.
     await client.changeSettings({ secureIac: { rules: { 's3-versioning': 'low' } } });
     const overridden = await client.diagnostics(stack, (p) => p.diagnostics.some((d) => d.code === 's3-versioning'));
-    assert.deepEqual(about(overridden.diagnostics, ...SUBJECT), [`cloudtrail-log-validation ${DiagnosticSeverity.Error}`, `s3-versioning ${DiagnosticSeverity.Information}`]);
+    assert.deepEqual(about(overridden.diagnostics, ...SUBJECT), [
+      `cloudtrail-log-validation ${DiagnosticSeverity.Error}`,
+      `s3-versioning ${DiagnosticSeverity.Information}`,
+    ]);
     // A non-empty exclude setting replaces the file's globs.
     await client.changeSettings({ secureIac: { exclude: ['other/**'] } });
     await client.diagnostics(fixture, (p) => p.diagnostics.length > 0);
@@ -83,7 +87,10 @@ describe('protocol: project config and input settings', function () {
     assert.match(String(problems.diagnostics[0]?.message ?? ''), /s3-versioning/, 'suggests the right id');
     const stack = write('stack/template.yaml', TEMPLATE);
     await client.open(stack, TEMPLATE);
-    assert.deepEqual(about(await client.diagnosticsFor(stack, 1), ...SUBJECT), [`cloudtrail-log-validation ${DiagnosticSeverity.Warning}`, `s3-versioning ${DiagnosticSeverity.Warning}`]);
+    assert.deepEqual(about(await client.diagnosticsFor(stack, 1), ...SUBJECT), [
+      `cloudtrail-log-validation ${DiagnosticSeverity.Warning}`,
+      `s3-versioning ${DiagnosticSeverity.Warning}`,
+    ]);
 
     // Open in the editor, the config file keeps its problems (the document pipeline publishes them too).
     await client.open(config, 'rules:\n  s3-versoning: off\nexclud: [x]\n');
@@ -126,7 +133,7 @@ describe('protocol: project config and input settings', function () {
     assert.deepEqual(about((await client.diagnostics(uri)).diagnostics, 'cloudtrail-log-validation'), []);
   });
 
-  it('applies the module tfvars and secureIac.varFiles (the file\'s varFiles when the setting is empty)', async () => {
+  it("applies the module tfvars and secureIac.varFiles (the file's varFiles when the setting is empty)", async () => {
     client = await TestClient.start({ root, settings: { secureIac: {} } });
     const uri = write('infra/main.tf', TRAIL_TF);
     await client.open(uri, TRAIL_TF);

@@ -45,8 +45,10 @@ const MALFORMED: Record<string, string> = {
   'deep.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n',
   'deep.tf': 'locals {\n  x = ' + '['.repeat(5_000) + ']'.repeat(5_000) + '\n}\nresource "aws_ebs_volume" "v" {\n',
   'laughs.yaml': BILLION_LAUGHS,
-  'odd-types.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A: 5\n  B: [1, 2]\n  C:\n    Type: 7\n  D:\n    Type: AWS::S3::Bucket\n    Properties: "text"\n  E:\n    Type: AWS::EC2::Volume\n    Properties: null\n',
-  'odd-types.json': '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"A":{"Type":"AWS::S3::Bucket","Properties":[]},"B":{"Type":["AWS::EC2::Volume"]},"C":null}}',
+  'odd-types.yaml':
+    'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A: 5\n  B: [1, 2]\n  C:\n    Type: 7\n  D:\n    Type: AWS::S3::Bucket\n    Properties: "text"\n  E:\n    Type: AWS::EC2::Volume\n    Properties: null\n',
+  'odd-types.json':
+    '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"A":{"Type":"AWS::S3::Bucket","Properties":[]},"B":{"Type":["AWS::EC2::Volume"]},"C":null}}',
   'odd-types.tf': 'resource "aws_s3_bucket" {\n}\nresource "aws_ebs_volume" "a" "b" "c" {\n  encrypted = [[[{}]]]\n}\nresource {}\n"unterminated',
   'crlf-bom.yaml': '\uFEFFResources:\r\n  Vol:\r\n    Type: AWS::EC2::Volume\r\n    Properties:\r\n      Encrypted: false\r\n',
   'long-line.tf': `resource "aws_s3_bucket" "b" { bucket = "${'x'.repeat(200_000)}" }\n`,
@@ -114,7 +116,10 @@ describe('protocol: robustness', function () {
     assert.ok(last.some((d) => d.code === 'parse-error'));
     // Back to the first text in one full replacement: the same findings return.
     const fixedVersion = await client.change(uri, [{ text: valid }]);
-    assert.deepEqual((await client.diagnosticsFor(uri, fixedVersion)).map((d) => d.code), before);
+    assert.deepEqual(
+      (await client.diagnosticsFor(uri, fixedVersion)).map((d) => d.code),
+      before,
+    );
   });
 
   it('tolerates protocol misuse: unknown methods, bad params, changes to unopened documents', async () => {
@@ -127,7 +132,9 @@ describe('protocol: robustness', function () {
     });
     const uri = uriOf('out-of-range.yaml');
     await client.open(uri, 'Resources: {}\n');
-    const v = await client.change(uri, [{ range: { start: { line: 50, character: 80 }, end: { line: 10, character: 0 } }, text: 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n' }]);
+    const v = await client.change(uri, [
+      { range: { start: { line: 50, character: 80 }, end: { line: 10, character: 0 } }, text: 'Resources:\n  V:\n    Type: AWS::EC2::Volume\n' },
+    ]);
     await client.diagnosticsFor(uri, v);
     assert.ok((await client.ping()) > 0);
   });

@@ -42,7 +42,10 @@ describe('protocol: settings', function () {
   });
 
   it('a severity override changes the diagnostic severity', async () => {
-    client = await TestClient.start({ root, settings: { secureIac: { rules: { 's3-versioning': 'critical', 'cloudtrail-log-validation': 'info' } } } });
+    client = await TestClient.start({
+      root,
+      settings: { secureIac: { rules: { 's3-versioning': 'critical', 'cloudtrail-log-validation': 'info' } } },
+    });
     await client.open(uri, TEMPLATE);
     const ds = await client.diagnosticsFor(uri, 1);
     assert.equal(ds.find((d) => d.code === 's3-versioning')?.severity, DiagnosticSeverity.Error);
@@ -80,14 +83,22 @@ describe('protocol: settings', function () {
   it('ill-typed settings are logged and ignored, not fatal', async () => {
     client = await TestClient.start({
       root,
-      settings: { secureIac: { rules: { ...TWO, 's3-versioning': 'loud', 'no-such-rule': 'off' }, exclude: 'not-a-list', requiredTags: [1, 'Owner'] } },
+      settings: {
+        secureIac: { rules: { ...TWO, 's3-versioning': 'loud', 'no-such-rule': 'off' }, exclude: 'not-a-list', requiredTags: [1, 'Owner'] },
+      },
     });
     await client.open(uri, TEMPLATE);
     // The ill-typed entry is dropped, so s3-versioning runs at its default rather than being switched off.
     assert.deepEqual(codes({ diagnostics: await client.diagnosticsFor(uri, 1) }), ['cloudtrail-log-validation', 's3-versioning']);
     const warnings = client.logs.filter((l) => l.type === MessageType.Warning).map((l) => l.message);
-    assert.ok(warnings.some((w) => w.includes("secureIac.rules.s3-versioning")), warnings.join('\n'));
-    assert.ok(warnings.some((w) => w.includes("unknown rule id 'no-such-rule'")), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.includes('secureIac.rules.s3-versioning')),
+      warnings.join('\n'),
+    );
+    assert.ok(
+      warnings.some((w) => w.includes("unknown rule id 'no-such-rule'")),
+      warnings.join('\n'),
+    );
     assert.ok((await client.ping()) > 0);
   });
 });

@@ -75,9 +75,12 @@ describe('protocol: Terraform module awareness', function () {
     });
     const missing = await client.diagnostics(mainUri, (p) => p.diagnostics.length === 1);
     assert.equal(missing.diagnostics[0]?.code, 's3-versioning');
-    writeFileSync(path.join(dir, 'versioning.tf.json'), JSON.stringify({
-      resource: { aws_s3_bucket_versioning: { logs: { bucket: '${aws_s3_bucket.logs.id}', versioning_configuration: { status: 'Enabled' } } } },
-    }));
+    writeFileSync(
+      path.join(dir, 'versioning.tf.json'),
+      JSON.stringify({
+        resource: { aws_s3_bucket_versioning: { logs: { bucket: '${aws_s3_bucket.logs.id}', versioning_configuration: { status: 'Enabled' } } } },
+      }),
+    );
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: fileUri(path.join(dir, 'versioning.tf.json')), type: FileChangeType.Created }],
     });
@@ -99,7 +102,9 @@ describe('protocol: Terraform module awareness', function () {
     await client.ping(); // registrations are sent after `initialized`; a round trip orders them before this check
     const methods = () => client.registrations.map((r) => r.method).sort();
     assert.deepEqual(methods(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
-    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: { globPattern: string }[] };
+    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as {
+      watchers: { globPattern: string }[];
+    };
     assert.ok(watchers.watchers.some((w) => w.globPattern === '**/*.{tf,tf.json}'));
     await client.stop();
     client = await TestClient.start({ root: dir, dynamicRegistration: true, initializationOptions: { clientWatchesFiles: true } });

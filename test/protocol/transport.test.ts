@@ -27,7 +27,10 @@ describe('protocol: transports', function () {
       const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
       // Save notifications drive `secureIac.run: onSave`.
       assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
-      assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.secure-iac', 'source.fixAll.secure-iac.review'], resolveProvider: false });
+      assert.deepEqual(result.capabilities.codeActionProvider, {
+        codeActionKinds: ['quickfix', 'source.fixAll.secure-iac', 'source.fixAll.secure-iac.review'],
+        resolveProvider: false,
+      });
       assert.equal(result.serverInfo?.name, 'secure-iac');
       await connection.sendNotification(InitializedNotification.type, {});
       await connection.sendRequest(ShutdownRequest.type);
@@ -41,7 +44,10 @@ describe('protocol: transports', function () {
   });
 
   /** Spawns dist/server.js over stdio, writes `input`, and gathers what it answers until it exits or `waitMs` pass. */
-  async function stdioSession(input: (write: (frame: string | object) => void) => void, waitMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  async function stdioSession(
+    input: (write: (frame: string | object) => void) => void,
+    waitMs = 10_000,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -80,10 +86,18 @@ describe('protocol: transports', function () {
       write({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
       write({ jsonrpc: '2.0', method: 'initialized', params: {} });
       write({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
-      write({ jsonrpc: '2.0', id: 3, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.yaml' }, position: { line: 0, character: 0 } } });
+      write({
+        jsonrpc: '2.0',
+        id: 3,
+        method: 'textDocument/hover',
+        params: { textDocument: { uri: 'file:///x.yaml' }, position: { line: 0, character: 0 } },
+      });
       setTimeout(() => write({ jsonrpc: '2.0', method: 'exit' }), 1_000);
     });
-    const replies = stdout.split(/Content-Length: \d+\r\n\r\n/).filter(Boolean).map((b) => JSON.parse(b) as { id: number; result?: unknown; error?: { code: number } });
+    const replies = stdout
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter(Boolean)
+      .map((b) => JSON.parse(b) as { id: number; result?: unknown; error?: { code: number } });
     assert.equal(replies.find((r) => r.id === 2)?.result, null);
     assert.equal(replies.find((r) => r.id === 3)?.error?.code, -32600);
     assert.equal(code, 0);

@@ -46,7 +46,11 @@ describe('protocol: workspace scan', function () {
   it('publishes findings of unopened files, honouring every exclusion, with progress', async () => {
     const yaml = writeIn(root, 'stacks/template.yaml', BUCKET);
     const tf = writeIn(root, 'infra/main.tf', TRAIL_TF);
-    writeIn(root, 'infra/clean.tf', 'resource "aws_s3_bucket_versioning" "v" {\n  bucket = "x"\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n');
+    writeIn(
+      root,
+      'infra/clean.tf',
+      'resource "aws_s3_bucket_versioning" "v" {\n  bucket = "x"\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+    );
     writeIn(root, 'package.json', '{"name":"not-a-template"}');
     writeIn(root, 'node_modules/lib/template.yaml', BUCKET);
     writeIn(root, 'infra/.terraform/modules/m/main.tf', TRAIL_TF);
@@ -66,12 +70,24 @@ describe('protocol: workspace scan', function () {
     assert.equal(result.filesWithFindings, 3);
     assert.equal(result.parseErrors, 0);
 
-    assert.deepEqual((await client.diagnostics(fileUri(yaml))).diagnostics.map((d) => d.code), ['s3-versioning']);
-    assert.deepEqual((await client.diagnostics(fileUri(tf))).diagnostics.map((d) => d.code), ['cloudtrail-log-validation']);
+    assert.deepEqual(
+      (await client.diagnostics(fileUri(yaml))).diagnostics.map((d) => d.code),
+      ['s3-versioning'],
+    );
+    assert.deepEqual(
+      (await client.diagnostics(fileUri(tf))).diagnostics.map((d) => d.code),
+      ['cloudtrail-log-validation'],
+    );
     const clean = await client.diagnostics(fileUri(path.join(root, 'infra/clean.tf')));
     assert.deepEqual(clean.diagnostics, []);
     const published = new Set(client.published.map((p) => p.uri));
-    for (const skipped of ['node_modules/lib/template.yaml', 'infra/.terraform/modules/m/main.tf', 'ignored/template.yaml', 'hidden/template.yaml', 'vendor/main.tf']) {
+    for (const skipped of [
+      'node_modules/lib/template.yaml',
+      'infra/.terraform/modules/m/main.tf',
+      'ignored/template.yaml',
+      'hidden/template.yaml',
+      'vendor/main.tf',
+    ]) {
       assert.ok(!published.has(fileUri(path.join(root, skipped))), `${skipped} must not be scanned`);
     }
 
@@ -110,7 +126,10 @@ describe('protocol: workspace scan', function () {
     await client.close(uri);
     // Not cleared: the scan owns the file and publishes what is on disk.
     const fromDisk = await client.diagnostics(uri, (p) => p.version === undefined && p.diagnostics.length > 0);
-    assert.deepEqual(fromDisk.diagnostics.map((d) => d.code), ['s3-versioning']);
+    assert.deepEqual(
+      fromDisk.diagnostics.map((d) => d.code),
+      ['s3-versioning'],
+    );
 
     await client.diagnostics(fileUri(gone), (p) => p.diagnostics.length === 1);
     unlinkSync(gone);
@@ -164,7 +183,10 @@ describe('protocol: workspace scan', function () {
     const result = await scan();
     assert.equal(result.files, 2, 'the template in cdk.out and stacks/template.yaml; not manifest.json');
     const diagnostics = (await client.diagnostics(fileUri(cdk))).diagnostics;
-    assert.deepEqual(diagnostics.map((d) => d.code), ['s3-versioning']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['s3-versioning'],
+    );
     const message = diagnostics[0]?.message ?? '';
     assert.match(typeof message === 'string' ? message : message.value, /\[CDK construct AppStack\/Data\/Resource\]$/);
   });

@@ -18,7 +18,10 @@ describe('robustness: mutation fuzzing over the corpus', function () {
   it('finds seed files of every syntax in the shared corpus', function () {
     needsCorpus(this);
     for (const ext of ['.yaml', '.json', '.tf']) {
-      assert.ok(seeds.some((s) => s.name.endsWith(ext)), `no ${ext} seed`);
+      assert.ok(
+        seeds.some((s) => s.name.endsWith(ext)),
+        `no ${ext} seed`,
+      );
     }
   });
 

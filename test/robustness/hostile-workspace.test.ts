@@ -65,7 +65,11 @@ describe('hostile workspace: nothing read outside it, nothing of a non-template 
     writeFileSync(path.join(ws, 't.yaml'), 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n');
     let out = '';
     try {
-      const code = await main(['scan', ws, '--format', 'json'], (t) => void (out += t), (t) => void (out += t));
+      const code = await main(
+        ['scan', ws, '--format', 'json'],
+        (t) => void (out += t),
+        (t) => void (out += t),
+      );
       assert.equal(code, 2);
       assert.match(out, /\.secure-iac\.yaml:1:\d+: error: 'parameters': 'link\.json' leads outside the workspace folder through a link/);
       assert.ok(!out.includes(SECRET));
@@ -77,12 +81,18 @@ describe('hostile workspace: nothing read outside it, nothing of a non-template 
 
   it('workspace settings may not name outside files; user-level settings may', () => {
     const refused: string[] = [];
-    const raw = { parameterFiles: [path.join(outside, 'credentials.json'), 'inside.json', '../home/credentials.json'], varFiles: [path.join(outside, 'secret.tfvars')] };
+    const raw = {
+      parameterFiles: [path.join(outside, 'credentials.json'), 'inside.json', '../home/credentials.json'],
+      varFiles: [path.join(outside, 'secret.tfvars')],
+    };
     const workspace = overlaySettings(normalizeSettings(raw).settings, undefined, ws, (p) => refused.push(p));
     assert.deepEqual(workspace.parameterFiles, [path.join(ws, 'inside.json')]);
     assert.deepEqual(workspace.varFiles, []);
     assert.equal(refused.length, 3);
-    const user = normalizeSettings({ ...raw, [USER_LEVEL_KEY]: { parameterFiles: [path.join(outside, 'credentials.json')], varFiles: [path.join(outside, 'secret.tfvars')] } }).settings;
+    const user = normalizeSettings({
+      ...raw,
+      [USER_LEVEL_KEY]: { parameterFiles: [path.join(outside, 'credentials.json')], varFiles: [path.join(outside, 'secret.tfvars')] },
+    }).settings;
     const trusted = overlaySettings(user, undefined, ws);
     assert.deepEqual(trusted.parameterFiles, [path.join(outside, 'credentials.json'), path.join(ws, 'inside.json')]);
     assert.deepEqual(trusted.varFiles, [path.join(outside, 'secret.tfvars')]);
@@ -102,9 +112,16 @@ describe('hostile workspace: nothing read outside it, nothing of a non-template 
 
   it('an unparseable parameter file is named with a position, never quoted', async () => {
     const bad = `{"Parameters": {"Key": "${SECRET}" oops}}`;
-    assert.throws(() => parseParameterFile(bad, 'p.json'), (err: Error) => /^p\.json: not valid JSON at line 1, column \d+/.test(err.message) && !err.message.includes(SECRET) && !err.message.includes('oops'));
+    assert.throws(
+      () => parseParameterFile(bad, 'p.json'),
+      (err: Error) =>
+        /^p\.json: not valid JSON at line 1, column \d+/.test(err.message) && !err.message.includes(SECRET) && !err.message.includes('oops'),
+    );
     writeFileSync(path.join(ws, 'bad.json'), `\n\n   ${SECRET}`);
-    await assert.rejects(readParameterFiles([path.join(ws, 'bad.json')]), (err: Error) => /line 3, column 4/.test(err.message) && !err.message.includes(SECRET));
+    await assert.rejects(
+      readParameterFiles([path.join(ws, 'bad.json')]),
+      (err: Error) => /line 3, column 4/.test(err.message) && !err.message.includes(SECRET),
+    );
   });
 
   it('input files: FIFOs are refused without blocking, sizes are capped', async function () {

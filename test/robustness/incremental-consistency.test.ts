@@ -12,7 +12,12 @@ describe('incremental results equal a fresh lint after random edits (seeded)', f
   it('300 edits over CloudFormation YAML/JSON and a 3-file Terraform module: 0 differences, every kind of edit made', () => {
     const run = runConsistency({ seed: 20261207, steps: 300, maxDifferences: 1 });
     const first = run.differences[0];
-    assert.equal(first, undefined, first && `step ${first.step} (${first.edit}) ${first.subject}/${first.file}\nincremental ${first.incremental}\nfresh       ${first.fresh}`);
-    for (const kind of ['type', 'delete', 'swap', 'break', 'repair', 'undo', 'inputs-file', 'settings', 'yaml-document']) assert.ok((run.edits[kind] ?? 0) > 0, kind);
+    assert.equal(
+      first,
+      undefined,
+      first && `step ${first.step} (${first.edit}) ${first.subject}/${first.file}\nincremental ${first.incremental}\nfresh       ${first.fresh}`,
+    );
+    for (const kind of ['type', 'delete', 'swap', 'break', 'repair', 'undo', 'inputs-file', 'settings', 'yaml-document'])
+      assert.ok((run.edits[kind] ?? 0) > 0, kind);
   });
 });

@@ -45,8 +45,20 @@ describe('robustness: defined behaviour on hostile input', function () {
     const deep = 10_000;
     const cases: [string, string, string][] = [
       ['YAML flow', 'deep.yaml', HEADER + BUCKET + '    Properties:\n      Tags: ' + '['.repeat(deep) + ']'.repeat(deep) + '\n'],
-      ['YAML block', 'deep.yaml', HEADER + BUCKET + '    Properties:\n      X:\n' + Array.from({ length: deep }, (_, i) => ' '.repeat(8 + i) + `k${i}:`).join('\n') + ' 1\n'],
-      ['JSON', 'deep.json', '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"Logs":{"Type":"AWS::S3::Bucket","Properties":{"X":' + '{"a":'.repeat(deep) + '1' + '}'.repeat(deep) + '}}}}'],
+      [
+        'YAML block',
+        'deep.yaml',
+        HEADER + BUCKET + '    Properties:\n      X:\n' + Array.from({ length: deep }, (_, i) => ' '.repeat(8 + i) + `k${i}:`).join('\n') + ' 1\n',
+      ],
+      [
+        'JSON',
+        'deep.json',
+        '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"Logs":{"Type":"AWS::S3::Bucket","Properties":{"X":' +
+          '{"a":'.repeat(deep) +
+          '1' +
+          '}'.repeat(deep) +
+          '}}}}',
+      ],
       ['Terraform JSON', 'deep.tf.json', '{"resource":{"aws_s3_bucket":{"logs":{"x":' + '{"a":'.repeat(deep) + '1' + '}'.repeat(deep) + '}}}}'],
       ['HCL tuples', 'deep.tf', 'resource "aws_s3_bucket" "logs" {\n  x = ' + '['.repeat(deep) + ']'.repeat(deep) + '\n}\n'],
       ['HCL blocks', 'deep.tf', 'resource "aws_s3_bucket" "logs" {\n' + 'a {\n'.repeat(deep) + '}\n'.repeat(deep) + '}\n'],
@@ -70,7 +82,11 @@ describe('robustness: defined behaviour on hostile input', function () {
   });
 
   it('invalid UTF-8 inside a template is read as replacement characters and the template is still checked', function () {
-    const text = Buffer.concat([Buffer.from(HEADER + BUCKET + '    Properties:\n      BucketName: "'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"\n')]).toString('utf8');
+    const text = Buffer.concat([
+      Buffer.from(HEADER + BUCKET + '    Properties:\n      BucketName: "'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('"\n'),
+    ]).toString('utf8');
     const result = lint('bad-utf8.yaml', text);
     assert.equal(result.errors.length, 0);
     assert.ok(ids(result).has('s3-versioning'));
@@ -114,16 +130,30 @@ describe('robustness: defined behaviour on hostile input', function () {
 
   describe('duplicate keys: a parse error at the duplicate, the last definition wins, other findings still reported', function () {
     for (const [name, text] of [
-      ['dup.yaml', HEADER + '  B:\n    Type: AWS::S3::Bucket\n  B:\n    Type: AWS::EC2::Volume\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 1\n'],
-      ['dup.json', '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"B":{"Type":"AWS::S3::Bucket"},"B":{"Type":"AWS::EC2::Volume"},"V":{"Type":"AWS::EC2::Volume","Properties":{"Size":1}}}}'],
+      [
+        'dup.yaml',
+        HEADER +
+          '  B:\n    Type: AWS::S3::Bucket\n  B:\n    Type: AWS::EC2::Volume\n  V:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 1\n',
+      ],
+      [
+        'dup.json',
+        '{"AWSTemplateFormatVersion":"2010-09-09","Resources":{"B":{"Type":"AWS::S3::Bucket"},"B":{"Type":"AWS::EC2::Volume"},"V":{"Type":"AWS::EC2::Volume","Properties":{"Size":1}}}}',
+      ],
     ] as const) {
       it(name, function () {
         const first = lint(name, text);
         const again = lint(name, text);
-        assert.deepEqual(again.findings.map((f) => [f.ruleId, f.range]), first.findings.map((f) => [f.ruleId, f.range]), 'deterministic');
+        assert.deepEqual(
+          again.findings.map((f) => [f.ruleId, f.range]),
+          first.findings.map((f) => [f.ruleId, f.range]),
+          'deterministic',
+        );
         assert.equal(first.errors.length, 1);
         assert.match(first.errors[0]?.message ?? '', /unique|duplicate/i);
-        assert.equal(first.errors[0]?.range.start, text.lastIndexOf('"B"') >= 0 ? text.lastIndexOf('"B"') : text.indexOf('  B:', text.indexOf('  B:') + 1) + 2);
+        assert.equal(
+          first.errors[0]?.range.start,
+          text.lastIndexOf('"B"') >= 0 ? text.lastIndexOf('"B"') : text.indexOf('  B:', text.indexOf('  B:') + 1) + 2,
+        );
         const ebs = first.findings.filter((f) => f.ruleId === 'ebs-encryption');
         assert.equal(ebs.length, 2, 'both volumes (the duplicate B is a volume) are checked');
         assert.ok(!ids(first).has('s3-versioning'), 'the overridden bucket definition is not checked');
@@ -142,8 +172,10 @@ describe('robustness: defined behaviour on hostile input', function () {
 
   it('buckets that log into each other are matched in a large template (the reference index finds companions)', function () {
     const n = 2000;
-    const pairs = Array.from({ length: n }, (_, i) =>
-      `  Src${i}:\n    Type: AWS::S3::Bucket\n    Properties:\n      LoggingConfiguration:\n        DestinationBucketName: !Ref Dst${i}\n  Dst${i}:\n    Type: AWS::S3::Bucket\n`,
+    const pairs = Array.from(
+      { length: n },
+      (_, i) =>
+        `  Src${i}:\n    Type: AWS::S3::Bucket\n    Properties:\n      LoggingConfiguration:\n        DestinationBucketName: !Ref Dst${i}\n  Dst${i}:\n    Type: AWS::S3::Bucket\n`,
     );
     const result = lint('pairs.yaml', HEADER + pairs.join(''));
     // Sources log; destinations are log targets: neither is reported by s3-access-logging.

@@ -60,7 +60,9 @@ describe('no hang on any input (benchmark-style bounds)', function () {
   describe('locals, variables and outputs: memoised, cycles cut', () => {
     const BOUND = 3_000;
     it(`locals { a = [local.a, local.a] } read by every rule < ${BOUND} ms`, () => {
-      assert.ok(measure('self-reference', BOUND, () => lintAll({ 'main.tf': `locals { a = [local.a, local.a, local.a] }\n${READERS('local.a')}` })) < BOUND);
+      assert.ok(
+        measure('self-reference', BOUND, () => lintAll({ 'main.tf': `locals { a = [local.a, local.a, local.a] }\n${READERS('local.a')}` })) < BOUND,
+      );
     });
     it(`a 30-deep chain that doubles at each step < ${BOUND} ms`, () => {
       const chain = Array.from({ length: 30 }, (_, i) => `  l${i + 1} = [local.l${i}, local.l${i}]`).join('\n');
@@ -83,7 +85,11 @@ describe('no hang on any input (benchmark-style bounds)', function () {
   describe('regular expressions on names and text', () => {
     it('param-noecho reads a 2 MB parameter name in < 50 ms (its splitter reads the end only, in one pass)', () => {
       const MB2 = 2 * 1024 * 1024;
-      for (const [label, built] of [['2 MB of camelCase words', 'Ab'.repeat(MB2 / 2) + 'DbPassword'], ['2 MB capital run', 'A'.repeat(MB2) + 'b'], ['2 MB of separators', '_-.'.repeat(MB2 / 3)]] as const) {
+      for (const [label, built] of [
+        ['2 MB of camelCase words', 'Ab'.repeat(MB2 / 2) + 'DbPassword'],
+        ['2 MB capital run', 'A'.repeat(MB2) + 'b'],
+        ['2 MB of separators', '_-.'.repeat(MB2 / 3)],
+      ] as const) {
         const name = JSON.parse(JSON.stringify(built)) as string; // a flat string, as a parser hands over (not a rope)
         assert.ok(measure(label, 50, () => lastNameWords(name, 3)) < 50);
       }
@@ -102,8 +108,48 @@ describe('no hang on any input (benchmark-style bounds)', function () {
       assert.equal(new GlobSet([glob]).matches(name + 'b'), true);
     });
     it('matches as picomatch does on the globs users write', () => {
-      const globs = ['**/node_modules', 'build/**', 'test/fixtures/**', '**/*.test.yaml', '*.{yaml,yml}', '**/generated/*.json', 'a/**/b', '**/.terraform', '[abc]*.tf', 'docs/?.md', '**', 'x/*/y'];
-      const paths = ['node_modules', 'a/node_modules', 'build', 'build/x/y.yaml', 'test/fixtures/a.yaml', 'test/x.yaml', 'a/b/c.test.yaml', 'c.yaml', 'c.yml', 'c.json', 'x/generated/a.json', 'generated/a.json', 'a/b', 'a/x/y/b', 'a/x/b/c', '.terraform', 'm/.terraform', 'a.tf', 'd.tf', 'bx.tf', 'ax.tf', 'docs/a.md', 'docs/ab.md', 'x/q/y', 'x/y', 'x/q/r/y'];
+      const globs = [
+        '**/node_modules',
+        'build/**',
+        'test/fixtures/**',
+        '**/*.test.yaml',
+        '*.{yaml,yml}',
+        '**/generated/*.json',
+        'a/**/b',
+        '**/.terraform',
+        '[abc]*.tf',
+        'docs/?.md',
+        '**',
+        'x/*/y',
+      ];
+      const paths = [
+        'node_modules',
+        'a/node_modules',
+        'build',
+        'build/x/y.yaml',
+        'test/fixtures/a.yaml',
+        'test/x.yaml',
+        'a/b/c.test.yaml',
+        'c.yaml',
+        'c.yml',
+        'c.json',
+        'x/generated/a.json',
+        'generated/a.json',
+        'a/b',
+        'a/x/y/b',
+        'a/x/b/c',
+        '.terraform',
+        'm/.terraform',
+        'a.tf',
+        'd.tf',
+        'bx.tf',
+        'ax.tf',
+        'docs/a.md',
+        'docs/ab.md',
+        'x/q/y',
+        'x/y',
+        'x/q/r/y',
+      ];
       for (const glob of globs) {
         const ours = compileGlob(glob);
         const theirs = picomatch(glob, { dot: true });
@@ -144,10 +190,13 @@ describe('no hang on any input (benchmark-style bounds)', function () {
       const errors: { path: string; message: string; skipped?: true }[] = [];
       const files = await walkFiles([dir, path.join(dir, 'template.yaml')], { onError: (e) => errors.push(e) });
       assert.deepEqual(files, [path.join(dir, 'm', 'main.tf')]);
-      assert.deepEqual(errors.map((e) => [path.relative(dir, e.path), e.message, e.skipped]).sort(), [
-        ['m/pipe.tf', 'not a regular file', true],
-        ['template.yaml', 'not a regular file', true],
-      ].sort());
+      assert.deepEqual(
+        errors.map((e) => [path.relative(dir, e.path), e.message, e.skipped]).sort(),
+        [
+          ['m/pipe.tf', 'not a regular file', true],
+          ['template.yaml', 'not a regular file', true],
+        ].sort(),
+      );
       // A FIFO handed to the scan directly (e.g. it became one after the walk), and a FIFO terraform.tfvars.
       const result = await scanFiles([path.join(dir, 'm', 'main.tf'), path.join(dir, 'm', 'pipe.tf')]);
       assert.equal(result.files.length, 1);

@@ -60,7 +60,11 @@ function trickyWorkspace(dir: string): Record<string, string> {
       '}',
       '',
     ].join('\n'),
-    'package.json': JSON.stringify({ name: 'tricky', scripts: { preinstall: `touch ${path.join(dir, 'pwned')}`, test: 'curl http://127.0.0.1:9/' } }, null, 2),
+    'package.json': JSON.stringify(
+      { name: 'tricky', scripts: { preinstall: `touch ${path.join(dir, 'pwned')}`, test: 'curl http://127.0.0.1:9/' } },
+      null,
+      2,
+    ),
     'remote.tf.json': JSON.stringify({ module: { m: { source: 'https://127.0.0.1:9/module.zip' } } }),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);

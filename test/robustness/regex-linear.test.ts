@@ -41,7 +41,51 @@ function regexLiterals(file: string): { where: string; regex: RegExp }[] {
 
 /** Inputs that defeat backtracking: runs of each class a pattern may repeat, ended by a character that fails the match. */
 function adversarialInputs(): string[] {
-  const units = ['a', 'A', '0', ' ', '\t', '\n', '\r\n', '-', '_', '.', ',', ':', '=', '"', "'", '\\', '/', '*', '$', '{', '}', '[', '(', '<', '#', '%', '+', '@', 'ab', 'a ', 'a=', 'a:', 'a.', 'a-', 'a/', '${', '\\"', ' \n', 'aA0', 'AKIA', '::', '/*', '**'];
+  const units = [
+    'a',
+    'A',
+    '0',
+    ' ',
+    '\t',
+    '\n',
+    '\r\n',
+    '-',
+    '_',
+    '.',
+    ',',
+    ':',
+    '=',
+    '"',
+    "'",
+    '\\',
+    '/',
+    '*',
+    '$',
+    '{',
+    '}',
+    '[',
+    '(',
+    '<',
+    '#',
+    '%',
+    '+',
+    '@',
+    'ab',
+    'a ',
+    'a=',
+    'a:',
+    'a.',
+    'a-',
+    'a/',
+    '${',
+    '\\"',
+    ' \n',
+    'aA0',
+    'AKIA',
+    '::',
+    '/*',
+    '**',
+  ];
   const enders = ['', '!', '\u0000', 'x'];
   const out: string[] = [];
   for (const unit of units) {
@@ -82,7 +126,9 @@ describe('every regular expression applied to workspace text is linear', functio
         }
       }
     }
-    console.log(`      ${regexes.length} regexes × ${inputs.length} inputs in ${(performance.now() - started).toFixed(0)} ms; slowest ${worst.ms.toFixed(1)} ms: ${worst.where}`);
+    console.log(
+      `      ${regexes.length} regexes × ${inputs.length} inputs in ${(performance.now() - started).toFixed(0)} ms; slowest ${worst.ms.toFixed(1)} ms: ${worst.where}`,
+    );
     assert.deepEqual(slow, []);
   });
 });

@@ -74,7 +74,10 @@ describe('robustness: scanning a hostile workspace', function () {
       assert.equal(process.getuid?.(), 0);
       return;
     }
-    assert.deepEqual(result.readErrors.map((e) => path.basename(e.path)), ['locked.yaml']);
+    assert.deepEqual(
+      result.readErrors.map((e) => path.basename(e.path)),
+      ['locked.yaml'],
+    );
     assert.match(result.readErrors[0]?.message ?? '', /EACCES|permission/i);
   });
 
@@ -101,7 +104,10 @@ describe('robustness: scanning a hostile workspace', function () {
     assert.equal(r.status, 2, r.stderr);
     const report = JSON.parse(r.stdout) as { findings: { file: string }[]; errors: { file: string; message: string }[] };
     assert.ok(report.findings.length > 0 && report.findings.every((f) => f.file.endsWith('ok.yaml')));
-    assert.deepEqual(report.errors.map((e) => path.basename(e.file)), ['locked.yaml']);
+    assert.deepEqual(
+      report.errors.map((e) => path.basename(e.file)),
+      ['locked.yaml'],
+    );
     assert.match(report.errors[0]?.message ?? '', /EACCES|permission/i);
     assert.match(r.stderr, /cannot read .*locked\.yaml/);
   });
@@ -112,8 +118,14 @@ describe('robustness: scanning a hostile workspace', function () {
     assert.equal(files.length, 3);
     unlinkSync(path.join(dir, 'b.yaml'));
     const result = await scanFiles(files);
-    assert.deepEqual(result.files.map((f) => path.basename(f.path)), ['a.yaml', 'c.yaml']);
-    assert.deepEqual(result.readErrors.map((e) => path.basename(e.path)), ['b.yaml']);
+    assert.deepEqual(
+      result.files.map((f) => path.basename(f.path)),
+      ['a.yaml', 'c.yaml'],
+    );
+    assert.deepEqual(
+      result.readErrors.map((e) => path.basename(e.path)),
+      ['b.yaml'],
+    );
     assert.match(result.readErrors[0]?.message ?? '', /ENOENT|no such file/i);
   });
 
@@ -126,8 +138,17 @@ describe('robustness: scanning a hostile workspace', function () {
     const started = performance.now();
     const result = await scanFiles([path.join(dir, 'big.yaml'), path.join(dir, 'line.json'), path.join(dir, 'ok.yaml')]);
     assert.ok(performance.now() - started < 5000, 'large files are not parsed');
-    assert.deepEqual(result.files.map((f) => path.basename(f.path)), ['ok.yaml']);
-    assert.deepEqual(result.readErrors.map((e) => [path.basename(e.path), e.skipped]), [['big.yaml', true], ['line.json', true]]);
+    assert.deepEqual(
+      result.files.map((f) => path.basename(f.path)),
+      ['ok.yaml'],
+    );
+    assert.deepEqual(
+      result.readErrors.map((e) => [path.basename(e.path), e.skipped]),
+      [
+        ['big.yaml', true],
+        ['line.json', true],
+      ],
+    );
     assert.match(result.readErrors[0]?.message ?? '', /^Not checked: this file is 20(\.\d)? MB, over the 2 MB limit/);
     // The limit is the option's: a lower one skips even the small template.
     const lowered = await scanFiles([path.join(dir, 'ok.yaml')], { maxFileSize: 50 });

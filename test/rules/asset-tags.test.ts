@@ -7,7 +7,7 @@ const config = { requiredTags: ['Owner', 'CostCenter'] };
 new RuleTester().run(rule, {
   valid: [
     {
-      name: 'SAM: Globals.Function.Tags merge with the function\'s own',
+      name: "SAM: Globals.Function.Tags merge with the function's own",
       code: cfnYaml`
         Transform: AWS::Serverless-2016-10-31
         Globals:

@@ -141,7 +141,8 @@ new RuleTester().run(rule, {
         }
       `,
       module: {
-        'pab.tf': 'resource "aws_s3_bucket_public_access_block" "logs" {\n  bucket             = aws_s3_bucket.logs.id\n  block_public_acls  = true\n  ignore_public_acls = true\n}\n',
+        'pab.tf':
+          'resource "aws_s3_bucket_public_access_block" "logs" {\n  bucket             = aws_s3_bucket.logs.id\n  block_public_acls  = true\n  ignore_public_acls = true\n}\n',
       },
     },
     {
@@ -262,27 +263,36 @@ describe('cloudtrail-bucket-public › related locations', () => {
   function relatedLines(name: string, code: string, module: Record<string, string> = {}): string[] {
     const doc = parseDocument(name, code);
     assert.ok(doc);
-    const siblings = Object.entries(module).map(([n, c]) => parseDocument(n, c)).filter((d) => d !== undefined);
+    const siblings = Object.entries(module)
+      .map(([n, c]) => parseDocument(n, c))
+      .filter((d) => d !== undefined);
     const result = lintDocument(doc, { rules: [rule], config: { rules: { [rule.id]: 'on' } }, module: siblings });
-    return result.findings.flatMap((f) =>
-      (f.related ?? []).map((r) => `${r.uri.split('/').pop()}:${r.start.line + 1}: ${r.message}`),
-    );
+    return result.findings.flatMap((f) => (f.related ?? []).map((r) => `${r.uri.split('/').pop()}:${r.start.line + 1}: ${r.message}`));
   }
 
   it('points at the public statement of a CloudFormation bucket policy', () => {
     const code = `Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: true\n      S3BucketName: !Ref Logs${PUBLIC_POLICY_YAML.replace(/^ {8}/gm, '')}\n`;
-    assert.deepEqual(relatedLines('template.yaml', code), ['template.yaml:21: This statement allows everyone with no Condition, so the trail\'s bucket is public.']);
+    assert.deepEqual(relatedLines('template.yaml', code), [
+      "template.yaml:21: This statement allows everyone with no Condition, so the trail's bucket is public.",
+    ]);
   });
 
   it('points at a jsonencode() policy as a whole, naming the statement', () => {
-    const main = 'resource "aws_cloudtrail" "main" {\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n\nresource "aws_s3_bucket" "logs" {\n  bucket = "audit-logs"\n}\n';
-    const policy = 'resource "aws_s3_bucket_policy" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  policy = jsonencode({\n    Statement = [\n      { Effect = "Deny", Principal = "*", Action = "s3:*", Condition = { Bool = { "aws:SecureTransport" = "false" } } },\n      { Effect = "Allow", Principal = "*", Action = "s3:GetObject" },\n    ]\n  })\n}\n';
-    assert.deepEqual(relatedLines('main.tf', main, { 'policy.tf': policy }), ['policy.tf:3: Statement 2 of this policy allows everyone with no Condition, so the trail\'s bucket is public.']);
+    const main =
+      'resource "aws_cloudtrail" "main" {\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n\nresource "aws_s3_bucket" "logs" {\n  bucket = "audit-logs"\n}\n';
+    const policy =
+      'resource "aws_s3_bucket_policy" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  policy = jsonencode({\n    Statement = [\n      { Effect = "Deny", Principal = "*", Action = "s3:*", Condition = { Bool = { "aws:SecureTransport" = "false" } } },\n      { Effect = "Allow", Principal = "*", Action = "s3:GetObject" },\n    ]\n  })\n}\n';
+    assert.deepEqual(relatedLines('main.tf', main, { 'policy.tf': policy }), [
+      "policy.tf:3: Statement 2 of this policy allows everyone with no Condition, so the trail's bucket is public.",
+    ]);
   });
 
   it('points at the ACL in another file of the module', () => {
     const main = 'resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}\n';
-    const bucket = 'resource "aws_s3_bucket" "logs" {\n  bucket = "audit-logs"\n}\n\nresource "aws_s3_bucket_acl" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  acl    = "public-read"\n}\n';
-    assert.deepEqual(relatedLines('main.tf', main, { 'bucket.tf': bucket }), ['bucket.tf:7: The canned ACL public-read makes the trail\'s bucket public.']);
+    const bucket =
+      'resource "aws_s3_bucket" "logs" {\n  bucket = "audit-logs"\n}\n\nresource "aws_s3_bucket_acl" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  acl    = "public-read"\n}\n';
+    assert.deepEqual(relatedLines('main.tf', main, { 'bucket.tf': bucket }), [
+      "bucket.tf:7: The canned ACL public-read makes the trail's bucket public.",
+    ]);
   });
 });

@@ -50,8 +50,18 @@ describe('fix titles name the new input as written', () => {
   before(() => initParsers());
 
   const cases = [
-    { file: 'main.tf', text: TF_OPEN_SG, terraform: true, rules: ['sg-open-ssh', 'sg-open-rdp', 'sg-open-all-ports', 'sg-open-db-ports', 'vpc-flow-logs'] },
-    { file: 'template.yaml', text: CFN_OPEN_SG, terraform: false, rules: ['sg-open-ssh', 'sg-open-rdp', 'sg-open-all-ports', 'sg-open-db-ports', 'vpc-flow-logs'] },
+    {
+      file: 'main.tf',
+      text: TF_OPEN_SG,
+      terraform: true,
+      rules: ['sg-open-ssh', 'sg-open-rdp', 'sg-open-all-ports', 'sg-open-db-ports', 'vpc-flow-logs'],
+    },
+    {
+      file: 'template.yaml',
+      text: CFN_OPEN_SG,
+      terraform: false,
+      rules: ['sg-open-ssh', 'sg-open-rdp', 'sg-open-all-ports', 'sg-open-db-ports', 'vpc-flow-logs'],
+    },
   ];
   for (const c of cases) {
     for (const ruleId of c.rules) {
@@ -61,7 +71,10 @@ describe('fix titles name the new input as written', () => {
         assert.ok(finding, `${ruleId} should fire`);
         const fix = finding.fixes[0];
         assert.ok(fix, `${ruleId} should offer a fix`);
-        const name = declaredInput(fix.edits.map((e) => e.newText), c.terraform);
+        const name = declaredInput(
+          fix.edits.map((e) => e.newText),
+          c.terraform,
+        );
         assert.ok(name, `the fix should declare an input: ${JSON.stringify(fix.edits)}`);
         assert.ok(` ${fix.title} `.includes(` ${name} `), `title "${fix.title}" should name ${name}`);
       });

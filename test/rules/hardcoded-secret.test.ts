@@ -98,7 +98,7 @@ new RuleTester().run(rule, {
       `,
     },
     {
-      name: 'a plain SSM parameter is ssm-parameter-plaintext-secret\'s; a SecureString from a resource is fine',
+      name: "a plain SSM parameter is ssm-parameter-plaintext-secret's; a SecureString from a resource is fine",
       code: tfHcl`
         resource "aws_ssm_parameter" "plain" {
           name  = "/prod/greeting"

@@ -119,7 +119,7 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
-      name: 'SAM Globals.Function.AssumeRolePolicyDocument reaches every function; its Statement list is concatenated with a function\'s own (translator merge)',
+      name: "SAM Globals.Function.AssumeRolePolicyDocument reaches every function; its Statement list is concatenated with a function's own (translator merge)",
       code: cfnYaml`
         Transform: AWS::Serverless-2016-10-31
         Globals:

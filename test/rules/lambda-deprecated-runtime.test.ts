@@ -62,7 +62,7 @@ new RuleTester().run(rule, {
       `,
     },
     {
-      name: 'SAM: the function\'s own Runtime wins over Globals; IgnoreGlobals drops the Globals runtime',
+      name: "SAM: the function's own Runtime wins over Globals; IgnoreGlobals drops the Globals runtime",
       code: cfnYaml`
         Transform: AWS::Serverless-2016-10-31
         Globals:
@@ -214,7 +214,8 @@ describe('lambda-deprecated-runtime › Globals', () => {
   before(() => initParsers());
 
   it('points at the Globals line the runtime comes from', () => {
-    const code = 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: nodejs18.x\nResources:\n  Api:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n';
+    const code =
+      'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: nodejs18.x\nResources:\n  Api:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n';
     const result = lintText('template.yaml', code, { rules: [rule], config: { rules: { [rule.id]: 'on' } } });
     const related = result.findings.flatMap((f) => (f.related ?? []).map((r) => `${r.start.line + 1}: ${r.message}`));
     assert.deepEqual(related, ['4: The value comes from Globals.Function.']);

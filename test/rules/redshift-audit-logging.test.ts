@@ -45,7 +45,8 @@ new RuleTester().run(rule, {
         }
       `,
       module: {
-        'logging.tf': 'resource "aws_redshift_logging" "main" {\n  cluster_identifier   = aws_redshift_cluster.main.id\n  log_destination_type = "cloudwatch"\n  log_exports          = ["connectionlog"]\n}\n',
+        'logging.tf':
+          'resource "aws_redshift_logging" "main" {\n  cluster_identifier   = aws_redshift_cluster.main.id\n  log_destination_type = "cloudwatch"\n  log_exports          = ["connectionlog"]\n}\n',
       },
     },
     {

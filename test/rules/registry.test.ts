@@ -12,7 +12,11 @@ function ruleFiles(): string[] {
   const dir = join(root, 'rules');
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name !== 'lib')
-    .flatMap((d) => readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.ts')).map((f) => join(dir, d.name, f)));
+    .flatMap((d) =>
+      readdirSync(join(dir, d.name))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(dir, d.name, f)),
+    );
 }
 
 describe('rule registry', () => {
@@ -28,8 +32,10 @@ describe('rule registry', () => {
     assert.deepEqual([...files].sort(), [...ids].sort());
   });
 
-  it('gives every target a check: its own or the rule\'s', () => {
-    const without = allRules.flatMap((r) => Object.values(r.targets).flatMap((targets) => (targets ?? []).filter((t) => !t.check && !r.check).map(() => r.id)));
+  it("gives every target a check: its own or the rule's", () => {
+    const without = allRules.flatMap((r) =>
+      Object.values(r.targets).flatMap((targets) => (targets ?? []).filter((t) => !t.check && !r.check).map(() => r.id)),
+    );
     assert.deepEqual(without, []);
   });
 
@@ -62,6 +68,9 @@ describe('rule registry', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const table = /<!-- rules:start -->([\s\S]*?)<!-- rules:end -->/.exec(readme)?.[1] ?? '';
     const rows = [...table.matchAll(/^\| `([a-z0-9-]+)` \| (\w+) \| ([^|]+) \|/gm)].map((m) => [m[1], m[2], m[3]?.trim()]);
-    assert.deepEqual(rows, allRules.map((r) => [r.id, r.meta.severity, r.meta.title]));
+    assert.deepEqual(
+      rows,
+      allRules.map((r) => [r.id, r.meta.severity, r.meta.title]),
+    );
   });
 });

@@ -116,7 +116,7 @@ resource "aws_s3_bucket_logging" "data" {
       `,
     },
     {
-      name: 'the target of another bucket\'s legacy logging block',
+      name: "the target of another bucket's legacy logging block",
       code: tfJson`
         {
           "resource": {

@@ -224,7 +224,8 @@ data "aws_iam_policy_document" "tls_only" {
         }
       `,
       module: {
-        'policy.tf': 'resource "aws_s3_bucket_policy" "data" {\n  bucket = aws_s3_bucket.data.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*" }] })\n}\n',
+        'policy.tf':
+          'resource "aws_s3_bucket_policy" "data" {\n  bucket = aws_s3_bucket.data.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*" }] })\n}\n',
       },
       errors: [{ messageId: 'noDeny', line: 1, column: 1 }],
     },

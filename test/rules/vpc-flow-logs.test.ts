@@ -55,7 +55,8 @@ new RuleTester().run(rule, {
         }
       `,
       module: {
-        'flow-logs.tf': 'resource "aws_flow_log" "this" {\n  vpc_id               = aws_vpc.this[0].id\n  traffic_type         = "ALL"\n  log_destination_type = "s3"\n  log_destination      = var.bucket_arn\n}\n',
+        'flow-logs.tf':
+          'resource "aws_flow_log" "this" {\n  vpc_id               = aws_vpc.this[0].id\n  traffic_type         = "ALL"\n  log_destination_type = "s3"\n  log_destination      = var.bucket_arn\n}\n',
       },
     },
     {

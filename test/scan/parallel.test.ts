@@ -58,7 +58,10 @@ describe('parallel scan', function () {
     const paths = ['/w/a/main.tf', '/w/a/b/x.tf', '/w/a/vars.tf', '/w/c.yaml', '/w/a/b/y.tf'];
     const units = partitionByDirectory(paths, (p) => p.length);
     assert.deepEqual(units.map((u) => u.indices).sort(), [[0, 2], [1, 4], [3]]);
-    assert.equal(units.reduce((n, u) => n + u.bytes, 0), paths.join('').length);
+    assert.equal(
+      units.reduce((n, u) => n + u.bytes, 0),
+      paths.join('').length,
+    );
   });
 
   it('keeps Terraform modules and their tfvars whole across workers', async () => {
@@ -75,7 +78,11 @@ describe('parallel scan', function () {
 
   it('gives the serial result in the serial order for real templates, whatever the number of workers', async function () {
     needsCorpus(this, 'realworld');
-    const paths = await walkFiles([join(REALWORLD, 'terraform-aws-eks'), join(REALWORLD, 'terraform-aws-vpc'), join(REALWORLD, 'aws-cloudformation-templates')]);
+    const paths = await walkFiles([
+      join(REALWORLD, 'terraform-aws-eks'),
+      join(REALWORLD, 'terraform-aws-vpc'),
+      join(REALWORLD, 'aws-cloudformation-templates'),
+    ]);
     const serial = summary(await scanFiles(paths));
     assert.ok(serial.files.length > 100 && serial.files.some((f) => f.findings.length > 0));
     for (const jobs of [2, 3]) assert.deepEqual(summary(await scanFilesParallel(paths, { jobs, workerScript: WORKER, minParallelBytes: 0 })), serial);
@@ -98,7 +105,10 @@ describe('parallel scan', function () {
     const result = await scanFilesParallel(paths, { jobs: 2, workerScript: crashing, minParallelBytes: 0 });
     const serial = await scanFiles(paths.filter((p) => !p.includes('crash-here')));
     assert.deepEqual(summary({ ...result, readErrors: [] }), summary(serial));
-    assert.deepEqual(result.readErrors.map((e) => e.path), [join(root, 'crash-here', 'main.tf')]);
+    assert.deepEqual(
+      result.readErrors.map((e) => e.path),
+      [join(root, 'crash-here', 'main.tf')],
+    );
     assert.match(result.readErrors[0]?.message ?? '', /not scanned: the scan worker stopped with exit code 7/);
   });
 
@@ -107,7 +117,10 @@ describe('parallel scan', function () {
     moduleTree(root, 4);
     const dead = join(tmp, 'dead-worker.js');
     writeFileSync(dead, `throw new Error('broken bundle');\n`);
-    await assert.rejects(scanFilesParallel(await walkFiles([root]), { jobs: 2, workerScript: dead, minParallelBytes: 0 }), /scan workers keep failing: .*broken bundle/);
+    await assert.rejects(
+      scanFilesParallel(await walkFiles([root]), { jobs: 2, workerScript: dead, minParallelBytes: 0 }),
+      /scan workers keep failing: .*broken bundle/,
+    );
   });
 
   it('rejects with the scan error a serial scan would raise', async () => {
@@ -121,7 +134,23 @@ describe('parallel scan', function () {
 
   it('prints the same report with --jobs 1 and --jobs 2, and refuses a bad --jobs', function () {
     needsCorpus(this, 'realworld');
-    const cli = (...args: string[]) => execFileSync(process.execPath, [CLI, 'scan', join(REALWORLD, 'terraform-aws-eks'), join(REALWORLD, 'terraform-aws-vpc'), '--format', 'json', '--fail-on', 'none', '--no-config', ...args], { cwd: tmp, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const cli = (...args: string[]) =>
+      execFileSync(
+        process.execPath,
+        [
+          CLI,
+          'scan',
+          join(REALWORLD, 'terraform-aws-eks'),
+          join(REALWORLD, 'terraform-aws-vpc'),
+          '--format',
+          'json',
+          '--fail-on',
+          'none',
+          '--no-config',
+          ...args,
+        ],
+        { cwd: tmp, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
+      );
     const one = cli('--jobs', '1');
     assert.ok(JSON.parse(one).filesScanned > 50);
     assert.equal(cli('--jobs', '2'), one);

@@ -4,8 +4,27 @@ import { mochaFlags, resolveSpec, splitArgs } from '../../scripts/test';
 
 describe('npm test runner', () => {
   it('passes .mocharc.json settings as flags but never its spec (which would add every test file)', () => {
-    const flags = mochaFlags({ 'node-option': ['import=tsx'], spec: ['test/**/*.test.ts'], ignore: ['test/e2e/**'], ui: 'bdd', timeout: 20000, reporter: 'spec' });
-    assert.deepEqual(flags, ['--no-config', '--node-option', 'import=tsx', '--ignore', 'test/e2e/**', '--ui', 'bdd', '--timeout', '20000', '--reporter', 'spec']);
+    const flags = mochaFlags({
+      'node-option': ['import=tsx'],
+      spec: ['test/**/*.test.ts'],
+      ignore: ['test/e2e/**'],
+      ui: 'bdd',
+      timeout: 20000,
+      reporter: 'spec',
+    });
+    assert.deepEqual(flags, [
+      '--no-config',
+      '--node-option',
+      'import=tsx',
+      '--ignore',
+      'test/e2e/**',
+      '--ui',
+      'bdd',
+      '--timeout',
+      '20000',
+      '--reporter',
+      'spec',
+    ]);
   });
 
   it('takes files and globs as given and a bare rule id as its table test; names what it cannot find', () => {
@@ -17,6 +36,9 @@ describe('npm test runner', () => {
   });
 
   it('keeps mocha flags and their values apart from the tests named', () => {
-    assert.deepEqual(splitArgs(['a.test.ts', '--grep', 'cfn yaml', '--bail', 'b.test.ts']), { specs: ['a.test.ts', 'b.test.ts'], flags: ['--grep', 'cfn yaml', '--bail'] });
+    assert.deepEqual(splitArgs(['a.test.ts', '--grep', 'cfn yaml', '--bail', 'b.test.ts']), {
+      specs: ['a.test.ts', 'b.test.ts'],
+      flags: ['--grep', 'cfn yaml', '--bail'],
+    });
   });
 });

@@ -82,7 +82,19 @@ Exit codes: 0 no finding at or above --fail-on (and no parse error), 1 findings 
 files are still scanned). 'fix' exits 0 when nothing at or above --fail-on is left.`;
 
 const COMMANDS = ['scan', 'fix', 'rules', 'help'];
-const FLAGS_WITH_VALUE = ['--format', '--fail-on', '--rule', '--output', '--parameters', '--var-file', '--config', '--jobs', '--max-file-size', '--baseline', '--write-baseline'];
+const FLAGS_WITH_VALUE = [
+  '--format',
+  '--fail-on',
+  '--rule',
+  '--output',
+  '--parameters',
+  '--var-file',
+  '--config',
+  '--jobs',
+  '--max-file-size',
+  '--baseline',
+  '--write-baseline',
+];
 const SWITCHES = ['--show-suppressed', '--report-unresolved', '--no-config', '--no-snippets', '--dry-run', '--include-review', '--help', '--version'];
 
 /** The candidate closest to `word` when it is a plausible typo (a third of its length in edits at most). */
@@ -121,8 +133,18 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
     throw new UsageError(`unknown command '${command}'${suggest(command, COMMANDS)}`);
   }
   const options: ScanOptions = {
-    command, paths: [], format: 'text', failOn: 'info', rules: [], showSuppressed: false, parameterFiles: [], varFiles: [],
-    reportUnresolved: false, snippets: true, dryRun: false, includeReview: false,
+    command,
+    paths: [],
+    format: 'text',
+    failOn: 'info',
+    rules: [],
+    showSuppressed: false,
+    parameterFiles: [],
+    varFiles: [],
+    reportUnresolved: false,
+    snippets: true,
+    dryRun: false,
+    includeReview: false,
   };
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
@@ -135,7 +157,8 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
       onlyPaths = true;
       continue;
     }
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       if (inline !== undefined) return inline;
       const v = takeValue(args, i, flag);
@@ -145,13 +168,15 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
     switch (flag) {
       case '--format': {
         const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format '${f}' (text, json or sarif)${suggest(f, ['text', 'json', 'sarif'])}`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif')
+          throw new UsageError(`unknown format '${f}' (text, json or sarif)${suggest(f, ['text', 'json', 'sarif'])}`);
         options.format = f;
         break;
       }
       case '--fail-on': {
         const s = value();
-        if (s !== 'none' && !SEVERITIES.includes(s as Severity)) throw new UsageError(`unknown severity '${s}' (${SEVERITIES.join(', ')} or none)${suggest(s, [...SEVERITIES, 'none'])}`);
+        if (s !== 'none' && !SEVERITIES.includes(s as Severity))
+          throw new UsageError(`unknown severity '${s}' (${SEVERITIES.join(', ')} or none)${suggest(s, [...SEVERITIES, 'none'])}`);
         options.failOn = s as Severity | 'none';
         break;
       }
@@ -206,7 +231,8 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
       case '--max-file-size': {
         const raw = value();
         const bytes = parseByteSize(raw);
-        if (bytes === undefined) throw new UsageError(`--max-file-size needs a positive size in bytes or with a unit such as 500KB or 4MB (got '${raw}')`);
+        if (bytes === undefined)
+          throw new UsageError(`--max-file-size needs a positive size in bytes or with a unit such as 500KB or 4MB (got '${raw}')`);
         options.maxFileSize = bytes;
         break;
       }
@@ -217,7 +243,8 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         throw new UsageError(`unknown option '${arg}'${suggest(flag, [...FLAGS_WITH_VALUE, ...SWITCHES])}`);
     }
   }
-  if (command === 'scan' && (options.dryRun || options.includeReview)) throw new UsageError(`${options.dryRun ? '--dry-run' : '--include-review'} goes with 'secure-iac fix'`);
+  if (command === 'scan' && (options.dryRun || options.includeReview))
+    throw new UsageError(`${options.dryRun ? '--dry-run' : '--include-review'} goes with 'secure-iac fix'`);
   if (command === 'fix' && (options.baseline || options.writeBaseline)) throw new UsageError(`baselines go with 'secure-iac scan'`);
   if (options.paths.length === 0) options.paths.push('.');
   return options;

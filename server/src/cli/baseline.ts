@@ -79,10 +79,12 @@ export function writeBaseline(report: Report, cwd: string, file: string): number
   const target = resolve(cwd, file);
   const counts = new Map<string, number>();
   for (const id of identities(report, report.findings, cwd, dirname(target))) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const findings = [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([id, count]): BaselineEntry => {
-    const [ruleId, f, resource, path] = JSON.parse(id) as [string, string, string, string];
-    return { ruleId, file: f, resource, path, count };
-  });
+  const findings = [...counts]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([id, count]): BaselineEntry => {
+      const [ruleId, f, resource, path] = JSON.parse(id) as [string, string, string, string];
+      return { ruleId, file: f, resource, path, count };
+    });
   const content: BaselineFile = { version: BASELINE_VERSION, tool: 'secure-iac', findings };
   writeFileAtomic(target, JSON.stringify(content, null, 2) + '\n');
   return report.findings.length;

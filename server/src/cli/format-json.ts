@@ -30,7 +30,12 @@ export function formatJson(report: Report, showSuppressed: boolean): string {
         filesScanned: report.filesScanned,
         findings,
         ...(report.baselined !== undefined ? { baselined: report.baselined } : {}),
-        errors: report.errors.map((e) => ({ file: e.file, message: e.message, ...(e.startLine ? { startLine: e.startLine, startColumn: e.startColumn } : {}), ...(e.skipped ? { skipped: true } : {}) })),
+        errors: report.errors.map((e) => ({
+          file: e.file,
+          message: e.message,
+          ...(e.startLine ? { startLine: e.startLine, startColumn: e.startColumn } : {}),
+          ...(e.skipped ? { skipped: true } : {}),
+        })),
       },
       null,
       2,

@@ -123,7 +123,16 @@ export function formatSarif(report: Report, rules: readonly AnyRule[], version: 
               level: e.skipped ? ('note' as const) : ('error' as const),
               message: { text: `${e.file}: ${e.message}` },
               ...(e.startLine
-                ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(e.file), uriBaseId: '%SRCROOT%' }, region: { startLine: e.startLine, startColumn: e.startColumn } } }] }
+                ? {
+                    locations: [
+                      {
+                        physicalLocation: {
+                          artifactLocation: { uri: encodeURI(e.file), uriBaseId: '%SRCROOT%' },
+                          region: { startLine: e.startLine, startColumn: e.startColumn },
+                        },
+                      },
+                    ],
+                  }
                 : {}),
             })),
           },

@@ -37,10 +37,18 @@ function frame(text: string | undefined, f: ReportFinding): string | undefined {
   const single = f.endLine - f.startLine >= MAX_FRAME_LINES || f.endLine < f.startLine;
   const end = single ? { line: f.startLine, column: Number.MAX_SAFE_INTEGER } : { line: f.endLine, column: f.endColumn };
   // Control characters in the source become U+FFFD one for one, so columns and carets still line up.
-  const lines = text.split(/\r?\n/).slice(0, f.endLine + 2).map(neutraliseControl).join('\n');
+  const lines = text
+    .split(/\r?\n/)
+    .slice(0, f.endLine + 2)
+    .map(neutraliseControl)
+    .join('\n');
   const lineText = lines.split('\n')[f.startLine - 1] ?? '';
   const endColumn = single ? lineText.length + 1 : end.column;
-  return codeFrameColumns(lines, { start: { line: f.startLine, column: f.startColumn }, end: { line: end.line, column: endColumn } }, { highlightCode: false, linesAbove: 1, linesBelow: 0 });
+  return codeFrameColumns(
+    lines,
+    { start: { line: f.startLine, column: f.startColumn }, end: { line: end.line, column: endColumn } },
+    { highlightCode: false, linesAbove: 1, linesBelow: 0 },
+  );
 }
 
 function findingBlock(f: ReportFinding, widths: { pos: number; rule: number }, text: string | undefined, o: TextOptions, c: Colors): string[] {
@@ -53,8 +61,12 @@ function findingBlock(f: ReportFinding, widths: { pos: number; rule: number }, t
     const fr = frame(text, f);
     if (fr) out.push(...fr.split('\n').map((l) => indent + c.dim(l)));
   }
-  for (const r of f.related ?? []) out.push(`${indent}${c.dim('↳')} ${escapeControl(r.message)} ${c.dim(`(${escapeControl(r.file)}:${r.startLine}:${r.startColumn})`)}`);
-  if (f.fix) out.push(`${indent}${c.green('fix:')} ${escapeControl(f.fix.title)}${f.fixSafety === 'safe' ? c.dim(' (secure-iac fix)') : c.dim(' (secure-iac fix --include-review)')}`);
+  for (const r of f.related ?? [])
+    out.push(`${indent}${c.dim('↳')} ${escapeControl(r.message)} ${c.dim(`(${escapeControl(r.file)}:${r.startLine}:${r.startColumn})`)}`);
+  if (f.fix)
+    out.push(
+      `${indent}${c.green('fix:')} ${escapeControl(f.fix.title)}${f.fixSafety === 'safe' ? c.dim(' (secure-iac fix)') : c.dim(' (secure-iac fix --include-review)')}`,
+    );
   out.push(`${indent}${c.dim('docs:')} ${c.dim(o.docsUrl(f.ruleId))}`);
   return out;
 }
@@ -89,13 +101,15 @@ export function formatText(report: Report, options: TextOptions): string {
     for (const f of g.findings) out.push(...findingBlock(f, widths, report.sources?.get(file), options, c));
     out.push('');
   }
-  for (const rf of report.ruleFailures) out.push(`${c.red('internal error')}  ${escapeControl(rf.file)}  ${rf.ruleId}: rule failed: ${escapeControl(rf.message.split('\n')[0] ?? '')}`);
+  for (const rf of report.ruleFailures)
+    out.push(`${c.red('internal error')}  ${escapeControl(rf.file)}  ${rf.ruleId}: rule failed: ${escapeControl(rf.message.split('\n')[0] ?? '')}`);
   out.push(...summary(report, c));
   return out.join('\n') + '\n';
 }
 
 function summary(report: Report, c: Colors): string[] {
-  if (report.filesScanned === 0 && report.errors.length === 0) return [c.yellow('Nothing to scan: no CloudFormation template or Terraform file was found in the given paths.')];
+  if (report.filesScanned === 0 && report.errors.length === 0)
+    return [c.yellow('Nothing to scan: no CloudFormation template or Terraform file was found in the given paths.')];
   const counts = new Map<Severity, number>();
   const rules = new Map<string, number>();
   for (const f of report.findings) {

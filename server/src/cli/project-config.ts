@@ -1,7 +1,15 @@
 // Combines the project config file with the command-line flags (flags win) into what a scan needs.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { emptyConfig, formatConfigDiagnostic, loadConfigFile, loadProjectConfig, overlayProjectConfig, toEngineConfig, type LoadedProjectConfig } from '../engine/config/config-file';
+import {
+  emptyConfig,
+  formatConfigDiagnostic,
+  loadConfigFile,
+  loadProjectConfig,
+  overlayProjectConfig,
+  toEngineConfig,
+  type LoadedProjectConfig,
+} from '../engine/config/config-file';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/config/file-size';
 import type { EngineConfig } from '../engine/types';
 import { GlobSet } from '../workspace/paths';
@@ -32,7 +40,12 @@ export interface ScanSetup {
  */
 export async function configFolders(paths: readonly string[], cwd: string): Promise<string[]> {
   const only = paths.length === 1 ? path.resolve(cwd, paths[0] as string) : undefined;
-  const isDir = only !== undefined && (await fs.stat(only).then((s) => s.isDirectory(), () => false));
+  const isDir =
+    only !== undefined &&
+    (await fs.stat(only).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
   return isDir && only !== path.resolve(cwd) ? [only, cwd] : [cwd];
 }
 
@@ -80,7 +93,11 @@ export async function scanSetup(options: ScanOptions, cwd: string): Promise<Scan
     maxFileSize: options.maxFileSize ?? merged.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     includeCdkOut: merged.scan?.includeCdkOut ?? false,
     inputRoots: [cwd, ...options.paths.map((p) => path.resolve(cwd, p))],
-    ...(options.baseline !== undefined ? { baseline: path.resolve(cwd, options.baseline) } : merged.baseline !== undefined ? { baseline: path.resolve(root, merged.baseline) } : {}),
+    ...(options.baseline !== undefined
+      ? { baseline: path.resolve(cwd, options.baseline) }
+      : merged.baseline !== undefined
+        ? { baseline: path.resolve(root, merged.baseline) }
+        : {}),
     // A file named on the command line is checked even when a glob matches it, as the walker does for its own skips.
     isExcluded: (f) => {
       const abs = path.resolve(cwd, f);

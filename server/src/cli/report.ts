@@ -127,6 +127,7 @@ export function buildReport(scan: ScanResult, cwd: string): Report {
     }
     for (const rf of file.ruleFailures) report.ruleFailures.push({ file: path, ruleId: rf.ruleId, message: rf.message });
   }
-  for (const err of scan.readErrors) report.errors.push({ file: displayPath(err.path, cwd), message: err.message, ...(err.skipped ? { skipped: err.skipped } : {}) });
+  for (const err of scan.readErrors)
+    report.errors.push({ file: displayPath(err.path, cwd), message: err.message, ...(err.skipped ? { skipped: err.skipped } : {}) });
   return report;
 }

@@ -75,7 +75,10 @@ export function joinGroup(
   indent: string,
   keys: readonly string[],
 ): { column: number | undefined; realign: { start: number; end: number; newText: string }[] } {
-  const needed = Math.max(...keys.map((k) => indent.length + k.length + 1), ...group.map((e) => e.keyRange.end - lineStart(text, e.keyRange.end) + 1));
+  const needed = Math.max(
+    ...keys.map((k) => indent.length + k.length + 1),
+    ...group.map((e) => e.keyRange.end - lineStart(text, e.keyRange.end) + 1),
+  );
   if (group.length === 0) return { column: needed, realign: [] };
   const columns = new Set(group.map((e) => equalsColumn(text, e)));
   if (columns.size !== 1) return { column: undefined, realign: [] };

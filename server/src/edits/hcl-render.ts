@@ -101,7 +101,7 @@ export function nestedBlock(key: string, value: { readonly [key: string]: FixVal
 export function bodyLines(body: { readonly [key: string]: FixValue }, layout: Layout): string {
   const entries = Object.entries(body);
   const widths = entries.map(() => 0);
-  for (let i = 0; i < entries.length; ) {
+  for (let i = 0; i < entries.length;) {
     let j = i;
     while (j < entries.length && !writtenAsBlock(...entries[j]!)) j++;
     const width = Math.max(0, ...entries.slice(i, j).map(([k]) => k.length));

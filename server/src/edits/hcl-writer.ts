@@ -117,7 +117,12 @@ function insertIntoBody(doc: IacDocument, map: MapNode, items: readonly { key: s
     for (; i < items.length && !writtenAsBlock(items[i]!.key, items[i]!.value); i++) run.push(items[i]!);
     i--;
     const group = entry === '' && onOwnLine ? groupEnding(text, sorted(map), last) : [];
-    const joined = joinGroup(text, group, childIndent, run.map((r) => r.key));
+    const joined = joinGroup(
+      text,
+      group,
+      childIndent,
+      run.map((r) => r.key),
+    );
     realign.push(...joined.realign);
     for (const r of run) entry += eol + attributeLine(childIndent, r.key, inline(r.value), joined.column);
     previousIsBlock = false;
@@ -168,7 +173,12 @@ function insertIntoObject(text: string, map: MapNode, key: string, value: FixVal
   const last = lastEntry(map);
   const multiLine = last !== undefined && !sameLine(text, open, close) && startsLine(text, last.range.start);
   const column = multiLine ? alignedColumn(text, sorted(map), last) : undefined;
-  const entryText = attributeLine('', keyText(key), inline(value), column === undefined ? undefined : column - indentAt(text, last!.range.start).length);
+  const entryText = attributeLine(
+    '',
+    keyText(key),
+    inline(value),
+    column === undefined ? undefined : column - indentAt(text, last!.range.start).length,
+  );
   if (!last) return [{ start: open + 1, end: close, newText: ` ${entryText} ` }];
   const comma = /^\s*,/.exec(text.slice(last.range.end, close));
   const after = comma ? last.range.end + comma[0].length : last.range.end;
@@ -213,12 +223,7 @@ function lastEntry(map: MapNode): MapNode['entries'][number] | undefined {
 function variableBlock(text: string, input: InputDecl): string {
   const eol = eolOf(text);
   const unit = indentUnit(text, undefined, '');
-  return [
-    `variable ${quote(input.name)} {`,
-    `${unit}type        = ${input.type}`,
-    `${unit}description = ${quote(input.description)}`,
-    '}',
-  ].join(eol);
+  return [`variable ${quote(input.name)} {`, `${unit}type        = ${input.type}`, `${unit}description = ${quote(input.description)}`, '}'].join(eol);
 }
 
 /** Appends `block` with exactly one blank line before it and a final line break (trailing whitespace replaced). */

@@ -43,7 +43,9 @@ export function jsonValue(value: FixValue, indent: string, fmt: JsonFormat): str
   }
   const members = Object.entries(value).map(([k, v]) => jsonMember(k, v, inner, fmt));
   if (members.length === 0) return '{}';
-  return fmt.pretty ? `{${fmt.eol}${inner}${members.join(`,${fmt.eol}${inner}`)}${fmt.eol}${indent}}` : `{${fmt.pad}${members.join(fmt.comma)}${fmt.pad}}`;
+  return fmt.pretty
+    ? `{${fmt.eol}${inner}${members.join(`,${fmt.eol}${inner}`)}${fmt.eol}${indent}}`
+    : `{${fmt.pad}${members.join(fmt.comma)}${fmt.pad}}`;
 }
 
 /** `"key": value` for a member written at `indent`. */

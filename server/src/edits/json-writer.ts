@@ -32,7 +32,9 @@ function addMember(doc: IacDocument, map: MapNode, key: string, value: FixValue,
   // fix, rather than joining two members without a comma.
   const newText = fmt.pretty
     ? `{${fmt.eol}${memberIndent}${member}${fmt.eol}${lineIndent(text, map.range.start)}}`
-    : close > map.range.start + 1 ? `{ ${member} }` : `{${member}}`;
+    : close > map.range.start + 1
+      ? `{ ${member} }`
+      : `{${member}}`;
   return [{ start: map.range.start, end: map.range.end, newText }];
 }
 
@@ -92,9 +94,7 @@ function insertResource(doc: IacDocument, after: ResourceNode, resource: NewReso
   const section = root && entryOf(root, doc.family === 'terraform' ? 'resource' : 'Resources')?.value;
   if (section?.kind !== 'map') return [];
   if (doc.family === 'terraform') return insertTfResource(doc, section, after, resource);
-  const body: FixMap = Object.keys(resource.body).length > 0
-    ? { Type: resource.type, Properties: resource.body }
-    : { Type: resource.type };
+  const body: FixMap = Object.keys(resource.body).length > 0 ? { Type: resource.type, Properties: resource.body } : { Type: resource.type };
   const anchor = section.entries.find((e) => e.value === after.node) ?? entryOf(section, after.name);
   return addMember(doc, section, resource.name, body, anchor);
 }
@@ -151,9 +151,7 @@ function appendItem(doc: IacDocument, list: ListNode, value: FixValue): TextEdit
   if (!last) {
     const pretty = text.slice(open, close).includes('\n') || isMultiLine(text);
     const inner = own + fmt.unit;
-    const newText = pretty
-      ? `[${fmt.eol}${inner}${jsonValue(value, inner, { ...fmt, pretty })}${fmt.eol}${own}]`
-      : `[${jsonValue(value, own, fmt)}]`;
+    const newText = pretty ? `[${fmt.eol}${inner}${jsonValue(value, inner, { ...fmt, pretty })}${fmt.eol}${own}]` : `[${jsonValue(value, own, fmt)}]`;
     return [{ start: open, end: close + 1, newText }];
   }
   const lastText = text.slice(last.range.start, last.range.end);

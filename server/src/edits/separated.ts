@@ -35,8 +35,7 @@ export const JSON_TRIVIA: Trivia = {
 
 /** YAML: `#` comments, which need whitespace (or a line start) before them. */
 export const YAML_TRIVIA: Trivia = {
-  skip: (text, i) =>
-    skipWith(text, i, (t, p) => (t[p] === '#' && (p === 0 || WS.test(t[p - 1]!)) ? toLineEnd(t, p) : p)),
+  skip: (text, i) => skipWith(text, i, (t, p) => (t[p] === '#' && (p === 0 || WS.test(t[p - 1]!)) ? toLineEnd(t, p) : p)),
   blank: (rest) => /^[ \t\r]*(#.*)?$/.test(rest),
 };
 
@@ -173,12 +172,16 @@ export function removeMember(text: string, trivia: Trivia, c: Bracketed, start: 
     if (own) {
       // The closing bracket after it on its line stays on that line (it could end up inside a comment above).
       const from = restBlank(text, trivia, end) ? breakBefore(text, lineStartOf(text, start)) : start;
-      return [{ start: comma, end: comma + 1, newText: '' }, { start: from, end: stop, newText: '' }];
+      return [
+        { start: comma, end: comma + 1, newText: '' },
+        { start: from, end: stop, newText: '' },
+      ];
     }
     return [{ start: comma, end: stop, newText: '' }];
   }
   if (before === 'member') {
-    if (startsLine(text, start) && lineStartOf(text, start) > 0) return [{ start: breakBefore(text, lineStartOf(text, start)), end: stop, newText: '' }];
+    if (startsLine(text, start) && lineStartOf(text, start) > 0)
+      return [{ start: breakBefore(text, lineStartOf(text, start)), end: stop, newText: '' }];
     return [{ start: prevEnd as number, end: stop, newText: '' }];
   }
   return [whole];
@@ -214,7 +217,10 @@ export function appendMember(
     // A comment after the last member stays on its line: the comma goes before it, the new line after it.
     if (trivia.blank(rest) && !/^[ \t\r]*$/.test(rest)) {
       const at = lineEndOf(text, last.end);
-      return [{ start: last.end, end: last.end, newText: ',' }, { start: at, end: at, newText: line }];
+      return [
+        { start: last.end, end: last.end, newText: ',' },
+        { start: at, end: at, newText: line },
+      ];
     }
     return [{ start: last.end, end: last.end, newText: `,${line}` }];
   }

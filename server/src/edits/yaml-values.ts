@@ -70,7 +70,9 @@ export function yamlInline(v: FixValue, spaced: boolean): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (isFixRef(v)) return yamlRef(v);
   if (isFixList(v)) return `[${v.map((i) => yamlInline(i, spaced)).join(', ')}]`;
-  const body = Object.entries(v).map(([k, x]) => `${yamlString(k)}: ${yamlInline(x, spaced)}`).join(', ');
+  const body = Object.entries(v)
+    .map(([k, x]) => `${yamlString(k)}: ${yamlInline(x, spaced)}`)
+    .join(', ');
   if (body === '') return '{}';
   return spaced ? `{ ${body} }` : `{${body}}`;
 }

@@ -5,9 +5,7 @@ import { entryOf, type IacNode, type ListNode, type MapEntry, type MapNode } fro
 import { appendMember, nextLineStart, removeLines, removeMember, YAML_TRIVIA } from './separated';
 import type { InputDecl, NewResource, TextEdit, Writer } from './types';
 import { columnOf, eolOf, findParent, indentUnit, lineEnd, lineIndent, lineStart } from './yaml-layout';
-import {
-  isFixList, isFixMap, yamlEntryLines, yamlInline, yamlListLines, yamlMapLines, yamlString, yamlStringLike, type FixMap,
-} from './yaml-values';
+import { isFixList, isFixMap, yamlEntryLines, yamlInline, yamlListLines, yamlMapLines, yamlString, yamlStringLike, type FixMap } from './yaml-values';
 
 /** `path` folded into one value: ['A', 'B'] with v → { B: v } under key A. */
 function nest(path: readonly string[], value: FixValue): [string, FixValue] {
@@ -172,11 +170,8 @@ function headingStart(text: string, at: number): number {
 function insertResource(doc: IacDocument, after: ResourceNode, resource: NewResource): TextEdit[] {
   const section = doc.root && entryOf(doc.root, 'Resources')?.value;
   if (section?.kind !== 'map') return [];
-  const body: FixMap = Object.keys(resource.body).length > 0
-    ? { Type: resource.type, Properties: resource.body }
-    : { Type: resource.type };
-  const entry: MapEntry | undefined = section.entries.find((e) => e.value === after.node)
-    ?? section.entries.find((e) => e.key === after.name);
+  const body: FixMap = Object.keys(resource.body).length > 0 ? { Type: resource.type, Properties: resource.body } : { Type: resource.type };
+  const entry: MapEntry | undefined = section.entries.find((e) => e.value === after.node) ?? section.entries.find((e) => e.key === after.name);
   if (!entry || section.style === 'flow') return insertProperty(doc, section, [resource.name], body);
   const { text } = doc;
   const eol = eolOf(text);
@@ -240,9 +235,10 @@ function removeProperty(doc: IacDocument, map: MapNode, entry: MapEntry): TextEd
     return [{ start: keyStart, end: entry.range.end, newText: '{}' }];
   }
   const end = lineEnd(text, entry.range.end);
-  const lines = end < text.length
-    ? { start: lineStart(text, keyStart), end: nextLineStart(text, end), newText: '' }
-    : removeLines(text, entry.range.start, entry.range.end);
+  const lines =
+    end < text.length
+      ? { start: lineStart(text, keyStart), end: nextLineStart(text, end), newText: '' }
+      : removeLines(text, entry.range.start, entry.range.end);
   return [{ start: colon + 1, end: colon + 1, newText: ' {}' }, lines];
 }
 
@@ -266,7 +262,10 @@ function appendItem(doc: IacDocument, list: ListNode, value: FixValue): TextEdit
         const unit = indentUnit(text, doc.root, parent.map);
         const lines = yamlListLines([value], spaces(columnOf(text, parent.entry.keyRange.start) + unit), spaces(unit));
         const at = lineEnd(text, list.range.end);
-        return [{ start: colon + 1, end: list.range.end, newText: '' }, { start: at, end: at, newText: eol + lines.join(eol) }];
+        return [
+          { start: colon + 1, end: list.range.end, newText: '' },
+          { start: at, end: at, newText: eol + lines.join(eol) },
+        ];
       }
       const pad = text[open + 1] === ' ' ? ' ' : '';
       return [{ start: open, end: close + 1, newText: `[${pad}${yamlInline(value, true)}${pad}]` }];

@@ -41,7 +41,8 @@ type Edit = { start: number; end: number; newText: string };
 export function dedupeEdits<E extends Edit>(edits: readonly E[]): E[] {
   const seen = new Set<string>();
   const deletions = edits.filter((d) => d.newText === '' && d.end > d.start);
-  const moot = (e: E) => e.end > e.start && deletions.some((d) => d !== e && d.start <= e.start && e.end <= d.end && (d.start < e.start || e.end < d.end));
+  const moot = (e: E) =>
+    e.end > e.start && deletions.some((d) => d !== e && d.start <= e.start && e.end <= d.end && (d.start < e.start || e.end < d.end));
   return edits.filter((e) => {
     const key = `${e.start}:${e.end}:${e.newText}`;
     if (seen.has(key) || moot(e)) return false;
@@ -82,7 +83,9 @@ export function disjointEdits<E extends Edit>(text: string, edits: readonly E[])
 
 /** Applies non-overlapping edits (any order; insertions at one offset keep their given order; exact repeats once). */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = dedupeEdits(edits).map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  const sorted = dedupeEdits(edits)
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
   let out = '';
   let pos = 0;
   for (const { e } of sorted) {

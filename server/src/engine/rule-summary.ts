@@ -27,7 +27,11 @@ export function whyOf(page: string): string | undefined {
   const section = /^## What it checks and why[ \t]*\n+([\s\S]*?)(?:\n[ \t]*\n|(?![\s\S]))/m.exec(page)?.[1];
   if (!section) return undefined;
   // Lines joined with one space (not `/\s*\n\s*/g`, quadratic on long runs of blanks).
-  const paragraph = section.split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' ');
+  const paragraph = section
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
   // A sentence ends at ". " before a capital or backtick; abbreviations such as "e.g." are followed by lower case.
   const ends = [...paragraph.matchAll(/[.!?](?:\)|\*)*(?=\s+[A-Z`*(]|$)/g)].map((m) => (m.index ?? 0) + m[0].length);
   const cut = ends[1] ?? ends[0] ?? paragraph.length;

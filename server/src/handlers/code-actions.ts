@@ -100,14 +100,27 @@ function quickFixes(deps: CodeActionDeps, outcome: LintOutcome, params: CodeActi
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         // With snippet support the placeholder reason is selected, so the user types the reason straight away.
-        edit: deps.snippetEdits && deps.documentChanges && outcome.version !== undefined ? snippetEdit(outcome, ignore) : workspaceEdit(deps, outcome, ignore),
+        edit:
+          deps.snippetEdits && deps.documentChanges && outcome.version !== undefined
+            ? snippetEdit(outcome, ignore)
+            : workspaceEdit(deps, outcome, ignore),
       });
     }
     if (deps.clientCommands) {
       const args = [finding.ruleId];
       actions.push(
-        { title: `Show documentation for ${finding.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Show documentation', command: Commands.showRuleDocumentation, arguments: args } },
-        { title: `Disable ${finding.ruleId} in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Disable rule', command: Commands.disableRuleInWorkspace, arguments: args } },
+        {
+          title: `Show documentation for ${finding.ruleId}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: 'Show documentation', command: Commands.showRuleDocumentation, arguments: args },
+        },
+        {
+          title: `Disable ${finding.ruleId} in this workspace`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: 'Disable rule', command: Commands.disableRuleInWorkspace, arguments: args },
+        },
       );
     }
   }
@@ -125,10 +138,7 @@ function matchFinding(findings: readonly Finding[], diagnostic: Diagnostic, outc
   const start = sameVersion ? data.start : outcome.text.offsetAt(diagnostic.range.start);
   const end = sameVersion ? data.end : outcome.text.offsetAt(diagnostic.range.end);
   const sameRule = findings.filter((f) => f.ruleId === data.ruleId);
-  return (
-    sameRule.find((f) => f.range.start === start && f.range.end === end) ??
-    sameRule.find((f) => f.range.start <= end && start <= f.range.end)
-  );
+  return sameRule.find((f) => f.range.start === start && f.range.end === end) ?? sameRule.find((f) => f.range.start <= end && start <= f.range.end);
 }
 
 async function fixAllAction(deps: CodeActionDeps, uri: string, includeReview: boolean): Promise<CodeAction | undefined> {
@@ -142,7 +152,9 @@ async function fixAllAction(deps: CodeActionDeps, uri: string, includeReview: bo
   const edit = minimalEdit(before, text);
   if (!edit || applied === 0) return undefined;
   return {
-    title: includeReview ? `Fix all Secure IaC findings, including those that need a review (${applied})` : `Fix all safe Secure IaC findings (${applied})`,
+    title: includeReview
+      ? `Fix all Secure IaC findings, including those that need a review (${applied})`
+      : `Fix all safe Secure IaC findings (${applied})`,
     kind: includeReview ? FIX_ALL_REVIEW_KIND : FIX_ALL_KIND,
     edit: workspaceEdit(deps, { uri, version, text: doc, result: undefined }, [edit]),
     // Never silently partial: after the edit, the client says how many findings still need a reviewed fix.
@@ -158,7 +170,8 @@ function snippetEdit(outcome: LintOutcome, edits: readonly TextEdit[]): Workspac
   const snippets = edits.map((e) => {
     const escaped = e.newText.replace(/[\\$}]/g, (c) => `\\${c}`);
     const at = placed ? -1 : escaped.indexOf(SUPPRESSION_REASON_PLACEHOLDER);
-    const value = at < 0 ? escaped : `${escaped.slice(0, at)}\${1:${SUPPRESSION_REASON_PLACEHOLDER}}${escaped.slice(at + SUPPRESSION_REASON_PLACEHOLDER.length)}`;
+    const value =
+      at < 0 ? escaped : `${escaped.slice(0, at)}\${1:${SUPPRESSION_REASON_PLACEHOLDER}}${escaped.slice(at + SUPPRESSION_REASON_PLACEHOLDER.length)}`;
     placed ||= at >= 0;
     return { range: { start: outcome.text.positionAt(e.start), end: outcome.text.positionAt(e.end) }, snippet: { kind: 'snippet' as const, value } };
   });

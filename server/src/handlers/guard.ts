@@ -31,7 +31,12 @@ export function describeError(err: unknown): string {
  * Wraps a request handler: an exception is logged and `fallback` is answered, so the client gets a reply and
  * the server keeps serving (a thrown error inside vscode-jsonrpc would be answered too, but silently for the user).
  */
-export function guardRequest<A extends unknown[], R>(log: Log, name: string, fallback: R, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+export function guardRequest<A extends unknown[], R>(
+  log: Log,
+  name: string,
+  fallback: R,
+  handler: (...args: A) => R | Promise<R>,
+): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
       return await handler(...args);

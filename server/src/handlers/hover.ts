@@ -43,7 +43,11 @@ export function describe(f: Finding, clientCommands: boolean): string {
   const why = ruleWhy(f.ruleId);
   if (why) lines.push(why);
   const fix = f.fixes[0];
-  lines.push(fix ? `**Fix:** ${fix.title}${fix.safety === 'review' ? ' (review the change)' : ''}.` : '**Fix:** none offered: this needs a decision only you can make; the documentation says what to do.');
+  lines.push(
+    fix
+      ? `**Fix:** ${fix.title}${fix.safety === 'review' ? ' (review the change)' : ''}.`
+      : '**Fix:** none offered: this needs a decision only you can make; the documentation says what to do.',
+  );
   for (const r of f.related ?? []) lines.push(`**Value from:** ${r.message} ([line ${r.start.line + 1}](${r.uri}#L${r.start.line + 1}))`);
   const docs = clientCommands ? `command:${Commands.showRuleDocumentation}?${encodeURIComponent(JSON.stringify([f.ruleId]))}` : ruleDocsUrl(f.ruleId);
   if (docs) lines.push(`[Learn more](${docs})`);

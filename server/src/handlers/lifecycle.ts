@@ -45,14 +45,25 @@ export function startServer(connection: Connection): void {
     supportsFolderEvents = caps.workspace?.workspaceFolders === true;
     registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     // Our VS Code client declares its own watchers; other clients (Neovim, ...) get ours if they allow it.
-    registerWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && !optionOf(params.initializationOptions, 'clientWatchesFiles');
+    registerWatchers =
+      caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && !optionOf(params.initializationOptions, 'clientWatchesFiles');
     projectConfigs = new ProjectConfigStore(connection, log);
     settings = new SettingsStore(connection, log, caps.workspace?.configuration === true, projectConfigs);
     settings.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
     await initParsers();
     const clientCommands = optionOf(params.initializationOptions, 'clientCommands') === true;
     const snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
-    wire(connection, documents, settings, projectConfigs, log, status, debounceFrom(params.initializationOptions), caps.workspace?.workspaceEdit?.documentChanges === true, { clientCommands, snippetEdits });
+    wire(
+      connection,
+      documents,
+      settings,
+      projectConfigs,
+      log,
+      status,
+      debounceFrom(params.initializationOptions),
+      caps.workspace?.workspaceEdit?.documentChanges === true,
+      { clientCommands, snippetEdits },
+    );
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -69,7 +80,9 @@ export function startServer(connection: Connection): void {
       const registrations: Promise<unknown>[] = [];
       if (registerConfiguration) {
         // Pull model: the notification only says "something changed"; the sections scope which edits wake us.
-        registrations.push(connection.client.register(DidChangeConfigurationNotification.type, { section: ['secureIac', 'files.exclude', 'search.exclude'] }));
+        registrations.push(
+          connection.client.register(DidChangeConfigurationNotification.type, { section: ['secureIac', 'files.exclude', 'search.exclude'] }),
+        );
       }
       if (registerWatchers) {
         registrations.push(
@@ -141,7 +154,9 @@ function wire(
   // `secureIac.run: onSave` checks documents when they open and when they are saved, never as they are typed.
   const opening = new Set<string>();
   documents.onDidOpen((e) => opening.add(e.document.uri));
-  documents.onDidChangeContent(guardEvent(log, 'didChange', (e) => scheduler.changed(e.document.uri, opening.delete(e.document.uri) ? 'open' : 'edit')));
+  documents.onDidChangeContent(
+    guardEvent(log, 'didChange', (e) => scheduler.changed(e.document.uri, opening.delete(e.document.uri) ? 'open' : 'edit')),
+  );
   documents.onDidSave(guardEvent(log, 'didSave', (e) => scheduler.changed(e.document.uri, 'save')));
   documents.onDidClose(guardEvent(log, 'didClose', (e) => scheduler.closed(e.document.uri)));
   connection.onDidChangeConfiguration(

@@ -72,7 +72,15 @@ export class Linter {
       const session = this.sessionOf(uri);
       outcome.result =
         this.tooLarge(uri, doc.getText(), settings) ??
-        this.run(uri, () => this.parseOpen(doc), settings, module, inputs, session.lintCache, graph && { graph, cacheFor: (i) => session.instanceCache(instanceCacheKey(i)) });
+        this.run(
+          uri,
+          () => this.parseOpen(doc),
+          settings,
+          module,
+          inputs,
+          session.lintCache,
+          graph && { graph, cacheFor: (i) => session.instanceCache(instanceCacheKey(i)) },
+        );
     }
     this.sessionOf(uri).result = outcome;
     return outcome;
@@ -105,7 +113,9 @@ export class Linter {
       content = await readInputFile(fsPath, settings.maxFileSize);
     } catch (err) {
       const note = err instanceof TooLargeError ? oversizeNoteOf(uri, err.head, err.size, err.limit) : undefined;
-      return note ? { uri, text: TextDocument.create(uri, 'plaintext', 0, ''), result: { findings: [], errors: [note], ruleFailures: [] } } : undefined;
+      return note
+        ? { uri, text: TextDocument.create(uri, 'plaintext', 0, ''), result: { findings: [], errors: [note], ruleFailures: [] } }
+        : undefined;
     }
     const text = TextDocument.create(uri, 'plaintext', 0, content);
     if (this.isExcluded(uri, folder, settings)) return { uri, text, result: undefined };
@@ -115,7 +125,11 @@ export class Linter {
     // The graph's parse of the file (from the same disk text, through the module index's cache) is the one it knows.
     const inGraph = graph && [...graph.dirs.values()].flatMap((d) => d.docs).find((d) => d.uri === uri && d.text === content);
     const parse = () => inGraph ?? parseDocument(uri, content);
-    return { uri, text, result: this.tooLarge(uri, content, settings) ?? this.run(uri, parse, settings, module, inputs, undefined, graph && { graph }) };
+    return {
+      uri,
+      text,
+      result: this.tooLarge(uri, content, settings) ?? this.run(uri, parse, settings, module, inputs, undefined, graph && { graph }),
+    };
   }
 
   /** Drops what is cached for a closed document. */
@@ -165,7 +179,10 @@ export class Linter {
 
   /** Parameter-file / tfvars values for a document, as `secure-iac scan` would apply them. */
   private async inputValues(uri: string, settings: Settings, folder: string | undefined): Promise<InputValues | undefined> {
-    return this.inputs.forDocument(uri, uriToPath(uri), settings.parameterFiles, settings.varFiles, { maxFileSize: settings.maxFileSize, ...(folder !== undefined ? { roots: [folder] } : {}) });
+    return this.inputs.forDocument(uri, uriToPath(uri), settings.parameterFiles, settings.varFiles, {
+      maxFileSize: settings.maxFileSize,
+      ...(folder !== undefined ? { roots: [folder] } : {}),
+    });
   }
 
   private run(
@@ -188,7 +205,10 @@ export class Linter {
           ? lintDocumentWithModules(modules.graph, doc, { config, cacheFor: modules.cacheFor ?? (() => undefined) })
           : lintDocument(doc, { config, module, inputValues, cache });
       for (const failure of result.ruleFailures) {
-        this.errorOnce(`${uri}\n${failure.ruleId}`, `Rule ${failure.ruleId} failed on ${uri}; its findings are missing for this file: ${failure.message}`);
+        this.errorOnce(
+          `${uri}\n${failure.ruleId}`,
+          `Rule ${failure.ruleId} failed on ${uri}; its findings are missing for this file: ${failure.message}`,
+        );
       }
       this.log.verbose(`Linted ${uri} in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} findings`);
       return result;

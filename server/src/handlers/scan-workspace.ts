@@ -34,7 +34,16 @@ interface ScanDeps {
 export function registerScanWorkspace(deps: ScanDeps): void {
   const { connection, log, findings } = deps;
   let generation = 0;
-  const empty: ScanWorkspaceResult = { files: 0, scanned: 0, templates: 0, findings: 0, filesWithFindings: 0, parseErrors: 0, cancelled: true, durationMs: 0 };
+  const empty: ScanWorkspaceResult = {
+    files: 0,
+    scanned: 0,
+    templates: 0,
+    findings: 0,
+    filesWithFindings: 0,
+    parseErrors: 0,
+    cancelled: true,
+    durationMs: 0,
+  };
   connection.onRequest(
     ScanWorkspaceRequest,
     guardRequest(log, 'scanWorkspace', empty, (params: ScanWorkspaceParams, token: CancellationToken) => {
@@ -56,7 +65,16 @@ async function scan(deps: ScanDeps, params: ScanWorkspaceParams, isCancelled: ()
   const started = performance.now();
   const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
   progress.begin('Secure IaC: scanning workspace', 0, 'Listing files…', true);
-  const result: ScanWorkspaceResult = { files: 0, scanned: 0, templates: 0, findings: 0, filesWithFindings: 0, parseErrors: 0, cancelled: false, durationMs: 0 };
+  const result: ScanWorkspaceResult = {
+    files: 0,
+    scanned: 0,
+    templates: 0,
+    findings: 0,
+    filesWithFindings: 0,
+    parseErrors: 0,
+    cancelled: false,
+    durationMs: 0,
+  };
   try {
     const roots: WalkRoot[] = [];
     for (const folder of settings.folders) {

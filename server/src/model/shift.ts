@@ -40,7 +40,12 @@ export function shiftResource(r: ResourceNode, by: number): ResourceNode {
 
 export function shiftInput(i: InputNode, by: number): InputNode {
   if (by === 0) return i;
-  const out: InputNode = { ...i, headerRange: shiftRange(i.headerRange, by), range: shiftRange(i.range, by), node: shiftNode(i.node, by) as InputNode['node'] };
+  const out: InputNode = {
+    ...i,
+    headerRange: shiftRange(i.headerRange, by),
+    range: shiftRange(i.range, by),
+    node: shiftNode(i.node, by) as InputNode['node'],
+  };
   if (i.default) out.default = shiftNode(i.default, by);
   return out;
 }

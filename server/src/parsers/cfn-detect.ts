@@ -30,11 +30,13 @@ export function looksLikeTemplateText(text: string): boolean {
 }
 
 /** The document for a template tree: resources from `Resources`, inputs from `Parameters`. */
-export function buildCfnDocument(
-  uri: string, format: Format, text: string, root: MapNode | undefined, errors: ParseError[],
-): IacDocument {
+export function buildCfnDocument(uri: string, format: Format, text: string, root: MapNode | undefined, errors: ParseError[]): IacDocument {
   return {
-    uri, format, family: 'cloudformation', text, root,
+    uri,
+    format,
+    family: 'cloudformation',
+    text,
+    root,
     resources: root ? resourcesOf(root) : [],
     inputs: root ? inputsOf(root) : [],
     blocks: [],
@@ -53,8 +55,14 @@ function resourcesOf(root: MapNode): ResourceNode[] {
     const globals = sam ? globalsFor(root, type) : undefined;
     const node = globals?.value.kind === 'map' ? mergeGlobals(e.value, globals.value, e.keyRange) : e.value;
     out.push({
-      kind: 'resource', type, name: e.key, address: e.key,
-      headerRange: e.keyRange, range: e.range, node, propsPath: ['Properties'],
+      kind: 'resource',
+      type,
+      name: e.key,
+      address: e.key,
+      headerRange: e.keyRange,
+      range: e.range,
+      node,
+      propsPath: ['Properties'],
       ...(node !== e.value && globals ? { globals: globals.range } : {}),
     });
   }

@@ -4,8 +4,26 @@ import type { CallNode, IacNode, MapNode, ScalarNode, SourceRange } from '../mod
 /** Short-form tag → long-form function name. `!Ref` and `!Condition` keep their bare names. */
 export const CFN_TAGS: ReadonlyMap<string, string> = new Map(
   [
-    'Ref', 'Sub', 'GetAtt', 'If', 'Join', 'Select', 'Split', 'FindInMap', 'Base64', 'Cidr', 'ImportValue',
-    'GetAZs', 'Equals', 'And', 'Or', 'Not', 'Condition', 'Transform', 'Length', 'ToJsonString',
+    'Ref',
+    'Sub',
+    'GetAtt',
+    'If',
+    'Join',
+    'Select',
+    'Split',
+    'FindInMap',
+    'Base64',
+    'Cidr',
+    'ImportValue',
+    'GetAZs',
+    'Equals',
+    'And',
+    'Or',
+    'Not',
+    'Condition',
+    'Transform',
+    'Length',
+    'ToJsonString',
   ].map((name) => [`!${name}`, name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]),
 );
 

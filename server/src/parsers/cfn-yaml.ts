@@ -1,7 +1,17 @@
 // Converts a `yaml` AST into the neutral node tree, with CloudFormation short-form tags as CallNodes.
 import {
-  isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments,
-  type Document, type Node as YamlNode, type Pair, type Scalar, type ScalarTag, type CollectionTag,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+  type Scalar,
+  type ScalarTag,
+  type CollectionTag,
 } from 'yaml';
 import type { ParseError } from '../model/document';
 import type { IacNode, MapEntry, ScalarNode, SourceRange } from '../model/nodes';
@@ -45,7 +55,10 @@ class Converter {
   /** Opening quote of a quoted scalar that runs to the end of the text: where an unterminated quote really starts. */
   private openQuote: number | undefined;
 
-  constructor(private readonly text: string, private readonly doc: Document) {}
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document,
+  ) {}
 
   node(n: YamlNode): IacNode {
     if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_ALIAS_NODES) return this.nullAt(n.range?.[0] ?? 0);
@@ -100,7 +113,14 @@ class Converter {
     const range = this.trim(start, end);
     if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') {
       const q = n.type === 'QUOTE_DOUBLE' ? '"' : "'";
-      if (end >= this.text.length && !this.text.slice(start + 1, end).trimEnd().endsWith(q)) this.openQuote = start;
+      if (
+        end >= this.text.length &&
+        !this.text
+          .slice(start + 1, end)
+          .trimEnd()
+          .endsWith(q)
+      )
+        this.openQuote = start;
     }
     const v = n.value;
     const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);

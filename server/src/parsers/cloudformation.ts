@@ -25,7 +25,10 @@ export function parseCfnJson(uri: string, text: string, convert: (text: string) 
 }
 
 function guarded(
-  uri: string, format: Format, text: string, convert: () => { root: IacNode | undefined; errors: ParseError[] },
+  uri: string,
+  format: Format,
+  text: string,
+  convert: () => { root: IacNode | undefined; errors: ParseError[] },
 ): IacDocument | undefined {
   try {
     const { root, errors } = convert();
@@ -36,7 +39,9 @@ function guarded(
   } catch (e) {
     // Parsers must never take the server down; an unexpected failure is one error on the first character.
     if (!looksLikeTemplateText(text)) return undefined;
-    const message = isStackOverflow(e) ? `Cannot read this template: ${describeParserFailure(e)}` : `Internal parser error: ${describeParserFailure(e)}`;
+    const message = isStackOverflow(e)
+      ? `Cannot read this template: ${describeParserFailure(e)}`
+      : `Internal parser error: ${describeParserFailure(e)}`;
     return buildCfnDocument(uri, format, text, undefined, [{ message, range: { start: 0, end: Math.min(1, text.length) } }]);
   }
 }

@@ -38,7 +38,16 @@ export function parseTerraformJson(uri: string, text: string): IacDocument | und
   } catch (err) {
     // Absurd nesting overflows the JSON reader's stack: one error on the first character, never a crash.
     const message = `Cannot read this file: ${describeParserFailure(err)}`;
-    return { uri, format: 'tf-json', family: 'terraform', text, resources: [], inputs: [], blocks: [], errors: [{ message, range: { start: 0, end: Math.min(1, text.length) } }] };
+    return {
+      uri,
+      format: 'tf-json',
+      family: 'terraform',
+      text,
+      resources: [],
+      inputs: [],
+      blocks: [],
+      errors: [{ message, range: { start: 0, end: Math.min(1, text.length) } }],
+    };
   }
 }
 
@@ -176,7 +185,8 @@ function dynamicEntries(n: JsonNode, src: string, depth: number): MapEntry[] | u
 
 function toNode(n: JsonNode, src: string, depth = 0): IacNode {
   const range = rangeOf(n);
-  if (depth > MAX_VALUE_DEPTH && (n.type === 'object' || n.type === 'array')) return { kind: 'expr', text: src.slice(range.start, range.end), refs: [], range };
+  if (depth > MAX_VALUE_DEPTH && (n.type === 'object' || n.type === 'array'))
+    return { kind: 'expr', text: src.slice(range.start, range.end), refs: [], range };
   switch (n.type) {
     case 'object':
       return toMap(n, src, depth);

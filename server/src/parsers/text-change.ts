@@ -17,7 +17,12 @@ export function diffSpan(before: string, after: string): TextChange {
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
   const room = max - start;
-  while (suffix + DIFF_BLOCK <= room && before.slice(before.length - suffix - DIFF_BLOCK, before.length - suffix) === after.slice(after.length - suffix - DIFF_BLOCK, after.length - suffix)) suffix += DIFF_BLOCK;
+  while (
+    suffix + DIFF_BLOCK <= room &&
+    before.slice(before.length - suffix - DIFF_BLOCK, before.length - suffix) ===
+      after.slice(after.length - suffix - DIFF_BLOCK, after.length - suffix)
+  )
+    suffix += DIFF_BLOCK;
   while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }

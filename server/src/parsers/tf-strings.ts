@@ -83,7 +83,6 @@ export function templateParts(s: string): TemplatePart[] {
   return parts;
 }
 
-
 const KEYWORDS = new Set(['true', 'false', 'null', 'for', 'in', 'if', 'else', 'endif', 'endfor']);
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const STEP = /\.([A-Za-z_][A-Za-z0-9_-]*|[0-9]+|\*)|\[\s*(?:([0-9]+)|"((?:[^"\\]|\\.)*)"|(\*))\s*\]/y;

@@ -13,7 +13,16 @@ function jsonToNode(n: JsonNode): IacNode {
         range,
         entries: (n.children ?? []).flatMap((p) => {
           const [k, v] = p.children ?? [];
-          return k && v ? [{ key: String(k.value), keyRange: { start: k.offset, end: k.offset + k.length }, value: jsonToNode(v), range: { start: p.offset, end: p.offset + p.length } }] : [];
+          return k && v
+            ? [
+                {
+                  key: String(k.value),
+                  keyRange: { start: k.offset, end: k.offset + k.length },
+                  value: jsonToNode(v),
+                  range: { start: p.offset, end: p.offset + p.length },
+                },
+              ]
+            : [];
         }),
       };
     case 'array':
@@ -28,10 +37,11 @@ export function parseTfvars(fileName: string, text: string): Map<string, IacNode
   const values = new Map<string, IacNode>();
   if (fileName.endsWith('.json')) {
     const root = parseTree(text);
-    if (root?.type === 'object') for (const p of root.children ?? []) {
-      const [k, v] = p.children ?? [];
-      if (k && v) values.set(String(k.value), jsonToNode(v));
-    }
+    if (root?.type === 'object')
+      for (const p of root.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (k && v) values.set(String(k.value), jsonToNode(v));
+      }
     return values;
   }
   // Later assignments win, as Terraform reads a file; blocks are not variable values and are ignored.

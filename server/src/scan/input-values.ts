@@ -35,7 +35,8 @@ export function parseParameterFile(text: string, path: string): Map<string, IacN
     for (const item of data) {
       const key = (item as Record<string, unknown>)?.['ParameterKey'];
       const value = (item as Record<string, unknown>)?.['ParameterValue'];
-      if (typeof key === 'string' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) out.set(key, scalar(String(value)));
+      if (typeof key === 'string' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'))
+        out.set(key, scalar(String(value)));
     }
     return out;
   }
@@ -68,7 +69,11 @@ export async function readParameterFiles(paths: readonly string[], options: Inpu
  * The values Terraform would load for a module directory, in its precedence order: `terraform.tfvars`,
  * `terraform.tfvars.json`, `*.auto.tfvars(.json)` in name order, then the explicit `varFiles`.
  */
-export async function readModuleVariables(dir: string, varFiles: readonly string[] = [], options: InputReadOptions = {}): Promise<Map<string, IacNode>> {
+export async function readModuleVariables(
+  dir: string,
+  varFiles: readonly string[] = [],
+  options: InputReadOptions = {},
+): Promise<Map<string, IacNode>> {
   let names: string[] = [];
   try {
     names = await fs.readdir(dir);

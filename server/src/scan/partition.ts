@@ -14,7 +14,11 @@ export interface WorkUnit {
  * the directory is the smallest unit that lints the same as the whole scan. Units come largest first, so that the last
  * unit handed out is a small one and no worker idles while another finishes a big module.
  */
-export function partitionByDirectory(paths: readonly string[], sizeOf: (path: string) => number = fileSize, sourcesOf: (path: string) => string[] = localModuleSources): WorkUnit[] {
+export function partitionByDirectory(
+  paths: readonly string[],
+  sizeOf: (path: string) => number = fileSize,
+  sourcesOf: (path: string) => string[] = localModuleSources,
+): WorkUnit[] {
   const group = moduleGroups(paths, sourcesOf);
   const byDir = new Map<string, WorkUnit>();
   paths.forEach((path, index) => {

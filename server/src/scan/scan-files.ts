@@ -20,7 +20,9 @@ const MAX_LOADED_DIRS = 200;
 function loadModuleDir(dir: string, maxSize: number): IacDocument[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => isTerraformPath(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => isTerraformPath(n))
+      .sort();
   } catch {
     return [];
   }
@@ -78,7 +80,10 @@ function readManifest(dir: string): Map<string, string> | undefined {
  * modules `terraform init` recorded) read from disk as context: their files are judged as deployed, never reported
  * unless scanned. Nothing is downloaded or executed.
  */
-export async function moduleGraphFor(given: ReadonlyMap<string, IacDocument[]>, options: Pick<ScanOptions, 'varFiles' | 'maxFileSize' | 'moduleSearchRoot' | 'inputRoots'>): Promise<ModuleGraph> {
+export async function moduleGraphFor(
+  given: ReadonlyMap<string, IacDocument[]>,
+  options: Pick<ScanOptions, 'varFiles' | 'maxFileSize' | 'moduleSearchRoot' | 'inputRoots'>,
+): Promise<ModuleGraph> {
   // Absolute: a call's source is resolved against its directory, whatever form the scan's paths were given in.
   const scanned = new Map([...given].map(([dir, docs]) => [resolve(dir), docs]));
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -89,7 +94,8 @@ export async function moduleGraphFor(given: ReadonlyMap<string, IacDocument[]>, 
       const named = new Set(docs.map((d) => resolve(d.uri)));
       scanned.set(dir, [...docs, ...loadModuleDir(dir, maxSize).filter((d) => !named.has(resolve(d.uri)))]);
     }
-    for (const caller of await callersUnder(options.moduleSearchRoot, [...scanned.keys()])) if (!scanned.has(caller)) scanned.set(caller, loadModuleDir(caller, maxSize));
+    for (const caller of await callersUnder(options.moduleSearchRoot, [...scanned.keys()]))
+      if (!scanned.has(caller)) scanned.set(caller, loadModuleDir(caller, maxSize));
   }
   const dirs = new Map<string, ModuleDir>();
   const queue = [...scanned.keys()];
@@ -183,7 +189,11 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
   const read = { maxFileSize: maxSize, ...(options.inputRoots ? { roots: options.inputRoots } : {}) };
   const parameters = await readParameterFiles(options.parameterFiles ?? [], read);
   const graph = await moduleGraphFor(modules, options);
-  const terraform = lintWithModules(graph, docs.filter((d) => d.family === 'terraform'), options);
+  const terraform = lintWithModules(
+    graph,
+    docs.filter((d) => d.family === 'terraform'),
+    options,
+  );
   const files = docs.map((doc): FileResult => {
     const result = terraform.get(doc) ?? lintDocument(doc, { ...options, inputValues: parameters });
     return { path: doc.uri, text: doc.text, findings: result.findings, errors: result.errors, ruleFailures: result.ruleFailures };

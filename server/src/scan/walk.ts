@@ -7,7 +7,16 @@ import { isCandidatePath } from '../parsers/index';
 import { GlobSet } from '../workspace/paths';
 
 /** Folders that never hold the user's own templates: dependencies, VCS data, tools' caches and build output. */
-export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', '.terraform', '.terragrunt-cache', '.serverless', 'cdk.out']);
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '.terraform',
+  '.terragrunt-cache',
+  '.serverless',
+  'cdk.out',
+]);
 
 export interface WalkError {
   path: string;

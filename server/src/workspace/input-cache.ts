@@ -20,7 +20,13 @@ export class InputValuesCache {
   constructor(private readonly warn: (message: string) => void) {}
 
   /** The values for a document (a Terraform one needs a file path: its directory is its module). */
-  forDocument(uri: string, fsPath: string | undefined, parameterFiles: readonly string[], varFiles: readonly string[], read: InputReadOptions = {}): Promise<InputValues> | undefined {
+  forDocument(
+    uri: string,
+    fsPath: string | undefined,
+    parameterFiles: readonly string[],
+    varFiles: readonly string[],
+    read: InputReadOptions = {},
+  ): Promise<InputValues> | undefined {
     const how = `${read.maxFileSize ?? ''}\n${(read.roots ?? []).join('\n')}`;
     if (/\.tf(\.json)?$/.test(uri)) {
       if (fsPath === undefined) return undefined;

@@ -39,7 +39,8 @@ export function resolveInside(root: string, entry: string): Containment {
   for (;;) {
     const real = realOrUndefined(existing);
     if (real !== undefined) {
-      if (!isInside(realRoot, real)) return { refused: `'${entry}' leads outside the workspace folder through a link; only files inside it are read` };
+      if (!isInside(realRoot, real))
+        return { refused: `'${entry}' leads outside the workspace folder through a link; only files inside it are read` };
       return { path: absolute };
     }
     const parent = path.dirname(existing);

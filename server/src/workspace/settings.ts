@@ -145,7 +145,12 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
  * a size other than the default.
  * Relative parameter and var files in settings are resolved against the folder (the file's are already absolute).
  */
-export function overlaySettings(settings: Settings, project: ProjectConfig | undefined, folder: string | undefined, refuse: (problem: string) => void = () => {}): Settings {
+export function overlaySettings(
+  settings: Settings,
+  project: ProjectConfig | undefined,
+  folder: string | undefined,
+  refuse: (problem: string) => void = () => {},
+): Settings {
   // A workspace's own settings may only name files inside its folder; the user's own (user-level) ones anything.
   const trusted = new Set(settings.userLevelFiles);
   const absolute = (files: readonly string[], key: string) =>

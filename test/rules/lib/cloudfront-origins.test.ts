@@ -8,7 +8,10 @@ const kinds = (fileName: string, code: string) =>
   probe(
     fileName,
     code,
-    { cloudformation: [{ type: 'Test::Origin', props: { domain: 'DomainName' } }], terraform: [{ type: 'test_origin', props: { domain: 'domain_name' } }] },
+    {
+      cloudformation: [{ type: 'Test::Origin', props: { domain: 'DomainName' } }],
+      terraform: [{ type: 'test_origin', props: { domain: 'domain_name' } }],
+    },
     (origin, ctx) => s3OriginKind(origin.prop('domain'), ctx.companions('bucket')),
     { bucket: { cloudformation: { type: 'AWS::S3::Bucket', props: {} } } },
   );
@@ -32,7 +35,9 @@ describe('s3OriginKind', () => {
 
   it('reads CloudFormation bucket attributes, only on buckets of the template', () => {
     assert.deepEqual(
-      kinds('t.yaml', `
+      kinds(
+        't.yaml',
+        `
         AWSTemplateFormatVersion: '2010-09-09'
         Resources:
           Site:
@@ -51,14 +56,17 @@ describe('s3OriginKind', () => {
             Type: Test::Origin
             Properties:
               DomainName: !GetAtt Domain.RegionalDomainName
-      `),
+      `,
+      ),
       ['website', 'rest', undefined],
     );
   });
 
   it('reads Terraform bucket attributes', () => {
     assert.deepEqual(
-      kinds('main.tf', `
+      kinds(
+        'main.tf',
+        `
         resource "test_origin" "a" {
           domain_name = aws_s3_bucket_website_configuration.site.website_endpoint
         }
@@ -68,7 +76,8 @@ describe('s3OriginKind', () => {
         resource "test_origin" "c" {
           domain_name = aws_lb.app.dns_name
         }
-      `),
+      `,
+      ),
       ['website', 'rest', undefined],
     );
   });

@@ -12,11 +12,14 @@ describe('variantWithout (clarification 7)', () => {
     assert.equal(variantWithout(unit(), [unit()], 'condition'), undefined);
     assert.equal(variantWithout(unit('IsProd'), [unit('IsProd')], 'condition'), undefined);
     assert.equal(variantWithout(unit(), [unit('IsProd'), unit()], 'condition'), undefined);
-    assert.equal(variantWithout(unit(), [], 'condition'), undefined, 'no companion at all is the caller\'s plain case');
+    assert.equal(variantWithout(unit(), [], 'condition'), undefined, "no companion at all is the caller's plain case");
   });
 
   it('names the variants in which every companion is absent', () => {
     assert.equal(variantWithout(unit(), [unit('IsProd')], 'condition'), 'condition IsProd is false');
-    assert.equal(variantWithout(unit('IsEu'), [unit('IsProd'), unit('UseScan'), unit('IsProd')], 'condition'), 'condition IsProd is false and condition UseScan is false');
+    assert.equal(
+      variantWithout(unit('IsEu'), [unit('IsProd'), unit('UseScan'), unit('IsProd')], 'condition'),
+      'condition IsProd is false and condition UseScan is false',
+    );
   });
 });

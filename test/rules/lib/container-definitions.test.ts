@@ -21,7 +21,10 @@ function containersIn(source: Source): Seen[] {
   const probe = defineRule({
     id: 'probe',
     meta: { title: 't', severity: 'low', whitepaper: 'w', docs: 'd', related: {}, noEquivalent: 'test', messages: { m: 'm' } },
-    targets: { cloudformation: [{ type: 'AWS::ECS::TaskDefinition', props: { c: 'ContainerDefinitions' } }], terraform: [{ type: 'aws_ecs_task_definition', props: { c: 'container_definitions' } }] },
+    targets: {
+      cloudformation: [{ type: 'AWS::ECS::TaskDefinition', props: { c: 'ContainerDefinitions' } }],
+      terraform: [{ type: 'aws_ecs_task_definition', props: { c: 'container_definitions' } }],
+    },
     check(resource) {
       seen = readContainerDefinitions(resource.prop('c'), resource.family).map((c) => ({
         name: c.name,
@@ -63,7 +66,15 @@ describe('container-definitions', () => {
                 - Name: sidecar
       `),
       [
-        { name: 'app', privileged: true, exact: true, env: [['A', 'x', []], ['B', 'hunter2', ['Pw']]] },
+        {
+          name: 'app',
+          privileged: true,
+          exact: true,
+          env: [
+            ['A', 'x', []],
+            ['B', 'hunter2', ['Pw']],
+          ],
+        },
         { name: 'sidecar', privileged: undefined, exact: undefined, env: [] },
       ],
     );
@@ -95,10 +106,23 @@ describe('container-definitions', () => {
         EOF
       }
     `);
-    assert.deepEqual(seen, [{ name: 'app', privileged: true, exact: false, env: [['A', 'p-hunter2', ['pw']], [undefined, HOLE, []]] }]);
-    assert.deepEqual(containersIn(tfJson`{"resource":{"aws_ecs_task_definition":{"t":{"family":"t","container_definitions":"[{\\"name\\":\\"a\\",\\"privileged\\":true}]"}}}}`), [
-      { name: 'a', privileged: true, exact: false, env: [] },
+    assert.deepEqual(seen, [
+      {
+        name: 'app',
+        privileged: true,
+        exact: false,
+        env: [
+          ['A', 'p-hunter2', ['pw']],
+          [undefined, HOLE, []],
+        ],
+      },
     ]);
+    assert.deepEqual(
+      containersIn(
+        tfJson`{"resource":{"aws_ecs_task_definition":{"t":{"family":"t","container_definitions":"[{\\"name\\":\\"a\\",\\"privileged\\":true}]"}}}}`,
+      ),
+      [{ name: 'a', privileged: true, exact: false, env: [] }],
+    );
   });
 
   it('does not read files, functions or broken JSON', () => {

@@ -5,10 +5,29 @@ import { UNKNOWN } from '../../../rules/lib/unknown';
 describe('rules/lib/identity-policy', () => {
   it('lists every identity-policy location of clarification 4', () => {
     const types = (family: 'cloudformation' | 'terraform') => IDENTITY_POLICY_TARGETS[family].flatMap((t) => [t.type].flat());
-    for (const t of ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::Serverless::Function', 'AWS::Serverless::StateMachine']) {
+    for (const t of [
+      'AWS::IAM::Policy',
+      'AWS::IAM::ManagedPolicy',
+      'AWS::IAM::RolePolicy',
+      'AWS::IAM::UserPolicy',
+      'AWS::IAM::GroupPolicy',
+      'AWS::IAM::Role',
+      'AWS::IAM::User',
+      'AWS::IAM::Group',
+      'AWS::Serverless::Function',
+      'AWS::Serverless::StateMachine',
+    ]) {
       assert.ok(types('cloudformation').includes(t), t);
     }
-    for (const t of ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'data.aws_iam_policy_document']) assert.ok(types('terraform').includes(t), t);
+    for (const t of [
+      'aws_iam_policy',
+      'aws_iam_role_policy',
+      'aws_iam_user_policy',
+      'aws_iam_group_policy',
+      'aws_iam_role',
+      'data.aws_iam_policy_document',
+    ])
+      assert.ok(types('terraform').includes(t), t);
   });
 
   it('extends a grouped target type with more props, and appends new types', () => {

@@ -47,7 +47,10 @@ describe('lbAttribute', () => {
       `,
       {
         cloudformation: [
-          { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', props: { attributes: 'LoadBalancerAttributes', attribute: 'LoadBalancerAttributes[]', key: 'Key', value: 'Value' } },
+          {
+            type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+            props: { attributes: 'LoadBalancerAttributes', attribute: 'LoadBalancerAttributes[]', key: 'Key', value: 'Value' },
+          },
         ],
       },
       (lb) => {

@@ -13,7 +13,8 @@ import {
 } from '../../../rules/lib/policy-document';
 import { UNKNOWN } from '../../../rules/lib/unknown';
 
-const block = (parts: Partial<Parameters<typeof renderStatementBlock>[0]>) => renderStatementBlock({ principals: [], not_principals: [], conditions: [], ...parts });
+const block = (parts: Partial<Parameters<typeof renderStatementBlock>[0]>) =>
+  renderStatementBlock({ principals: [], not_principals: [], conditions: [], ...parts });
 
 describe('rules/lib/policy-document', () => {
   it('reads a map, JSON text and a single statement map; unreadable values give undefined', () => {
@@ -52,16 +53,31 @@ describe('rules/lib/policy-document', () => {
     assert.equal(hasCondition({ Condition: {} }), false);
     assert.equal(hasCondition({ Condition: UNKNOWN }), undefined);
     assert.equal(hasCondition({ Condition: { StringEquals: { 'kms:ViaService': 'x' } } }), true);
-    assert.deepEqual(conditionKeys({ Condition: { StringEquals: { 'kms:ViaService': 'x' }, Null: { 'aws:ResourceTag/team': 'false' } } }), ['kms:viaservice', 'aws:resourcetag/team']);
+    assert.deepEqual(conditionKeys({ Condition: { StringEquals: { 'kms:ViaService': 'x' }, Null: { 'aws:ResourceTag/team': 'false' } } }), [
+      'kms:viaservice',
+      'aws:resourcetag/team',
+    ]);
   });
 
   it('renders data-source statement blocks as Terraform does', () => {
     assert.deepEqual(block({ actions: ['s3:GetObject'], resources: ['*'] }), { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] });
-    assert.deepEqual(block({ effect: 'Deny', not_actions: ['iam:*'], principals: [{ type: '*', identifiers: ['*'] }] }), { Effect: 'Deny', NotAction: ['iam:*'], Principal: '*' });
-    assert.deepEqual(block({ principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::123456789012:root'] }, { type: 'AWS', identifiers: ['*'] }] }), {
-      Effect: 'Allow',
-      Principal: { AWS: ['arn:aws:iam::123456789012:root', '*'] },
+    assert.deepEqual(block({ effect: 'Deny', not_actions: ['iam:*'], principals: [{ type: '*', identifiers: ['*'] }] }), {
+      Effect: 'Deny',
+      NotAction: ['iam:*'],
+      Principal: '*',
     });
+    assert.deepEqual(
+      block({
+        principals: [
+          { type: 'AWS', identifiers: ['arn:aws:iam::123456789012:root'] },
+          { type: 'AWS', identifiers: ['*'] },
+        ],
+      }),
+      {
+        Effect: 'Allow',
+        Principal: { AWS: ['arn:aws:iam::123456789012:root', '*'] },
+      },
+    );
     assert.deepEqual(block({ not_principals: [{ type: 'AWS', identifiers: ['x'] }] }), { Effect: 'Allow', NotPrincipal: { AWS: ['x'] } });
     assert.deepEqual(
       block({

@@ -71,7 +71,9 @@ describe('rest-api-private', () => {
       },
       (resource, ctx) =>
         resource.type === 'Test::Stage'
-          ? namedApis(resource.prop('arn'), ctx.companions('api')).map((a) => a.address).join()
+          ? namedApis(resource.prop('arn'), ctx.companions('api'))
+              .map((a) => a.address)
+              .join()
           : privateSamEndpoint(resource.prop('endpoint'), resource.prop('endpointType')),
       { api: { cloudformation: { type: 'AWS::Serverless::Api', props: {} } } },
     );

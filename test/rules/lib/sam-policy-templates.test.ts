@@ -36,21 +36,31 @@ const YAML = dedent(`
           - AWSLambdaBasicExecutionRole
 `);
 
-const JSON_TEXT = JSON.stringify({
-  Transform: 'AWS::Serverless-2016-10-31',
-  Parameters: { Table: { Type: 'String' } },
-  Resources: {
-    Fn: {
-      Type: 'AWS::Serverless::Function',
-      Properties: {
-        Handler: 'index.handler',
-        Runtime: 'python3.12',
-        CodeUri: 'src/',
-        Policies: [{ S3CrudPolicy: { BucketName: 'uploads' } }, { DynamoDBCrudPolicy: { TableName: { Ref: 'Table' } } }, { VPCAccessPolicy: {} }, { SomeFuturePolicy: { Name: 'x' } }, 'AWSLambdaBasicExecutionRole'],
+const JSON_TEXT = JSON.stringify(
+  {
+    Transform: 'AWS::Serverless-2016-10-31',
+    Parameters: { Table: { Type: 'String' } },
+    Resources: {
+      Fn: {
+        Type: 'AWS::Serverless::Function',
+        Properties: {
+          Handler: 'index.handler',
+          Runtime: 'python3.12',
+          CodeUri: 'src/',
+          Policies: [
+            { S3CrudPolicy: { BucketName: 'uploads' } },
+            { DynamoDBCrudPolicy: { TableName: { Ref: 'Table' } } },
+            { VPCAccessPolicy: {} },
+            { SomeFuturePolicy: { Name: 'x' } },
+            'AWSLambdaBasicExecutionRole',
+          ],
+        },
       },
     },
   },
-}, null, 2);
+  null,
+  2,
+);
 
 /** What the identity-policy reader sees: per document, its anchor's line and its statements' actions and resources. */
 function documentsIn(name: string, text: string): { line: number; actions: unknown; resources: unknown }[][] {
@@ -111,11 +121,28 @@ describe('SAM policy templates', () => {
                   BucketName: docs
               - TextractPolicy: {}
     `);
-    const json = JSON.stringify({
-      Transform: 'AWS::Serverless-2016-10-31',
-      Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Runtime: 'python3.12', CodeUri: 'src/', Policies: [{ S3ReadPolicy: { BucketName: 'docs' } }, { TextractPolicy: {} }] } } },
-    }, null, 2);
-    for (const [name, text] of [['t.yaml', yaml], ['t.json', json]] as const) {
+    const json = JSON.stringify(
+      {
+        Transform: 'AWS::Serverless-2016-10-31',
+        Resources: {
+          Fn: {
+            Type: 'AWS::Serverless::Function',
+            Properties: {
+              Handler: 'index.handler',
+              Runtime: 'python3.12',
+              CodeUri: 'src/',
+              Policies: [{ S3ReadPolicy: { BucketName: 'docs' } }, { TextractPolicy: {} }],
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    for (const [name, text] of [
+      ['t.yaml', yaml],
+      ['t.json', json],
+    ] as const) {
       const doc = parseDocument(name, text);
       assert.ok(doc);
       const found = lintDocument(doc, { rules: [iamWildcardAction] }).findings;
@@ -125,7 +152,10 @@ describe('SAM policy templates', () => {
     }
   });
 
-  for (const [name, text] of [['t.yaml', YAML], ['t.json', JSON_TEXT]] as const) {
+  for (const [name, text] of [
+    ['t.yaml', YAML],
+    ['t.json', JSON_TEXT],
+  ] as const) {
     it(`the identity-policy reader sees the generated statements, anchored at each item (${name})`, () => {
       const docs = documentsIn(name, text);
       assert.equal(docs.length, 3, 'S3Crud, DynamoDBCrud and VPCAccess; the unknown template and the managed policy are not documents');
@@ -143,7 +173,10 @@ describe('SAM policy templates', () => {
       assert.ok(doc);
       const result = lintDocument(doc, { rules: [iamAdminPolicy, iamWildcardAction, iamKmsDecryptAll, iamPrivilegeEscalation] });
       assert.deepEqual(result.ruleFailures, []);
-      assert.deepEqual(result.findings.map((f) => f.message), []);
+      assert.deepEqual(
+        result.findings.map((f) => f.message),
+        [],
+      );
     });
   }
 });

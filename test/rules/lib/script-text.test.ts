@@ -11,12 +11,19 @@ import { cfnJson, cfnYaml, tfHcl, tfJson } from '../../harness/rule-tester';
 import { fileNameFor, type Source } from '../../harness/sources';
 
 /** What the reader gives for the `Script` / `script` property of the one resource in `source`. */
-function readIn(source: Source, base64: 'always' | 'if-decodes' | 'never' = 'never', inputValues?: ReadonlyMap<string, IacNode>): (ScriptText & { inputs: (string | undefined)[] }) | undefined | 'none' {
+function readIn(
+  source: Source,
+  base64: 'always' | 'if-decodes' | 'never' = 'never',
+  inputValues?: ReadonlyMap<string, IacNode>,
+): (ScriptText & { inputs: (string | undefined)[] }) | undefined | 'none' {
   let got: ReturnType<typeof readIn> = 'none';
   const probe = defineRule({
     id: 'probe',
     meta: { title: 't', severity: 'low', whitepaper: 'w', docs: 'd', related: {}, noEquivalent: 'test', messages: { m: 'm' } },
-    targets: { cloudformation: [{ type: 'AWS::EC2::Instance', props: { s: 'Script' } }], terraform: [{ type: 'test_thing', props: { s: 'script' } }] },
+    targets: {
+      cloudformation: [{ type: 'AWS::EC2::Instance', props: { s: 'Script' } }],
+      terraform: [{ type: 'test_thing', props: { s: 'script' } }],
+    },
     check(resource) {
       const r = readScriptText(resource.prop('s'), { base64 });
       got = r && { ...r, inputs: r.origins.map((o) => o.input) };
@@ -33,7 +40,12 @@ describe('script-text', () => {
 
   it('splits Terraform templates: quoted (HCL and JSON escapes), heredocs, escapes, directives', () => {
     assert.deepEqual(terraformTemplate('"a\\n${var.x}b"'), [{ text: 'a\n' }, { interpolation: 'var.x' }, { text: 'b' }]);
-    assert.deepEqual(terraformTemplate('"$${x} %{ if a }y%{ endif }"'), [{ text: '${x} ' }, { interpolation: 'if a' }, { text: 'y' }, { interpolation: 'endif' }]);
+    assert.deepEqual(terraformTemplate('"$${x} %{ if a }y%{ endif }"'), [
+      { text: '${x} ' },
+      { interpolation: 'if a' },
+      { text: 'y' },
+      { interpolation: 'endif' },
+    ]);
     assert.deepEqual(terraformTemplate('"${lookup(m, "k")}"'), [{ interpolation: 'lookup(m, "k")' }]);
     assert.deepEqual(terraformTemplate('<<-EOT\n  a=${local.b}\nEOT'), [{ text: 'a=' }, { interpolation: 'local.b' }, { text: '\n' }]);
     assert.equal(terraformTemplate('var.a ? "x" : "y"'), undefined);
@@ -41,7 +53,12 @@ describe('script-text', () => {
   });
 
   it('splits Fn::Sub strings, keeping ${!Literal}', () => {
-    assert.deepEqual(subTemplate('a${X}b${!Y}c${Res.Attr}'), [{ text: 'a' }, { interpolation: 'X' }, { text: 'b${Y}c' }, { interpolation: 'Res.Attr' }]);
+    assert.deepEqual(subTemplate('a${X}b${!Y}c${Res.Attr}'), [
+      { text: 'a' },
+      { interpolation: 'X' },
+      { text: 'b${Y}c' },
+      { interpolation: 'Res.Attr' },
+    ]);
   });
 
   it('decodes base64 text, and only text', () => {
@@ -51,10 +68,18 @@ describe('script-text', () => {
   });
 
   it('finds assignments in shell, YAML and JSON lines', () => {
-    const text = 'export DB_PASSWORD=abc123 # c\nTOKEN="q w"\napi_key: v1 v2 # x\n"secret": "s",\necho ${PASSWORD:-x} $TOKEN\npassword = os.environ["PW"]\nurl=arn:aws:secret:x\n[default]\naws_secret_access_key = somesecret\nx; token = abc';
+    const text =
+      'export DB_PASSWORD=abc123 # c\nTOKEN="q w"\napi_key: v1 v2 # x\n"secret": "s",\necho ${PASSWORD:-x} $TOKEN\npassword = os.environ["PW"]\nurl=arn:aws:secret:x\n[default]\naws_secret_access_key = somesecret\nx; token = abc';
     assert.deepEqual(
       scriptAssignments(text).map((a) => [a.name, a.value]),
-      [['DB_PASSWORD', 'abc123'], ['TOKEN', 'q w'], ['api_key', 'v1 v2'], ['secret', 's'], ['url', 'arn:aws:secret:x'], ['aws_secret_access_key', 'somesecret']],
+      [
+        ['DB_PASSWORD', 'abc123'],
+        ['TOKEN', 'q w'],
+        ['api_key', 'v1 v2'],
+        ['secret', 's'],
+        ['url', 'arn:aws:secret:x'],
+        ['aws_secret_access_key', 'somesecret'],
+      ],
     );
   });
 
@@ -126,19 +151,26 @@ describe('script-text', () => {
     assert.deepEqual(got.inputs, ['pw', 'pw', undefined]);
     // A tfvars value is not what the file says: the default is read, and without one the part is a hole.
     const tfvars = new Map<string, IacNode>([['pw', { kind: 'scalar', value: 'from-tfvars', range: { start: 0, end: 0 } }]]);
-    const overridden = readIn(tfHcl`
+    const overridden = readIn(
+      tfHcl`
       variable "pw" {}
       resource "test_thing" "t" {
         script = "A=\${var.pw}"
       }
-    `, 'never', tfvars);
+    `,
+      'never',
+      tfvars,
+    );
     assert.ok(overridden && overridden !== 'none');
     assert.equal(overridden.text, `A=${HOLE}`);
-    assert.equal(readIn(tfHcl`
+    assert.equal(
+      readIn(tfHcl`
       resource "test_thing" "t" {
         script = templatefile("boot.sh", { password = "x" })
       }
-    `), undefined);
+    `),
+      undefined,
+    );
     const json = readIn(tfJson`{"variable":{"pw":{"default":"x1"}},"resource":{"test_thing":{"t":{"script":"${'$'}{base64encode(\\"A=1\\")}"}}}}`);
     assert.ok(json && json !== 'none');
     assert.equal(json.text, 'A=1');
@@ -149,7 +181,8 @@ describe('script-text on megabytes', () => {
   it('finds assignments in linear time, also on one long line', function () {
     this.timeout(60000);
     const started = Date.now();
-    for (const text of ['a = b '.repeat(350_000), 'TOKEN=x;'.repeat(260_000), 'password: '.repeat(200_000), `${'x'.repeat(2_000_000)} = y`]) scriptAssignments(text);
+    for (const text of ['a = b '.repeat(350_000), 'TOKEN=x;'.repeat(260_000), 'password: '.repeat(200_000), `${'x'.repeat(2_000_000)} = y`])
+      scriptAssignments(text);
     assert.ok(Date.now() - started < 30000, `took ${Date.now() - started} ms`);
   });
 });

@@ -12,17 +12,53 @@ describe('secret-text', () => {
   });
 
   it('tells secret-like names from names about a secret', () => {
-    for (const name of ['DB_PASSWORD', 'apiKey', 'GITHUB_TOKEN', 'client_secret', 'PrivateKey', 'aws_secret_access_key', 'passphrase', 'SlackCredentials', 'MY_APIKEY', 'db-passwd']) {
+    for (const name of [
+      'DB_PASSWORD',
+      'apiKey',
+      'GITHUB_TOKEN',
+      'client_secret',
+      'PrivateKey',
+      'aws_secret_access_key',
+      'passphrase',
+      'SlackCredentials',
+      'MY_APIKEY',
+      'db-passwd',
+    ]) {
       assert.ok(isSecretLikeName(name), name);
     }
-    for (const name of ['DB_PASSWORD_ARN', 'SECRET_NAME', 'TOKEN_TTL', 'keyId', 'PASSWORD_LENGTH', 'secret_rotation', 'TABLE_NAME', 'api', 'monkey', 'dbpassword', 'secretsmanager_endpoint', '']) {
+    for (const name of [
+      'DB_PASSWORD_ARN',
+      'SECRET_NAME',
+      'TOKEN_TTL',
+      'keyId',
+      'PASSWORD_LENGTH',
+      'secret_rotation',
+      'TABLE_NAME',
+      'api',
+      'monkey',
+      'dbpassword',
+      'secretsmanager_endpoint',
+      '',
+    ]) {
       assert.ok(!isSecretLikeName(name), name);
     }
   });
 
   it('reads literals as the catalogue defines them', () => {
     for (const text of ['hunter2', 'pa ${x} ss', 'abc{{x}}', 'a<b', '${x']) assert.ok(isLiteralText(text), text);
-    for (const text of ['', '  ', '{{resolve:secretsmanager:db:SecretString:pw}}', 'true', 'False', '42', 'arn:aws:secretsmanager:us-east-1:1:secret:x', '/prod/db/password', '${DbPassword}', '{{x}} <y>', '<changeme>']) {
+    for (const text of [
+      '',
+      '  ',
+      '{{resolve:secretsmanager:db:SecretString:pw}}',
+      'true',
+      'False',
+      '42',
+      'arn:aws:secretsmanager:us-east-1:1:secret:x',
+      '/prod/db/password',
+      '${DbPassword}',
+      '{{x}} <y>',
+      '<changeme>',
+    ]) {
       assert.ok(!isLiteralText(text), text);
     }
   });
@@ -40,7 +76,15 @@ describe('secret-text', () => {
 
   it('leaves look-alikes alone', () => {
     // Unique ids of users and roles grant nothing; a longer run is not an access key id; 41 characters are not a secret key.
-    for (const text of ['AIDAIOSFODNN7EXAMPLE', 'AROAIOSFODNN7EXAMPLE', 'XAKIAIOSFODNN7EXAMPLE', 'AKIAIOSFODNN7EXAMPLE1', '-----BEGIN PUBLIC KEY-----', 'secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYX', 'other_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']) {
+    for (const text of [
+      'AIDAIOSFODNN7EXAMPLE',
+      'AROAIOSFODNN7EXAMPLE',
+      'XAKIAIOSFODNN7EXAMPLE',
+      'AKIAIOSFODNN7EXAMPLE1',
+      '-----BEGIN PUBLIC KEY-----',
+      'secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYX',
+      'other_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    ]) {
       assert.equal(findSecretValue(text), undefined, text);
     }
   });
@@ -48,7 +92,15 @@ describe('secret-text', () => {
   it('stays linear on megabytes of adversarial text', function () {
     this.timeout(60000);
     const big = 2 * 1024 * 1024;
-    const inputs = ['A'.repeat(big), 'aA'.repeat(big / 2), '_'.repeat(big), 'AKIA'.repeat(big / 4), 'secretaccesskey='.repeat(big / 16), '${'.repeat(big / 2), '<'.repeat(big)];
+    const inputs = [
+      'A'.repeat(big),
+      'aA'.repeat(big / 2),
+      '_'.repeat(big),
+      'AKIA'.repeat(big / 4),
+      'secretaccesskey='.repeat(big / 16),
+      '${'.repeat(big / 2),
+      '<'.repeat(big),
+    ];
     const started = Date.now();
     for (const text of inputs) {
       nameWords(text);

@@ -38,7 +38,9 @@ function waitForDiagnostics<T>(what: string, check: () => T | undefined, timeout
       sub.dispose();
       reject(new Error(`timed out waiting for ${what}`));
     }, timeoutMs);
-    const sub = vscode.languages.onDidChangeDiagnostics(() => { done(); });
+    const sub = vscode.languages.onDidChangeDiagnostics(() => {
+      done();
+    });
     done();
   });
 }
@@ -61,17 +63,28 @@ describe('Secure IaC in the VS Code extension host', () => {
       assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
       assert.match(diag.message, sc.message);
       assert.deepEqual(
-        { line: diag.range.start.line + 1, column: diag.range.start.character + 1, endLine: diag.range.end.line + 1, endColumn: diag.range.end.character + 1 },
+        {
+          line: diag.range.start.line + 1,
+          column: diag.range.start.character + 1,
+          endLine: diag.range.end.line + 1,
+          endColumn: diag.range.end.character + 1,
+        },
         sc.range,
       );
 
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value,
+        'vscode.executeCodeActionProvider',
+        uri,
+        diag.range,
+        vscode.CodeActionKind.QuickFix.value,
       );
       const titles = actions.map((a) => a.title);
       assert.ok(titles.includes(`Ignore ${sc.rule} for this resource…`), JSON.stringify(titles));
       const preferred = actions.filter((a) => a.isPreferred);
-      assert.deepEqual(preferred.map((a) => a.title), [sc.fixTitle]);
+      assert.deepEqual(
+        preferred.map((a) => a.title),
+        [sc.fixTitle],
+      );
       const fix = preferred[0]!;
       assert.ok(fix.edit, 'the quick fix carries its edit');
       assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
@@ -86,7 +99,11 @@ describe('Secure IaC in the VS Code extension host', () => {
 
   it('Scan Workspace reports an unopened template; Clear Workspace Findings removes it', async () => {
     const uri = workspaceUri(UNOPENED.file);
-    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), false, 'the template is not open');
+    assert.equal(
+      vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()),
+      false,
+      'the template is not open',
+    );
     assert.deepEqual(ours(uri, UNOPENED.rule), []);
 
     // Not awaited: the command ends with a summary notification that waits for a click.

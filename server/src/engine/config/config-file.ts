@@ -51,7 +51,10 @@ export function parseProjectConfig(text: string, knownRuleIds: ReadonlySet<strin
  * Reads `.secure-iac.yaml` (or `.yml`) in `root`. Parameter and var files are resolved against `root`; one that does
  * not exist is reported at its entry and left out. No file: the defaults, no diagnostics. Never throws.
  */
-export async function loadProjectConfig(root: string, knownRuleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id))): Promise<LoadedProjectConfig> {
+export async function loadProjectConfig(
+  root: string,
+  knownRuleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id)),
+): Promise<LoadedProjectConfig> {
   for (const name of CONFIG_FILE_NAMES) {
     const file = path.join(root, name);
     let text: string;
@@ -59,7 +62,11 @@ export async function loadProjectConfig(root: string, knownRuleIds: ReadonlySet<
       text = await readInputFile(file, CONFIG_READ_LIMIT);
     } catch (err) {
       if (err instanceof InputFileError && err.message === 'no such file') continue;
-      return { ...parseProjectConfig('', knownRuleIds), diagnostics: [diagnostic(`Cannot read ${name}: ${err instanceof Error ? err.message : String(err)}`)], path: file };
+      return {
+        ...parseProjectConfig('', knownRuleIds),
+        diagnostics: [diagnostic(`Cannot read ${name}: ${err instanceof Error ? err.message : String(err)}`)],
+        path: file,
+      };
     }
     return { ...(await readConfigText(text, root, knownRuleIds)), path: file, text };
   }
@@ -67,12 +74,19 @@ export async function loadProjectConfig(root: string, knownRuleIds: ReadonlySet<
 }
 
 /** Loads a config file named explicitly (CLI `--config`): as `loadProjectConfig`, paths relative to the file's folder. */
-export async function loadConfigFile(file: string, knownRuleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id))): Promise<LoadedProjectConfig> {
+export async function loadConfigFile(
+  file: string,
+  knownRuleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id)),
+): Promise<LoadedProjectConfig> {
   let text: string;
   try {
     text = await readInputFile(file, CONFIG_READ_LIMIT);
   } catch (err) {
-    return { ...parseProjectConfig('', knownRuleIds), diagnostics: [diagnostic(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`)], path: file };
+    return {
+      ...parseProjectConfig('', knownRuleIds),
+      diagnostics: [diagnostic(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`)],
+      path: file,
+    };
   }
   return { ...(await readConfigText(text, path.dirname(path.resolve(file)), knownRuleIds)), path: file, text };
 }
@@ -94,7 +108,10 @@ async function readConfigText(text: string, root: string, knownRuleIds: Readonly
         diagnostics.push(located(`'${key}': ${resolved.refused}.`, range));
         continue;
       }
-      const exists = await fs.stat(resolved.path).then((s) => s.isFile(), () => false);
+      const exists = await fs.stat(resolved.path).then(
+        (s) => s.isFile(),
+        () => false,
+      );
       if (exists) kept.push(resolved.path);
       else diagnostics.push(located(`'${key}': no file '${entry}' (paths are relative to the folder of the config file).`, range));
     }

@@ -109,7 +109,8 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
   if (doc.errors.length > 0) return { config: emptyConfig(), diagnostics, itemRanges };
 
   const rangeOf = (node: Node | null | undefined): SourceRange => (node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 });
-  const resolve = (node: unknown): Node | null => (isAlias(node) ? ((node.resolve(doc as Document) as Node | undefined) ?? null) : ((node as Node | null) ?? null));
+  const resolve = (node: unknown): Node | null =>
+    isAlias(node) ? ((node.resolve(doc as Document) as Node | undefined) ?? null) : ((node as Node | null) ?? null);
   const root = resolve(doc.contents);
   if (root === null || (isScalar(root) && root.value === null)) return { config, diagnostics, itemRanges };
   if (!isMap(root)) {
@@ -143,8 +144,13 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
           const raw = isScalar(setting) ? setting.value : undefined;
           // YAML 1.1 habits (`s3-versioning: false`) are taken at their word.
           const normalized = raw === true ? 'on' : raw === false ? 'off' : typeof raw === 'string' ? raw.toLowerCase() : undefined;
-          if (normalized !== undefined && (RULE_SETTING_VALUES as readonly string[]).includes(normalized)) config.rules[id] = normalized as RuleSetting;
-          else report(setting ? rangeOf(setting) : rangeOf(idNode), `'rules.${id}' must be one of ${RULE_SETTING_VALUES.join(', ')}${raw !== undefined && raw !== null ? `, not '${String(raw)}'` : ''}.`);
+          if (normalized !== undefined && (RULE_SETTING_VALUES as readonly string[]).includes(normalized))
+            config.rules[id] = normalized as RuleSetting;
+          else
+            report(
+              setting ? rangeOf(setting) : rangeOf(idNode),
+              `'rules.${id}' must be one of ${RULE_SETTING_VALUES.join(', ')}${raw !== undefined && raw !== null ? `, not '${String(raw)}'` : ''}.`,
+            );
         }
         break;
       }
@@ -173,7 +179,11 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
         // `off` reads naturally next to the rule settings; it means the default, `silent`.
         if (v === 'silent' || v === 'off' || v === false) config.unresolved = 'silent';
         else if (v === 'info') config.unresolved = v;
-        else report(valueRange, `'unresolved' must be 'off' (the default, also written 'silent': values that cannot be resolved are not judged) or 'info' (report them as "cannot verify").`);
+        else
+          report(
+            valueRange,
+            `'unresolved' must be 'off' (the default, also written 'silent': values that cannot be resolved are not judged) or 'info' (report them as "cannot verify").`,
+          );
         break;
       }
       case 'maxFileSize': {

@@ -12,7 +12,6 @@ import type { Scope } from '../scope/scope';
 import { ResourceViewImpl, TagsViewImpl, View } from '../lint/views';
 import { originOf } from '../modules/module-graph';
 
-
 /** Where a native path lands: an existing node to replace, or a map to insert the rest of the path into. */
 type Location = { kind: 'present'; node: IacNode } | { kind: 'missing'; map: MapNode; path: string[] } | { kind: 'blocked' };
 
@@ -262,7 +261,9 @@ function setPath(target: Record<string, FixValue>, keys: readonly string[], valu
   }
   const existing = target[first];
   const child: Record<string, FixValue> =
-    existing && typeof existing === 'object' && !Array.isArray(existing) && !('$ref' in existing) ? { ...(existing as Record<string, FixValue>) } : {};
+    existing && typeof existing === 'object' && !Array.isArray(existing) && !('$ref' in existing)
+      ? { ...(existing as Record<string, FixValue>) }
+      : {};
   setPath(child, rest, value);
   target[first] = child;
 }

@@ -57,7 +57,10 @@ function literal(node: IacNode | typeof NO_VALUE): string | undefined {
 
 /** The literal strings of a parameter's `AllowedValues`, when every one is a literal. */
 function allowedValues(name: string, scope: Scope): string[] | undefined {
-  const allowed = entryOf(scope.input(name)?.node ?? { kind: 'map', entries: [], style: 'block', range: { start: 0, end: 0 } }, 'AllowedValues')?.value;
+  const allowed = entryOf(
+    scope.input(name)?.node ?? { kind: 'map', entries: [], style: 'block', range: { start: 0, end: 0 } },
+    'AllowedValues',
+  )?.value;
   if (allowed?.kind !== 'list') return undefined;
   const values = allowed.items.map((i) => (i.kind === 'scalar' && i.value !== null ? String(i.value) : undefined));
   return values.every((v) => v !== undefined) ? (values as string[]) : undefined;

@@ -142,7 +142,12 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
       for (const k of resourceKeys(target.ctx.resource, target.prop('name'))) for (const i of index.get(k) ?? []) candidates.add(i);
       // The index narrows the search; refersTo still decides, in the companions' order.
       const all = allCompanions(role);
-      return existing([...candidates].sort((a, b) => a - b).map((i) => all[i] as ResourceViewImpl).filter((c) => refersTo(c.prop(key), target)));
+      return existing(
+        [...candidates]
+          .sort((a, b) => a - b)
+          .map((i) => all[i] as ResourceViewImpl)
+          .filter((c) => refersTo(c.prop(key), target)),
+      );
     },
   };
 }

@@ -8,7 +8,8 @@ export function describeUnresolved(node: IacNode | undefined): string {
       const first = node.args[0];
       const name = first?.kind === 'scalar' ? String(first.value) : undefined;
       if (node.fn === 'Ref' && name) return `parameter ${name}, which has no default`;
-      if (node.fn === 'Fn::GetAtt' && name) return `attribute ${node.args.map((a) => (a.kind === 'scalar' ? String(a.value) : '?')).join('.')}, known only after deployment`;
+      if (node.fn === 'Fn::GetAtt' && name)
+        return `attribute ${node.args.map((a) => (a.kind === 'scalar' ? String(a.value) : '?')).join('.')}, known only after deployment`;
       if (node.fn === 'Fn::ImportValue') return 'a value imported from another stack';
       if (node.fn.startsWith('Fn::') || node.fn === 'Condition') return `the ${node.fn} expression`;
       return `the result of ${node.fn}()`;

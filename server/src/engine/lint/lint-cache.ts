@@ -256,7 +256,12 @@ export class LintSession implements DependencyRecorder {
     }
     const same = (a: SourceRange, b: SourceRange) => a.start === b.start && a.end === b.end;
     // Unmoved (the edit is below it): the stored data serves as it is.
-    if (same(range, f.range) && (!f.resource || (resource && same(resource.range, f.resource.range) && same(resource.headerRange, f.resource.headerRange))) && !f.related) return f;
+    if (
+      same(range, f.range) &&
+      (!f.resource || (resource && same(resource.range, f.resource.range) && same(resource.headerRange, f.resource.headerRange))) &&
+      !f.related
+    )
+      return f;
     const out: StoredFinding = { ...f, range, resource };
     if (!f.resource) delete out.resource;
     if (f.related) {
@@ -282,7 +287,9 @@ export class LintSession implements DependencyRecorder {
 
   /** Every resource of the linted documents with its place, in document order. */
   private resourcePieces(): readonly { typeKey: string; piece: Piece }[] {
-    this.placedResources ??= this.documents.flatMap((d) => d.resources.map((r) => ({ typeKey: unitTypeKey(r), piece: this.pieceOf(d, r.range, `${r.kind}:${r.address}`) })));
+    this.placedResources ??= this.documents.flatMap((d) =>
+      d.resources.map((r) => ({ typeKey: unitTypeKey(r), piece: this.pieceOf(d, r.range, `${r.kind}:${r.address}`) })),
+    );
     return this.placedResources;
   }
 

@@ -116,7 +116,12 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
   const elsewhere = findings.filter((f) => f.uri !== doc.uri);
   const problems = applySuppressions(doc, here, new Set(allRules.map((r) => r.id)), { now: options.now });
   const visible = [...problems, ...here.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
-  return { document: doc, findings: [...foldOverlappingFindings(doc, [...visible, ...here.filter((f) => f.suppressed)]), ...elsewhere], errors: doc.errors, ruleFailures };
+  return {
+    document: doc,
+    findings: [...foldOverlappingFindings(doc, [...visible, ...here.filter((f) => f.suppressed)]), ...elsewhere],
+    errors: doc.errors,
+    ruleFailures,
+  };
 }
 
 function runRule(
@@ -220,7 +225,7 @@ function targetsByType(rule: AnyRule, family: IacDocument['family']): Map<string
  * instance's address and call chain (nothing else of it depends on the instance).
  */
 function forInstance(f: Finding, from: ModuleInstance | undefined, to: ModuleInstance, resource: ResourceNode): Finding {
-  const related = f.related?.map((r) => (from && isChainLocation(r, from, resource) ? chainLocation(to, resource) ?? r : r));
+  const related = f.related?.map((r) => (from && isChainLocation(r, from, resource) ? (chainLocation(to, resource) ?? r) : r));
   return withLazyFixes(() => f.fixes, {
     ruleId: f.ruleId,
     messageId: f.messageId,
@@ -228,14 +233,27 @@ function forInstance(f: Finding, from: ModuleInstance | undefined, to: ModuleIns
     message: f.message,
     uri: f.uri,
     range: f.range,
-    ...(f.resource ? { resource: { ...f.resource, address: f.resource.address === `${from?.address}.${resource.address}` ? `${to.address}.${resource.address}` : f.resource.address } } : {}),
+    ...(f.resource
+      ? {
+          resource: {
+            ...f.resource,
+            address: f.resource.address === `${from?.address}.${resource.address}` ? `${to.address}.${resource.address}` : f.resource.address,
+          },
+        }
+      : {}),
     ...(related ? { related } : {}),
   });
 }
 
 /** A reused finding's fixes: the check runs again on the current text and its matching finding's fixes are taken. */
 function fixesAgain(check: () => Finding[], finding: Omit<Finding, 'fixes'>): Fix[] {
-  const same = check().find((f) => f.range.start === finding.range.start && f.range.end === finding.range.end && f.messageId === finding.messageId && f.message === finding.message);
+  const same = check().find(
+    (f) =>
+      f.range.start === finding.range.start &&
+      f.range.end === finding.range.end &&
+      f.messageId === finding.messageId &&
+      f.message === finding.message,
+  );
   return same ? same.fixes : [];
 }
 
@@ -410,7 +428,15 @@ function makeInputUnits(doc: IacDocument): ResourceNode[] {
   }));
 }
 
-function toFinding(rule: AnyRule, severity: Severity, doc: IacDocument, scope: Scope, resource: ResourceViewImpl, spec: ReportSpec, instance?: ModuleInstance): Finding {
+function toFinding(
+  rule: AnyRule,
+  severity: Severity,
+  doc: IacDocument,
+  scope: Scope,
+  resource: ResourceViewImpl,
+  spec: ReportSpec,
+  instance?: ModuleInstance,
+): Finding {
   const at = spec.at as View;
   const node = resource.ctx.resource;
   const fill = (template: string) => format(template, rule, resource, spec.data);

@@ -22,7 +22,10 @@ export function valueKeys(value: View): string[] {
 
 /** The same keys for the resource side: its name and address, its `name` prop's literal and expression. */
 export function resourceKeys(resource: ResourceNode, name: View): string[] {
-  const keys = [`target:${resource.name}`, resource.kind === 'data' ? `path:data.${resource.type}.${resource.name}` : `path:${resource.type}.${resource.name}`];
+  const keys = [
+    `target:${resource.name}`,
+    resource.kind === 'data' ? `path:data.${resource.type}.${resource.name}` : `path:${resource.type}.${resource.name}`,
+  ];
   if (!name.site) return keys;
   const literal = name.asString();
   if (literal !== undefined) keys.push(`literal:${literal}`);
@@ -35,7 +38,23 @@ export function resourceKeys(resource: ResourceNode, name: View): string[] {
  * Terraform functions whose result is (one of) their reference arguments' values, so a reference wrapped in them
  * still designates the same resource: `join("", aws_s3_bucket.b[*].id)`, `one(...)`, `try(a, "")`, `element(l, 0)`.
  */
-const PASSING = new Set(['join', 'one', 'try', 'element', 'concat', 'coalesce', 'coalescelist', 'tostring', 'tolist', 'toset', 'flatten', 'compact', 'distinct', 'sort', 'nonsensitive']);
+const PASSING = new Set([
+  'join',
+  'one',
+  'try',
+  'element',
+  'concat',
+  'coalesce',
+  'coalescelist',
+  'tostring',
+  'tolist',
+  'toset',
+  'flatten',
+  'compact',
+  'distinct',
+  'sort',
+  'nonsensitive',
+]);
 
 /** The arguments of a passing call that carry the value (`join`'s separator does not; nor a list of several items). */
 export function passedArguments(node: IacNode): readonly IacNode[] {

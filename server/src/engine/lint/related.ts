@@ -36,7 +36,15 @@ function globalsOrigin(scope: Scope, at: View, site: IacNode): RelatedLocation[]
   if (!file) return [];
   const starts = file.lineStarts;
   const section = resource.type.replace('AWS::Serverless::', '');
-  return [{ uri: file.uri, range: site.range, start: positionAt(starts, site.range.start), end: positionAt(starts, site.range.end), message: `The value comes from Globals.${section}.` }];
+  return [
+    {
+      uri: file.uri,
+      range: site.range,
+      start: positionAt(starts, site.range.start),
+      end: positionAt(starts, site.range.end),
+      message: `The value comes from Globals.${section}.`,
+    },
+  ];
 }
 
 function origin(scope: Scope, file: ScopeFile, name: string, range: SourceRange): RelatedLocation {

@@ -194,8 +194,14 @@ export function choiceLabel(key: string, value: boolean): string {
  * The choices a finding depends on: those of the run that first reported it (made before the report) whose flip,
  * everything else read kept, gives a run that does not report it. Empty when no such neighbouring run was visited.
  */
-export function relevantChoices(prefix: ReadonlyMap<string, boolean>, reportedIn: ReadonlySet<number>, history: readonly ReadonlyMap<string, boolean>[]): [string, boolean][] {
+export function relevantChoices(
+  prefix: ReadonlyMap<string, boolean>,
+  reportedIn: ReadonlySet<number>,
+  history: readonly ReadonlyMap<string, boolean>[],
+): [string, boolean][] {
   return [...prefix].filter(([key, value]) =>
-    history.some((run, i) => !reportedIn.has(i) && run.get(key) === !value && [...prefix].every(([k, v]) => k === key || !run.has(k) || run.get(k) === v)),
+    history.some(
+      (run, i) => !reportedIn.has(i) && run.get(key) === !value && [...prefix].every(([k, v]) => k === key || !run.has(k) || run.get(k) === v),
+    ),
   );
 }

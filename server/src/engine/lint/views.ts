@@ -244,8 +244,16 @@ export class View implements ValueView {
       const first = found[0];
       if (!first) return view.missing(view.insertionAnchor(map, keys.slice(i)));
       if (view.isReference()) view = new View(this.ctx, first.value, undefined, view.range, [], view.borrowedFrom ?? view.site);
-      else if (view.viaGlobals || isFromGlobals(first.value)) view = new View(this.ctx, first.value, view.insertionAnchor(map, [key]), view.reportRange, [], undefined, true);
-      else view = new View(this.ctx, first.value, undefined, first.keyRange, found.slice(1).map((e) => e.value));
+      else if (view.viaGlobals || isFromGlobals(first.value))
+        view = new View(this.ctx, first.value, view.insertionAnchor(map, [key]), view.reportRange, [], undefined, true);
+      else
+        view = new View(
+          this.ctx,
+          first.value,
+          undefined,
+          first.keyRange,
+          found.slice(1).map((e) => e.value),
+        );
     }
     return view;
   }
@@ -273,7 +281,8 @@ export class View implements ValueView {
   /** The map to look keys up in: the node itself, or (Terraform JSON) the one object of a block list. */
   private blockMap(node: IacNode): MapNode | undefined {
     if (node.kind === 'map') return node;
-    if (this.ctx.scope.family === 'terraform' && node.kind === 'list' && node.items.length === 1 && node.items[0]?.kind === 'map') return node.items[0];
+    if (this.ctx.scope.family === 'terraform' && node.kind === 'list' && node.items.length === 1 && node.items[0]?.kind === 'map')
+      return node.items[0];
     return undefined;
   }
 

@@ -127,7 +127,8 @@ export class ModuleGraph {
         set.add(d.dir);
       }
     }
-    for (const d of dirs.values()) if (!this.callers.has(d.dir)) this.expand({ dir: d.dir, chain: [], bindings: d.tfvars, address: '', key: '', root: d.dir });
+    for (const d of dirs.values())
+      if (!this.callers.has(d.dir)) this.expand({ dir: d.dir, chain: [], bindings: d.tfvars, address: '', key: '', root: d.dir });
   }
 
   /** The directories that call `dir` (within the graph). */
@@ -145,7 +146,7 @@ export class ModuleGraph {
 
   /** Whether some call reaches `dir`. */
   isCalled(dir: string): boolean {
-    return (this.instancesByDir.get(dir)?.some((i) => i.chain.length > 0) ?? false);
+    return this.instancesByDir.get(dir)?.some((i) => i.chain.length > 0) ?? false;
   }
 
   /** The module calls written in `dir`, remote ones looked up in the manifest of the instance's root. */
@@ -164,7 +165,8 @@ export class ModuleGraph {
     const list = this.instancesByDir.get(instance.dir) ?? [];
     this.instancesByDir.set(instance.dir, [...list, instance]);
     if (instance.chain.length >= MAX_DEPTH) return;
-    for (const call of this.calls(instance.dir, instance.root, instance.key)) for (const child of this.childInstances(instance, call.name)) this.expand(child);
+    for (const call of this.calls(instance.dir, instance.root, instance.key))
+      for (const child of this.childInstances(instance, call.name)) this.expand(child);
   }
 
   private readonly children = new WeakMap<ModuleInstance, Map<string, ModuleInstance[]>>();
@@ -188,7 +190,14 @@ export class ModuleGraph {
     }
     const out: ModuleInstance[] = [];
     for (const each of expansions(call.block, context.scope)) {
-      const step: ChainStep = { name: call.name, key: each.label, uri: call.doc.uri, doc: call.doc, range: call.block.headerRange, block: call.block.range };
+      const step: ChainStep = {
+        name: call.name,
+        key: each.label,
+        uri: call.doc.uri,
+        doc: call.doc,
+        range: call.block.headerRange,
+        block: call.block.range,
+      };
       const bindings = new Map<string, IacNode>();
       for (const entry of call.block.body.entries) {
         if (META_ARGUMENTS.has(entry.key) || entry.block) continue;
@@ -196,7 +205,14 @@ export class ModuleGraph {
         if (bound) bindings.set(entry.key, bound);
       }
       const address = `${parent.address ? `${parent.address}.` : ''}module.${call.name}${each.label}`;
-      out.push({ dir: call.childDir, chain: [...parent.chain, step], bindings: intern(bindings), address, key: parent.key ? `${parent.key}.${call.name}` : call.name, root: parent.root });
+      out.push({
+        dir: call.childDir,
+        chain: [...parent.chain, step],
+        bindings: intern(bindings),
+        address,
+        key: parent.key ? `${parent.key}.${call.name}` : call.name,
+        root: parent.root,
+      });
     }
     byName.set(name, out);
     return out;
@@ -266,7 +282,10 @@ function expansions(block: BlockNode, scope: Scope): Each[] {
   if (count) {
     const n = literalOf(count, scope);
     if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 64) {
-      return Array.from({ length: n }, (_, i) => ({ label: `[${i}]`, refs: new Map([['count.index', { kind: 'scalar', value: i, range: count.range } as IacNode]]) }));
+      return Array.from({ length: n }, (_, i) => ({
+        label: `[${i}]`,
+        refs: new Map([['count.index', { kind: 'scalar', value: i, range: count.range } as IacNode]]),
+      }));
     }
     return [NO_EACH];
   }

@@ -76,7 +76,15 @@ export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocumen
         });
         if (wanted.has(doc.uri)) {
           const prior = results.get(doc);
-          results.set(doc, { document: doc, findings: [], errors: result.errors, ruleFailures: [...(prior?.ruleFailures ?? []), ...result.ruleFailures.filter((r) => !prior?.ruleFailures.some((p) => p.ruleId === r.ruleId))] });
+          results.set(doc, {
+            document: doc,
+            findings: [],
+            errors: result.errors,
+            ruleFailures: [
+              ...(prior?.ruleFailures ?? []),
+              ...result.ruleFailures.filter((r) => !prior?.ruleFailures.some((p) => p.ruleId === r.ruleId)),
+            ],
+          });
         }
         for (const f of result.findings) {
           if (!wanted.has(f.uri)) continue;

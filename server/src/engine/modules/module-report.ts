@@ -44,7 +44,10 @@ export function placeInModule(instance: ModuleInstance, doc: IacDocument, resour
       range: origin.node.range,
       address,
       chainLabel: label,
-      related: [relatedAt(doc, at.range, `${address} uses this value here.`), ...instance.chain.map((s) => relatedAt(s.doc, s.range, `Called as ${label}.`)).slice(-1)],
+      related: [
+        relatedAt(doc, at.range, `${address} uses this value here.`),
+        ...instance.chain.map((s) => relatedAt(s.doc, s.range, `Called as ${label}.`)).slice(-1),
+      ],
     };
   }
   const chain = chainLocation(instance, resource);
@@ -59,5 +62,10 @@ export function chainLocation(instance: ModuleInstance, resource: ResourceNode):
 
 export function isChainLocation(r: RelatedLocation, instance: ModuleInstance, resource: ResourceNode): boolean {
   const last = instance.chain.at(-1);
-  return last !== undefined && r.uri === last.uri && r.range.start === last.range.start && r.message === `Deployed through ${chainLabel(instance, resource)}.`;
+  return (
+    last !== undefined &&
+    r.uri === last.uri &&
+    r.range.start === last.range.start &&
+    r.message === `Deployed through ${chainLabel(instance, resource)}.`
+  );
 }

@@ -182,7 +182,10 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
       let hit = ofTypes.get(key);
       if (!hit) {
         const wanted = new Set(types);
-        hit = { dependency: dependency({ kind: 'types', types }, key), resources: resources().filter((resource) => wanted.has(unitTypeKey(resource))) };
+        hit = {
+          dependency: dependency({ kind: 'types', types }, key),
+          resources: resources().filter((resource) => wanted.has(unitTypeKey(resource))),
+        };
         ofTypes.set(key, hit);
       }
       // Recorded on every call, not only when the list is built: each check that asks depends on it.
@@ -215,9 +218,15 @@ export const NO_VALUE = Symbol('AWS::NoValue');
 export function conditionOf(node: IacNode): { key: string; label: string } | undefined {
   if (node.kind !== 'call') return undefined;
   const first = node.args[0];
-  if (node.fn === 'Fn::If' && node.args.length === 3 && first?.kind === 'scalar') return { key: `cfn:${String(first.value)}`, label: `condition ${String(first.value)}` };
+  if (node.fn === 'Fn::If' && node.args.length === 3 && first?.kind === 'scalar')
+    return { key: `cfn:${String(first.value)}`, label: `condition ${String(first.value)}` };
   if (node.fn === '?:' && node.args.length === 3 && first) {
-    const text = first.kind === 'expr' ? first.text : first.kind === 'ref' ? first.path.join('.') : JSON.stringify(first.kind === 'scalar' ? first.value : first.kind);
+    const text =
+      first.kind === 'expr'
+        ? first.text
+        : first.kind === 'ref'
+          ? first.path.join('.')
+          : JSON.stringify(first.kind === 'scalar' ? first.value : first.kind);
     return { key: `tf:${text}`, label: `\`${text}\`` };
   }
   return undefined;
@@ -363,7 +372,13 @@ function literalOfResolved(n: IacNode, scope: Scope, depth: number, walk: Litera
       if (n.fn === 'jsonencode' && n.args.length === 1 && n.args[0]) return literalIn(n.args[0], scope, depth + 1, walk);
       return UNKNOWN;
     case 'ref': {
-      const policy = scope.naive ? undefined : policyFromDataSource(n.path, () => scope.resources(), (v) => literalIn(v, scope, depth + 1, walk));
+      const policy = scope.naive
+        ? undefined
+        : policyFromDataSource(
+            n.path,
+            () => scope.resources(),
+            (v) => literalIn(v, scope, depth + 1, walk),
+          );
       return policy ?? UNKNOWN;
     }
     case 'expr':

@@ -52,7 +52,10 @@ function targetLine(lines: readonly Line[], line: number): number | undefined {
 
 /** The comment text from `at`, without a closing `*\/`. */
 function commentBody(line: Line, at: number): string {
-  return line.text.slice(at).replace(/\*\/\s*$/, '').trimEnd();
+  return line.text
+    .slice(at)
+    .replace(/\*\/\s*$/, '')
+    .trimEnd();
 }
 
 /**
@@ -156,7 +159,13 @@ export function commentDirectives(text: string): Directive[] {
         });
       } else if (leading) {
         // `kics-scan ignore` / `kics-scan disable=<query ids>` are file-level and read at the top of the file only, as KICS does.
-        const ids = what === 'ignore' ? ['*'] : (kics[2] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const ids =
+          what === 'ignore'
+            ? ['*']
+            : (kics[2] ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
         if (ids.length > 0) out.push({ source: 'kics', kind: 'comment', ids, reason: '', range, scope: 'file', text: body });
       }
     }

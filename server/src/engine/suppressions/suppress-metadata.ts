@@ -26,7 +26,15 @@ function ours(metadata: IacNode | undefined, where: Scope): Directive[] {
     const id = text(at(item, 'id'));
     if (id === undefined) return [];
     const until = at(item, 'until');
-    const d: Directive = { source: 'secure-iac', kind: 'metadata', ids: [id], reason: text(at(item, 'reason')) ?? '', range: item.range, ...where, text: `id: ${id}` };
+    const d: Directive = {
+      source: 'secure-iac',
+      kind: 'metadata',
+      ids: [id],
+      reason: text(at(item, 'reason')) ?? '',
+      range: item.range,
+      ...where,
+      text: `id: ${id}`,
+    };
     return [withDate(d, until ? (text(until) ?? '') : undefined)];
   });
 }
@@ -44,7 +52,9 @@ function listed(metadata: IacNode | undefined, where: Scope, source: 'checkov' |
 function cfnLint(metadata: IacNode | undefined, where: Scope): Directive[] {
   return items(at(metadata, 'cfn-lint', 'config', 'ignore_checks')).flatMap((item): Directive[] => {
     const id = text(item);
-    return id === undefined ? [] : [{ source: 'cfn-lint', kind: 'metadata', ids: [id], reason: '', range: item.range, ...where, text: `cfn-lint ignore_checks ${id}` }];
+    return id === undefined
+      ? []
+      : [{ source: 'cfn-lint', kind: 'metadata', ids: [id], reason: '', range: item.range, ...where, text: `cfn-lint ignore_checks ${id}` }];
   });
 }
 

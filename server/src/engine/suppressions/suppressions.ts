@@ -49,7 +49,11 @@ export function applySuppressions(doc: IacDocument, findings: Finding[], knownId
     if (!rules || (rules !== '*' && rules.size === 0)) continue;
     const what = d.source === 'secure-iac' ? `Suppression of ${d.ids.join(', ')}` : `The ${d.source} suppression '${d.text}'`;
     if (d.badDate !== undefined) {
-      report(d, 'badDate', `${what} has ${d.badDate === '' ? 'no date after "until"' : `the date '${d.badDate}', which is not a YYYY-MM-DD date`}, so it is not applied.`);
+      report(
+        d,
+        'badDate',
+        `${what} has ${d.badDate === '' ? 'no date after "until"' : `the date '${d.badDate}', which is not a YYYY-MM-DD date`}, so it is not applied.`,
+      );
       continue;
     }
     if (d.expires !== undefined && today >= d.expires) {
@@ -75,14 +79,22 @@ export function applySuppressions(doc: IacDocument, findings: Finding[], knownId
 }
 
 /** Reports what is wrong with one of ours; returns the known ids it suppresses, or undefined when it cannot apply. */
-function validateOurs(d: Directive, knownIds: ReadonlySet<string>, report: (d: Directive, id: string, message: string) => void): Active['rules'] | undefined {
+function validateOurs(
+  d: Directive,
+  knownIds: ReadonlySet<string>,
+  report: (d: Directive, id: string, message: string) => void,
+): Active['rules'] | undefined {
   const form = d.scope === 'file' ? 'secure-iac-ignore-file' : 'secure-iac-ignore';
   switch (d.problem) {
     case 'noIds':
       report(d, 'noIds', `'${form}' names no rule, so it is not applied. Write it as '${form} <rule-id>: <why this is acceptable>'.`);
       return undefined;
     case 'extraText':
-      report(d, 'syntax', `'${form}' has text after the "until" date that is not part of the syntax; write '${form} <rule-id> until YYYY-MM-DD: <reason>'.`);
+      report(
+        d,
+        'syntax',
+        `'${form}' has text after the "until" date that is not part of the syntax; write '${form} <rule-id> until YYYY-MM-DD: <reason>'.`,
+      );
       return undefined;
     case 'misplaced':
       report(d, 'misplaced', `'secure-iac-ignore-file' must be in the comments at the top of the file, before any code; this one is not applied.`);
@@ -90,11 +102,19 @@ function validateOurs(d: Directive, knownIds: ReadonlySet<string>, report: (d: D
   }
   const unknown = d.ids.filter((id) => !knownIds.has(id));
   if (d.reason === '') {
-    report(d, 'noReason', `Suppression of ${d.ids.join(', ')} has no reason, so it is not applied. Write it as '${form} ${d.ids[0] ?? '<rule-id>'}: <why this is acceptable>'.`);
+    report(
+      d,
+      'noReason',
+      `Suppression of ${d.ids.join(', ')} has no reason, so it is not applied. Write it as '${form} ${d.ids[0] ?? '<rule-id>'}: <why this is acceptable>'.`,
+    );
     return undefined;
   }
   if (isPlaceholderReason(d.reason)) {
-    report(d, 'noReason', `Suppression of ${d.ids.join(', ')} gives the placeholder '${d.reason}' as its reason, so it is not applied. Say why this is acceptable here.`);
+    report(
+      d,
+      'noReason',
+      `Suppression of ${d.ids.join(', ')} gives the placeholder '${d.reason}' as its reason, so it is not applied. Say why this is acceptable here.`,
+    );
     return undefined;
   }
   if (unknown.length > 0) report(d, 'unknownId', `Suppression names unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}.`);

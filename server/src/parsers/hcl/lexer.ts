@@ -64,10 +64,50 @@ export const enum T {
 
 /** Printable names for error messages. */
 export const TOKEN_NAMES: readonly string[] = [
-  'end of file', 'newline', 'identifier', 'number', "'{'", "'}'", "'['", "']'", "'('", "')'", "'='", "':'", "','", "'.'",
-  "'...'", "'?'", "'=>'", "'::'", "'*'", "'+'", "'-'", "'/'", "'%'", "'!'", "'=='", "'!='", "'<'", "'<='", "'>'", "'>='",
-  "'&&'", "'||'", "'\"'", "'\"'", 'unclosed string', 'heredoc', 'heredoc end marker', 'unclosed heredoc', 'text', "'${'",
-  "'%{'", "'}'", "'~'", 'character',
+  'end of file',
+  'newline',
+  'identifier',
+  'number',
+  "'{'",
+  "'}'",
+  "'['",
+  "']'",
+  "'('",
+  "')'",
+  "'='",
+  "':'",
+  "','",
+  "'.'",
+  "'...'",
+  "'?'",
+  "'=>'",
+  "'::'",
+  "'*'",
+  "'+'",
+  "'-'",
+  "'/'",
+  "'%'",
+  "'!'",
+  "'=='",
+  "'!='",
+  "'<'",
+  "'<='",
+  "'>'",
+  "'>='",
+  "'&&'",
+  "'||'",
+  "'\"'",
+  "'\"'",
+  'unclosed string',
+  'heredoc',
+  'heredoc end marker',
+  'unclosed heredoc',
+  'text',
+  "'${'",
+  "'%{'",
+  "'}'",
+  "'~'",
+  'character',
 ];
 
 export interface Tokens {
@@ -423,7 +463,8 @@ export function tokenize(text: string): Tokens {
   function recoveryEnd(openAt: number, bodyStart: number): number {
     const lineOf = text.lastIndexOf('\n', openAt - 1) + 1;
     const indent = /^[ \t]*/.exec(text.slice(lineOf, openAt))?.[0].length ?? 0;
-    const re = /^([ \t]*)(?:[\p{ID_Start}_][\p{ID_Continue}-]*[ \t]*=(?![=>])|[\p{ID_Start}_][\p{ID_Continue}-]*(?:[ \t]+(?:"[^"\n]*"|[\p{ID_Start}_][\p{ID_Continue}-]*))*[ \t]*\{[ \t]*$|([}\])]))/gmu;
+    const re =
+      /^([ \t]*)(?:[\p{ID_Start}_][\p{ID_Continue}-]*[ \t]*=(?![=>])|[\p{ID_Start}_][\p{ID_Continue}-]*(?:[ \t]+(?:"[^"\n]*"|[\p{ID_Start}_][\p{ID_Continue}-]*))*[ \t]*\{[ \t]*$|([}\])]))/gmu;
     re.lastIndex = bodyStart;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const ind = (m[1] as string).length;

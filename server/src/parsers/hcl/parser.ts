@@ -146,14 +146,29 @@ class Parser {
       if (this.errors.length > errors) {
         // A bracket inside was never closed (`guard` closed it where it stopped): the value is unknown.
         const start = this.st[eq] as number;
-        const broken: ExprNode = { kind: 'expr', text: this.text.slice(start, value.range.end), refs: this.refs.slice(mark), range: { start, end: value.range.end } };
-        return { key: this.tokText(nameTok), keyRange: this.rangeOf(nameTok), value: broken, range: { start: this.st[nameTok] as number, end: value.range.end } };
+        const broken: ExprNode = {
+          kind: 'expr',
+          text: this.text.slice(start, value.range.end),
+          refs: this.refs.slice(mark),
+          range: { start, end: value.range.end },
+        };
+        return {
+          key: this.tokText(nameTok),
+          keyRange: this.rangeOf(nameTok),
+          value: broken,
+          range: { start: this.st[nameTok] as number, end: value.range.end },
+        };
       }
       const after = this.ty[this.p] as number;
       if (after !== T.NL && after !== T.EOF && after !== T.CBRACE) {
         this.fail(this.p, `Syntax error: unexpected ${this.describe(this.p)} after the value of '${this.tokText(nameTok)}'`);
       }
-      return { key: this.tokText(nameTok), keyRange: this.rangeOf(nameTok), value, range: { start: this.st[nameTok] as number, end: value.range.end } };
+      return {
+        key: this.tokText(nameTok),
+        keyRange: this.rangeOf(nameTok),
+        value,
+        range: { start: this.st[nameTok] as number, end: value.range.end },
+      };
     } catch (err) {
       if (!(err instanceof Broken)) throw err;
       this.sync(nameTok);
@@ -208,7 +223,8 @@ class Parser {
       // has, so a resource being typed at the end of a file is still checked.
       const end = body.range.end;
       const value: ExprNode = { kind: 'expr', text: this.text.slice(start, end), refs: this.refs.slice(mark), range: { start, end } };
-      if (depth === 0) return { key: type, keyRange: this.rangeOf(typeTok), value: body, range: { start, end }, block: true, type, labels, headerRange };
+      if (depth === 0)
+        return { key: type, keyRange: this.rangeOf(typeTok), value: body, range: { start, end }, block: true, type, labels, headerRange };
       return { key: type, keyRange: this.rangeOf(typeTok), value, range: { start, end }, block: true, type, labels, headerRange };
     }
     const range = { start, end: (this.st[this.p - 1] as number) + 1 };
@@ -415,7 +431,8 @@ class Parser {
         let inner: IacNode | undefined;
         if (!this.guard(indent, T.CPAREN, open)) {
           inner = this.expr();
-          if (this.peek() !== T.CPAREN && !this.guard(indent, T.CPAREN, open)) this.fail(this.p, `Syntax error: expected ')', found ${this.describe(this.p)}`);
+          if (this.peek() !== T.CPAREN && !this.guard(indent, T.CPAREN, open))
+            this.fail(this.p, `Syntax error: expected ')', found ${this.describe(this.p)}`);
         }
         this.nl = saveNl;
         const grouped = inner !== undefined && this.unclosedAt < 0 && this.peek() === T.CPAREN;
@@ -424,7 +441,10 @@ class Parser {
         return grouped && inner ? { ...inner, range } : this.exprNode(range.start, range.end, mark);
       }
       default:
-        return this.fail(this.p, this.ty[this.p] === T.NL || this.ty[this.p] === T.EOF ? 'Missing value' : `Syntax error: unexpected ${this.describe(this.p)}`);
+        return this.fail(
+          this.p,
+          this.ty[this.p] === T.NL || this.ty[this.p] === T.EOF ? 'Missing value' : `Syntax error: unexpected ${this.describe(this.p)}`,
+        );
     }
   }
 
@@ -469,7 +489,8 @@ class Parser {
       items.push(this.expr());
       const t = this.peek();
       if (t === T.COMMA) this.p++;
-      else if (t !== T.CBRACK && !this.guard(indent, T.CBRACK, open)) this.fail(this.p, `Syntax error: expected ',' or ']' in the list, found ${this.describe(this.p)}`);
+      else if (t !== T.CBRACK && !this.guard(indent, T.CBRACK, open))
+        this.fail(this.p, `Syntax error: expected ',' or ']' in the list, found ${this.describe(this.p)}`);
     }
     this.nl = saveNl;
     return { kind: 'list', items, style: 'flow', range: { start: this.st[open] as number, end: this.closeAt(T.CBRACK) } };
@@ -549,7 +570,8 @@ class Parser {
       this.p++;
       this.expr();
     }
-    if (this.peek() !== closer) this.fail(this.p, `Syntax error: expected ${TOKEN_NAMES[closer]} to end the for expression, found ${this.describe(this.p)}`);
+    if (this.peek() !== closer)
+      this.fail(this.p, `Syntax error: expected ${TOKEN_NAMES[closer]} to end the for expression, found ${this.describe(this.p)}`);
     this.nl = saveNl;
     const close = this.p++;
     this.unbind(mark, names);
@@ -649,7 +671,8 @@ class Parser {
             this.p++;
             names.push(this.tokText(this.p++));
           }
-          if (this.peek() !== T.IDENT || this.tokText(this.p) !== 'in') this.fail(this.p, `Syntax error: expected 'in', found ${this.describe(this.p)}`);
+          if (this.peek() !== T.IDENT || this.tokText(this.p) !== 'in')
+            this.fail(this.p, `Syntax error: expected 'in', found ${this.describe(this.p)}`);
           this.p++;
           this.expr();
           fors.push({ mark, names });
@@ -688,7 +711,11 @@ class Parser {
     }
     // Closed where it stops: the constructs around it carry on, the attribute holding it counts as broken.
     const at = t === T.EOF ? this.text.length : (this.en[this.lastSignificant(this.p)] as number);
-    this.error(at, at, `Missing ${TOKEN_NAMES[closer]} to close the ${TOKEN_NAMES[this.ty[open] as number]} opened on line ${this.lineOf(this.st[open] as number)}`);
+    this.error(
+      at,
+      at,
+      `Missing ${TOKEN_NAMES[closer]} to close the ${TOKEN_NAMES[this.ty[open] as number]} opened on line ${this.lineOf(this.st[open] as number)}`,
+    );
     this.unclosedAt = at;
     return true;
   }
