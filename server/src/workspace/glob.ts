@@ -117,17 +117,22 @@ function tokenMatches(token: Token, c: string): boolean {
  * The two-pointer wildcard match: on a mismatch, only the last star seen is widened by one, never an earlier one
  * (an earlier star's choice cannot matter once a later star matched), so the work is O(text × pattern).
  */
-function matchTokens(tokens: readonly Token[], text: string): boolean {
+/**
+ * Greedy matching with backtracking to the last star only: each star is retried at most once per later position, so
+ * matching is O(pattern × text) whatever the pattern (no exponential blow-up on `*a*a*a…b`). Used for characters
+ * within a segment and, one level up, for path segments with `**` as the star.
+ */
+function matchWithStars<P, T>(pattern: readonly P[], items: readonly T[], isStar: (p: P) => boolean, matches: (p: P, t: T) => boolean): boolean {
   let t = 0;
   let p = 0;
   let starP = -1;
   let starT = 0;
-  while (t < text.length) {
-    const token = tokens[p];
-    if (token !== undefined && token.kind !== 'star' && tokenMatches(token, text[t] as string)) {
+  while (t < items.length) {
+    const part = pattern[p];
+    if (part !== undefined && !isStar(part) && matches(part, items[t] as T)) {
       t++;
       p++;
-    } else if (token?.kind === 'star') {
+    } else if (part !== undefined && isStar(part)) {
       starP = p++;
       starT = t;
     } else if (starP !== -1) {
@@ -135,29 +140,20 @@ function matchTokens(tokens: readonly Token[], text: string): boolean {
       t = ++starT;
     } else return false;
   }
-  while (tokens[p]?.kind === 'star') p++;
-  return p === tokens.length;
+  while (pattern[p] !== undefined && isStar(pattern[p] as P)) p++;
+  return p === pattern.length;
+}
+
+function matchTokens(tokens: readonly Token[], text: string): boolean {
+  return matchWithStars(tokens, text.split(''), (token) => token.kind === 'star', tokenMatches);
 }
 
 /** The same algorithm one level up: `**` is the star, a segment pattern matches exactly one path segment. */
 function matchSegments(segments: readonly Segment[], parts: readonly string[]): boolean {
-  let t = 0;
-  let p = 0;
-  let starP = -1;
-  let starT = 0;
-  while (t < parts.length) {
-    const segment = segments[p];
-    if (segment?.kind === 'segment' && matchTokens(segment.tokens, parts[t] as string)) {
-      t++;
-      p++;
-    } else if (segment?.kind === 'globstar') {
-      starP = p++;
-      starT = t;
-    } else if (starP !== -1) {
-      p = starP + 1;
-      t = ++starT;
-    } else return false;
-  }
-  while (segments[p]?.kind === 'globstar') p++;
-  return p === segments.length;
+  return matchWithStars(
+    segments,
+    parts,
+    (segment) => segment.kind === 'globstar',
+    (segment, part) => segment.kind === 'segment' && matchTokens(segment.tokens, part),
+  );
 }
