@@ -1,6 +1,8 @@
 // Splits a scan into work units a worker can lint on its own: a directory's files never straddle two units.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { localStackSourcesIn } from '../engine/modules/stack-graph';
+import { readInputFileSync } from '../workspace/input-file';
 
 export interface WorkUnit {
   /** Positions of the unit's files in the scan's path list, ascending. */
@@ -18,8 +20,9 @@ export function partitionByDirectory(
   paths: readonly string[],
   sizeOf: (path: string) => number = fileSize,
   sourcesOf: (path: string) => string[] = localModuleSources,
+  stackSourcesOf: (path: string) => string[] = localStackSources,
 ): WorkUnit[] {
-  const group = moduleGroups(paths, sourcesOf);
+  const group = moduleGroups(paths, sourcesOf, stackSourcesOf);
   const byDir = new Map<string, WorkUnit>();
   paths.forEach((path, index) => {
     const dir = group(dirname(path));
@@ -43,9 +46,13 @@ function fileSize(path: string): number {
 /**
  * A Terraform directory and the local modules it calls (`source = "./..."` / `"../..."`) are judged together (a child
  * reached by a caller is linted with the caller's arguments), so they are one unit: directories joined by a call,
- * transitively, map to one representative.
+ * transitively, map to one representative. So are a template and the local templates its nested stacks deploy.
  */
-function moduleGroups(paths: readonly string[], sourcesOf: (path: string) => string[]): (dir: string) => string {
+function moduleGroups(
+  paths: readonly string[],
+  sourcesOf: (path: string) => string[],
+  stackSourcesOf: (path: string) => string[],
+): (dir: string) => string {
   const parent = new Map<string, string>();
   const find = (dir: string): string => {
     let root = dir;
@@ -55,8 +62,11 @@ function moduleGroups(paths: readonly string[], sourcesOf: (path: string) => str
   const dirs = new Map<string, string>();
   for (const path of paths) dirs.set(resolve(dirname(path)), dirname(path));
   for (const path of paths) {
-    if (!/\.tf(\.json)?$/i.test(path)) continue;
-    for (const source of sourcesOf(path)) {
+    const terraform = /\.tf(\.json)?$/i.test(path);
+    if (!terraform && !/\.(ya?ml|json|template)$/i.test(path)) continue;
+    // A nested stack's template is a file: its folder joins the parent's.
+    const targets = terraform ? sourcesOf(path) : stackSourcesOf(path).map((s) => dirname(s));
+    for (const source of targets) {
       const child = dirs.get(resolve(dirname(path), source));
       if (child === undefined) continue;
       const a = find(dirname(path));
@@ -76,6 +86,18 @@ export function localModuleSources(path: string): string[] {
     return [];
   }
   return localModuleSourcesIn(text);
+}
+
+/** The local templates a CloudFormation file's nested stacks name, read cheaply (no parse). */
+export function localStackSources(path: string): string[] {
+  let text: string;
+  try {
+    // Capped and non-blocking: any .json/.yaml of the tree is read here, not only Terraform files.
+    text = readInputFileSync(path);
+  } catch {
+    return [];
+  }
+  return localStackSourcesIn(text);
 }
 
 /** The same, of a text in hand. */

@@ -9,6 +9,9 @@ import { parseDocument } from '../parsers/index';
 import { readModuleVariables, readParameterFiles } from './input-values';
 import { ModuleGraph, moduleCalls, parseModulesManifest, type ModuleDir } from '../engine/modules/module-graph';
 import { lintWithModules } from '../engine/modules/module-lint';
+import { localStackSourcesIn, pathOfUri, StackGraph, stackCalls } from '../engine/modules/stack-graph';
+import type { IacNode } from '../model/nodes';
+import { resolveInside } from '../workspace/input-file';
 import { isTerraformPath } from '../workspace/module-index';
 import { localModuleSources } from './partition';
 import { walkFiles } from './walk';
@@ -110,6 +113,89 @@ export async function moduleGraphFor(
   }
   return new ModuleGraph(dirs);
 }
+/** Files that may be CloudFormation templates (a nested stack's parent or child). */
+export function isTemplatePath(file: string): boolean {
+  return /\.(ya?ml|json|template)$/i.test(file) && !isTerraformPath(file);
+}
+
+/** A template the scan was not given (a nested stack's child or parent), parsed; undefined when unreadable or not one. */
+function loadTemplate(file: string, maxSize: number): IacDocument | undefined {
+  try {
+    const doc = parseDocument(file, readInputFileSync(file, maxSize));
+    return doc?.family === 'cloudformation' ? doc : undefined;
+  } catch {
+    return undefined; // what it would have decided stays unresolved
+  }
+}
+
+/** The templates under `root` that nest one of `files` (by a local path), transitively. */
+async function stackParentsUnder(root: string, files: readonly string[], maxSize: number): Promise<string[]> {
+  const parents = new Map<string, Set<string>>();
+  for (const file of (await walkFiles([root], { limit: 20_000 })).filter(isTemplatePath)) {
+    let text: string;
+    try {
+      text = readInputFileSync(file, maxSize);
+    } catch {
+      continue;
+    }
+    for (const source of localStackSourcesIn(text)) {
+      const child = resolve(dirname(file), source);
+      let set = parents.get(child);
+      if (!set) parents.set(child, (set = new Set()));
+      set.add(resolve(file));
+    }
+  }
+  const found = new Set<string>();
+  const queue = [...files];
+  while (queue.length > 0) {
+    for (const parent of parents.get(queue.shift() as string) ?? []) {
+      if (found.has(parent) || files.includes(parent)) continue;
+      found.add(parent);
+      queue.push(parent);
+    }
+  }
+  return [...found];
+}
+
+/**
+ * The nested-stack graph of the scanned templates, with the local templates their stacks deploy (and, for named
+ * files, the templates that nest them) read from disk as context, never reported unless scanned. A template outside
+ * the scan's roots (the scanned folders, the working directory, the repository of named files) is not read: a
+ * `TemplateURL: ../../../../etc/x` leaves that stack's values unresolved.
+ */
+export async function stackGraphFor(
+  given: readonly IacDocument[],
+  parameters: ReadonlyMap<string, IacNode>,
+  options: Pick<ScanOptions, 'maxFileSize' | 'moduleSearchRoot' | 'inputRoots'>,
+): Promise<StackGraph> {
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const templates = new Map(given.map((doc) => [pathOfUri(doc.uri), doc]));
+  const roots = [...(options.inputRoots ?? []), ...(options.moduleSearchRoot !== undefined ? [options.moduleSearchRoot] : [])];
+  const confined = (file: string) => (roots.length > 0 ? roots : [process.cwd()]).some((r) => 'path' in resolveInside(r, file));
+  if (options.moduleSearchRoot !== undefined && templates.size > 0) {
+    for (const parent of await stackParentsUnder(options.moduleSearchRoot, [...templates.keys()], maxSize)) {
+      const doc = templates.has(parent) ? undefined : loadTemplate(parent, maxSize);
+      if (doc) templates.set(parent, doc);
+    }
+  }
+  const queue = [...templates.keys()];
+  let loaded = 0;
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    const doc = templates.get(file);
+    for (const call of doc ? stackCalls(file, doc) : []) {
+      const child = call.childPath;
+      if (!child || templates.has(child) || loaded >= MAX_LOADED_DIRS || !confined(child)) continue;
+      const childDoc = loadTemplate(child, maxSize);
+      loaded++;
+      if (!childDoc) continue;
+      templates.set(child, childDoc);
+      queue.push(child);
+    }
+  }
+  return new StackGraph(new Map([...templates].map(([dir, doc]) => [dir, { dir, docs: [doc], tfvars: parameters }])));
+}
+
 import { NOT_REGULAR } from './walk';
 import { readInputFileSync } from '../workspace/input-file';
 
@@ -194,8 +280,13 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     docs.filter((d) => d.family === 'terraform'),
     options,
   );
+  // Templates that nest or are nested are judged as deployed; the others alone, as before.
+  const templates = docs.filter((d) => d.family === 'cloudformation');
+  const stacks = await stackGraphFor(templates, parameters, options);
+  const composed = templates.filter((d) => stacks.isComposed(pathOfUri(d.uri)));
+  const nested = composed.length > 0 ? lintWithModules(stacks, composed, options) : new Map<IacDocument, never>();
   const files = docs.map((doc): FileResult => {
-    const result = terraform.get(doc) ?? lintDocument(doc, { ...options, inputValues: parameters });
+    const result = terraform.get(doc) ?? nested.get(doc) ?? lintDocument(doc, { ...options, inputValues: parameters });
     return { path: doc.uri, text: doc.text, findings: result.findings, errors: result.errors, ruleFailures: result.ruleFailures };
   });
   return { files, readErrors };

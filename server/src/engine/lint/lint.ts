@@ -22,7 +22,7 @@ import { applySuppressions } from '../suppressions/suppressions';
 import type { EngineConfig, Finding, Fix, LintResult, RuleFailure } from '../types';
 import { ResourceViewImpl, spell, type View } from './views';
 import type { ModuleInstance } from '../modules/module-graph';
-import { chainLocation, isChainLocation, placeInModule } from '../modules/module-report';
+import { addressIn, chainLocation, isChainLocation, placeInModule } from '../modules/module-report';
 
 export interface LintOptions {
   /** Default: every registered rule. */
@@ -37,8 +37,8 @@ export interface LintOptions {
   /** The previous lint of the same buffer, whose results are reused where nothing they depend on changed. */
   cache?: LintCache;
   /**
-   * Terraform: the module instance this lint judges (engine/modules/module-graph.ts), whose bindings are the
-   * `inputValues`. A finding decided by a value the caller passed is reported at the caller's argument.
+   * The module instance (Terraform, engine/modules/module-graph.ts) or nested stack (stack-graph.ts) this lint judges,
+   * whose bindings are the `inputValues`. A finding decided by a value the caller passed is reported at the caller's argument.
    */
   instance?: ModuleInstance;
   /**
@@ -237,7 +237,7 @@ function forInstance(f: Finding, from: ModuleInstance | undefined, to: ModuleIns
       ? {
           resource: {
             ...f.resource,
-            address: f.resource.address === `${from?.address}.${resource.address}` ? `${to.address}.${resource.address}` : f.resource.address,
+            address: from && f.resource.address === addressIn(from, resource) ? addressIn(to, resource) : f.resource.address,
           },
         }
       : {}),

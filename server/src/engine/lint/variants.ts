@@ -40,7 +40,7 @@ function existenceCondition(resource: ResourceNode): { key: string; exists: bool
 }
 
 /** A CloudFormation resource's own `Condition` attribute (the condition it exists under). */
-function ownCondition(resource: ResourceNode): string | undefined {
+export function ownCondition(resource: ResourceNode): string | undefined {
   const own = resource.node.entries.find((e) => e.key === 'Condition')?.value;
   return resource.kind === 'resource' && own?.kind === 'scalar' && typeof own.value === 'string' ? own.value : undefined;
 }

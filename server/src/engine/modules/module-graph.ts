@@ -36,6 +36,8 @@ export interface ModuleCall {
 /** One step of a call chain: the module block, as related locations and messages name it. */
 export interface ChainStep {
   name: string;
+  /** How messages name the step when it is not a Terraform module call (`Stack Db`). */
+  label?: string;
   /** `[0]` / `["key"]` when the instance is known, else ''. */
   key: string;
   uri: string;
@@ -63,6 +65,17 @@ export interface ModuleInstance {
   /** The module key terraform init records (`a.b`), from the root. */
   key: string;
   root: string;
+  /** Absent for Terraform; CloudFormation for a nested stack (stack-graph.ts), whose addresses read `Db/Database`. */
+  family?: 'cloudformation';
+}
+
+/**
+ * What the composed lint (module-lint.ts) needs of a graph: the units (Terraform module directories, or CloudFormation
+ * templates keyed by their path) and every way each is deployed.
+ */
+export interface CompositionGraph {
+  readonly dirs: ReadonlyMap<string, ModuleDir>;
+  instancesOf(dir: string): readonly ModuleInstance[];
 }
 
 const origins = new WeakMap<IacNode, Origin>();
@@ -113,7 +126,7 @@ const MAX_DEPTH = 8;
  * directory no call of `dirs` reaches is a root, linted once as today, with its tfvars; any other directory is linted
  * only as its callers deploy it.
  */
-export class ModuleGraph {
+export class ModuleGraph implements CompositionGraph {
   private readonly callsByDir = new Map<string, ModuleCall[]>();
   private readonly instancesByDir = new Map<string, ModuleInstance[]>();
   private readonly callers = new Map<string, Set<string>>();
@@ -249,8 +262,23 @@ export function instanceScope(d: ModuleDir, instance: ModuleInstance): Scope {
   return createScope(first, rest, { inputValues: instance.bindings });
 }
 
+/** Reads a called module's outputs from the caller's scope (`module.<call>.<output>`). */
+interface Outputs {
+  read(call: string, name: string): IacNode | undefined;
+}
+
+const NO_OUTPUTS: Outputs = { read: () => undefined };
+
+/**
+ * A value a caller passes (a CloudFormation stack's `Parameters` entry) as the child sees it: resolved in the caller's
+ * scope, unresolved parts opaque, each node remembering where the caller wrote it (see `bindValue`).
+ */
+export function bindCallerValue(node: IacNode, scope: Scope, origin: Origin): IacNode | undefined {
+  return bindValue(node, scope, origin, NO_EACH, NO_OUTPUTS);
+}
+
 /** Reads `module.<call>.<output>` in the caller's scope, once the sibling call has been expanded. */
-class OutputReader {
+class OutputReader implements Outputs {
   constructor(
     private readonly graph: ModuleGraph,
     private readonly instance: ModuleInstance,
@@ -331,7 +359,7 @@ function toNode(value: unknown, range: SourceRange): IacNode | undefined {
  * follow into its own variables or resources). Each node made here remembers its origin; a value already bound by a
  * caller further up keeps that caller's origin (it is the one that decides).
  */
-function bindValue(node: IacNode, scope: Scope, origin: Origin, each: Each, outputs: OutputReader, depth = 0): IacNode | undefined {
+function bindValue(node: IacNode, scope: Scope, origin: Origin, each: Each, outputs: Outputs, depth = 0): IacNode | undefined {
   if (depth > 32) return opaque(node, origin);
   if (node.kind === 'ref') {
     const [head, second, third] = node.path;
@@ -428,7 +456,7 @@ const interned = new Map<string, ReadonlyMap<string, IacNode>>();
  * identity, so a keystroke in a module keeps reusing its instances' results while no caller changed (the key holds
  * each caller's parsed text by identity, so a caller's new version never matches an old map).
  */
-function intern(bindings: Map<string, IacNode>): ReadonlyMap<string, IacNode> {
+export function intern(bindings: Map<string, IacNode>): ReadonlyMap<string, IacNode> {
   const key = [...bindings].map(([name, node]) => `${name}=${canonical(node)}`).join('\n');
   const found = interned.get(key);
   if (found) {

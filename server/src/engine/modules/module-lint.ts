@@ -7,7 +7,7 @@ import { lintDocument, SharedChecks, type LintOptions } from '../lint/lint';
 import type { LintCache } from '../lint/lint-cache';
 import { applySuppressions } from '../suppressions/suppressions';
 import type { Finding, LintResult } from '../types';
-import type { ModuleGraph, ModuleInstance } from './module-graph';
+import type { CompositionGraph, ModuleInstance } from './module-graph';
 
 export type ModuleLintOptions = Omit<LintOptions, 'module' | 'inputValues' | 'instance'> & {
   /** The language server's lint cache for one instance of the linted buffer (by default: the root instance only). */
@@ -15,7 +15,7 @@ export type ModuleLintOptions = Omit<LintOptions, 'module' | 'inputValues' | 'in
 };
 
 /** The directory a document belongs to in the graph. */
-function dirOf(graph: ModuleGraph, doc: IacDocument): string | undefined {
+function dirOf(graph: CompositionGraph, doc: IacDocument): string | undefined {
   for (const d of graph.dirs.values()) if (d.docs.includes(doc)) return d.dir;
   return undefined;
 }
@@ -30,7 +30,11 @@ function calledFrom(instance: ModuleInstance, uri: string): boolean {
  * directory (the same finding through several callers once, each chain a related location), and the findings that its
  * module arguments decide in the modules it calls, at any depth. Unreached directories are roots: judged as today.
  */
-export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocument[], options: ModuleLintOptions = {}): Map<IacDocument, LintResult> {
+export function lintWithModules(
+  graph: CompositionGraph,
+  targets: readonly IacDocument[],
+  options: ModuleLintOptions = {},
+): Map<IacDocument, LintResult> {
   const wanted = new Set(targets.map((d) => d.uri));
   const collected = new Map<string, Map<string, Finding>>();
   const results = new Map<IacDocument, LintResult>();
@@ -113,7 +117,7 @@ function relatedKey(r: RelatedLocation): string {
 }
 
 /** One document's result in the graph (the language server lints one buffer at a time). */
-export function lintDocumentWithModules(graph: ModuleGraph, doc: IacDocument, options: ModuleLintOptions = {}): LintResult {
+export function lintDocumentWithModules(graph: CompositionGraph, doc: IacDocument, options: ModuleLintOptions = {}): LintResult {
   if (!dirOf(graph, doc)) return lintDocument(doc, options);
   return lintWithModules(graph, [doc], options).get(doc) ?? lintDocument(doc, options);
 }

@@ -12,7 +12,7 @@ export interface ModulePlace {
   caller?: IacDocument;
   uri?: string;
   range?: SourceRange;
-  /** The full Terraform address (`module.db.aws_db_instance.this`, with `[0]` / `["key"]` when known). */
+  /** The full Terraform address (`module.db.aws_db_instance.this`, with `[0]` / `["key"]` when known), or `Db/Database`. */
   address: string;
   /** Moved to a caller: the module block there that leads to the resource (JSON reports its lines). */
   resource?: { range: SourceRange; headerRange: SourceRange };
@@ -26,13 +26,23 @@ export function relatedAt(doc: IacDocument, range: SourceRange, message: string)
   return { uri: doc.uri, range, start: positionAt(starts, range.start), end: positionAt(starts, range.end), message };
 }
 
-/** The call chain of an instance as messages name it: `module.app → module.db → aws_db_instance.this`. */
+/**
+ * The call chain of an instance as messages name it: `module.app → module.db → aws_db_instance.this`, or for nested
+ * CloudFormation stacks `Stack App → Stack Db → AWS::RDS::DBInstance Database` (a logical id alone does not say what
+ * the resource is, as a Terraform address does).
+ */
 export function chainLabel(instance: ModuleInstance, resource: ResourceNode): string {
-  return [...instance.chain.map((s) => `module.${s.name}${s.key}`), resource.address].join(' → ');
+  const last = instance.family === 'cloudformation' ? `${resource.type} ${resource.address}` : resource.address;
+  return [...instance.chain.map((s) => s.label ?? `module.${s.name}${s.key}`), last].join(' → ');
+}
+
+/** A resource's address in a module instance: `module.db.aws_db_instance.this`, or `App/Db/Database` in nested stacks. */
+export function addressIn(instance: ModuleInstance, resource: ResourceNode): string {
+  return `${instance.address}${instance.family === 'cloudformation' ? '/' : '.'}${resource.address}`;
 }
 
 export function placeInModule(instance: ModuleInstance, doc: IacDocument, resource: ResourceNode, at: View): ModulePlace {
-  const address = `${instance.address}.${resource.address}`;
+  const address = addressIn(instance, resource);
   const label = chainLabel(instance, resource);
   const origin = originOf(at.node);
   if (origin) {

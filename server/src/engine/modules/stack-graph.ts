@@ -1,0 +1,171 @@
+// CloudFormation nested stacks as one graph, the counterpart of module-graph.ts: an `AWS::CloudFormation::Stack` whose
+// `TemplateURL` (or a SAM `AWS::Serverless::Application` whose `Location`) is a local path, as `aws cloudformation
+// package` consumes it, deploys that template with the stack's `Parameters` bound to the child's parameters.
+//
+// Each template is one unit of the graph, keyed by its absolute path. A template is linted once per instance (the
+// chain of stacks that reaches it) with `inputValues` = its bindings, exactly as a Terraform module instance: the
+// child's rules, scope, conditions and views are unchanged, `!Ref Param` simply resolves to what the parent passed.
+// Bound values remember where the parent wrote them (`bindCallerValue`), so module-report.ts reports a finding they
+// decide at the parent's value, and the lint of module-lint.ts serves both graphs.
+import * as path from 'node:path';
+import type { IacDocument, ResourceNode } from '../../model/document';
+import { entryOf, type IacNode } from '../../model/nodes';
+import { createScope, NO_VALUE, resolveNode, type Scope } from '../scope/scope';
+import { conditionValues, ownCondition } from '../lint/variants';
+import { bindCallerValue, instanceScope, intern, type ChainStep, type CompositionGraph, type ModuleDir, type ModuleInstance } from './module-graph';
+
+/** The resource types that nest a template, the property naming it, and how a chain names such a step. */
+const NESTING: Readonly<Record<string, { property: string; label: string }>> = {
+  'AWS::CloudFormation::Stack': { property: 'TemplateURL', label: 'Stack' },
+  'AWS::Serverless::Application': { property: 'Location', label: 'Application' },
+};
+
+/** One nested stack resource of a template and the template it deploys, when that is a local file. */
+export interface StackCall {
+  resource: ResourceNode;
+  /** `Stack Db` / `Application Db`. */
+  label: string;
+  /** Absolute path of the child template; undefined for an S3/HTTPS URL, a SAR application or an unresolved value. */
+  childPath: string | undefined;
+}
+
+/** A path as `aws cloudformation package` reads it: relative, no scheme (s3://, https://), no unresolved `${}`. */
+export function isLocalTemplatePath(value: string): boolean {
+  return value.trim() !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(value) && !path.isAbsolute(value) && !value.startsWith('\\') && !value.includes('${');
+}
+
+/** The file system path of a document URI (a path already, or a `file://` URI). */
+export function pathOfUri(uri: string): string {
+  return path.resolve(uri.startsWith('file://') ? decodeURIComponent(uri.slice('file://'.length)) : uri);
+}
+
+/**
+ * The nested stacks written in `doc` (whose file is `file`), each template path resolved against the template's
+ * folder; `!Sub` / `!Join` count when they resolve to a literal in `scope` (by default the template's defaults).
+ */
+export function stackCalls(file: string, doc: IacDocument, scope: Scope = createScope(doc)): StackCall[] {
+  if (doc.family !== 'cloudformation') return [];
+  const out: StackCall[] = [];
+  for (const resource of doc.resources) {
+    const nesting = NESTING[resource.type];
+    if (!nesting || resource.kind !== 'resource') continue;
+    const props = entryOf(resource.node, 'Properties')?.value;
+    const where = props?.kind === 'map' ? entryOf(props, nesting.property)?.value : undefined;
+    const resolved = where && resolveNode(where, scope);
+    const value = resolved && resolved !== NO_VALUE && resolved.kind === 'scalar' && typeof resolved.value === 'string' ? resolved.value : undefined;
+    const childPath = value !== undefined && isLocalTemplatePath(value) ? path.resolve(path.dirname(file), value) : undefined;
+    out.push({ resource, label: `${nesting.label} ${resource.name}`, childPath });
+  }
+  return out;
+}
+
+/** The local template paths a template's text names as nested stacks, read cheaply (no parse): a false match costs nothing. */
+export function localStackSourcesIn(text: string): string[] {
+  if (!text.includes('AWS::CloudFormation::Stack') && !text.includes('AWS::Serverless::Application')) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(/"?(?:TemplateURL|Location)"?\s*:\s*(?:!Sub\s+)?["']?([^"'\s,}{#]+)/g)) {
+    const value = m[1];
+    // A YAML list item, tag or block scalar after the key is not a path (a long-form `!Sub` list, say).
+    if (value && !/^[-!&*[|>]/.test(value) && isLocalTemplatePath(value)) out.push(value);
+  }
+  return out;
+}
+
+/** Guards against a chain of nested stacks that runs away (a cycle through other templates is cut before this). */
+const MAX_DEPTH = 8;
+
+/**
+ * The instances of every template in `dirs` (keys and `dir` = the template's absolute path, `docs` = the template,
+ * `tfvars` = its parameter-file values, used when it is a root). A template no nested stack of the graph deploys is a
+ * root, linted once as today; any other template only as the stacks that nest it deploy it. A stack whose own
+ * `Condition` is false for its template's values deploys nothing. A template nested only through a cycle, or only by
+ * stacks that are never created, is judged alone on its defaults, like one no template nests.
+ */
+export class StackGraph implements CompositionGraph {
+  private readonly instancesByFile = new Map<string, ModuleInstance[]>();
+  private readonly parents = new Map<string, Set<string>>();
+  private readonly nesting = new Set<string>();
+
+  constructor(readonly dirs: ReadonlyMap<string, ModuleDir>) {
+    for (const d of dirs.values()) {
+      const doc = d.docs[0];
+      for (const call of doc ? stackCalls(d.dir, doc) : []) {
+        if (!call.childPath || !dirs.has(call.childPath) || call.childPath === d.dir) continue;
+        let set = this.parents.get(call.childPath);
+        if (!set) this.parents.set(call.childPath, (set = new Set()));
+        set.add(d.dir);
+        this.nesting.add(d.dir);
+      }
+    }
+    for (const d of dirs.values()) if (!this.parents.has(d.dir)) this.expand(rootOf(d));
+  }
+
+  /** Whether `file` nests a template of the graph or is nested by one (else it is judged alone, as a plain template). */
+  isComposed(file: string): boolean {
+    return this.parents.has(file) || this.nesting.has(file);
+  }
+
+  /** The templates that nest `file` (within the graph). */
+  callersOf(file: string): readonly string[] {
+    return [...(this.parents.get(file) ?? [])];
+  }
+
+  instancesOf(file: string): readonly ModuleInstance[] {
+    const found = this.instancesByFile.get(file);
+    if (found && found.length > 0) return found;
+    const d = this.dirs.get(file);
+    return d ? [rootOf(d)] : [];
+  }
+
+  private expand(instance: ModuleInstance): void {
+    this.instancesByFile.set(instance.dir, [...(this.instancesByFile.get(instance.dir) ?? []), instance]);
+    const d = this.dirs.get(instance.dir);
+    const doc = d?.docs[0];
+    if (!d || !doc || instance.chain.length >= MAX_DEPTH) return;
+    const scope = instanceScope(d, instance);
+    const values = conditionValues(scope);
+    const visited = new Set([instance.root, ...instance.chain.map((s) => pathOfUri(s.uri)), instance.dir]);
+    for (const call of stackCalls(instance.dir, doc, scope)) {
+      if (!call.childPath || !this.dirs.has(call.childPath) || visited.has(call.childPath)) continue;
+      // A stack never created for these values deploys nothing (a condition left open by unresolved values does).
+      const condition = ownCondition(call.resource);
+      if (condition !== undefined && values?.(`cfn:${condition}`, new Map()) === false) continue;
+      const step: ChainStep = {
+        name: call.resource.name,
+        label: call.label,
+        key: '',
+        uri: doc.uri,
+        doc,
+        range: call.resource.headerRange,
+        block: call.resource.range,
+      };
+      const address = instance.address ? `${instance.address}/${call.resource.name}` : call.resource.name;
+      this.expand({
+        dir: call.childPath,
+        chain: [...instance.chain, step],
+        bindings: intern(parameterBindings(call.resource, doc, scope)),
+        address,
+        key: address,
+        root: instance.root,
+        family: 'cloudformation',
+      });
+    }
+  }
+}
+
+function rootOf(d: ModuleDir): ModuleInstance {
+  return { dir: d.dir, chain: [], bindings: d.tfvars, address: '', key: '', root: d.dir, family: 'cloudformation' };
+}
+
+/** The stack's `Parameters` as the child's input values (an `AWS::NoValue` entry passes nothing: the default holds). */
+function parameterBindings(resource: ResourceNode, doc: IacDocument, scope: Scope): Map<string, IacNode> {
+  const bindings = new Map<string, IacNode>();
+  const props = entryOf(resource.node, 'Properties')?.value;
+  const parameters = props?.kind === 'map' ? entryOf(props, 'Parameters')?.value : undefined;
+  if (parameters?.kind !== 'map') return bindings;
+  for (const entry of parameters.entries) {
+    const bound = bindCallerValue(entry.value, scope, { doc, node: entry.value });
+    if (bound) bindings.set(entry.key, bound);
+  }
+  return bindings;
+}
