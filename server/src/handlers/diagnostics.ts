@@ -58,8 +58,9 @@ export class DiagnosticsScheduler {
   }
 
   /**
-   * Open Terraform files whose findings a change to `uri` can change: its module siblings, the open files of the
-   * modules it calls and of those that call it (as the last lints found them; a new call is caught after the lint).
+   * Open files whose findings a change to `uri` can change: its Terraform module siblings, the open files of the
+   * modules it calls and of those that call it, the open templates its nested stacks deploy and that nest it (as the
+   * last lints found them; a new call is caught after the lint).
    */
   private related(uri: string): string[] {
     const dirs = this.linter.lastGraphDirs;
@@ -69,7 +70,8 @@ export class DiagnosticsScheduler {
     const fsPath = uriToPath(uri);
     const dir = fsPath && path.dirname(fsPath);
     for (const [other, theirs] of dirs) {
-      if (other !== uri && dir && theirs.has(dir) && this.documents.get(other)) out.add(other);
+      // A Terraform graph holds directories, a nested-stack graph template paths.
+      if (other !== uri && dir && (theirs.has(dir) || theirs.has(fsPath)) && this.documents.get(other)) out.add(other);
     }
     return [...out];
   }

@@ -5,7 +5,16 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { oversizeNote, oversizeNoteOf } from '../engine/config/file-size';
 import { lintDocument } from '../engine/lint/lint';
-import { instanceCacheKey, ModuleGraph, moduleCalls, type ModuleDir, type ModuleInstance } from '../engine/modules/module-graph';
+import {
+  instanceCacheKey,
+  ModuleGraph,
+  moduleCalls,
+  type CompositionGraph,
+  type ModuleDir,
+  type ModuleInstance,
+} from '../engine/modules/module-graph';
+import { isTemplatePath, StackGraph, stackCalls } from '../engine/modules/stack-graph';
+import { resolveInside } from '../workspace/input-file';
 import { lintDocumentWithModules } from '../engine/modules/module-lint';
 import type { LintCache } from '../engine/lint/lint-cache';
 import type { LintResult } from '../engine/types';
@@ -192,7 +201,7 @@ export class Linter {
     module: readonly IacDocument[],
     inputValues?: InputValues,
     cache?: LintCache,
-    modules?: { graph: ModuleGraph; cacheFor?: (instance: ModuleInstance) => LintCache | undefined },
+    modules?: { graph: CompositionGraph; cacheFor?: (instance: ModuleInstance) => LintCache | undefined },
   ): LintResult {
     const started = performance.now();
     try {
@@ -225,8 +234,9 @@ export class Linter {
    * The module graph a Terraform file is judged in: its directory, the directories that call it (transitively, found
    * in the workspace folder and open buffers), and every module those call. Undefined for other files.
    */
-  private async graphFor(uri: string, settings: Settings, folder: string | undefined): Promise<ModuleGraph | undefined> {
+  private async graphFor(uri: string, settings: Settings, folder: string | undefined): Promise<CompositionGraph | undefined> {
     const fsPath = uriToPath(uri);
+    if (fsPath && isTemplatePath(fsPath)) return this.stackGraphFor(uri, fsPath, settings, folder);
     if (!fsPath || !isTerraformPath(fsPath)) return undefined;
     const start = path.dirname(fsPath);
     const up = [start];
@@ -253,6 +263,40 @@ export class Linter {
     }
     this.lastGraphDirs.set(uri, new Set(dirs.keys()));
     return new ModuleGraph(dirs);
+  }
+
+  /**
+   * The nested-stack graph a template is judged in: the templates that nest it (transitively, found in the workspace
+   * folder and open buffers) and every local template their stacks deploy, open buffers as typed. Children outside the
+   * workspace folder are not read. Undefined when the template neither nests nor is nested: it is linted alone, as a
+   * plain template (with its own lint cache).
+   */
+  private async stackGraphFor(uri: string, fsPath: string, settings: Settings, folder: string | undefined): Promise<StackGraph | undefined> {
+    const reached = new Set([fsPath]);
+    const up = [fsPath];
+    while (up.length > 0 && reached.size < MAX_GRAPH_DIRS) {
+      for (const parent of await this.modules.stackParentsOf(up.shift() as string, folder)) {
+        if (reached.has(parent)) continue;
+        reached.add(parent);
+        up.push(parent);
+      }
+    }
+    const within = folder ?? path.dirname(fsPath);
+    const templates = new Map<string, ModuleDir>();
+    const queue = [...reached];
+    while (queue.length > 0 && templates.size < MAX_GRAPH_DIRS) {
+      const file = queue.shift() as string;
+      if (templates.has(file)) continue;
+      if (file !== fsPath && !reached.has(file) && !('path' in resolveInside(within, file))) continue;
+      const doc = this.modules.openParsed(file) ?? (await this.modules.readDisk(file));
+      if (doc?.family !== 'cloudformation') continue;
+      const tfvars = (await this.inputs.forDocument(pathToUri(file), file, settings.parameterFiles, settings.varFiles)) ?? new Map();
+      templates.set(file, { dir: file, docs: [doc], tfvars });
+      for (const call of stackCalls(file, doc)) if (call.childPath && !templates.has(call.childPath)) queue.push(call.childPath);
+    }
+    this.lastGraphDirs.set(uri, new Set(templates.keys()));
+    const graph = new StackGraph(templates);
+    return graph.isComposed(fsPath) ? graph : undefined;
   }
 
   /** The directories of each document's last module graph (the scheduler re-checks open files of those). */

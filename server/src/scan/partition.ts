@@ -1,7 +1,7 @@
 // Splits a scan into work units a worker can lint on its own: a directory's files never straddle two units.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { localStackSourcesIn } from '../engine/modules/stack-graph';
+import { isTemplatePath, localStackSourcesIn } from '../engine/modules/stack-graph';
 import { readInputFileSync } from '../workspace/input-file';
 
 export interface WorkUnit {
@@ -63,7 +63,7 @@ function moduleGroups(
   for (const path of paths) dirs.set(resolve(dirname(path)), dirname(path));
   for (const path of paths) {
     const terraform = /\.tf(\.json)?$/i.test(path);
-    if (!terraform && !/\.(ya?ml|json|template)$/i.test(path)) continue;
+    if (!terraform && !isTemplatePath(path)) continue;
     // A nested stack's template is a file: its folder joins the parent's.
     const targets = terraform ? sourcesOf(path) : stackSourcesOf(path).map((s) => dirname(s));
     for (const source of targets) {

@@ -9,7 +9,7 @@ import { parseDocument } from '../parsers/index';
 import { readModuleVariables, readParameterFiles } from './input-values';
 import { ModuleGraph, moduleCalls, parseModulesManifest, type ModuleDir } from '../engine/modules/module-graph';
 import { lintWithModules } from '../engine/modules/module-lint';
-import { localStackSourcesIn, pathOfUri, StackGraph, stackCalls } from '../engine/modules/stack-graph';
+import { isTemplatePath, localStackSourcesIn, pathOfUri, StackGraph, stackCalls } from '../engine/modules/stack-graph';
 import type { IacNode } from '../model/nodes';
 import { resolveInside } from '../workspace/input-file';
 import { isTerraformPath } from '../workspace/module-index';
@@ -113,11 +113,6 @@ export async function moduleGraphFor(
   }
   return new ModuleGraph(dirs);
 }
-/** Files that may be CloudFormation templates (a nested stack's parent or child). */
-export function isTemplatePath(file: string): boolean {
-  return /\.(ya?ml|json|template)$/i.test(file) && !isTerraformPath(file);
-}
-
 /** A template the scan was not given (a nested stack's child or parent), parsed; undefined when unreadable or not one. */
 function loadTemplate(file: string, maxSize: number): IacDocument | undefined {
   try {

@@ -11,6 +11,7 @@ import { pathToUri, uriToPath } from './paths';
 import { localModuleSourcesIn } from '../scan/partition';
 import { walkFiles } from '../scan/walk';
 import { moduleCalls, parseModulesManifest } from '../engine/modules/module-graph';
+import { isTemplatePath, localStackSourcesIn, stackCalls } from '../engine/modules/stack-graph';
 
 /** Whether a path or URI names a Terraform file (native or JSON syntax). */
 export function isTerraformPath(pathOrUri: string): boolean {
@@ -84,6 +85,11 @@ export class ModuleIndex {
     return out;
   }
 
+  /** The parse of an open buffer for this file path, if one is open (a nested stack's template as typed). */
+  openParsed(fsPath: string): IacDocument | undefined {
+    return this.open.parsed(fsPath);
+  }
+
   /** Open Terraform documents in the same directory as `uri`, excluding it. */
   openSiblingUris(uri: string): string[] {
     const own = uriToPath(uri);
@@ -103,6 +109,7 @@ export class ModuleIndex {
     this.dirs.delete(path.dirname(fsPath));
     this.manifests.delete(path.dirname(path.dirname(path.dirname(fsPath))));
     for (const index of this.callerIndexes.values()) if (isTerraformPath(fsPath)) index.stale.add(fsPath);
+    for (const index of this.stackIndexes.values()) if (isTemplatePath(fsPath)) index.stale.add(fsPath);
   }
 
   /** The parsed Terraform documents of a directory (open buffers first), sorted by name. */
@@ -175,6 +182,53 @@ export class ModuleIndex {
     return [...out].sort();
   }
 
+  /** Per workspace folder: the local templates each template on disk nests (a reverse index of nested-stack parents). */
+  private readonly stackIndexes = new Map<string, { sources: Map<string, string[]>; stale: Set<string>; ready: Promise<void> }>();
+
+  /**
+   * The templates under `folder` (and open buffers, as typed) whose nested stacks deploy the template `file` by a
+   * local path. The folder is walked once; file-watcher events (`invalidate`) re-read only the files they name.
+   */
+  async stackParentsOf(file: string, folder: string | undefined): Promise<string[]> {
+    const out = new Set<string>();
+    const openFiles = new Set<string>();
+    for (const uri of this.open.uris()) {
+      const p = uriToPath(uri);
+      if (!p || !isTemplatePath(p)) continue;
+      openFiles.add(p);
+      const doc = this.open.parsed(p);
+      for (const call of doc ? stackCalls(p, doc) : []) if (call.childPath === file) out.add(p);
+    }
+    if (folder) {
+      let index = this.stackIndexes.get(folder);
+      if (!index) {
+        const sources = new Map<string, string[]>();
+        const ready = walkFiles([folder], { limit: 20000 }).then(async (files) => {
+          for (const f of files) if (isTemplatePath(f)) sources.set(f, await this.stackSourcesOnDisk(f));
+        });
+        this.stackIndexes.set(folder, (index = { sources, stale: new Set(), ready }));
+      }
+      await index.ready;
+      for (const f of [...index.stale]) {
+        index.stale.delete(f);
+        const found = await this.stackSourcesOnDisk(f);
+        if (found.length > 0 || index.sources.has(f)) index.sources.set(f, found);
+      }
+      for (const [parent, children] of index.sources) if (!openFiles.has(parent) && children.includes(file)) out.add(parent);
+    }
+    out.delete(file);
+    return [...out].sort();
+  }
+
+  private async stackSourcesOnDisk(file: string): Promise<string[]> {
+    try {
+      // CloudFormation reads templates of at most 1 MB: a larger JSON file of the workspace is no parent.
+      return localStackSourcesIn(await readInputFile(file, 1024 * 1024)).map((s) => path.resolve(path.dirname(file), s));
+    } catch {
+      return [];
+    }
+  }
+
   private async sourcesOnDisk(file: string): Promise<string[]> {
     try {
       return localModuleSourcesIn(await readInputFile(file, SIBLING_READ_LIMIT)).map((s) => path.resolve(path.dirname(file), s));
@@ -183,12 +237,12 @@ export class ModuleIndex {
     }
   }
 
-  /** Open Terraform documents in any of `dirs`, except `uri`. */
+  /** Open Terraform documents in any of `dirs` and open templates named in it (a nested-stack graph), except `uri`. */
   openUrisIn(dirs: readonly string[], except: string): string[] {
     const wanted = new Set(dirs);
     return [...this.open.uris()].filter((other) => {
       const p = uriToPath(other);
-      return other !== except && p !== undefined && isTerraformPath(p) && wanted.has(path.dirname(p));
+      return other !== except && p !== undefined && (isTerraformPath(p) ? wanted.has(path.dirname(p)) : wanted.has(p));
     });
   }
 

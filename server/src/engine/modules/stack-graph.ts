@@ -34,6 +34,11 @@ export function isLocalTemplatePath(value: string): boolean {
   return value.trim() !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(value) && !path.isAbsolute(value) && !value.startsWith('\\') && !value.includes('${');
 }
 
+/** Whether a path or URI may name a CloudFormation template (a nested stack's parent or child): not a `.tf.json`. */
+export function isTemplatePath(pathOrUri: string): boolean {
+  return /\.(ya?ml|json|template)$/i.test(pathOrUri) && !/\.tf\.json$/i.test(pathOrUri);
+}
+
 /** The file system path of a document URI (a path already, or a `file://` URI). */
 export function pathOfUri(uri: string): string {
   return path.resolve(uri.startsWith('file://') ? decodeURIComponent(uri.slice('file://'.length)) : uri);
