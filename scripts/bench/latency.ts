@@ -69,7 +69,26 @@ function latencyInputs(): Input[] {
     },
     // Issue 11: one edit in a child module reached by 20 callers.
     { name: 'Terraform child module, 20 callers', files: calledModule(20), floor: 'hcl', targetP95Ms: 50 },
+    // Issue 11: one edit in a nested stack's child template deployed by 20 parent templates.
+    { name: 'CloudFormation child template, 20 parents', files: nestedStack(20), floor: 'yaml', targetP95Ms: 50 },
   ];
+}
+
+/**
+ * A child template (`stacks/child.yaml`, the generated resources of 600 lines, whose Environment parameter tags
+ * them) deployed by `parents` templates, each passing its own values: a keystroke in the child re-lints it once per
+ * parent (issue 11).
+ */
+export function nestedStack(parents: number): { name: string; text: string }[] {
+  const files = [{ name: 'stacks/child.yaml', text: cfnYaml(600) }];
+  for (let i = 1; i <= parents; i++) {
+    const n = String(i).padStart(2, '0');
+    files.push({
+      name: `parents/p${n}.yaml`,
+      text: `Resources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ../stacks/child.yaml\n      Parameters:\n        Environment: env-${n}\n        DbUser: ${i % 2 === 0 ? 'admin' : 'app'}\n`,
+    });
+  }
+  return files;
 }
 
 /**

@@ -85,8 +85,11 @@ describe('engine: CloudFormation nested stacks', () => {
         assert.equal(finding.resource?.address, 'Db/Database');
         assert.ok(finding.related?.some((r) => r.uri.endsWith(`db/db.${ext}`) && /Db\/Database uses this value here/.test(r.message)));
         assert.ok(finding.related?.some((r) => r.uri.endsWith(`main.${ext}`) && /Called as Stack Db/.test(r.message)));
-        assert.equal(finding.fixes[0]?.edits.length, 1);
-        assert.match(finding.fixes[0]?.edits[0]?.newText ?? '', /true/);
+        // CloudFormation passes stack parameters as strings: the fix writes the string, in the parent's quoting.
+        assert.deepEqual(
+          finding.fixes[0]?.edits.map((e) => e.newText),
+          ['"true"'],
+        );
       });
 
       it("follows the parent's own parameter default, and the child's default where the parent passes nothing", async () => {

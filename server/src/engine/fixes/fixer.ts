@@ -10,7 +10,7 @@ import { refersTo, unitOf } from '../lint/context';
 import { targetTypes } from '../scope/units';
 import type { Scope } from '../scope/scope';
 import { ResourceViewImpl, TagsViewImpl, View } from '../lint/views';
-import { originOf } from '../modules/module-graph';
+import { originOf, type Origin } from '../modules/module-graph';
 
 /** Where a native path lands: an existing node to replace, or a map to insert the rest of the path into. */
 type Location = { kind: 'present'; node: IacNode } | { kind: 'missing'; map: MapNode; path: string[] } | { kind: 'blocked' };
@@ -55,10 +55,16 @@ export class FixCollector implements Fixer {
   ) {}
 
   /** Caller mode: the caller's written value behind `on`'s `key`, or a throw (nothing else is the caller's to edit). */
-  private callerValue(on: View, key: string): IacNode {
+  private callerValue(on: View, key: string): Origin {
     const origin = originOf(on.prop(key).node);
     if (!origin || origin.doc !== this.doc) throw new Error(`${this.rule.id}: the value is not the caller's`);
-    return origin.node;
+    return origin;
+  }
+
+  /** A value written in the caller's place: a nested stack's parameter is a string (`'true'`, not `true`). */
+  private writeAtOrigin(origin: Origin, value: FixValue): void {
+    const written = origin.strings && (typeof value === 'boolean' || typeof value === 'number') ? String(value) : value;
+    this.edits.push(...this.writer.replaceValue(this.doc, origin.node, written));
   }
 
   /** Fixes edit only the finding's own document; a related resource in another file is the user's to change. */
@@ -105,7 +111,7 @@ export class FixCollector implements Fixer {
 
   set(on: View, key: string, value: FixValue): void {
     if (this.inCaller) {
-      this.edits.push(...this.writer.replaceValue(this.doc, this.callerValue(on, key), value));
+      this.writeAtOrigin(this.callerValue(on, key), value);
       return;
     }
     const { base, keys } = this.resolvePath(on, key);
@@ -159,7 +165,7 @@ export class FixCollector implements Fixer {
     if (this.inCaller) {
       const origin = originOf(value.node);
       if (!origin || origin.doc !== this.doc) throw new Error(`${this.rule.id}: the value is not the caller's`);
-      this.edits.push(...this.writer.replaceValue(this.doc, origin.node, replacement));
+      this.writeAtOrigin(origin, replacement);
       return;
     }
     this.ownView(value);

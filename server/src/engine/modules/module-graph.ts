@@ -51,6 +51,8 @@ export interface ChainStep {
 export interface Origin {
   doc: IacDocument;
   node: IacNode;
+  /** A nested stack's `Parameters` value: CloudFormation passes strings, so a fix writes `'true'`, not `true`. */
+  strings?: true;
 }
 
 /** A module directory as one chain of calls deploys it. */
@@ -378,7 +380,7 @@ function bindValue(node: IacNode, scope: Scope, origin: Origin, each: Each, outp
   const here = origin;
   // Written in place, each part of a map or list decides at its own text; reached through a variable or local, at
   // the caller's argument that names it.
-  const part = (child: IacNode): Origin => (resolved === node ? { doc: origin.doc, node: child } : here);
+  const part = (child: IacNode): Origin => (resolved === node ? { ...origin, node: child } : here);
   switch (resolved.kind) {
     case 'scalar':
       return register({ ...resolved }, here);

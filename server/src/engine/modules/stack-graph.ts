@@ -169,7 +169,7 @@ function parameterBindings(resource: ResourceNode, doc: IacDocument, scope: Scop
   const parameters = props?.kind === 'map' ? entryOf(props, 'Parameters')?.value : undefined;
   if (parameters?.kind !== 'map') return bindings;
   for (const entry of parameters.entries) {
-    const bound = bindCallerValue(entry.value, scope, { doc, node: entry.value });
+    const bound = bindCallerValue(entry.value, scope, { doc, node: entry.value, strings: true });
     if (bound) bindings.set(entry.key, bound);
   }
   return bindings;
