@@ -63,9 +63,23 @@ export class SharedChecks {
   }
 }
 
-/** Whether a check that read `dependencies` sees the same values in every instance of its module. */
-function inputFree(dependencies: readonly Dependency[]): boolean {
-  return dependencies.every((d) => d.kind !== 'input' && d.kind !== 'inputs');
+/**
+ * Whether a check that read `dependencies` sees the same values in every instance of its module. In a template,
+ * `!Ref Key` reads "input Key" before it finds a resource: a name the template does not declare as a parameter is
+ * bound by no parent (stack-graph.ts binds declared parameters only), so it is the same in every instance.
+ */
+function inputFree(dependencies: readonly Dependency[], declared: ReadonlySet<string> | undefined): boolean {
+  return dependencies.every((d) => (d.kind !== 'input' || (declared !== undefined && !declared.has(d.name))) && d.kind !== 'inputs');
+}
+
+const declaredParameters = new WeakMap<IacDocument, ReadonlySet<string>>();
+
+/** A template's parameter names (undefined for Terraform, whose callers may pass any argument). */
+function parametersOf(doc: IacDocument): ReadonlySet<string> | undefined {
+  if (doc.family !== 'cloudformation') return undefined;
+  let names = declaredParameters.get(doc);
+  if (!names) declaredParameters.set(doc, (names = new Set(doc.inputs.map((i) => i.name))));
+  return names;
 }
 
 /** The severity a rule runs with under `config`, or undefined when it is off. */
@@ -164,7 +178,7 @@ function runRule(
       found = watched.value;
       dependencies = watched.dependencies;
     } else found = session ? session.record(rule, resource, check) : check();
-    if (sharedChecks && dependencies && inputFree(dependencies)) sharedChecks.set(rule, resource, found, instance);
+    if (sharedChecks && dependencies && inputFree(dependencies, parametersOf(doc))) sharedChecks.set(rule, resource, found, instance);
     out.push(...found);
   }
   return out;

@@ -148,7 +148,7 @@ export class StackGraph implements CompositionGraph {
       this.expand({
         dir: call.childPath,
         chain: [...instance.chain, step],
-        bindings: intern(parameterBindings(call.resource, doc, scope)),
+        bindings: intern(parameterBindings(call.resource, doc, scope, this.dirs.get(call.childPath)?.docs[0])),
         address,
         key: address,
         root: instance.root,
@@ -162,13 +162,19 @@ function rootOf(d: ModuleDir): ModuleInstance {
   return { dir: d.dir, chain: [], bindings: d.tfvars, address: '', key: '', root: d.dir, family: 'cloudformation' };
 }
 
-/** The stack's `Parameters` as the child's input values (an `AWS::NoValue` entry passes nothing: the default holds). */
-function parameterBindings(resource: ResourceNode, doc: IacDocument, scope: Scope): Map<string, IacNode> {
+/**
+ * The stack's `Parameters` as the child's input values (an `AWS::NoValue` entry passes nothing: the default holds).
+ * Only parameters the child declares are bound (CloudFormation rejects others): a name the child uses for a resource
+ * is never shadowed by a parent's value, and lint.ts shares checks that read only undeclared names between instances.
+ */
+function parameterBindings(resource: ResourceNode, doc: IacDocument, scope: Scope, child: IacDocument | undefined): Map<string, IacNode> {
   const bindings = new Map<string, IacNode>();
   const props = entryOf(resource.node, 'Properties')?.value;
   const parameters = props?.kind === 'map' ? entryOf(props, 'Parameters')?.value : undefined;
   if (parameters?.kind !== 'map') return bindings;
+  const declared = new Set(child?.inputs.map((i) => i.name));
   for (const entry of parameters.entries) {
+    if (!declared.has(entry.key)) continue;
     const bound = bindCallerValue(entry.value, scope, { doc, node: entry.value, strings: true });
     if (bound) bindings.set(entry.key, bound);
   }
