@@ -256,6 +256,33 @@ describe('engine: CloudFormation nested stacks', () => {
         assert.match(seen[0]?.finding.message ?? '', /\(Application Db → AWS::RDS::DBInstance Database\)$/);
       });
 
+      it('leaves a SAM application from the Serverless Application Repository alone, and binds only declared parameters', async () => {
+        const sar = write(syntax, {
+          'db.EXT': db('false'),
+          'main.EXT': {
+            Transform: 'AWS::Serverless-2016-10-31',
+            Resources: {
+              Db: {
+                Type: 'AWS::Serverless::Application',
+                Properties: { Location: { ApplicationId: 'arn:aws:serverlessrepo:us-east-1:1:applications/db', SemanticVersion: '1.0.0' } },
+              },
+            },
+          },
+        });
+        // Not nested: the child is judged alone, on its default.
+        assert.deepEqual(
+          summary(await scan(sar)).map((s) => s.split(':')[0]),
+          [`db.${ext}`],
+        );
+        // `Key` is not a parameter of the child: the parent's value never shadows the child's resource of that name.
+        const child = template({
+          Key: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } },
+          Topic: { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: { Ref: 'Key' } } },
+        });
+        const shadow = write(syntax, { 'db.EXT': child, 'main.EXT': template({ Db: stack(`./db.${ext}`, { Key: '' }) }) });
+        assert.deepEqual(summary(await scan(shadow, { config: { only: ['sns-encryption'] } })), []);
+      });
+
       it('does not read a child template outside the scan roots', async () => {
         const outside = write(syntax, { 'db.EXT': db('true') });
         const dir = write(syntax, { 'main.EXT': template({ Db: stack(`../${outside.split('/').pop()}/db.${ext}`, { Encrypted: 'false' }) }) });
