@@ -159,6 +159,30 @@ describe('engine: CloudFormation nested stacks', () => {
         assert.match(seen[0]?.finding.message ?? '', /\(Stack App → Stack Db → AWS::RDS::DBInstance Database\)$/);
       });
 
+      it("reads a sibling stack's output passed as a parameter (GetAtt Stack.Outputs.Name)", async () => {
+        const settings = template(
+          { Topic: { Type: 'AWS::SNS::Topic', Properties: {} } },
+          {
+            Parameters: { Mode: { Type: 'String', Default: 'true' } },
+            Outputs: { Encrypted: { Value: { Ref: 'Mode' } }, Fixed: { Value: 'false' }, Arn: { Value: { Ref: 'Topic' } } },
+          },
+        );
+        const parent = (output: string) =>
+          template({
+            Settings: stack(`./settings.${ext}`, { Mode: 'false' }),
+            Db: stack(`./db.${ext}`, { Encrypted: { 'Fn::GetAtt': ['Settings', `Outputs.${output}`] } }),
+          });
+        // Passed through the sibling: the parent's value to the sibling decides, in the parent.
+        const through = write(syntax, { 'db.EXT': db('true'), 'settings.EXT': settings, 'main.EXT': parent('Encrypted') });
+        assert.deepEqual(summary(await scan(through)), [`main.${ext}:false:Db/Database`]);
+        // Written in the sibling's Outputs: decided there.
+        const fixed = write(syntax, { 'db.EXT': db('true'), 'settings.EXT': settings, 'main.EXT': parent('Fixed') });
+        assert.deepEqual(summary(await scan(fixed)), [`settings.${ext}:false:Db/Database`]);
+        // A resource's id: unresolved, silent.
+        const arn = write(syntax, { 'db.EXT': db('false'), 'settings.EXT': settings, 'main.EXT': parent('Arn') });
+        assert.deepEqual(summary(await scan(arn)), []);
+      });
+
       it('leaves a value the parent cannot resolve silent, and says so with unresolved: info', async () => {
         const dir = write(syntax, {
           'db.EXT': db('false'),

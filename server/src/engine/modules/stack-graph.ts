@@ -130,8 +130,30 @@ export class StackGraph implements CompositionGraph {
     const scope = instanceScope(d, instance);
     const values = conditionValues(scope);
     const visited = new Set([instance.root, ...instance.chain.map((s) => pathOfUri(s.uri)), instance.dir]);
-    for (const call of stackCalls(instance.dir, doc, scope)) {
-      if (!call.childPath || !this.dirs.has(call.childPath) || visited.has(call.childPath)) continue;
+    const calls = stackCalls(instance.dir, doc, scope).filter(
+      (call): call is StackCall & { childPath: string } =>
+        call.childPath !== undefined && this.dirs.has(call.childPath) && !visited.has(call.childPath),
+    );
+    const bindingsOf = new Map<StackCall, ReadonlyMap<string, IacNode>>();
+    // A parameter may be a sibling stack's output (`!GetAtt Network.Outputs.VpcId`): that child's `Outputs` value,
+    // resolved with what this template passes it. Each stack's bindings are made once, on first need.
+    const bind = (call: StackCall & { childPath: string }, depth: number): ReadonlyMap<string, IacNode> => {
+      const known = bindingsOf.get(call);
+      if (known) return known;
+      bindingsOf.set(call, new Map()); // a stack whose parameters read its own outputs finds none
+      const output = (stack: string, name: string): IacNode | undefined => {
+        const sibling = calls.find((c) => c.resource.name === stack);
+        const siblingDoc = sibling && this.dirs.get(sibling.childPath)?.docs[0];
+        if (!sibling || !siblingDoc || depth > 4) return undefined;
+        const value = outputValue(siblingDoc, name);
+        const siblingScope = createScope(siblingDoc, [], { inputValues: bind(sibling, depth + 1) });
+        return value && bindCallerValue(value, siblingScope, { doc: siblingDoc, node: value, strings: true });
+      };
+      const bound = intern(parameterBindings(call.resource, doc, scope, this.dirs.get(call.childPath)?.docs[0], output));
+      bindingsOf.set(call, bound);
+      return bound;
+    };
+    for (const call of calls) {
       // A stack never created for these values deploys nothing (a condition left open by unresolved values does).
       const condition = ownCondition(call.resource);
       if (condition !== undefined && values?.(`cfn:${condition}`, new Map()) === false) continue;
@@ -148,7 +170,7 @@ export class StackGraph implements CompositionGraph {
       this.expand({
         dir: call.childPath,
         chain: [...instance.chain, step],
-        bindings: intern(parameterBindings(call.resource, doc, scope, this.dirs.get(call.childPath)?.docs[0])),
+        bindings: bind(call, 0),
         address,
         key: address,
         root: instance.root,
@@ -156,6 +178,22 @@ export class StackGraph implements CompositionGraph {
       });
     }
   }
+}
+
+/** The `Value` of output `name` of a template. */
+function outputValue(doc: IacDocument, name: string): IacNode | undefined {
+  const outputs = doc.root && entryOf(doc.root, 'Outputs')?.value;
+  const output = outputs?.kind === 'map' ? entryOf(outputs, name)?.value : undefined;
+  return output?.kind === 'map' ? entryOf(output, 'Value')?.value : undefined;
+}
+
+/** `!GetAtt Stack.Outputs.Name` (or `[Stack, Outputs.Name]`): the stack and output it names. */
+function stackOutputRef(node: IacNode): { stack: string; name: string } | undefined {
+  if (node.kind !== 'call' || node.fn !== 'Fn::GetAtt') return undefined;
+  const [stack, attribute] = node.args;
+  if (stack?.kind !== 'scalar' || attribute?.kind !== 'scalar' || typeof stack.value !== 'string' || typeof attribute.value !== 'string')
+    return undefined;
+  return attribute.value.startsWith('Outputs.') ? { stack: stack.value, name: attribute.value.slice('Outputs.'.length) } : undefined;
 }
 
 function rootOf(d: ModuleDir): ModuleInstance {
@@ -167,7 +205,13 @@ function rootOf(d: ModuleDir): ModuleInstance {
  * Only parameters the child declares are bound (CloudFormation rejects others): a name the child uses for a resource
  * is never shadowed by a parent's value, and lint.ts shares checks that read only undeclared names between instances.
  */
-function parameterBindings(resource: ResourceNode, doc: IacDocument, scope: Scope, child: IacDocument | undefined): Map<string, IacNode> {
+function parameterBindings(
+  resource: ResourceNode,
+  doc: IacDocument,
+  scope: Scope,
+  child: IacDocument | undefined,
+  output: (stack: string, name: string) => IacNode | undefined,
+): Map<string, IacNode> {
   const bindings = new Map<string, IacNode>();
   const props = entryOf(resource.node, 'Properties')?.value;
   const parameters = props?.kind === 'map' ? entryOf(props, 'Parameters')?.value : undefined;
@@ -175,7 +219,9 @@ function parameterBindings(resource: ResourceNode, doc: IacDocument, scope: Scop
   const declared = new Set(child?.inputs.map((i) => i.name));
   for (const entry of parameters.entries) {
     if (!declared.has(entry.key)) continue;
-    const bound = bindCallerValue(entry.value, scope, { doc, node: entry.value, strings: true });
+    const ref = stackOutputRef(entry.value);
+    const fromSibling = ref && output(ref.stack, ref.name);
+    const bound = fromSibling ?? bindCallerValue(entry.value, scope, { doc, node: entry.value, strings: true });
     if (bound) bindings.set(entry.key, bound);
   }
   return bindings;
