@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
-import { ensureServerBuilt, fileUri, onlyRules, TestClient } from './lsp-client';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { applyWorkspaceEdit, ensureServerBuilt, fileUri, onlyRules, TestClient } from './lsp-client';
 
 type Syntax = 'yaml' | 'json';
 
@@ -65,6 +66,10 @@ for (const syntax of ['yaml', 'json'] as const) {
       );
       assert.match(String(diagnostics[0]?.message ?? ''), /Stack Db → AWS::RDS::DBInstance Database/);
       assert.ok(diagnostics[0]?.relatedInformation?.some((r) => r.location.uri === childUri && r.location.range.start.line === CHILD_LINE[syntax]));
+      // The quick fix edits the parent's value (as a string: stack parameters are strings), and silences it.
+      const [d] = diagnostics as [Diagnostic];
+      const fix = (await client.codeActions(parentUri, d.range, [d])).find((a) => a.kind === 'quickfix' && a.isPreferred);
+      assert.equal(applyWorkspaceEdit(parent(syntax, 'false'), fix?.edit, parentUri), parent(syntax, 'true'));
       // The child itself is not reported: its default is overridden by the only parent.
       await client.open(childUri, child(syntax, 'false'));
       assert.deepEqual(await client.diagnosticsFor(childUri, 1), []);
