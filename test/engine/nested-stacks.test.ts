@@ -2,7 +2,8 @@
 // `Parameters` bound to the child template's parameters, findings at the value that decides them, each case in YAML
 // and in JSON templates, through the scan engine (the CLI's JSON report is in test/cli/nested-stacks-cli.test.ts).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -312,6 +313,16 @@ describe('engine: CloudFormation nested stacks', () => {
         const dir = write(syntax, { 'main.EXT': template({ Db: stack(`../${outside.split('/').pop()}/db.${ext}`, { Encrypted: 'false' }) }) });
         assert.deepEqual(summary(await scan(dir, { inputRoots: [dir] }, [join(dir, `main.${ext}`)])), []);
         assert.equal((await scan(dir, { inputRoots: [root] }, [join(dir, `main.${ext}`)])).length, 1);
+      });
+
+      it('does not follow a link out of the workspace, nor wait on a FIFO named as a child', async () => {
+        const outside = write(syntax, { 'db.EXT': db('true') });
+        const dir = write(syntax, {
+          'main.EXT': template({ Db: stack(`./linked/db.${ext}`, { Encrypted: 'false' }), Fifo: stack(`./fifo.${ext}`, { Encrypted: 'false' }) }),
+        });
+        symlinkSync(outside, join(dir, 'linked'));
+        execFileSync('mkfifo', [join(dir, `fifo.${ext}`)]);
+        assert.deepEqual(summary(await scan(dir, { inputRoots: [dir] }, [join(dir, `main.${ext}`)])), []);
       });
 
       it('gives a named parent or child the same result as a directory scan', async () => {
