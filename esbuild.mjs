@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { version } = require('./package.json');
@@ -41,8 +41,68 @@ const common = {
   plugins: [problemMatcher],
 };
 
+/**
+ * Libraries the CLI needs only for some inputs or options: each is bundled on its own as dist/vendor-<name>.js and
+ * the CLI bundle gets a stand-in whose exports load it on first use. A scan of .tf files with --no-snippets loads none
+ * of them; `yaml` alone was a quarter of dist/cli.js (docs/performance.md, "CLI start"). The language server and the
+ * scan worker keep them inside: they are long-lived, and their start is not a command's whole run.
+ */
+const LAZY_VENDORS = {
+  yaml: 'vendor-yaml', // CloudFormation YAML, .secure-iac.yaml
+  'jsonc-parser': 'vendor-jsonc', // CloudFormation JSON, .tf.json, .tfvars.json, parameter files
+  diff: 'vendor-diff', // fix --dry-run
+  '@babel/code-frame': 'vendor-code-frame', // text report snippets
+};
+
+async function buildVendors() {
+  const names = {};
+  await Promise.all(
+    Object.entries(LAZY_VENDORS).map(async ([pkg, file]) => {
+      const outfile = join('dist', `${file}.js`);
+      await esbuild.build({ ...common, plugins: [], sourcemap: false, entryPoints: [common.alias[pkg] ?? pkg], outfile });
+      // The stand-in answers these names without loading the library (a bundle importer copies them at its start).
+      const loaded = require(resolve(outfile));
+      names[pkg] = { exports: Object.keys(loaded), esModule: loaded.__esModule === true };
+    }),
+  );
+  return names;
+}
+
+/** Resolves each lazy vendor to a stand-in module whose export getters require the vendor bundle on first read. */
+function lazyVendors(names) {
+  return {
+    name: 'lazy-vendors',
+    setup(build) {
+      const filter = new RegExp(
+        `^(${Object.keys(LAZY_VENDORS)
+          .map((p) => p.replace(/[/.]/g, '\\$&'))
+          .join('|')})$`,
+      );
+      build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-vendor' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (args) => {
+        const { exports, esModule } = names[args.path];
+        const getters = exports.map((n) => `${JSON.stringify(n)}: { enumerable: true, get: () => load()[${JSON.stringify(n)}] }`);
+        return {
+          contents: [
+            'let vendor;',
+            `const load = () => vendor || (vendor = require(${JSON.stringify(`./${LAZY_VENDORS[args.path]}.js`)}));`,
+            esModule ? 'Object.defineProperty(exports, "__esModule", { value: true });' : '',
+            `Object.defineProperties(exports, { ${getters.join(', ')} });`,
+          ].join('\n'),
+          loader: 'js',
+        };
+      });
+      build.onResolve({ filter: /^\.\/vendor-[\w-]+\.js$/ }, (args) => ({ path: args.path, external: true }));
+    },
+  };
+}
+
+const vendorNames = await buildVendors();
+
 const entries = [
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', alias: {}, plugins: [problemMatcher, lazyVendors(vendorNames)] },
+  // bin/secure-iac.js and bin/secure-iac-server.js load the big bundles through a V8 code cache with this.
+  { entryPoints: ['server/src/cli/code-cache.ts'], outfile: 'dist/code-cache.js' },
   // The CLI's scan threads load this file from next to dist/cli.js.
   { entryPoints: ['server/src/scan/scan-worker.ts'], outfile: 'dist/scan-worker.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
