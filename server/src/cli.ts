@@ -71,6 +71,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
     isExcluded: setup.isExcluded,
     includeCdkOut: setup.includeCdkOut,
     onError: (e) => readErrors.push(e),
+    sync: true,
   });
   if (options.output) checkOutput(options.output, files);
   const config = setup.config;
