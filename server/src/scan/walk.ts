@@ -120,6 +120,7 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
       continue;
     }
     const withCdk = root.includeCdkOut ?? options.includeCdkOut ?? false;
+    const skippedDir = (name: string) => SKIPPED_DIRS.has(name) && !(withCdk && name === CDK_OUT);
     // `cdk`: the folder is (inside) a cloud assembly; a root named `cdk.out` itself was asked for by name.
     const queue = [{ path: root.path, real: rootReal, cdk: root.path.split(/[\\/]/).includes(CDK_OUT) }];
     while (queue.length > 0 && files.size < limit) {
@@ -137,12 +138,12 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         if (files.size >= limit) break;
-        const path = join(dir.path, entry.name);
         let isDirectory = entry.isDirectory();
         let isFile = entry.isFile();
-        let real = join(dir.real, entry.name);
-        const skippedDir = (name: string) => SKIPPED_DIRS.has(name) && !(withCdk && name === CDK_OUT);
         if (isDirectory ? skippedDir(entry.name) || (dir.cdk && entry.name.startsWith('asset.')) : isFile && !isCandidatePath(entry.name)) continue;
+        // Joined only past the filter: most entries of a source tree are files that are no template.
+        const path = join(dir.path, entry.name);
+        let real = join(dir.real, entry.name);
         if (entry.isSymbolicLink()) {
           try {
             const target = await stat(path);
