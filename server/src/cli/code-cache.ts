@@ -49,19 +49,16 @@ function safeHome(): string | undefined {
 }
 
 /**
- * `require(file)`, compiled from the code cache in `dir` (`cacheDir()`; undefined: none) when there is a valid one. The cache file is named by a hash
- * of the bundle's text, Node's version and the architecture: V8 itself checks only the text's length and its own
- * version and flags, so a rebuilt bundle of the same length must never meet the old cache.
+ * `require(file)`, compiled from the code cache in `dir` (`cacheDir()`; undefined: none) when there is a valid one.
+ * The cache file is named by a hash of the bundle's bytes, Node's version and the architecture: V8 itself checks only
+ * the text's length and its own version and flags, so a rebuilt bundle of the same length must never meet the old cache.
  */
 export function requireWithCodeCache(file: string, parent: NodeModule | undefined, dir: string | undefined): CachedModule {
-  const source = readFileSync(file, 'utf8');
-  const cachePath =
-    dir === undefined
-      ? undefined
-      : join(
-          dir,
-          `${basename(file, '.js')}-${createHash('sha1').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 20)}.v8`,
-        );
+  // Hashed as bytes: hashing the decoded string would first encode it back to UTF-8.
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const key = createHash('sha1').update(bytes).update(process.version).update(process.arch).digest('hex').slice(0, 20);
+  const cachePath = dir === undefined ? undefined : join(dir, `${basename(file, '.js')}-${key}.v8`);
   let cachedData: Buffer | undefined;
   if (cachePath !== undefined) {
     try {
