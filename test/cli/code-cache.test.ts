@@ -1,7 +1,7 @@
 // The V8 code cache the two commands load their bundle through: used when valid, rebuilt when missing or damaged,
 // never an error, one file per bundle text.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir, requireWithCodeCache } from '../../server/src/cli/code-cache';
@@ -71,6 +71,17 @@ describe('code cache', () => {
     const after = cacheFiles();
     assert.equal(after.length, 1, 'the stale cache is removed');
     assert.notDeepEqual(after, before);
+  });
+
+  it('keeps one cache per installation: two installs side by side do not evict each other', () => {
+    const other = join(dir, 'other-install', 'cli.js');
+    mkdirSync(join(dir, 'other-install'));
+    writeFileSync(other, BUNDLE.replace('6 * 7', '7 * 6'));
+    load().save();
+    requireWithCodeCache(other, module, cache).save();
+    assert.equal(cacheFiles().length, 2);
+    assert.equal(load().accepted, true);
+    assert.equal(requireWithCodeCache(other, module, cache).accepted, true);
   });
 
   it('runs without a cache folder, or with one it cannot write', () => {

@@ -58,7 +58,10 @@ export function requireWithCodeCache(file: string, parent: NodeModule | undefine
   const bytes = readFileSync(file);
   const source = bytes.toString('utf8');
   const key = createHash('sha1').update(bytes).update(process.version).update(process.arch).digest('hex').slice(0, 20);
-  const cachePath = dir === undefined ? undefined : join(dir, `${basename(file, '.js')}-${key}.v8`);
+  // Per installation too (its path): two installs side by side (global and project-local) keep a cache each instead of
+  // evicting each other's, and an upgrade in place finds its predecessor's cache by the same prefix.
+  const prefix = `${basename(file, '.js')}-${createHash('sha1').update(file).digest('hex').slice(0, 8)}-`;
+  const cachePath = dir === undefined ? undefined : join(dir, `${prefix}${key}.v8`);
   let cachedData: Buffer | undefined;
   if (cachePath !== undefined) {
     try {
@@ -87,7 +90,7 @@ export function requireWithCodeCache(file: string, parent: NodeModule | undefine
       saved = true;
       const data = script.createCachedData();
       if (!writeAtomic(dir, cachePath, Buffer.concat([digest(data), data]))) return false;
-      removeStale(dir, basename(file, '.js'), basename(cachePath));
+      removeStale(dir, prefix, basename(cachePath));
       return true;
     },
   };
@@ -110,10 +113,10 @@ function verified(file: Buffer): Buffer | undefined {
 }
 
 /** The caches of earlier builds of the same bundle: one per upgrade would pile up otherwise. */
-function removeStale(dir: string, bundle: string, keep: string): void {
+function removeStale(dir: string, prefix: string, keep: string): void {
   try {
     for (const name of readdirSync(dir))
-      if (name !== keep && name.startsWith(`${bundle}-`) && name.endsWith('.v8')) rmSync(join(dir, name), { force: true });
+      if (name !== keep && name.startsWith(prefix) && name.endsWith('.v8')) rmSync(join(dir, name), { force: true });
   } catch {
     // Left for the next upgrade.
   }
