@@ -42,50 +42,58 @@ const common = {
 };
 
 /**
- * Libraries the CLI needs only for some inputs or options: each is bundled on its own as dist/vendor-<name>.js and
- * the CLI bundle gets a stand-in whose exports load it on first use. A scan of .tf files with --no-snippets loads none
- * of them; `yaml` alone was a quarter of dist/cli.js (docs/performance.md, "CLI start"). The language server and the
- * scan worker keep them inside: they are long-lived, and their start is not a command's whole run.
+ * Modules the CLI needs only for some inputs or options, each mapped to what its stand-in loads: a library is bundled
+ * on its own as dist/vendor-<name>.js, a Node built-in is required as is. The CLI bundle gets a stand-in whose export
+ * getters load the module on first use: a scan of .tf files with --no-snippets loads none of them (`yaml` alone was a
+ * quarter of dist/cli.js; docs/performance.md, "CLI start"). The language server and the scan worker keep them inside:
+ * they are long-lived, and their start is not a command's whole run.
  */
-const LAZY_VENDORS = {
-  yaml: 'vendor-yaml', // CloudFormation YAML, .secure-iac.yaml
-  'jsonc-parser': 'vendor-jsonc', // CloudFormation JSON, .tf.json, .tfvars.json, parameter files
-  diff: 'vendor-diff', // fix --dry-run
-  '@babel/code-frame': 'vendor-code-frame', // text report snippets
+const LAZY = {
+  yaml: './vendor-yaml.js', // CloudFormation YAML, .secure-iac.yaml
+  'jsonc-parser': './vendor-jsonc.js', // CloudFormation JSON, .tf.json, .tfvars.json, parameter files
+  diff: './vendor-diff.js', // fix --dry-run
+  '@babel/code-frame': './vendor-code-frame.js', // text report snippets
+  'node:worker_threads': 'node:worker_threads', // scan threads: large scans only
 };
 
-async function buildVendors() {
+/** Builds the vendor bundles and returns the export names of every lazy module, which its stand-in answers. */
+async function buildLazyModules() {
   const names = {};
   await Promise.all(
-    Object.entries(LAZY_VENDORS).map(async ([pkg, file]) => {
-      const outfile = join('dist', `${file}.js`);
-      await esbuild.build({ ...common, plugins: [], sourcemap: false, entryPoints: [common.alias[pkg] ?? pkg], outfile });
-      // The stand-in answers these names without loading the library (a bundle importer copies them at its start).
-      const loaded = require(resolve(outfile));
-      names[pkg] = { exports: Object.keys(loaded), esModule: loaded.__esModule === true };
+    Object.entries(LAZY).map(async ([name, target]) => {
+      let loaded;
+      if (target.startsWith('./vendor-')) {
+        const outfile = join('dist', target);
+        await esbuild.build({ ...common, plugins: [], sourcemap: false, entryPoints: [common.alias[name] ?? name], outfile });
+        loaded = require(resolve(outfile));
+      } else loaded = require(target);
+      names[name] = { exports: Object.keys(loaded), esModule: loaded.__esModule === true };
     }),
   );
   return names;
 }
 
-/** Resolves each lazy vendor to a stand-in module whose export getters require the vendor bundle on first read. */
-function lazyVendors(names) {
+/** Resolves each lazy module to a stand-in whose export getters require the real one on first read. */
+function lazyModules(names) {
   return {
-    name: 'lazy-vendors',
+    name: 'lazy-modules',
     setup(build) {
       const filter = new RegExp(
-        `^(${Object.keys(LAZY_VENDORS)
+        `^(${Object.keys(LAZY)
           .map((p) => p.replace(/[/.]/g, '\\$&'))
           .join('|')})$`,
       );
-      build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-vendor' }));
-      build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (args) => {
+      // The stand-in's own require of a built-in is the real module.
+      build.onResolve({ filter }, (args) =>
+        args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
         const { exports, esModule } = names[args.path];
         const getters = exports.map((n) => `${JSON.stringify(n)}: { enumerable: true, get: () => load()[${JSON.stringify(n)}] }`);
         return {
           contents: [
-            'let vendor;',
-            `const load = () => vendor || (vendor = require(${JSON.stringify(`./${LAZY_VENDORS[args.path]}.js`)}));`,
+            'let real;',
+            `const load = () => real || (real = require(${JSON.stringify(LAZY[args.path])}));`,
             esModule ? 'Object.defineProperty(exports, "__esModule", { value: true });' : '',
             `Object.defineProperties(exports, { ${getters.join(', ')} });`,
           ].join('\n'),
@@ -97,10 +105,10 @@ function lazyVendors(names) {
   };
 }
 
-const vendorNames = await buildVendors();
+const lazyNames = await buildLazyModules();
 
 const entries = [
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', alias: {}, plugins: [problemMatcher, lazyVendors(vendorNames)] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', alias: {}, plugins: [problemMatcher, lazyModules(lazyNames)] },
   // bin/secure-iac.js and bin/secure-iac-server.js load the big bundles through a V8 code cache with this.
   { entryPoints: ['server/src/cli/code-cache.ts'], outfile: 'dist/code-cache.js' },
   // The CLI's scan threads load this file from next to dist/cli.js.
