@@ -109,11 +109,13 @@ const lazyNames = await buildLazyModules();
 
 const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', alias: {}, plugins: [problemMatcher, lazyModules(lazyNames)] },
-  // bin/secure-iac.js and bin/secure-iac-server.js load the big bundles through a V8 code cache with this.
+  // bin/secure-iac.js loads dist/cli.js through a V8 code cache with this (dist/server.js has its own copy inside).
   { entryPoints: ['server/src/cli/code-cache.ts'], outfile: 'dist/code-cache.js' },
   // The CLI's scan threads load this file from next to dist/cli.js.
   { entryPoints: ['server/src/scan/scan-worker.ts'], outfile: 'dist/scan-worker.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // dist/server.js loads the language server (dist/server-main.js) through the V8 code cache.
+  { entryPoints: ['server/src/server-launch.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ].filter((e) => existsSource(e.entryPoints[0]));
 

@@ -7,12 +7,5 @@ if (!process.argv.slice(2).some((a) => transports.some((t) => a === t || a.start
 if (process.argv.includes('--version') || process.argv.includes('-v')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  // Through a V8 code cache, as bin/secure-iac.js: the editor waits for `initialize` while the bundle compiles.
-  const { requireWithCodeCache, cacheDir } = require('../dist/code-cache.js');
-  const server = requireWithCodeCache(require.resolve('../dist/server.js'), module, cacheDir());
-  if (!server.accepted) {
-    // Written once the first checks have compiled what a session needs, or at exit if the session ends sooner.
-    setTimeout(() => server.save(), 30_000).unref();
-    process.once('exit', () => server.save());
-  }
+  require('../dist/server.js');
 }

@@ -1,7 +1,7 @@
 // The V8 code cache the two commands load their bundle through: used when valid, rebuilt when missing or damaged,
 // never an error, one file per bundle text.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir, requireWithCodeCache } from '../../server/src/cli/code-cache';
@@ -82,6 +82,21 @@ describe('code cache', () => {
     assert.equal(cacheFiles().length, 2);
     assert.equal(load().accepted, true);
     assert.equal(requireWithCodeCache(other, module, cache).accepted, true);
+  });
+
+  it('removes caches of any installation not rewritten for 30 days when it saves one', () => {
+    load().save();
+    const gone = join(cache, 'cli-00000000-0000000000000000000.v8');
+    const recent = join(cache, 'server-11111111-1111111111111111111.v8');
+    writeFileSync(gone, 'old');
+    writeFileSync(recent, 'in use elsewhere');
+    const old = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    utimesSync(gone, old, old);
+    writeFileSync(bundle, `${BUNDLE}// rebuilt\n`);
+    load().save();
+    assert.ok(!existsSync(gone));
+    assert.ok(existsSync(recent));
+    assert.equal(cacheFiles().length, 2, 'the new cache and the recent one of the other installation');
   });
 
   it('runs without a cache folder, or with one it cannot write', () => {

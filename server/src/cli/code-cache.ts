@@ -112,13 +112,23 @@ function verified(file: Buffer): Buffer | undefined {
   return digest(data).equals(file.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
 
-/** The caches of earlier builds of the same bundle: one per upgrade would pile up otherwise. */
+/** A cache not rewritten for this long is removed by the next save of any cache (it is rebuilt if still in use). */
+const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * The caches of earlier builds of the same installation, and caches of any installation not rewritten for 30 days
+ * (installs that are gone, test runs' temporary ones): they would pile up otherwise.
+ */
 function removeStale(dir: string, prefix: string, keep: string): void {
   try {
-    for (const name of readdirSync(dir))
-      if (name !== keep && name.startsWith(prefix) && name.endsWith('.v8')) rmSync(join(dir, name), { force: true });
+    const now = Date.now();
+    for (const name of readdirSync(dir)) {
+      if (name === keep || !name.endsWith('.v8')) continue;
+      const path = join(dir, name);
+      if (name.startsWith(prefix) || now - statSync(path).mtimeMs > MAX_AGE_MS) rmSync(path, { force: true });
+    }
   } catch {
-    // Left for the next upgrade.
+    // Left for the next save.
   }
 }
 
