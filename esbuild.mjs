@@ -93,11 +93,14 @@ function lazyModules(names) {
         return {
           contents: [
             'let real;',
-            `const load = () => real || (real = require(${JSON.stringify(LAZY[args.path])}));`,
+            LAZY[args.path].startsWith('./vendor-')
+              ? `const { requireVendor } = require(${JSON.stringify(join(import.meta.dirname, 'server', 'src', 'cli', 'vendor-require.ts'))});\nconst load = () => real || (real = requireVendor(${JSON.stringify(LAZY[args.path])}));`
+              : `const load = () => real || (real = require(${JSON.stringify(LAZY[args.path])}));`,
             esModule ? 'Object.defineProperty(exports, "__esModule", { value: true });' : '',
             `Object.defineProperties(exports, { ${getters.join(', ')} });`,
           ].join('\n'),
           loader: 'js',
+          resolveDir: import.meta.dirname,
         };
       });
       build.onResolve({ filter: /^\.\/vendor-[\w-]+\.js$/ }, (args) => ({ path: args.path, external: true }));

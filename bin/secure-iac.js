@@ -14,6 +14,9 @@ if (argv[0] === '-v' || argv[0] === '--version') {
   main(argv).then((code) => {
     process.exitCode = code;
     // After the work, so that the cache holds what a scan compiles; `help` and `rules` compile too little to be worth it.
-    if (argv[0] === 'scan' || argv[0] === 'fix') cli.save();
+    if (argv[0] === 'scan' || argv[0] === 'fix') {
+      cli.save();
+      cli.exports.saveVendorCaches();
+    }
   });
 }

@@ -19,6 +19,9 @@ import { effectiveSeverity } from './engine/lint/lint';
 import { scanFilesParallel } from './scan/parallel';
 import { walkFiles } from './scan/walk';
 
+// For bin/secure-iac.js: the built CLI loads its vendor libraries through the code cache too.
+export { saveVendorCaches } from './cli/vendor-require';
+
 declare const SECURE_IAC_VERSION: string | undefined;
 const VERSION = typeof SECURE_IAC_VERSION === 'string' ? SECURE_IAC_VERSION : '0.0.0-dev';
 
