@@ -19,6 +19,9 @@ import { effectiveSeverity } from './engine/lint/lint';
 import { scanFilesParallel } from './scan/parallel';
 import { walkFiles } from './scan/walk';
 
+// For bin/secure-iac.js: the built CLI loads its vendor libraries through the code cache too.
+export { saveVendorCaches } from './cli/vendor-require';
+
 declare const SECURE_IAC_VERSION: string | undefined;
 const VERSION = typeof SECURE_IAC_VERSION === 'string' ? SECURE_IAC_VERSION : '0.0.0-dev';
 
@@ -71,6 +74,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
     isExcluded: setup.isExcluded,
     includeCdkOut: setup.includeCdkOut,
     onError: (e) => readErrors.push(e),
+    sync: true,
   });
   if (options.output) checkOutput(options.output, files);
   const config = setup.config;

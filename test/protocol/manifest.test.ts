@@ -88,7 +88,17 @@ describe('extension manifest (package.json)', () => {
     const pages = [...allRules.map((r) => `dist/docs/rules/${r.id}.md`), 'dist/docs/suppressions.md'];
     assert.deepEqual(
       listed,
-      ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'docs/images/icon.png', 'package.json', ...pages].sort(),
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'dist/extension.js',
+        'dist/server-main.js',
+        'dist/server.js',
+        'docs/images/icon.png',
+        'package.json',
+        ...pages,
+      ].sort(),
     );
   });
 });

@@ -15,13 +15,13 @@ import { initParsersOnce } from './fuzz-harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** A world-readable copy of dist/cli.js and the wasm files next to it, in `<tmp>/dist`. */
+/** A world-readable copy of the bundles (dist/cli.js loads the vendor-*.js next to it on demand), in `<tmp>/dist`. */
 function readableBundle(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'secure-iac-bundle-'));
   const dist = path.join(root, 'dist');
   mkdirSync(dist);
   for (const name of readdirSync(path.join(ROOT, 'dist'))) {
-    if (name === 'cli.js' || name.endsWith('.wasm')) copyFileSync(path.join(ROOT, 'dist', name), path.join(dist, name));
+    if (name.endsWith('.js') || name.endsWith('.wasm')) copyFileSync(path.join(ROOT, 'dist', name), path.join(dist, name));
   }
   chmodSync(root, 0o755);
   chmodSync(dist, 0o755);

@@ -78,4 +78,29 @@ describe('directory walker', () => {
     assert.deepEqual(await walkFiles([odd]), [odd]);
     assert.equal((await walkFiles([root], { limit: 1 })).length, 1);
   });
+
+  it('walks the same with blocking reads (the CLI): files, reported errors, links, loops, exclusions', async () => {
+    const outside = path.join(base, 'outside');
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'far.yaml'), TEMPLATE);
+    file('real', 'near.yaml');
+    file('gen', 'b.yaml');
+    file('a', 'main.tf');
+    file('node_modules', 'x.yaml');
+    symlinkSync(outside, path.join(root, 'escape'));
+    symlinkSync(path.join(root, 'real'), path.join(root, 'alias'));
+    symlinkSync(root, path.join(root, 'a', 'loop'));
+    symlinkSync(path.join(root, 'a', 'self.yaml'), path.join(root, 'a', 'self.yaml'));
+    symlinkSync(path.join(root, 'missing'), path.join(root, 'dangling.yaml'));
+    const walk = async (sync: boolean) => {
+      const errors: unknown[] = [];
+      const roots = [{ path: root, exclude: ['gen'] }, path.join(base, 'no-such-folder')];
+      const files = await walkFiles(roots, { onError: (e) => errors.push(e), sync });
+      return { files, errors };
+    };
+    const blocking = await walk(true);
+    assert.deepEqual(blocking, await walk(false));
+    assert.equal(blocking.files.length, 2, blocking.files.join(', '));
+    assert.equal(blocking.errors.length, 3, 'the self-link, the dangling link and the missing root are reported');
+  });
 });

@@ -46,7 +46,8 @@ function loadModuleDir(dir: string, maxSize: number): IacDocument[] {
 
 /** The directories under `root` whose Terraform files call one of `dirs` as a local module, transitively. */
 async function callersUnder(root: string, dirs: readonly string[]): Promise<string[]> {
-  const files = (await walkFiles([root], { limit: 20_000 })).filter((f) => isTerraformPath(f));
+  // Blocking reads: only the CLI names files (moduleSearchRoot), and it has nothing else to do meanwhile.
+  const files = (await walkFiles([root], { limit: 20_000, sync: true })).filter((f) => isTerraformPath(f));
   const calls = new Map<string, Set<string>>();
   for (const file of files) {
     const from = resolve(dirname(file));

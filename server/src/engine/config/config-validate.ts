@@ -104,6 +104,8 @@ export function validateConfig(text: string, knownRuleIds: ReadonlySet<string>):
   const config = emptyConfig();
   const itemRanges: ValidatedConfig['itemRanges'] = { exclude: [], parameters: [], varFiles: [], requiredTags: [] };
   let baselineRange: SourceRange | undefined;
+  // No config file reads as '': the defaults, without loading the YAML parser (the CLI loads it only when needed).
+  if (text === '') return { config, diagnostics, itemRanges };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) report({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }, `YAML syntax error: ${e.message.split('\n')[0]}`);
   if (doc.errors.length > 0) return { config: emptyConfig(), diagnostics, itemRanges };

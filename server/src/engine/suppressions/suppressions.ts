@@ -131,7 +131,7 @@ export function isPlaceholderReason(reason: string): boolean {
   let end = r.length;
   while (end > 0 && /[.!:\s]/.test(r[end - 1] as string)) end--;
   r = r.slice(0, end);
-  return r === '' || /^(todo|tbd|fixme|xxx|reason|why|\.\.\.|…|-+|<[^>]*>|todo:?\s*(reason|why|explain)?|n\/?a)$/.test(r);
+  return r === '' || /^(todo|tbd|fixme|xxx|reason|why|\.\.\.|\u2026|-+|<[^>]*>|todo:?\s*(reason|why|explain)?|n\/?a)$/.test(r);
 }
 
 /** Our rules that another tool's ids stand for, remembering which id named each. */
