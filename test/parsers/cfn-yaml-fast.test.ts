@@ -115,6 +115,99 @@ function mutate(text: string, r: (n: number) => number): string {
   }
 }
 
+/** Random documents built from the constructs the reader claims and their near-misses (the generator is the test's). */
+function generator(r: (n: number) => number): () => string {
+  const pick = <T>(a: readonly T[]): T => a[r(a.length)]!;
+  const sp = (n: number): string => ' '.repeat(n);
+  const SCALARS = [
+    'a',
+    'x y',
+    '1',
+    '-2',
+    '+3',
+    '0x1F',
+    '0o17',
+    '1.5',
+    '.5',
+    '1e3',
+    '-.inf',
+    '.NaN',
+    'true',
+    'False',
+    'null',
+    '~',
+    'arn:aws:s3:::b/*',
+    'a#b',
+    'a:b',
+    ':x',
+    '?x',
+    '-x',
+    '"q"',
+    "'s'",
+    "'it''s'",
+    '"a\\tb\\u00e9"',
+    '"\\"',
+    "''",
+    '""',
+    '${AWS::Region}',
+    'a - b',
+    '[x]',
+    'x [y]',
+    '! x',
+    '%x',
+    '@x',
+    'a,b',
+  ];
+  const TAGS = ['!Ref', '!Sub', '!GetAtt', '!If', '!Join', '!GetAZs', '!Condition', '!Equals'];
+  const KEYS = ['A', 'Bb', 'Fn::If', 'Ref', '1', 'true', 'null', '"q k"', "'s k'", 'x y', '~', '-k', '2'];
+  const comment = (): string => (r(6) === 0 ? ` # c${r(9)}` : '');
+  const gap = (ind: number): string => pick(['', '', '', '', '', '\n', `${sp(r(ind + 3))}# note\n`, `${sp(r(4))}\n`]);
+  const flow = (depth: number): string => {
+    const k = r(depth > 2 ? 2 : 4);
+    if (k === 0) return pick(SCALARS.filter((s) => !/[[\]{},#]/.test(s)));
+    if (k === 1) return `${pick(TAGS)} ${r(3) ? pick(['a', 'B.C', "'q'", '"d"', '1']) : flow(depth + 1)}`;
+    if (k === 2) {
+      const items = Array.from({ length: r(4) }, () => (r(5) === 0 ? `${pick(['K', '"k"'])}: ${flow(depth + 1)}` : flow(depth + 1)));
+      return `[${items.join(r(4) === 0 ? `,\n${sp(20)}` : ', ')}]`;
+    }
+    const keys = [...new Set(Array.from({ length: r(4) }, () => pick(['a', 'b', '"c"', 'Ref', 'd e'])))];
+    return `{${keys.map((key) => `${key}: ${flow(depth + 1)}`).join(', ')}}`;
+  };
+  const blockScalar = (ind: number): string => {
+    const ci = ind + 1 + r(3);
+    const lines = Array.from({ length: 1 + r(4) }, (_, i) =>
+      pick(['', `${sp(ci + 1 + r(3))}more ${i}`, `${sp(ci)}${pick(['text', 'a: b', '# x', '- x'])}`]),
+    );
+    return `${pick(['|', '>', '|-', '>-', '|+', '>+'])}${comment()}\n${lines.join('\n')}`;
+  };
+  const value = (ind: number, depth: number, inMap: boolean): string => {
+    const k = r(depth > 3 ? 5 : 9);
+    if (k <= 1) {
+      const s = pick(SCALARS);
+      const more = r(6) === 0 && !/^["']/.test(s) ? `\n${sp(ind + 1 + r(3))}${pick(['cont', 'x: y', '"q"', '- z', 'w #c'])}` : '';
+      return ` ${s}${more}${comment()}`;
+    }
+    if (k === 2) return ` ${flow(0)}${comment()}`;
+    if (k === 3) return ` ${pick(TAGS)}${r(4) ? ` ${pick(['a', 'B.C', "'q'", '5', 'true'])}` : ''}${comment()}`;
+    if (k === 4) return ` ${blockScalar(ind)}`;
+    const tag = r(4) === 0 ? ` ${pick(TAGS)}` : '';
+    if (k <= 6) return `${tag}${comment()}\n${seq(inMap && r(3) === 0 ? ind : ind + 1 + r(3), depth + 1)}`;
+    return `${tag}${comment()}\n${map(ind + 1 + r(3), depth + 1)}`;
+  };
+  const map = (ind: number, depth: number, first = true): string => {
+    const keys = [...new Set(Array.from({ length: 1 + r(4) }, () => pick(KEYS)))];
+    return keys.map((key, i) => `${gap(ind)}${i === 0 && !first ? '' : sp(ind)}${key}:${value(ind, depth, true)}\n`).join('');
+  };
+  const seq = (ind: number, depth: number): string =>
+    Array.from({ length: 1 + r(4) }, () => {
+      const k = r(5);
+      if (k === 0 && depth < 4) return `${gap(ind)}${sp(ind)}- ${map(ind + 2, depth + 1, false)}`;
+      if (k === 1 && depth < 4) return `${gap(ind)}${sp(ind)}- ${seq(ind + 2, depth + 1).trimStart()}`;
+      return `${gap(ind)}${sp(ind)}-${value(ind, depth, false)}\n`;
+    }).join('');
+  return () => (r(5) === 0 ? '---\n' : '') + map(0, 0);
+}
+
 describe('one-pass YAML reader', () => {
   it('gives yaml’s tree for the constructs it reads', () => {
     same(y('A: 1', 'B: -2.5e3', 'C: 0x1F', 'D: 0o17', 'E: .inf', 'F: ~', 'G: true', 'H: False', 'I: null', "J: '1'", 'K: "x"', 'L:'));
@@ -182,6 +275,27 @@ describe('one-pass YAML reader', () => {
     same(y('---', '# comment', 'A: 1 # trailing', '"quoted key": 2', "'2': 3", '1: 4', 'true: 5', '~: 6'));
   });
 
+  it('gives yaml’s tree for the less common forms it reads', () => {
+    same(
+      y(
+        'A: |+',
+        '  x',
+        '',
+        'B: !GetAZs',
+        'C: [a, Ref: X, "k": !Ref Y]',
+        'D: x',
+        '  "y" [z]',
+        'E: :root',
+        'F: !Join',
+        '- a',
+        'G: {',
+        '    a: 1',
+        '  }',
+        'H: !Ref 5',
+      ),
+    );
+  });
+
   it('leaves to yaml what it does not read, and convertYaml still answers', () => {
     const left = [
       y('A: &x 1', 'B: *x'), // anchors and aliases
@@ -194,7 +308,6 @@ describe('one-pass YAML reader', () => {
       y('A: !Unknown x'), // a tag that is not an intrinsic
       y('? a', ': b'), // a complex key
       y('A: |2', '   x'), // an explicit indentation indicator
-      y('A: |+', '  x', ''), // keep chomping
       y('A: "x"#c'), // a comment without white space
       y('A:', '- a', ' - b'), // uneven sequence
       y('A: [a', 'b]'), // a flow collection not indented past its key
@@ -220,6 +333,22 @@ describe('one-pass YAML reader', () => {
     assert.ok(files.length > 400, `${files.length} YAML files`);
     assert.ok(read >= files.length * 0.85, `read ${read} of ${files.length}`);
   });
+
+  for (const seed of [1, 2]) {
+    it(`gives yaml’s tree for generated documents (seed ${seed})`, function () {
+      this.timeout(120_000);
+      const next = generator(random(seed));
+      let read = 0;
+      for (let k = 0; k < 2000; k++) {
+        const text = next();
+        const fast = convertYamlFast(text);
+        if (!fast) continue;
+        read++;
+        assert.deepEqual(fast, convertYamlWithLibrary(text), JSON.stringify(text));
+      }
+      assert.ok(read > 300, `read ${read} generated texts`);
+    });
+  }
 
   for (const seed of [1, 2, 3]) {
     it(`gives yaml’s tree for random edits of corpus files it still reads (seed ${seed})`, async function () {

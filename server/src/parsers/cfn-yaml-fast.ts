@@ -1,12 +1,13 @@
 // A one-pass reader for the plain YAML most templates are written in, building the neutral tree straight from the
 // text. `yaml` builds a token stream, a concrete syntax tree and a Document before cfn-yaml.ts converts that into our
-// tree: four passes and an object per token, at about 2 MB/s. This reader accepts only a strict subset (block maps and
-// sequences, single-line plain and quoted scalars, block scalars, flow collections, comments, the short-form tags) and
-// answers undefined for anything else (anchors, several documents, tabs, CR, complex keys, explicit indentation,
-// duplicate keys, any doubt about indentation, anything yaml would report as an error...), so that `convertYaml`
-// falls back to `yaml`. Where it answers, the result deep-equals what the `yaml` path gives: the rules that decide a
-// scalar's value and a node's range are ported from yaml's composer (core schema, block-scalar folding, escapes), and
-// test/parsers/cfn-yaml-fast.test.ts compares both on every YAML file of the corpora and on random edits of them.
+// tree: four passes and an object per token, at about 2 MB/s. This reader accepts a strict subset (block maps and
+// sequences, plain, quoted and block scalars, flow collections, comments, the short-form tags) and answers undefined
+// for anything else (anchors, several documents, tabs, CR, complex keys, explicit indentation indicators, duplicate
+// keys, any doubt about indentation, anything yaml would report as an error...), so that `convertYaml` falls back to
+// `yaml`. Where it answers, the result deep-equals what the `yaml` path gives: the rules that decide a scalar's value
+// and a node's range are ported from yaml's composer (core schema, folding, chomping, escapes, where an empty node
+// sits), and test/parsers/cfn-yaml-fast.test.ts compares both on every YAML file of the corpus, on random edits of
+// them and on generated documents.
 import type { IacNode, ListNode, MapEntry, MapNode, ScalarNode } from '../model/nodes';
 import { CFN_TAGS, makeCall } from './cfn-intrinsics';
 import type { YamlConversion } from './cfn-yaml';
@@ -326,26 +327,26 @@ class FastYamlReader {
         return this.blockMap();
       }
     }
-    return this.inlineNode(indent);
+    return this.inlineNode(indent, inMap);
   }
 
   /** A node that starts a line of its own (column `col` > `indent`). */
   private nodeOnOwnLine(indent: number): IacNode {
     if (this.dashAhead()) return this.blockSeq();
     if (this.keyAhead()) return this.blockMap();
-    return this.inlineNode(indent);
+    return this.inlineNode(indent, false);
   }
 
   /** A node that starts at `pos` on a line and is not a block collection (unless after a tag). */
-  private inlineNode(indent: number): IacNode {
+  private inlineNode(indent: number, inMap: boolean, tagged = false): IacNode {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
-    if (c === BANG) return this.tagged(indent);
+    if (c === BANG) return this.tagged(indent, inMap);
     if (c === 124 || c === 62) return this.blockScalar(indent);
     let node: IacNode;
     if (c === DQUOTE || c === SQUOTE) node = this.quoted(this.pos, indent);
     else if (c === LBRACKET || c === LBRACE) node = this.flow(indent);
-    else node = this.plainBlock(indent);
+    else node = this.plainBlock(indent, tagged);
     this.endOfLine();
     this.nextContent();
     // More indented content after a one-line value continues it (a multi-line scalar) or is an error: left to yaml.
@@ -354,7 +355,7 @@ class FastYamlReader {
   }
 
   /** `!Tag value`: a short-form intrinsic (any other tag is left to yaml). */
-  private tagged(indent: number): IacNode {
+  private tagged(indent: number, inMap: boolean): IacNode {
     const t = this.text;
     const tagStart = this.pos;
     let p = tagStart + 1;
@@ -363,19 +364,29 @@ class FastYamlReader {
     if (!fn) throw BAIL;
     this.pos = p;
     while (t.charCodeAt(this.pos) === SPACE) this.pos++;
+    const afterTag = this.pos;
+    const c = this.pos < this.len ? t.charCodeAt(this.pos) : NL;
     let inner: IacNode;
-    if (this.pos >= this.len || t.charCodeAt(this.pos) === NL) {
-      // The tagged node is a block collection on the following lines (a comment in between is left to yaml).
+    if (c === NL || c === HASH) {
+      this.endOfLine();
       this.nextContent();
-      if (this.col <= indent) throw BAIL;
-      if (this.dashAhead()) inner = this.blockSeq();
-      else if (this.keyAhead()) inner = this.blockMap();
-      else throw BAIL;
+      const below = this.col > indent || (inMap && this.col === indent && this.dashAhead());
+      if (!below) {
+        // Nothing tagged (`!GetAZs` alone): yaml resolves the empty text, placed after the tag and its spaces.
+        inner = { kind: 'scalar', value: '', range: { start: afterTag, end: afterTag } };
+      } else {
+        // A comment between the tag and its node would hide the tag from cfn-yaml.ts's scan back: left to yaml.
+        const hash = t.indexOf('#', afterTag);
+        if (hash >= 0 && hash < this.pos) throw BAIL;
+        if (this.dashAhead()) inner = this.blockSeq();
+        else if (this.col === indent) throw BAIL;
+        else if (this.keyAhead()) inner = this.blockMap();
+        else inner = this.inlineNode(indent, false, true);
+      }
     } else {
-      const c = t.charCodeAt(this.pos);
-      if (c === HASH || c === BANG) throw BAIL;
+      if (c === BANG) throw BAIL;
       if (this.keyAhead()) throw BAIL; // `!Ref a: b` or a tagged map on the tag's line
-      inner = this.inlineNode(indent);
+      inner = this.inlineNode(indent, inMap, true);
     }
     return makeCall(fn, inner, { start: tagStart, end: inner.range.end }, t);
   }
@@ -389,8 +400,8 @@ class FastYamlReader {
     if (c === DASH || c === 63 || c === COLON) {
       const next = t.charCodeAt(p + 1);
       if (this.isBlankAt(p + 1) || (flow && isFlowIndicator(next))) return false;
-      // `-` then a digit or letter is common (`-1`, `-foo`); `?x` and `:x` are rare: left to yaml.
-      if (c !== DASH) return false;
+      // `?x` and `:x` inside flow collections are left to yaml.
+      if (c !== DASH && flow) return false;
     }
     return true;
   }
@@ -399,7 +410,7 @@ class FastYamlReader {
    * A plain scalar in block context at `pos`, on one line or continued on lines indented past `indent`; `pos` stops
    * after its last non-space character.
    */
-  private plainBlock(indent: number): ScalarNode {
+  private plainBlock(indent: number, tagged: boolean): ScalarNode {
     const t = this.text;
     const start = this.pos;
     if (!this.plainStartOk(start, false)) throw BAIL;
@@ -419,14 +430,17 @@ class FastYamlReader {
       }
       if (p >= this.len || p - lineStart <= indent) break;
       const c = t.charCodeAt(p);
-      // Indicators at the start of a continuation line, and comments between lines, are left to yaml.
-      if (isBadPlainStart(c) || ((c === DASH || c === 63 || c === COLON) && this.isBlankAt(p + 1))) throw BAIL;
+      // A continuation line may start with an indicator character (yaml reads `"`, `[`, `!`... as text there);
+      // a comment line, or `- `, `? `, `: ` at its start, are left to yaml.
+      if (c === HASH || ((c === DASH || c === 63 || c === COLON) && this.isBlankAt(p + 1))) throw BAIL;
       end = this.plainLineEnd(p);
       multiLine = true;
     }
     this.pos = end;
     const source = t.slice(start, end);
-    return { kind: 'scalar', value: resolvePlain(multiLine ? unfoldLines(source) : source), range: { start, end } };
+    const text = multiLine ? unfoldLines(source) : source;
+    // A tagged scalar is its text (the tag's resolver in cfn-yaml.ts); an untagged one is typed by the core schema.
+    return { kind: 'scalar', value: tagged ? text : resolvePlain(text), range: { start, end } };
   }
 
   /** The end of the plain text on the line from `p`: before a comment or the newline, trailing spaces excluded. */
@@ -498,17 +512,16 @@ class FastYamlReader {
     return -1;
   }
 
-  /** `|` or `>` with an optional `-` chomping indicator (explicit indentation and `+` are left to yaml). */
+  /** `|` or `>` with an optional chomping indicator (an explicit indentation indicator is left to yaml). */
   private blockScalar(indent: number): ScalarNode {
     const t = this.text;
     const start = this.pos;
     const literal = t.charCodeAt(start) === 124;
     let p = start + 1;
-    let strip = false;
-    if (t.charCodeAt(p) === DASH) {
-      strip = true;
-      p++;
-    }
+    const chomp = t.charCodeAt(p);
+    const strip = chomp === DASH;
+    const keep = chomp === 43; // +
+    if (strip || keep) p++;
     this.pos = p;
     if (!this.isBlankAt(p)) throw BAIL;
     this.endOfLine();
@@ -581,7 +594,12 @@ class FastYamlReader {
         prevMoreIndented = false;
       }
     }
-    if (!strip) value += '\n';
+    if (keep) {
+      // Every line break after the last content line is kept, and the text ends with one.
+      let breaks = 0;
+      for (let i = lastContentEnd; i < Math.min(q, this.len); i++) if (t.charCodeAt(i) === NL) breaks++;
+      value += '\n'.repeat(Math.max(1, breaks));
+    } else if (!strip) value += '\n';
     // Position on the line after the last content line, as `nextContent` leaves it.
     let end = lastContentEnd;
     while (end > start && t.charCodeAt(end - 1) === SPACE) end--;
@@ -605,9 +623,9 @@ class FastYamlReader {
     if (t.charCodeAt(this.pos) !== close) {
       for (;;) {
         if (isSeq) {
-          items.push(this.flowNode(indent));
+          const item = this.flowNode(indent);
           this.flowSpace(indent);
-          if (t.charCodeAt(this.pos) === COLON) throw BAIL; // a single-pair map in a sequence
+          items.push(t.charCodeAt(this.pos) === COLON ? this.flowPair(item, indent, close) : item);
         } else {
           const c = t.charCodeAt(this.pos);
           const key = c === DQUOTE || c === SQUOTE ? this.quoted(this.pos, -1) : this.plainFlow();
@@ -641,6 +659,26 @@ class FastYamlReader {
     return isSeq ? { kind: 'list', items, style: 'flow', range } : { kind: 'map', entries, style: 'flow', range };
   }
 
+  /** `[key: value]`: a single-pair map inside a flow sequence, `key` read, `pos` on the `:`. */
+  private flowPair(key: IacNode, indent: number, close: number): MapNode {
+    const t = this.text;
+    if (key.kind !== 'scalar' || !this.isBlankAt(this.pos + 1)) throw BAIL;
+    this.pos++;
+    this.flowSpace(indent);
+    const c = t.charCodeAt(this.pos);
+    if (c === COMMA || c === close) throw BAIL; // an empty value
+    const value = this.flowNode(indent);
+    this.flowSpace(indent);
+    const keyText = key.value === null ? '' : String(key.value);
+    const range = { start: key.range.start, end: Math.max(value.range.end, key.range.end) };
+    return {
+      kind: 'map',
+      entries: [{ key: keyText, keyRange: key.range, value, range }],
+      style: 'flow',
+      range: { start: key.range.start, end: value.range.end },
+    };
+  }
+
   /** Spaces, comments and line breaks inside a flow collection; each new line must be indented past `indent`. */
   private flowSpace(indent: number): void {
     const t = this.text;
@@ -653,7 +691,9 @@ class FastYamlReader {
         const lineStart = p;
         while (t.charCodeAt(p) === SPACE) p++;
         const next = t.charCodeAt(p);
-        if (p - lineStart <= indent && next !== NL) throw BAIL;
+        // The closing bracket may stand at the collection's own indentation; nothing else may.
+        const closer = next === RBRACKET || next === RBRACE;
+        if (next !== NL && (p - lineStart < indent || (p - lineStart === indent && !closer))) throw BAIL;
         if (p >= this.len) throw BAIL;
       } else if (c === HASH) {
         if (p === this.pos || t.charCodeAt(p - 1) !== SPACE) throw BAIL;
@@ -665,7 +705,7 @@ class FastYamlReader {
     this.pos = p;
   }
 
-  private flowNode(indent: number): IacNode {
+  private flowNode(indent: number, tagged = false): IacNode {
     const t = this.text;
     const c = t.charCodeAt(this.pos);
     if (c === LBRACKET || c === LBRACE) return this.flow(indent);
@@ -680,14 +720,14 @@ class FastYamlReader {
       while (t.charCodeAt(this.pos) === SPACE) this.pos++;
       const next = t.charCodeAt(this.pos);
       if (next === NL || next === HASH || next === BANG || (isFlowIndicator(next) && next !== LBRACKET && next !== LBRACE)) throw BAIL;
-      const inner = this.flowNode(indent);
+      const inner = this.flowNode(indent, true);
       return makeCall(fn, inner, { start: tagStart, end: inner.range.end }, t);
     }
-    return this.plainFlow();
+    return this.plainFlow(tagged);
   }
 
   /** A single-line plain scalar inside a flow collection. */
-  private plainFlow(): ScalarNode {
+  private plainFlow(tagged = false): ScalarNode {
     const t = this.text;
     const start = this.pos;
     if (!this.plainStartOk(start, true)) throw BAIL;
@@ -714,7 +754,8 @@ class FastYamlReader {
       if (c !== COMMA && c !== RBRACKET && c !== RBRACE && c !== HASH) throw BAIL;
     }
     this.pos = end;
-    return { kind: 'scalar', value: resolvePlain(t.slice(start, end)), range: { start, end } };
+    const text = t.slice(start, end);
+    return { kind: 'scalar', value: tagged ? text : resolvePlain(text), range: { start, end } };
   }
 }
 
