@@ -16,6 +16,7 @@ import {
 import type { ParseError } from '../model/document';
 import type { IacNode, MapEntry, ScalarNode, SourceRange } from '../model/nodes';
 import { CFN_TAGS, makeCall } from './cfn-intrinsics';
+import { convertYamlFast } from './cfn-yaml-fast';
 import { describeParserFailure, isStackOverflow } from './parser-failure';
 
 /** Past this many nodes produced by alias expansion the conversion stops (a "billion laughs" guard). */
@@ -34,8 +35,17 @@ export interface YamlConversion {
   errors: ParseError[];
 }
 
-/** Parses `text` (first document only) and converts it; never throws for YAML syntax problems. */
+/**
+ * Parses `text` (first document only) and converts it; never throws for YAML syntax problems. Plain templates are read
+ * in one pass by cfn-yaml-fast.ts; whatever it leaves (anything beyond its subset, and every text with an error) is
+ * parsed by `yaml`, with the same result.
+ */
 export function convertYaml(text: string): YamlConversion {
+  return convertYamlFast(text) ?? convertYamlWithLibrary(text);
+}
+
+/** `convertYaml` through the `yaml` library alone: the reference the one-pass reader is tested against. */
+export function convertYamlWithLibrary(text: string): YamlConversion {
   const docs = parseAllDocuments(text, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true });
   const doc = Array.isArray(docs) ? docs[0] : undefined;
   if (!doc) return { root: undefined, errors: [] };
