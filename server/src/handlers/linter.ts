@@ -60,6 +60,11 @@ export class Linter {
         }
       },
       uris: () => this.documents.keys(),
+      text: (fsPath) =>
+        this.documents
+          .all()
+          .find((d) => documentKey(d.uri) === fsPath)
+          ?.getText(),
     });
   }
 

@@ -24,6 +24,8 @@ export interface OpenBuffers {
   parsed(fsPath: string): IacDocument | undefined;
   /** URIs of every open document. */
   uris(): Iterable<string>;
+  /** The text of the buffer open for this file path, if any (read to skip buffers that nest no stack unparsed). */
+  text?(fsPath: string): string | undefined;
 }
 
 interface CachedDir {
@@ -196,6 +198,9 @@ export class ModuleIndex {
       const p = uriToPath(uri);
       if (!p || !isTemplatePath(p)) continue;
       openFiles.add(p);
+      // Any open .json/.yaml is a candidate: only one that names a nesting type is parsed for its stacks.
+      const text = this.open.text?.(p);
+      if (text !== undefined && !text.includes('AWS::CloudFormation::Stack') && !text.includes('AWS::Serverless::Application')) continue;
       const doc = this.open.parsed(p);
       for (const call of doc ? stackCalls(p, doc) : []) if (call.childPath === file) out.add(p);
     }
