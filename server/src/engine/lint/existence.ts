@@ -1,5 +1,7 @@
-// Whether a Terraform resource (or module) is created at all: `count`/`for_each` that resolve to nothing create no
-// instance, so such a resource gets no finding and counts as no companion.
+// Whether a resource (or Terraform module) is created in the evaluation at hand: a Terraform `count`/`for_each` that
+// resolves to nothing creates no instance, a CloudFormation resource whose own `Condition` is false is not deployed.
+// Such a resource gets no finding and counts as no companion (catalogue v2 clarification 7); the branch explorer
+// decides the condition on demand, as it does a conditional value.
 import type { ResourceNode } from '../../model/document';
 import type { IacNode } from '../../model/nodes';
 import { conditionOf, type Scope } from '../scope/scope';
@@ -35,17 +37,30 @@ export function isNothing(node: IacNode | undefined, scope?: Scope, depth = 0): 
   }
 }
 
-/** Whether `resource` has a `count`/`for_each` at all (only those can be absent). */
+/** A CloudFormation resource's own `Condition` attribute (the condition it is deployed under). */
+export function ownCondition(resource: ResourceNode): string | undefined {
+  if (resource.kind !== 'resource') return undefined;
+  const own = resource.node.entries.find((e) => e.key === 'Condition')?.value;
+  return own?.kind === 'scalar' && typeof own.value === 'string' ? own.value : undefined;
+}
+
+/** Whether `resource` has a `count`/`for_each` or a `Condition` of its own at all (only those can be absent). */
 export function mayNotExist(resource: ResourceNode): boolean {
+  if (ownCondition(resource) !== undefined) return true;
   return resource.node.entries.some((e) => (e.key === 'count' || e.key === 'for_each') && !e.block);
 }
 
 /**
- * Whether `resource` exists under the scope's branch choices. A conditional `count` is decided by the scope (the
- * evaluation forks on it); an unknown one counts as creating the resource.
+ * Whether `resource` exists under the scope's branch choices. Its own `Condition`, or a conditional `count`, is
+ * decided by the scope (the evaluation forks on it, or parameter values decide it); an open or unknown one counts as
+ * creating the resource.
  */
 export function exists(resource: ResourceNode, scope: Scope): boolean {
-  if (scope.family !== 'terraform' || resource.kind === 'input') return true;
+  if (resource.kind === 'input') return true;
+  if (scope.family === 'cloudformation') {
+    const own = ownCondition(resource);
+    return own === undefined || scope.branch(`cfn:${own}`) !== false;
+  }
   if (!mayNotExist(resource)) return true;
   for (const meta of ['count', 'for_each']) {
     const value = resource.node.entries.find((e) => e.key === meta && !e.block)?.value;

@@ -295,7 +295,7 @@ function checkResource(
     if (shared.branched) explorer.reset();
     while (runs.length === 0 || explorer.next()) {
       explorer.start();
-      const ctx = createRuleContext(rule, branchScope, config.requiredTags ?? []);
+      const ctx = createRuleContext(rule, branchScope, config.requiredTags ?? [], shared.ctx);
       if (!exists(resource, branchScope)) runs.push({ findings: [], prefixes: [], keys: [], unresolved: new Map() });
       else runs.push(runCheck(rule, severity, doc, branchScope, resource, target, check, props, ctx, explorer, instance));
     }

@@ -5,7 +5,7 @@
 import type { ResourceNode } from '../../model/document';
 import { conditionOf, type Dependency, type Scope } from '../scope/scope';
 import { conditionModel, consistentAssignments, type ConditionModel } from './conditions';
-import { isNothing } from './existence';
+import { isNothing, ownCondition } from './existence';
 
 /**
  * Runs of one rule on one resource before exploration stops. Not a cap on conditions: every combination is visited
@@ -37,12 +37,6 @@ function existenceCondition(resource: ResourceNode): { key: string; exists: bool
     if (noneIfTrue !== noneIfFalse) return { key: cond.key, exists: noneIfFalse };
   }
   return undefined;
-}
-
-/** A CloudFormation resource's own `Condition` attribute (the condition it exists under). */
-function ownCondition(resource: ResourceNode): string | undefined {
-  const own = resource.node.entries.find((e) => e.key === 'Condition')?.value;
-  return resource.kind === 'resource' && own?.kind === 'scalar' && typeof own.value === 'string' ? own.value : undefined;
 }
 
 /**
