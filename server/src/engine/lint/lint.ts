@@ -277,7 +277,7 @@ function checkResource(
   if (!check) throw new Error(`${rule.id}: no check for ${resource.type}`);
   const props = target.props;
   const values = conditionValues(scope);
-  const explorer = new BranchExplorer(fixedChoices(resource, values), values);
+  const explorer = new BranchExplorer(fixedChoices(resource, values, scope), values);
   // A CloudFormation resource whose own Condition is false for the parameter values is not deployed: not judged.
   if (explorer.absent) return [];
   const branchScope: Scope = { ...scope, branch: explorer.decide };
