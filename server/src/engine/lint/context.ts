@@ -123,13 +123,25 @@ function noConditional(node: IacNode, depth: number): boolean {
   }
 }
 
-/**
- * The context a rule's checks see. `base` is the rule's shared context of the same lint: a context made for one run
- * of the branch explorer reuses its reference indexes where building them read no conditional (they are then the
- * same in every run), so a template of thousands of buckets whose policies carry a `Condition` does not rebuild the
- * index for each bucket's runs, and its views of companions that hold no conditional.
- */
-export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: readonly string[], base?: RuleContext): RuleContext {
+export interface RuleContextOptions {
+  /**
+   * The rule's shared context of the same lint: a context made for one run of the branch explorer reuses its
+   * reference indexes where building them read no conditional (they are then the same in every run), and its views of
+   * companions that hold no conditional, so the runs of a bucket whose policy carries a `Condition` do not rebuild an
+   * index of every policy.
+   */
+  base?: RuleContext;
+  /**
+   * Where a companion's existence is decided, when not through `scope`: the shared context, whose scope decides no
+   * branch, asks the current check's explorer (existence is read afresh on every lookup, never kept), so a companion
+   * under a condition does not make the shared run void.
+   */
+  existenceScope?: () => Scope;
+}
+
+/** The context a rule's checks see: its companions, as they exist under the scope's branch choices. */
+export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: readonly string[], options: RuleContextOptions = {}): RuleContext {
+  const { base, existenceScope } = options;
   // Counts the conditionals read through this context's views, to tell whether an index depends on branch choices.
   let branchReads = 0;
   const viewScope: Scope = { ...scope, branch: (key) => (branchReads++, scope.branch(key)) };
@@ -159,7 +171,8 @@ export function createRuleContext(rule: AnyRule, scope: Scope, requiredTags: rea
   // `count`/`for_each`) counts only in the branches where it exists. Asking the scope decides that condition for this
   // evaluation, as a conditional value is decided, so every companion a rule is given has been through it; `count = 0`
   // never counts.
-  const existing = (list: ResourceViewImpl[]) => list.filter((c) => !mayNotExist(c.ctx.resource) || exists(c.ctx.resource, viewScope));
+  const existing = (list: ResourceViewImpl[]) =>
+    list.filter((c) => !mayNotExist(c.ctx.resource) || exists(c.ctx.resource, existenceScope?.() ?? viewScope));
   const companions = (role: string): ResourceViewImpl[] => existing(allCompanions(role));
   // Per role and key: which companions (by position) each key designates, built once per lint of a rule. What the
   // build read (the companions, the inputs their keys resolve through) decides every later lookup too, so each use
