@@ -1,7 +1,6 @@
 // ECR repositories scan images for known vulnerabilities when they are pushed (or the registry scans them for it).
 import type { ResourceView, ValueView } from '../api';
 import { defineRule } from '../define-rule';
-import { variantWithout } from '../lib/companion-condition';
 
 /** Registry scan frequencies that scan a new image when it arrives (service enum `ScanFrequency`). */
 const SCANS_PUSHES = new Set(['SCAN_ON_PUSH', 'CONTINUOUS_SCAN']);
@@ -17,7 +16,7 @@ function wildcardMatches(filter: string, name: string): boolean {
 
 type Coverage = 'yes' | 'no' | 'unknown';
 /** Logical keys of the repository and of the registry scanning configuration (its rules and filters). */
-type Prop = 'name' | 'scanOnPush' | 'rules' | 'frequency' | 'filters' | 'filter' | 'filterType' | 'condition';
+type Prop = 'name' | 'scanOnPush' | 'rules' | 'frequency' | 'filters' | 'filter' | 'filterType';
 
 /**
  * Whether a registry scanning configuration scans this repository's pushes; 'unknown' when a part it depends on (a
@@ -69,8 +68,6 @@ export default defineRule({
         '{{resource}} does not scan images on push (the default is off) and no registry scanning rule covers it: images with known vulnerabilities are stored and deployed unnoticed.',
       disabled:
         '{{resource}} sets {{scanOnPush}} to false and no registry scanning rule covers it: images with known vulnerabilities are stored and deployed unnoticed.',
-      uncoveredWhen:
-        '{{resource}} does not scan images on push, and the registry scanning configuration that covers it exists only under a condition: images are not scanned when {{variant}}.',
       enable: 'Scan images on push',
     },
   },
@@ -78,7 +75,7 @@ export default defineRule({
     cloudformation: [
       {
         type: 'AWS::ECR::Repository',
-        props: { name: 'RepositoryName', scanOnPush: 'ImageScanningConfiguration.ScanOnPush', condition: '/Condition' },
+        props: { name: 'RepositoryName', scanOnPush: 'ImageScanningConfiguration.ScanOnPush' },
       },
     ],
     terraform: [{ type: 'aws_ecr_repository', props: { name: 'name', scanOnPush: 'image_scanning_configuration.scan_on_push' } }],
@@ -88,7 +85,6 @@ export default defineRule({
       cloudformation: {
         type: 'AWS::ECR::RegistryScanningConfiguration',
         props: {
-          condition: '/Condition',
           rules: 'Rules',
           frequency: 'ScanFrequency',
           filters: 'RepositoryFilters',
@@ -105,15 +101,13 @@ export default defineRule({
   check(repo, report, ctx) {
     const scanOnPush = repo.prop('scanOnPush');
     if (scanOnPush.isUnresolved() || scanOnPush.asBoolean() === true) return;
-    // A registry rule that covers the repository, or may (unresolved), makes the repository setting redundant; one
-    // under a condition of its own only where that condition holds (clarification 7).
-    const covering = ctx.companions('registryScanning').filter((config) => registryCovers(config, repo.prop('name')) !== 'no');
-    const variant = variantWithout(repo, covering, 'condition');
-    if (covering.length > 0 && variant === undefined) return;
+    // A registry rule that covers the repository, or may (unresolved), makes the repository setting redundant. One
+    // under a condition of its own is a companion only in the variants where that condition holds (the engine's
+    // companion lookup decides it; clarification 7), and the finding then names the variant.
+    if (ctx.companions('registryScanning').some((config) => registryCovers(config, repo.prop('name')) !== 'no')) return;
     report({
       at: scanOnPush,
-      messageId: variant !== undefined ? 'uncoveredWhen' : scanOnPush.isMissing() || scanOnPush.literal() === null ? 'missing' : 'disabled',
-      data: { variant: variant ?? '' },
+      messageId: scanOnPush.isMissing() || scanOnPush.literal() === null ? 'missing' : 'disabled',
       // Basic scanning on push is free and changes nothing for the images already stored or for who can pull them.
       fix: { messageId: 'enable', safety: 'safe', apply: (f) => f.set(repo, 'scanOnPush', true) },
     });

@@ -1,7 +1,6 @@
 // The default security group of every VPC must allow nothing: resources launched without a group land in it.
 import type { ResourceView, RuleContext, ValueView } from '../api';
 import { defineRule } from '../define-rule';
-import { existenceOf } from '../lib/terraform-existence';
 
 type Prop = 'ingress' | 'egress' | 'group' | 'vpc' | 'count' | 'forEach';
 
@@ -50,8 +49,6 @@ export default defineRule({
         '{{resource}} adds a rule to the VPC default security group; every resource launched without a security group joins that group and gets it. Put the rule on a security group of its own.',
       unmanaged:
         '{{resource}} has no aws_default_security_group, so its default group keeps the rules AWS creates: all traffic between members and all outbound traffic, for every resource launched without a security group.',
-      unmanagedWhen:
-        '{{resource}} has its default group managed only by {{companion}}, whose count / for_each can create nothing; where it does not exist, the default group keeps the rules AWS creates (all traffic between members, all outbound traffic).',
       removeRules: 'Remove the {{direction}} rules from the default security group',
       addDefaultSg: 'Add an aws_default_security_group without rules for this VPC (removes every rule of the default group)',
     },
@@ -68,7 +65,7 @@ export default defineRule({
   },
   companions: {
     vpc: { cloudformation: { type: 'AWS::EC2::VPC', props: {} }, terraform: { type: 'aws_vpc', props: {} } },
-    defaultSg: { terraform: { type: 'aws_default_security_group', props: { vpc: 'vpc_id', count: 'count', forEach: 'for_each' } } },
+    defaultSg: { terraform: { type: 'aws_default_security_group', props: { vpc: 'vpc_id' } } },
     groupRule: {
       cloudformation: { type: ['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'], props: { group: 'GroupId' } },
       terraform: { type: RULE_TYPES_TF, props: { group: 'security_group_id' } },
@@ -92,19 +89,9 @@ export default defineRule({
       return;
     }
     if (resource.type === 'aws_vpc') {
-      const managers = ctx.referencing('defaultSg', 'vpc', resource);
-      if (managers.length > 0) {
-        // A default group counts only where it exists (catalogue clarification 7).
-        const existence = managers.map((group) => existenceOf(group));
-        if (existence.some((e) => e === 'always' || e === 'unknown')) return;
-        const conditional = managers.find((_, i) => existence[i] === 'sometimes');
-        report({
-          at: resource,
-          messageId: conditional ? 'unmanagedWhen' : 'unmanaged',
-          data: { companion: (conditional ?? managers[0])?.address ?? '' },
-        });
-        return;
-      }
+      // A default group counts only where its count / for_each creates it (catalogue clarification 7): the engine's
+      // lookup decides that, following variables and locals as value resolution does, and names the variant.
+      if (ctx.referencing('defaultSg', 'vpc', resource).length > 0) return;
       // A default group whose VPC comes through a local or input that cannot be resolved may be this one's.
       if (ctx.companions('defaultSg').some((sg) => sg.prop('vpc').isReference() && sg.prop('vpc').isUnresolved())) return;
       const indexed = !resource.prop('count').isMissing() || !resource.prop('forEach').isMissing();

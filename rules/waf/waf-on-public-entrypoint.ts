@@ -3,19 +3,7 @@ import type { ResourceView, RuleContext, ValueView } from '../api';
 import { defineRule } from '../define-rule';
 import { namedApis, privateSamEndpoint, privateTypes } from '../lib/rest-api-private';
 
-type Prop =
-  | 'scheme'
-  | 'internal'
-  | 'lbType'
-  | 'name'
-  | 'restApi'
-  | 'stageName'
-  | 'endpoint'
-  | 'endpointType'
-  | 'types'
-  | 'webAcl'
-  | 'resourceArn'
-  | 'condition';
+type Prop = 'scheme' | 'internal' | 'lbType' | 'name' | 'restApi' | 'stageName' | 'endpoint' | 'endpointType' | 'types' | 'webAcl' | 'resourceArn';
 
 export default defineRule({
   id: 'waf-on-public-entrypoint',
@@ -41,20 +29,16 @@ export default defineRule({
     messages: {
       loadBalancer: '{{resource}} is an internet-facing application load balancer with no WAF web ACL associated in this template/module.',
       stage: '{{resource}} is a stage of a REST API that is not private, with no WAF web ACL associated in this template/module.',
-      loadBalancerWhen:
-        '{{resource}} is an internet-facing application load balancer whose WAF association exists only under a condition: it is unprotected when {{variant}}.',
-      stageWhen:
-        '{{resource}} is a stage of a REST API that is not private whose WAF association exists only under a condition: it is unprotected when {{variant}}.',
       distribution: '{{resource}} has no WAF web ACL ({{webAcl}}).',
     },
   },
   targets: {
     cloudformation: [
-      { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', props: { scheme: 'Scheme', lbType: 'Type', name: 'Name', condition: '/Condition' } },
-      { type: 'AWS::ApiGateway::Stage', props: { restApi: 'RestApiId', stageName: 'StageName', condition: '/Condition' } },
+      { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', props: { scheme: 'Scheme', lbType: 'Type', name: 'Name' } },
+      { type: 'AWS::ApiGateway::Stage', props: { restApi: 'RestApiId', stageName: 'StageName' } },
       {
         type: 'AWS::Serverless::Api',
-        props: { endpoint: 'EndpointConfiguration', endpointType: 'EndpointConfiguration.Type', stageName: 'StageName', condition: '/Condition' },
+        props: { endpoint: 'EndpointConfiguration', endpointType: 'EndpointConfiguration.Type', stageName: 'StageName' },
       },
       { type: 'AWS::CloudFront::Distribution', props: { webAcl: 'DistributionConfig.WebACLId' } },
     ],
@@ -68,7 +52,7 @@ export default defineRule({
     association: {
       cloudformation: {
         type: ['AWS::WAFv2::WebACLAssociation', 'AWS::WAFRegional::WebACLAssociation'],
-        props: { resourceArn: 'ResourceArn', condition: '/Condition' },
+        props: { resourceArn: 'ResourceArn' },
       },
       terraform: { type: ['aws_wafv2_web_acl_association', 'aws_wafregional_web_acl_association'], props: { resourceArn: 'resource_arn' } },
     },
@@ -86,21 +70,13 @@ export default defineRule({
     }
     if (resource.declares('lbType')) {
       if (!internetFacingAlb(resource)) return;
-      const unprotected = unprotectedWhen(resource, associations(resource, ctx, [resource.address]));
-      if (unprotected === 'never') return;
-      report(
-        unprotected === 'always'
-          ? { at: resource, messageId: 'loadBalancer' }
-          : { at: resource, messageId: 'loadBalancerWhen', data: { variant: unprotected } },
-      );
+      // An association under a condition of its own protects only in the variants where it holds (clarification 7):
+      // the engine's companion lookup decides that, and a finding in some variants only names them.
+      if (associations(resource, ctx, [resource.address]).length === 0) report({ at: resource, messageId: 'loadBalancer' });
       return;
     }
     if (privateApi(resource, ctx)) return;
-    const unprotected = unprotectedWhen(resource, associations(resource, ctx, stageNames(resource)));
-    if (unprotected === 'never') return;
-    report(
-      unprotected === 'always' ? { at: resource, messageId: 'stage' } : { at: resource, messageId: 'stageWhen', data: { variant: unprotected } },
-    );
+    if (associations(resource, ctx, stageNames(resource)).length === 0) report({ at: resource, messageId: 'stage' });
   },
 });
 
@@ -156,19 +132,6 @@ function associations(resource: ResourceView<Prop>, ctx: RuleContext<Prop>, name
     if (arn.isUnresolved() && (arn.input() !== undefined || arn.references().length === 0)) return true;
     return literalStageArn(arn, resource);
   });
-}
-
-/**
- * Clarification 7: an association with its own CloudFormation `Condition` protects the resource only where that
- * condition holds, unless the resource exists under the same condition. 'never' when an association always applies,
- * 'always' when there is none, else the variant that leaves the resource unprotected (`condition UseWaf is false`).
- */
-function unprotectedWhen(resource: ResourceView<Prop>, found: readonly ResourceView<Prop>[]): 'never' | 'always' | string {
-  if (found.length === 0) return 'always';
-  const own = resource.prop('condition').asString();
-  const conditions = found.map((a) => a.prop('condition').asString());
-  if (conditions.some((c) => c === undefined || c === own)) return 'never';
-  return [...new Set(conditions)].map((c) => `condition ${c} is false`).join(' and ');
 }
 
 /** `arn:aws:apigateway:<region>::/restapis/<api id>/stages/<stage name>` naming the stage's literal API id and name. */

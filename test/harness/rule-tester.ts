@@ -26,6 +26,16 @@ export interface ExpectedError {
   /** 1-based, as editors and SARIF show it. */
   line: number;
   column?: number;
+  /**
+   * The variant the engine names at the end of the message (`condition UseWaf is false` for `… (when condition UseWaf
+   * is false)`), or null for a finding that holds in every variant. Unchecked when left out.
+   */
+  when?: string | null;
+}
+
+/** The variant a message names at its end (`(when …)`), or null. */
+function variantOf(message: string): string | null {
+  return /\(when (.+)\)$/.exec(message)?.[1] ?? null;
 }
 
 export interface InvalidCase {
@@ -147,12 +157,13 @@ export class RuleTester {
               messageId: f.messageId,
               line: pos.line + 1,
               ...(expected?.column !== undefined ? { column: pos.character + 1 } : {}),
+              ...(expected?.when !== undefined ? { when: variantOf(f.message) } : {}),
             };
           });
           assert.deepEqual(
             actual,
             c.errors.map((e) => ({ ...e })),
-            'findings (messageId, line, column) differ',
+            'findings (messageId, line, column, when) differ',
           );
           for (const f of findings) {
             assert.deepEqual(

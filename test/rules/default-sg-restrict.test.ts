@@ -4,6 +4,19 @@ import { RuleTester, cfnJson, cfnYaml, tfHcl, tfJson } from '../harness/rule-tes
 new RuleTester().run(rule, {
   valid: [
     {
+      name: 'a default group whose count is an expression nothing decides may exist: the VPC counts as managed',
+      code: tfHcl`
+        resource "aws_vpc" "v" {
+          cidr_block = "10.1.0.0/16"
+        }
+
+        resource "aws_default_security_group" "v" {
+          count  = length(var.ids)
+          vpc_id = aws_vpc.v.id
+        }
+      `,
+    },
+    {
       name: 'rules on a group of its own; the VPC itself is not judged in CloudFormation',
       code: cfnYaml`
         Resources:
@@ -246,20 +259,6 @@ new RuleTester().run(rule, {
       ],
     },
     {
-      name: 'a default group whose count is an expression nothing decides',
-      code: tfHcl`
-        resource "aws_vpc" "v" {
-          cidr_block = "10.1.0.0/16"
-        }
-
-        resource "aws_default_security_group" "v" {
-          count  = length(var.ids)
-          vpc_id = aws_vpc.v.id
-        }
-      `,
-      errors: [{ messageId: 'unmanagedWhen', line: 1, column: 1 }],
-    },
-    {
       name: 'default groups under count (clarification 7), as the engine decides it',
       code: tfHcl`
         resource "aws_vpc" "other" {
@@ -283,8 +282,8 @@ new RuleTester().run(rule, {
       // The engine counts a companion only where its count creates it (clarification 7): `other` is unmanaged when
       // `var.manage` is false, as the message says; no fix adds a second default group next to the existing ones.
       errors: [
-        { messageId: 'unmanaged', line: 1, column: 1 },
-        { messageId: 'unmanaged', line: 10, column: 1 },
+        { messageId: 'unmanaged', line: 1, column: 1, when: '`var.manage` is false' },
+        { messageId: 'unmanaged', line: 10, column: 1, when: null },
       ],
     },
     {

@@ -281,7 +281,7 @@ new RuleTester().run(rule, {
                 - ScanFrequency: SCAN_ON_PUSH
                   RepositoryFilters: [{ Filter: '*', FilterType: WILDCARD }]
       `,
-      errors: [{ messageId: 'uncoveredWhen', line: 7, column: 3 }],
+      errors: [{ messageId: 'missing', line: 7, column: 3, when: 'condition IsProd is false' }],
       output: cfnYaml`
         Conditions:
           IsProd: !Equals [!Ref Env, prod]

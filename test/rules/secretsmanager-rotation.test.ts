@@ -116,7 +116,7 @@ resource "aws_secretsmanager_secret_rotation" "db" {
           }
         }
       `,
-      errors: [{ messageId: 'noRotationWhen', line: 5 }],
+      errors: [{ messageId: 'noRotation', line: 5, when: 'condition EnableRotation is false' }],
     },
     {
       name: 'a rotation whose count can create nothing',
@@ -131,9 +131,8 @@ resource "aws_secretsmanager_secret_rotation" "db" {
           rotation_lambda_arn = aws_lambda_function.rotate.arn
         }
       `,
-      // The engine counts the schedule only where its count creates it (clarification 7): the message names the
-      // variant (`... (when \`var.rotate\` is false)`, test/engine/exactness.test.ts).
-      errors: [{ messageId: 'noRotation', line: 1 }],
+      // The engine counts the schedule only where its count creates it (clarification 7): the message names the variant.
+      errors: [{ messageId: 'noRotation', line: 1, when: '`var.rotate` is false' }],
     },
     {
       code: tfJson`{"resource":{"aws_secretsmanager_secret":{"s":{"name":"prod/s"}}}}`,

@@ -251,7 +251,7 @@ resource "aws_wafregional_web_acl_association" "stage" {
               ResourceArn: !Ref Alb
               WebACLArn: !GetAtt Acl.Arn
       `,
-      errors: [{ messageId: 'loadBalancerWhen', line: 4, column: 3 }],
+      errors: [{ messageId: 'loadBalancer', line: 4, column: 3, when: 'condition UseWaf is false' }],
     },
     {
       name: 'a REST API stage whose association exists only under a condition of its own',
@@ -276,7 +276,7 @@ resource "aws_wafregional_web_acl_association" "stage" {
               ResourceArn: !Sub arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/prod
               WebACLArn: !GetAtt Acl.Arn
       `,
-      errors: [{ messageId: 'stageWhen', line: 8, column: 3 }],
+      errors: [{ messageId: 'stage', line: 8, column: 3, when: 'condition UseWaf is false' }],
     },
     {
       name: 'SAM: associations of the implicit stage under two other conditions leave it unprotected when both are false',
@@ -302,7 +302,7 @@ resource "aws_wafregional_web_acl_association" "stage" {
           }
         }
       `,
-      errors: [{ messageId: 'stageWhen', line: 8, column: 5 }],
+      errors: [{ messageId: 'stage', line: 8, column: 5, when: 'condition IsProd is false and condition IsStaging is false' }],
     },
     {
       code: cfnJson`

@@ -156,8 +156,10 @@ function runRule(
   // lint: a context per resource made a template of thousands of buckets quadratic.
   // Its scope decides no conditional: reading one there (a companion's conditional value or `count`) says that the
   // check must be explored branch by branch, with contexts of its own.
-  const shared = { ctx: undefined as unknown as RuleContext, branched: false };
-  shared.ctx = createRuleContext(rule, { ...scope, branch: () => ((shared.branched = true), undefined) }, config.requiredTags ?? []);
+  const shared: SharedContext = { ctx: undefined as unknown as RuleContext, branched: false, scope };
+  shared.ctx = createRuleContext(rule, { ...scope, branch: () => ((shared.branched = true), undefined) }, config.requiredTags ?? [], {
+    existenceScope: () => shared.scope,
+  });
   for (const resource of units) {
     const target = byType.get(unitTypeKey(resource)) as RuleTarget;
     const check = () => checkResource(rule, severity, doc, scope, config, resource, target, shared, instance);
@@ -182,6 +184,17 @@ function runRule(
     out.push(...found);
   }
   return out;
+}
+
+/**
+ * The rule's context shared by every check of one lint, whether a check read a conditional through it (`branched`:
+ * its values are then undecided, and the check runs again per branch), and the scope of the check being run, whose
+ * explorer decides the companions' existence.
+ */
+interface SharedContext {
+  ctx: RuleContext;
+  branched: boolean;
+  scope: Scope;
 }
 
 /** A document's units (resources, then inputs) by type key, with each unit's place in that order. */
@@ -283,7 +296,7 @@ function checkResource(
   config: EngineConfig,
   resource: ResourceNode,
   target: RuleTarget,
-  shared: { ctx: RuleContext; branched: boolean },
+  shared: SharedContext,
   instance?: ModuleInstance,
 ): Finding[] {
   // The target's own check, else the rule's (see RuleTarget).
@@ -291,13 +304,14 @@ function checkResource(
   if (!check) throw new Error(`${rule.id}: no check for ${resource.type}`);
   const props = target.props;
   const values = conditionValues(scope);
-  const explorer = new BranchExplorer(fixedChoices(resource, values), values);
+  const explorer = new BranchExplorer(fixedChoices(resource, values, scope), values);
   // A CloudFormation resource whose own Condition is false for the parameter values is not deployed: not judged.
   if (explorer.absent) return [];
   const branchScope: Scope = { ...scope, branch: explorer.decide };
   // A resource that `count = 0` / `for_each = []` does not create is not judged.
   explorer.start();
   shared.branched = false;
+  shared.scope = branchScope;
   if (!exists(resource, branchScope)) return [];
   // First with the rule's shared context (companion lists built once per lint); when anything read a condition,
   // again branch by branch, each with its own context (companions seen under that run's choices).
@@ -309,7 +323,7 @@ function checkResource(
     if (shared.branched) explorer.reset();
     while (runs.length === 0 || explorer.next()) {
       explorer.start();
-      const ctx = createRuleContext(rule, branchScope, config.requiredTags ?? []);
+      const ctx = createRuleContext(rule, branchScope, config.requiredTags ?? [], { base: shared.ctx });
       if (!exists(resource, branchScope)) runs.push({ findings: [], prefixes: [], keys: [], unresolved: new Map() });
       else runs.push(runCheck(rule, severity, doc, branchScope, resource, target, check, props, ctx, explorer, instance));
     }

@@ -3,9 +3,9 @@
 // the values a rule reads are expanded: a resource with 30 conditionals costs two runs of a rule that reads one of
 // them, and a value decided by the 5th condition is judged like one decided by the 1st.
 import type { ResourceNode } from '../../model/document';
-import { conditionOf, type Dependency, type Scope } from '../scope/scope';
+import { conditionOf, NO_VALUE, resolveNode, type Dependency, type Scope } from '../scope/scope';
 import { conditionModel, consistentAssignments, type ConditionModel } from './conditions';
-import { isNothing } from './existence';
+import { isNothing, ownCondition } from './existence';
 
 /**
  * Runs of one rule on one resource before exploration stops. Not a cap on conditions: every combination is visited
@@ -23,26 +23,24 @@ function labelOf(key: string): string {
 }
 
 /**
- * `count = var.create ? 1 : 0` (or `for_each = cond ? x : {}`): the resource exists only in one branch of that
- * condition, so the other branch is never taken for it, just like a CloudFormation resource's own `Condition`.
+ * `count = var.create ? 1 : 0` (or `for_each = cond ? x : {}`, also through a local: `count = local.enabled` with
+ * `enabled = var.create ? 1 : 0`): the resource exists only in one branch of that condition, so the other branch is
+ * never taken for it, just like a CloudFormation resource's own `Condition`. `scope` resolves locals and variables
+ * (it decides no branch).
  */
-function existenceCondition(resource: ResourceNode): { key: string; exists: boolean } | undefined {
+function existenceCondition(resource: ResourceNode, scope?: Scope): { key: string; exists: boolean } | undefined {
   for (const meta of ['count', 'for_each']) {
-    const value = resource.node.entries.find((e) => e.key === meta)?.value;
-    const cond = value ? conditionOf(value) : undefined;
-    if (!cond || value?.kind !== 'call') continue;
+    const written = resource.node.entries.find((e) => e.key === meta && !e.block)?.value;
+    const value = written && scope ? resolveNode(written, scope) : written;
+    if (!value || value === NO_VALUE || value.kind !== 'call') continue;
+    const cond = conditionOf(value);
+    if (!cond) continue;
     const [, whenTrue, whenFalse] = value.args;
-    const noneIfTrue = isNothing(whenTrue);
-    const noneIfFalse = isNothing(whenFalse);
+    const noneIfTrue = isNothing(whenTrue, scope);
+    const noneIfFalse = isNothing(whenFalse, scope);
     if (noneIfTrue !== noneIfFalse) return { key: cond.key, exists: noneIfFalse };
   }
   return undefined;
-}
-
-/** A CloudFormation resource's own `Condition` attribute (the condition it exists under). */
-export function ownCondition(resource: ResourceNode): string | undefined {
-  const own = resource.node.entries.find((e) => e.key === 'Condition')?.value;
-  return resource.kind === 'resource' && own?.kind === 'scalar' && typeof own.value === 'string' ? own.value : undefined;
 }
 
 /**
@@ -92,13 +90,13 @@ export function conditionValues(scope: Scope): ConditionValues | undefined {
 /**
  * The conditions decided for a resource wherever it exists: a CloudFormation resource's own `Condition` is true
  * (false when the parameter values make it false: the resource is then not deployed), and so is the condition of a
- * Terraform `count`/`for_each` that creates nothing in its other branch.
+ * Terraform `count`/`for_each` that creates nothing in its other branch. `scope` must decide no branch.
  */
-export function fixedChoices(resource: ResourceNode, values?: ConditionValues): ReadonlyMap<string, boolean> {
+export function fixedChoices(resource: ResourceNode, values?: ConditionValues, scope?: Scope): ReadonlyMap<string, boolean> {
   const fixed = new Map<string, boolean>();
   const own = ownCondition(resource);
   if (own !== undefined) fixed.set(`cfn:${own}`, values?.(`cfn:${own}`, new Map()) !== false);
-  const existence = existenceCondition(resource);
+  const existence = existenceCondition(resource, scope);
   if (existence) fixed.set(existence.key, existence.exists);
   return fixed;
 }

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import type { IacDocument, ResourceNode } from '../../model/document';
 import { entryOf, type IacNode } from '../../model/nodes';
 import { createScope, NO_VALUE, resolveNode, type Scope } from '../scope/scope';
-import { conditionValues, ownCondition } from '../lint/variants';
+import { ownCondition } from '../lint/existence';
+import { conditionValues } from '../lint/variants';
 import { bindCallerValue, instanceScope, intern, type ChainStep, type CompositionGraph, type ModuleDir, type ModuleInstance } from './module-graph';
 
 /** The resource types that nest a template, the property naming it, and how a chain names such a step. */
