@@ -164,8 +164,8 @@ function generator(r: (n: number) => number): () => string {
   const gap = (ind: number): string => pick(['', '', '', '', '', '\n', `${sp(r(ind + 3))}# note\n`, `${sp(r(4))}\n`]);
   const flow = (depth: number): string => {
     const k = r(depth > 2 ? 2 : 4);
-    if (k === 0) return pick(SCALARS.filter((s) => !/[[\]{},#]/.test(s)));
-    if (k === 1) return `${pick(TAGS)} ${r(3) ? pick(['a', 'B.C', "'q'", '"d"', '1']) : flow(depth + 1)}`;
+    if (k === 0) return r(8) === 0 ? `x\n${sp(r(12))}${pick(['y', '- z', ':w', '"q"', 'a b'])}` : pick(SCALARS.filter((s) => !/[[\]{},#]/.test(s)));
+    if (k === 1) return `${pick(TAGS)} ${r(3) ? pick(['a', 'B.C', "'q'", '"d"', '1', '', '']) : flow(depth + 1)}`;
     if (k === 2) {
       const items = Array.from({ length: r(4) }, () => (r(5) === 0 ? `${pick(['K', '"k"'])}: ${flow(depth + 1)}` : flow(depth + 1)));
       return `[${items.join(r(4) === 0 ? `,\n${sp(20)}` : ', ')}]`;
@@ -292,8 +292,12 @@ describe('one-pass YAML reader', () => {
         '    a: 1',
         '  }',
         'H: !Ref 5',
+        'I: [a, !GetAZs , !GetAZs ]',
+        'J: [x',
+        '    y, z]',
       ),
     );
+    same('A: 1\r\nB:\r\n  - |\r\n    x\r\n\r\n  - "a\r\n    b"\r\n');
   });
 
   it('leaves to yaml what it does not read, and convertYaml still answers', () => {
@@ -301,7 +305,7 @@ describe('one-pass YAML reader', () => {
       y('A: &x 1', 'B: *x'), // anchors and aliases
       y('A: 1', '---', 'B: 2'), // several documents
       y('A:', '\t- 1'), // a tab
-      'A: 1\r\nB: 2\r\n', // CR
+      'A: 1\rB: 2\n', // a CR on its own
       y('A: 1', 'A: 2'), // a duplicate key
       y('A: 1', '1: 2', '"1": 3'), // keys yaml tells apart and the model would not
       y('A: a: b'), // a mapping in a compact value
@@ -337,10 +341,12 @@ describe('one-pass YAML reader', () => {
   for (const seed of [1, 2]) {
     it(`gives yaml’s tree for generated documents (seed ${seed})`, function () {
       this.timeout(120_000);
-      const next = generator(random(seed));
+      const r = random(seed);
+      const next = generator(r);
       let read = 0;
       for (let k = 0; k < 2000; k++) {
-        const text = next();
+        // Every third document with Windows line ends: read as LF, ranges moved back onto the CRs.
+        const text = r(3) === 0 ? next().replace(/\n/g, '\r\n') : next();
         const fast = convertYamlFast(text);
         if (!fast) continue;
         read++;

@@ -8,7 +8,7 @@
 // and a node's range are ported from yaml's composer (core schema, folding, chomping, escapes, where an empty node
 // sits), and test/parsers/cfn-yaml-fast.test.ts compares both on every YAML file of the corpus, on random edits of
 // them and on generated documents.
-import type { IacNode, ListNode, MapEntry, MapNode, ScalarNode } from '../model/nodes';
+import type { IacNode, ListNode, MapEntry, MapNode, ScalarNode, SourceRange } from '../model/nodes';
 import { CFN_TAGS, makeCall } from './cfn-intrinsics';
 import type { YamlConversion } from './cfn-yaml';
 
@@ -41,13 +41,63 @@ const RBRACE = 125;
 
 /** The first document of `text` as `convertYaml` would give it, or undefined when the text is outside the subset. */
 export function convertYamlFast(text: string): YamlConversion | undefined {
-  if (UNSUPPORTED_CHARS.test(text)) return undefined;
+  // CRLF line ends (Windows) are read as LF, and the ranges moved back onto the text as written.
+  const crlf = text.includes('\r') ? withoutCr(text) : undefined;
+  const lf = crlf ? crlf.text : text;
+  if (UNSUPPORTED_CHARS.test(lf)) return undefined;
   try {
-    return { root: new FastYamlReader(text).document(), errors: [] };
+    const root = new FastYamlReader(lf).document();
+    if (crlf) moveOntoCrlf(root, crlf.breaks);
+    return { root, errors: [] };
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
   }
+}
+
+/** `text` with the CR of each CRLF removed, and where those line breaks are in the result (ascending). */
+function withoutCr(text: string): { text: string; breaks: number[] } {
+  const breaks: number[] = [];
+  let out = '';
+  let from = 0;
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
+    // A CR on its own is a line break of its own to yaml: left to it (the test of UNSUPPORTED_CHARS sees it).
+    if (text.charCodeAt(cr + 1) !== NL) return { text, breaks: [] };
+    out += text.slice(from, cr);
+    breaks.push(out.length);
+    from = cr + 1;
+  }
+  return { text: out + text.slice(from), breaks };
+}
+
+/**
+ * Moves the ranges of a tree read from the CR-less text onto the text with its CRs: an offset past a line break
+ * that had a CR moves by one. Range objects may be shared (a split `Fn::GetAtt` argument), so each is replaced.
+ */
+function moveOntoCrlf(root: MapNode, breaks: readonly number[]): void {
+  const at = (o: number): number => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < o) lo = mid + 1;
+      else hi = mid;
+    }
+    return o + lo;
+  };
+  const move = (r: SourceRange): SourceRange => ({ start: at(r.start), end: at(r.end) });
+  const visit = (node: IacNode): void => {
+    node.range = move(node.range);
+    if (node.kind === 'map') {
+      for (const e of node.entries) {
+        e.keyRange = move(e.keyRange);
+        e.range = move(e.range);
+        visit(e.value);
+      }
+    } else if (node.kind === 'list') node.items.forEach(visit);
+    else if (node.kind === 'call') node.args.forEach(visit);
+  };
+  visit(root);
 }
 
 /** Whether a flow indicator (`,[]{}`) is `c`. */
@@ -663,11 +713,14 @@ class FastYamlReader {
   private flowPair(key: IacNode, indent: number, close: number): MapNode {
     const t = this.text;
     if (key.kind !== 'scalar' || !this.isBlankAt(this.pos + 1)) throw BAIL;
+    if (t.slice(key.range.start, key.range.end).includes('\n')) throw BAIL; // an implicit key on several lines
     this.pos++;
     this.flowSpace(indent);
     const c = t.charCodeAt(this.pos);
     if (c === COMMA || c === close) throw BAIL; // an empty value
     const value = this.flowNode(indent);
+    // An empty tagged value (`[k: !GetAZs ]`): yaml ends the pair before the spaces the empty node sits after.
+    if (value.kind === 'call' && value.range.end === value.args[0]?.range.start && value.args[0].range.end === value.range.end) throw BAIL;
     this.flowSpace(indent);
     const keyText = key.value === null ? '' : String(key.value);
     const range = { start: key.range.start, end: Math.max(value.range.end, key.range.end) };
@@ -719,20 +772,53 @@ class FastYamlReader {
       this.pos = p;
       while (t.charCodeAt(this.pos) === SPACE) this.pos++;
       const next = t.charCodeAt(this.pos);
-      if (next === NL || next === HASH || next === BANG || (isFlowIndicator(next) && next !== LBRACKET && next !== LBRACE)) throw BAIL;
-      const inner = this.flowNode(indent, true);
+      if (next === NL || next === HASH || next === BANG) throw BAIL;
+      // Nothing tagged (`!GetAZs ]`): yaml resolves the empty text, placed after the tag and its spaces.
+      const empty = next === COMMA || next === RBRACKET || next === RBRACE;
+      const inner = empty ? { kind: 'scalar' as const, value: '', range: { start: this.pos, end: this.pos } } : this.flowNode(indent, true);
       return makeCall(fn, inner, { start: tagStart, end: inner.range.end }, t);
     }
-    return this.plainFlow(tagged);
+    return this.plainFlow(tagged, indent);
   }
 
   /** A single-line plain scalar inside a flow collection. */
-  private plainFlow(tagged = false): ScalarNode {
+  private plainFlow(tagged = false, indent = -1): ScalarNode {
     const t = this.text;
     const start = this.pos;
     if (!this.plainStartOk(start, true)) throw BAIL;
-    let p = start;
-    let end = start;
+    let end = this.plainFlowLineEnd(start);
+    let multiLine = false;
+    for (;;) {
+      let p = end;
+      while (t.charCodeAt(p) === SPACE) p++;
+      if (t.charCodeAt(p) !== NL) break;
+      // The next line with content either goes on with the scalar or starts with what ends it.
+      let lineStart = p + 1;
+      for (;;) {
+        p = lineStart;
+        while (t.charCodeAt(p) === SPACE) p++;
+        if (t.charCodeAt(p) !== NL) break;
+        lineStart = p + 1;
+      }
+      const c = t.charCodeAt(p);
+      if (p >= this.len || c === COMMA || c === RBRACKET || c === RBRACE) break;
+      // Keys (indent -1) stay on one line; a comment, `:` or an indentation in doubt are left to yaml.
+      if (indent < 0 || c === HASH || c === COLON || p - lineStart <= indent) throw BAIL;
+      if (isFlowIndicator(c) || ((c === DASH || c === 63) && (this.isBlankAt(p + 1) || isFlowIndicator(t.charCodeAt(p + 1))))) throw BAIL;
+      end = this.plainFlowLineEnd(p);
+      if (end === p) throw BAIL;
+      multiLine = true;
+    }
+    this.pos = end;
+    const source = t.slice(start, end);
+    const text = multiLine ? unfoldLines(source) : source;
+    return { kind: 'scalar', value: tagged ? text : resolvePlain(text), range: { start, end } };
+  }
+
+  /** The end of a plain scalar's text in a flow collection on the line from `p`, trailing spaces excluded. */
+  private plainFlowLineEnd(p: number): number {
+    const t = this.text;
+    let end = p;
     for (; p < this.len; p++) {
       const ch = t.charCodeAt(p);
       if (ch === NL || isFlowIndicator(ch)) break;
@@ -746,16 +832,7 @@ class FastYamlReader {
       }
       end = p + 1;
     }
-    if (t.charCodeAt(p) === NL) {
-      // The scalar may go on on the next line (a multi-line plain scalar): left to yaml.
-      let q = p + 1;
-      while (t.charCodeAt(q) === SPACE) q++;
-      const c = t.charCodeAt(q);
-      if (c !== COMMA && c !== RBRACKET && c !== RBRACE && c !== HASH) throw BAIL;
-    }
-    this.pos = end;
-    const text = t.slice(start, end);
-    return { kind: 'scalar', value: tagged ? text : resolvePlain(text), range: { start, end } };
+    return end;
   }
 }
 
