@@ -1,7 +1,7 @@
 // CloudFormation YAML stage throughput: every YAML template of the corpora parsed into our model (`parseDocument`,
 // which for a YAML template is the `yaml` parse, our conversion, intrinsics normalised and the document built), next to
 // the bare `yaml` parse (`parseAllDocuments`, as the parse floor times it), same files, same run.
-// Usage: npx tsx scripts/bench/yaml-stage.ts [--parts] [passes=7] [roots...=/work/shared/corpus/realworld /work/shared/corpus/kics]
+// Usage: npx tsx scripts/bench/yaml-stage.ts [--parts] [--only text] [passes=7] [roots...=/work/shared/corpus/realworld /work/shared/corpus/kics]
 // --parts adds the one-pass reader (cfn-yaml-fast.ts, its fallbacks included) and the `yaml` path alone.
 // For figures that match the product (the bundles are minified and inline what tsx keeps as calls), bundle it first:
 //   npx esbuild scripts/bench/yaml-stage.ts --bundle --platform=node --minify --alias:jsonc-parser=./node_modules/jsonc-parser/lib/esm/main.js \
@@ -16,7 +16,7 @@ import { walkFiles } from '../../server/src/scan/walk';
 const YAML_PATH = /\.(ya?ml|template)$/i;
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--only');
   const passes = Number(args[0] ?? 7);
   const roots = args.length > 1 ? args.slice(1) : ['/work/shared/corpus/realworld', '/work/shared/corpus/kics'];
   const files = (await walkFiles(roots))
@@ -34,6 +34,9 @@ async function main(): Promise<void> {
         }
       : {}),
   };
+  // --only <text>: the rows whose name contains it (to profile one of them: node --cpu-prof on the bundle).
+  const only = process.argv.indexOf('--only');
+  if (only >= 0) for (const name of Object.keys(stages)) if (!name.includes(process.argv[only + 1] ?? '')) delete stages[name];
   const rates: Record<string, number[]> = {};
   for (let pass = 0; pass <= passes; pass++) {
     for (const [name, run] of Object.entries(stages)) {

@@ -292,8 +292,12 @@ describe('one-pass YAML reader', () => {
         '    a: 1',
         '  }',
         'H: !Ref 5',
+        'I: [a, !GetAZs , !GetAZs ]',
+        'J: [x',
+        '    y, z]',
       ),
     );
+    same('A: 1\r\nB:\r\n  - |\r\n    x\r\n\r\n  - "a\r\n    b"\r\n');
   });
 
   it('leaves to yaml what it does not read, and convertYaml still answers', () => {

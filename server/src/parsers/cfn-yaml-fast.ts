@@ -719,6 +719,8 @@ class FastYamlReader {
     const c = t.charCodeAt(this.pos);
     if (c === COMMA || c === close) throw BAIL; // an empty value
     const value = this.flowNode(indent);
+    // An empty tagged value (`[k: !GetAZs ]`): yaml ends the pair before the spaces the empty node sits after.
+    if (value.kind === 'call' && value.range.end === value.args[0]?.range.start && value.args[0].range.end === value.range.end) throw BAIL;
     this.flowSpace(indent);
     const keyText = key.value === null ? '' : String(key.value);
     const range = { start: key.range.start, end: Math.max(value.range.end, key.range.end) };
