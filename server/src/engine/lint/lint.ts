@@ -48,24 +48,48 @@ export interface LintOptions {
   shared?: SharedChecks;
 }
 
-/** Per check (rule × unit) of a document: the first instance's findings, when the check read no input. */
-export class SharedChecks {
-  private readonly byUnit = new WeakMap<ResourceNode, Map<string, { findings: readonly Finding[]; instance: ModuleInstance | undefined }>>();
+/**
+ * Per check (rule × unit) of a document: the first instance's findings, when every parameter/variable the check read
+ * takes its default there (no caller passed it), with the names it read.
+ */
+interface SharedCheck {
+  findings: readonly Finding[];
+  instance: ModuleInstance | undefined;
+  /** The variables the check read: another instance sees the same values when it binds none of them either. */
+  inputs: readonly string[];
+}
 
-  get(rule: AnyRule, unit: ResourceNode): { findings: readonly Finding[]; instance: ModuleInstance | undefined } | undefined {
-    return this.byUnit.get(unit)?.get(rule.id);
+/** The checks of one module document shared between its instances in one lint (see `LintOptions.shared`). */
+export class SharedChecks {
+  private readonly byUnit = new WeakMap<ResourceNode, Map<string, SharedCheck>>();
+
+  /** The first instance's result of `rule` on `unit`, when it holds for `instance` too. */
+  get(rule: AnyRule, unit: ResourceNode, instance: ModuleInstance): SharedCheck | undefined {
+    const shared = this.byUnit.get(unit)?.get(rule.id);
+    return shared && shared.inputs.every((name) => !instance.bindings.has(name)) ? shared : undefined;
   }
 
-  set(rule: AnyRule, unit: ResourceNode, findings: readonly Finding[], instance: ModuleInstance | undefined): void {
+  set(rule: AnyRule, unit: ResourceNode, shared: SharedCheck): void {
     let byRule = this.byUnit.get(unit);
     if (!byRule) this.byUnit.set(unit, (byRule = new Map()));
-    byRule.set(rule.id, { findings, instance });
+    byRule.set(rule.id, shared);
   }
 }
 
-/** Whether a check that read `dependencies` sees the same values in every instance of its module. */
-function inputFree(dependencies: readonly Dependency[]): boolean {
-  return dependencies.every((d) => d.kind !== 'input' && d.kind !== 'inputs');
+/**
+ * The variables a check that read `dependencies` depends on, when the instance it ran in binds none of them (each
+ * took its default); undefined otherwise. Nothing else a check reads differs between instances of one module: the
+ * documents are the same, only the bindings (`inputValues`) differ, and they are read only through `input` records.
+ * (`inputs`, the names declared, is the documents'.)
+ */
+function unboundInputs(dependencies: readonly Dependency[], instance: ModuleInstance | undefined): string[] | undefined {
+  const names: string[] = [];
+  for (const d of dependencies) {
+    if (d.kind !== 'input') continue;
+    if (instance?.bindings.has(d.name)) return undefined;
+    names.push(d.name);
+  }
+  return names;
 }
 
 /** The severity a rule runs with under `config`, or undefined when it is off. */
@@ -81,6 +105,31 @@ export function effectiveSeverity(rule: AnyRule, config: EngineConfig = {}): Sev
   return setting;
 }
 
+/** No configuration: every rule at its default severity. One object, so the enabled-rule list below is made once. */
+const NO_CONFIG: EngineConfig = {};
+
+const enabledLists = new WeakMap<EngineConfig, WeakMap<readonly AnyRule[], readonly { rule: AnyRule; severity: Severity }[]>>();
+
+/**
+ * The rules of `rules` that run under `config`, with their severities: the same for every document of a scan (which
+ * lints each Terraform file once per module instance), so worked out once per (rules, config) pair.
+ */
+function enabledRules(rules: readonly AnyRule[], config: EngineConfig): readonly { rule: AnyRule; severity: Severity }[] {
+  let byRules = enabledLists.get(config);
+  if (!byRules) enabledLists.set(config, (byRules = new WeakMap()));
+  let list = byRules.get(rules);
+  if (!list) {
+    list = rules.flatMap((rule) => {
+      const severity = effectiveSeverity(rule, config);
+      return severity ? [{ rule, severity }] : [];
+    });
+    byRules.set(rules, list);
+  }
+  return list;
+}
+
+let knownRuleIds: ReadonlySet<string> | undefined;
+
 /** Parses and lints one file. Not a template: an empty result without a document. */
 export function lintText(uri: string, text: string, options: LintOptions = {}): LintResult {
   const doc = parseDocument(uri, text);
@@ -91,7 +140,7 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
 /** Runs the rules over a parsed document; never throws (a failing rule becomes a `RuleFailure`). */
 export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? allRules;
-  const config = options.config ?? {};
+  const config = options.config ?? NO_CONFIG;
   const module = doc.family === 'terraform' ? (options.module ?? []) : [];
   const documents = [doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)];
   const session = options.cache?.begin(documents, { rules, config, inputValues: options.inputValues });
@@ -100,9 +149,7 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
   const scope: Scope = config.naive ? { ...resolving, naive: true } : resolving;
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
-  for (const rule of rules) {
-    const severity = effectiveSeverity(rule, config);
-    if (!severity) continue;
+  for (const { rule, severity } of enabledRules(rules, config)) {
     try {
       findings.push(...runRule(rule, severity, doc, scope, config, session, options.instance, options.shared));
     } catch (err) {
@@ -114,7 +161,7 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
   // Findings a caller's argument decides are in the caller's file: its suppressions apply to them (module-lint.ts).
   const here = findings.filter((f) => f.uri === doc.uri);
   const elsewhere = findings.filter((f) => f.uri !== doc.uri);
-  const problems = applySuppressions(doc, here, new Set(allRules.map((r) => r.id)), { now: options.now });
+  const problems = applySuppressions(doc, here, (knownRuleIds ??= new Set(allRules.map((r) => r.id))), { now: options.now });
   const visible = [...problems, ...here.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
   return {
     document: doc,
@@ -135,7 +182,7 @@ function runRule(
   sharedChecks?: SharedChecks,
 ): Finding[] {
   const byType = targetsByType(rule, doc.family);
-  const units = unitsOfTypes(doc, byType.keys());
+  const units = unitsOfRule(doc, rule, byType);
   if (units.length === 0) return [];
   const out: Finding[] = [];
   // One context for every resource the rule checks, so its companion lists and reference index are built once per
@@ -147,7 +194,7 @@ function runRule(
   for (const resource of units) {
     const target = byType.get(unitTypeKey(resource)) as RuleTarget;
     const check = () => checkResource(rule, severity, doc, scope, config, resource, target, shared, instance);
-    const first = sharedChecks?.get(rule, resource);
+    const first = instance && sharedChecks?.get(rule, resource, instance);
     if (first && instance) {
       out.push(...first.findings.map((f) => forInstance(f, first.instance, instance, resource)));
       continue;
@@ -164,7 +211,8 @@ function runRule(
       found = watched.value;
       dependencies = watched.dependencies;
     } else found = session ? session.record(rule, resource, check) : check();
-    if (sharedChecks && dependencies && inputFree(dependencies)) sharedChecks.set(rule, resource, found, instance);
+    const inputs = sharedChecks && dependencies && unboundInputs(dependencies, instance);
+    if (sharedChecks && inputs) sharedChecks.set(rule, resource, { findings: found, instance, inputs });
     out.push(...found);
   }
   return out;
@@ -178,11 +226,25 @@ interface UnitIndex {
 
 const unitIndexes = new WeakMap<IacDocument, UnitIndex>();
 
+const ruleUnits = new WeakMap<IacDocument, Map<AnyRule, readonly ResourceNode[]>>();
+
+/**
+ * The units of `doc` a rule targets: the same for every lint of the document (a scan lints a called module's files
+ * once per instance, the editor lints a buffer per keystroke), so worked out once per document and rule.
+ */
+function unitsOfRule(doc: IacDocument, rule: AnyRule, byType: ReadonlyMap<string, RuleTarget>): readonly ResourceNode[] {
+  let byRule = ruleUnits.get(doc);
+  if (!byRule) ruleUnits.set(doc, (byRule = new Map()));
+  let units = byRule.get(rule);
+  if (!units) byRule.set(rule, (units = unitsOfTypes(doc, byType)));
+  return units;
+}
+
 /**
  * The units of `doc` whose type key is one of `types`, in document order (resources, then inputs). Indexed once
  * per document: a keystroke lints every rule, and most rules target a few types out of hundreds of units.
  */
-function unitsOfTypes(doc: IacDocument, types: Iterable<string>): ResourceNode[] {
+function unitsOfTypes(doc: IacDocument, types: ReadonlyMap<string, unknown>): ResourceNode[] {
   let index = unitIndexes.get(doc);
   if (!index) {
     index = { byType: new Map(), order: new Map() };
@@ -196,9 +258,14 @@ function unitsOfTypes(doc: IacDocument, types: Iterable<string>): ResourceNode[]
     unitIndexes.set(doc, index);
   }
   const lists: ResourceNode[][] = [];
-  for (const type of types) {
-    const list = index.byType.get(type);
-    if (list) lists.push(list);
+  // Whichever side has fewer types is walked: some rules target hundreds of types, a document holds a few.
+  if (index.byType.size < types.size) {
+    for (const [type, list] of index.byType) if (types.has(type)) lists.push(list);
+  } else {
+    for (const type of types.keys()) {
+      const list = index.byType.get(type);
+      if (list) lists.push(list);
+    }
   }
   if (lists.length <= 1) return lists[0] ?? [];
   const order = index.order;

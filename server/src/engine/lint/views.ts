@@ -30,9 +30,20 @@ interface Segment {
   expand: boolean;
 }
 
-function parsePath(path: string): Segment[] {
-  if (path === '') return [];
-  return path.split('.').map((s) => (s.endsWith('[]') ? { key: s.slice(0, -2), expand: true } : { key: s, expand: false }));
+/** Declared paths are a few hundred strings read on every `prop`/`list` call: each is split once. */
+const parsedPaths = new Map<string, { segments: readonly Segment[]; keys: readonly string[] }>();
+
+function parsePath(path: string): { segments: readonly Segment[]; keys: readonly string[] } {
+  let parsed = parsedPaths.get(path);
+  if (!parsed) {
+    const segments =
+      path === '' ? [] : path.split('.').map((s) => (s.endsWith('[]') ? { key: s.slice(0, -2), expand: true } : { key: s, expand: false }));
+    parsed = { segments, keys: segments.map((s) => s.key) };
+    // Paths come from rule targets (a fixed set); the bound only guards against a caller inventing them.
+    if (parsedPaths.size > 10_000) parsedPaths.clear();
+    parsedPaths.set(path, parsed);
+  }
+  return parsed;
 }
 
 /** The native spelling of a logical key, for messages (`VersioningConfiguration.Status`). */
@@ -182,14 +193,14 @@ export class View implements ValueView {
     const path = this.ctx.props[key];
     if (path === undefined) return this.missing(undefined);
     const { base, rest } = this.baseFor(path);
-    return base.walk(parsePath(rest).map((s) => s.key));
+    return base.walk(parsePath(rest).keys);
   }
 
   list(key: string): View[] {
     const path = this.ctx.props[key];
     if (path === undefined) return [];
     const { base, rest } = this.baseFor(path);
-    return base.expand(parsePath(rest));
+    return base.expand(parsePath(rest).segments);
   }
 
   /** A leading `/` reads from the resource itself (CloudFormation `DeletionPolicy`, `Metadata`) instead of its properties. */
@@ -258,9 +269,9 @@ export class View implements ValueView {
     return view;
   }
 
-  private expand(segments: readonly Segment[]): View[] {
-    if (segments.length === 0) return this.isMissing() ? [] : [this];
-    const [seg, ...rest] = segments as [Segment, ...Segment[]];
+  private expand(segments: readonly Segment[], from = 0): View[] {
+    if (from >= segments.length) return this.isMissing() ? [] : [this];
+    const seg = segments[from] as Segment;
     const node = this.node;
     if (node === undefined) return [];
     if (node.kind !== 'map') return this.isUnresolved() ? [this] : [];
@@ -273,7 +284,7 @@ export class View implements ValueView {
           : new View(this.ctx, entry.value, undefined, entry.keyRange);
       // Terraform JSON may write a nested block as a list of objects.
       const values = seg.expand || (this.ctx.scope.family === 'terraform' && entry.value.kind === 'list') ? v.items() : [v];
-      for (const item of values) out.push(...item.expand(rest));
+      for (const item of values) out.push(...item.expand(segments, from + 1));
     }
     return out;
   }

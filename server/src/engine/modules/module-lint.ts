@@ -20,9 +20,9 @@ function dirOf(graph: ModuleGraph, doc: IacDocument): string | undefined {
   return undefined;
 }
 
-/** Whether `instance` is reached through a call written in `uri` (its findings may be decided there). */
-function calledFrom(instance: ModuleInstance, uri: string): boolean {
-  return instance.chain.some((s) => s.uri === uri);
+/** Whether `instance` is reached through a call written in one of `uris` (its findings may be decided there). */
+function calledFrom(instance: ModuleInstance, uris: ReadonlySet<string>): boolean {
+  return instance.chain.some((s) => uris.has(s.uri));
 }
 
 /**
@@ -58,7 +58,7 @@ export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocumen
   for (const d of graph.dirs.values()) {
     for (const instance of graph.instancesOf(d.dir)) {
       const ownTargets = d.docs.filter((doc) => wanted.has(doc.uri));
-      const decidesElsewhere = [...wanted].some((uri) => calledFrom(instance, uri));
+      const decidesElsewhere = calledFrom(instance, wanted);
       if (ownTargets.length === 0 && !decidesElsewhere) continue;
       for (const doc of decidesElsewhere ? d.docs : ownTargets) {
         const root = instance.chain.length === 0;

@@ -282,32 +282,37 @@ function join(node: IacNode & { kind: 'call' }, scope: Scope, depth: number): Ia
  * as unresolved if it is not a literal).
  */
 export function resolveNode(node: IacNode, scope: Scope, depth = 0): IacNode | typeof NO_VALUE {
-  if (depth > 16 || scope.naive) return node;
-  const next = (n: IacNode | undefined) => (n ? resolveNode(n, scope, depth + 1) : node);
+  // Literals first: most values a check reads are written in place (this runs for every value read).
+  if (node.kind === 'scalar' || node.kind === 'map' || node.kind === 'list' || depth > 16 || scope.naive) return node;
   if (node.kind === 'call') {
     if (node.fn === 'Ref' && node.args.length === 1) {
       const target = node.args[0];
       if (target?.kind !== 'scalar' || typeof target.value !== 'string') return node;
       if (target.value === 'AWS::NoValue') return NO_VALUE;
-      return next(scope.inputValue(target.value));
+      return resolveNext(node, scope.inputValue(target.value), scope, depth);
     }
     const cond = conditionOf(node);
     if (cond) {
       const taken = scope.branch(cond.key);
-      return taken === undefined ? node : next(node.args[taken ? 1 : 2]);
+      return taken === undefined ? node : resolveNext(node, node.args[taken ? 1 : 2], scope, depth);
     }
-    if (node.fn === 'Fn::FindInMap') return next(findInMap(node, scope, depth));
-    if (node.fn === 'Fn::Sub') return next(sub(node, scope, depth));
-    if (node.fn === 'Fn::Join') return next(join(node, scope, depth));
+    if (node.fn === 'Fn::FindInMap') return resolveNext(node, findInMap(node, scope, depth), scope, depth);
+    if (node.fn === 'Fn::Sub') return resolveNext(node, sub(node, scope, depth), scope, depth);
+    if (node.fn === 'Fn::Join') return resolveNext(node, join(node, scope, depth), scope, depth);
     return node;
   }
   if (node.kind === 'ref' && node.path.length === 2) {
-    if (node.path[0] === 'var') return next(scope.inputValue(node.path[1] ?? ''));
-    if (node.path[0] === 'local') return next(scope.local(node.path[1] ?? ''));
+    if (node.path[0] === 'var') return resolveNext(node, scope.inputValue(node.path[1] ?? ''), scope, depth);
+    if (node.path[0] === 'local') return resolveNext(node, scope.local(node.path[1] ?? ''), scope, depth);
   }
   // A dynamic block over a collection that resolves empty generates no block (catalogue v2 clarification 6).
   if (node.kind === 'expr' && node.forEach && isEmptyCollection(resolveNode(node.forEach, scope, depth + 1))) return NO_VALUE;
   return node;
+}
+
+/** One step of `resolveNode`: what `node` stands for, resolved in turn; `node` itself when it stands for nothing known. */
+function resolveNext(node: IacNode, found: IacNode | undefined, scope: Scope, depth: number): IacNode | typeof NO_VALUE {
+  return found ? resolveNode(found, scope, depth + 1) : node;
 }
 
 /** `[]`, `{}`, `null` (or nothing at all): what a `for_each` iterates zero times over. */
