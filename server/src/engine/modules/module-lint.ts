@@ -35,6 +35,10 @@ export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocumen
   const collected = new Map<string, Map<string, Finding>>();
   const results = new Map<IacDocument, LintResult>();
   const moved = new WeakSet<Finding>();
+  // Per finding kept: the keys of its related locations, and their list as this lint owns it. The list is set on the
+  // finding only at the end: the finding may be the first instance's, which the other instances' shared checks copy
+  // (`forInstance`), and its own list may be a lint cache entry's.
+  const relatedOf = new Map<Finding, { keys: Set<string>; list: RelatedLocation[] }>();
   const add = (f: Finding) => {
     let bucket = collected.get(f.uri);
     if (!bucket) collected.set(f.uri, (bucket = new Map()));
@@ -44,10 +48,18 @@ export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocumen
       bucket.set(key, f);
       return;
     }
-    // Once per deciding location; every chain that reaches it is named among the related locations.
-    const seen = new Set((prior.related ?? []).map(relatedKey));
-    const extra = (f.related ?? []).filter((r) => !seen.has(relatedKey(r)));
-    if (extra.length > 0) prior.related = [...(prior.related ?? []), ...extra];
+    if (!f.related || f.related.length === 0) return;
+    // Once per deciding location; every chain that reaches it is named among the related locations. A finding reached
+    // through 20 callers gains 20 of them: the keys seen are kept, not worked out again on every addition.
+    let merged = relatedOf.get(prior);
+    const keys = merged?.keys ?? new Set((prior.related ?? []).map(relatedKey));
+    const extra = f.related.filter((r) => !keys.has(relatedKey(r)));
+    if (extra.length === 0) return;
+    if (!merged) relatedOf.set(prior, (merged = { keys, list: [...(prior.related ?? [])] }));
+    for (const r of extra) {
+      merged.keys.add(relatedKey(r));
+      merged.list.push(r);
+    }
   };
   const sharedByDoc = new Map<IacDocument, SharedChecks>();
   const sharedFor = (doc: IacDocument) => {
@@ -94,6 +106,7 @@ export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocumen
       }
     }
   }
+  for (const [f, merged] of relatedOf) f.related = merged.list;
   const known = new Set(allRules.map((r) => r.id));
   for (const doc of targets) {
     const bucket = [...(collected.get(doc.uri)?.values() ?? [])];
