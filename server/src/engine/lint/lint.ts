@@ -189,16 +189,16 @@ function runRule(
   // lint: a context per resource made a template of thousands of buckets quadratic.
   // Its scope decides no conditional: reading one there (a companion's conditional value or `count`) says that the
   // check must be explored branch by branch, with contexts of its own.
-  const shared = { ctx: undefined as unknown as RuleContext, branched: false };
-  shared.ctx = createRuleContext(rule, { ...scope, branch: () => ((shared.branched = true), undefined) }, config.requiredTags ?? []);
+  // Made on first use: in the other instances of a called module most checks are shared and run nothing.
+  const shared = new SharedContext(rule, scope, config.requiredTags ?? []);
   for (const resource of units) {
-    const target = byType.get(unitTypeKey(resource)) as RuleTarget;
-    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, shared, instance);
     const first = instance && sharedChecks?.get(rule, resource, instance);
     if (first && instance) {
-      out.push(...first.findings.map((f) => forInstance(f, first.instance, instance, resource)));
+      for (const f of first.findings) out.push(forInstance(f, first.instance, instance, resource));
       continue;
     }
+    const target = byType.get(unitTypeKey(resource)) as RuleTarget;
+    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, shared, instance);
     const reused = session?.reuse(rule, resource);
     let found: Finding[];
     let dependencies: readonly Dependency[] | undefined;
@@ -216,6 +216,25 @@ function runRule(
     out.push(...found);
   }
   return out;
+}
+
+/**
+ * The context a rule's checks share in one lint, and whether the last check read a conditional through it. Its scope
+ * decides no conditional: reading one there says the check must be explored branch by branch (see `runRule`).
+ */
+class SharedContext {
+  branched = false;
+  private made: RuleContext | undefined;
+
+  constructor(
+    private readonly rule: AnyRule,
+    private readonly scope: Scope,
+    private readonly requiredTags: readonly string[],
+  ) {}
+
+  get ctx(): RuleContext {
+    return (this.made ??= createRuleContext(this.rule, { ...this.scope, branch: () => ((this.branched = true), undefined) }, this.requiredTags));
+  }
 }
 
 /** A document's units (resources, then inputs) by type key, with each unit's place in that order. */
@@ -336,7 +355,7 @@ function checkResource(
   config: EngineConfig,
   resource: ResourceNode,
   target: RuleTarget,
-  shared: { ctx: RuleContext; branched: boolean },
+  shared: SharedContext,
   instance?: ModuleInstance,
 ): Finding[] {
   // The target's own check, else the rule's (see RuleTarget).
