@@ -105,6 +105,9 @@ export function effectiveSeverity(rule: AnyRule, config: EngineConfig = {}): Sev
   return setting;
 }
 
+/** No module: one array, so per-module work keyed by it is shared. */
+const NO_DOCUMENTS: readonly IacDocument[] = [];
+
 /** No configuration: every rule at its default severity. One object, so the enabled-rule list below is made once. */
 const NO_CONFIG: EngineConfig = {};
 
@@ -141,17 +144,21 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
 export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? allRules;
   const config = options.config ?? NO_CONFIG;
-  const module = doc.family === 'terraform' ? (options.module ?? []) : [];
-  const documents = [doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)];
-  const session = options.cache?.begin(documents, { rules, config, inputValues: options.inputValues });
+  const module = doc.family === 'terraform' ? (options.module ?? NO_DOCUMENTS) : NO_DOCUMENTS;
+  const session = options.cache?.begin([doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)], {
+    rules,
+    config,
+    inputValues: options.inputValues,
+  });
   session?.setUnits([...doc.resources, ...inputUnits(doc)]);
   const resolving = createScope(doc, module, { inputValues: options.inputValues, recorder: session });
   const scope: Scope = config.naive ? { ...resolving, naive: true } : resolving;
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
-  for (const { rule, severity } of enabledRules(rules, config)) {
+  for (const checked of rulesWithUnits(doc, enabledRules(rules, config))) {
+    const rule = checked.rule;
     try {
-      findings.push(...runRule(rule, severity, doc, scope, config, session, options.instance, options.shared));
+      findings.push(...runRule(checked, doc, scope, config, session, options.instance, options.shared));
     } catch (err) {
       ruleFailures.push({ ruleId: rule.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
@@ -171,9 +178,37 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
   };
 }
 
+/** An enabled rule with the units of one document it checks (only rules with some), and its targets by type. */
+interface RuleUnits {
+  rule: AnyRule;
+  severity: Severity;
+  byType: ReadonlyMap<string, RuleTarget>;
+  units: readonly ResourceNode[];
+}
+
+const rulesWithUnitsByDocument = new WeakMap<IacDocument, WeakMap<readonly unknown[], readonly RuleUnits[]>>();
+
+/**
+ * The enabled rules that check some unit of `doc`, with those units: the same for every lint of the document (a scan
+ * lints a called module's file once per instance), and most rules target none of a document's few types.
+ */
+function rulesWithUnits(doc: IacDocument, enabled: readonly { rule: AnyRule; severity: Severity }[]): readonly RuleUnits[] {
+  let byList = rulesWithUnitsByDocument.get(doc);
+  if (!byList) rulesWithUnitsByDocument.set(doc, (byList = new WeakMap()));
+  let list = byList.get(enabled);
+  if (!list) {
+    list = enabled.flatMap(({ rule, severity }) => {
+      const byType = targetsByType(rule, doc.family);
+      const units = unitsOfTypes(doc, byType);
+      return units.length > 0 ? [{ rule, severity, byType, units }] : [];
+    });
+    byList.set(enabled, list);
+  }
+  return list;
+}
+
 function runRule(
-  rule: AnyRule,
-  severity: Severity,
+  { rule, severity, byType, units }: RuleUnits,
   doc: IacDocument,
   scope: Scope,
   config: EngineConfig,
@@ -181,9 +216,6 @@ function runRule(
   instance: ModuleInstance | undefined,
   sharedChecks?: SharedChecks,
 ): Finding[] {
-  const byType = targetsByType(rule, doc.family);
-  const units = unitsOfRule(doc, rule, byType);
-  if (units.length === 0) return [];
   const out: Finding[] = [];
   // One context for every resource the rule checks, so its companion lists and reference index are built once per
   // lint: a context per resource made a template of thousands of buckets quadratic.
@@ -244,20 +276,6 @@ interface UnitIndex {
 }
 
 const unitIndexes = new WeakMap<IacDocument, UnitIndex>();
-
-const ruleUnits = new WeakMap<IacDocument, Map<AnyRule, readonly ResourceNode[]>>();
-
-/**
- * The units of `doc` a rule targets: the same for every lint of the document (a scan lints a called module's files
- * once per instance, the editor lints a buffer per keystroke), so worked out once per document and rule.
- */
-function unitsOfRule(doc: IacDocument, rule: AnyRule, byType: ReadonlyMap<string, RuleTarget>): readonly ResourceNode[] {
-  let byRule = ruleUnits.get(doc);
-  if (!byRule) ruleUnits.set(doc, (byRule = new Map()));
-  let units = byRule.get(rule);
-  if (!units) byRule.set(rule, (units = unitsOfTypes(doc, byType)));
-  return units;
-}
 
 /**
  * The units of `doc` whose type key is one of `types`, in document order (resources, then inputs). Indexed once

@@ -110,10 +110,36 @@ export interface ScopeOptions {
   recorder?: DependencyRecorder;
 }
 
-export function createScope(doc: IacDocument, module: readonly IacDocument[] = [], options: ScopeOptions = {}): Scope {
-  const documents = [doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)];
-  const inputs = new Map<string, InputNode>();
-  for (const d of documents) for (const i of d.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
+/** The documents a scope sees (`doc` first) and their inputs by name (the first declaration wins). */
+interface ScopeDocuments {
+  documents: readonly IacDocument[];
+  inputs: ReadonlyMap<string, InputNode>;
+  size: number;
+}
+
+const NO_MODULE: readonly IacDocument[] = [];
+const scopeDocuments = new WeakMap<readonly IacDocument[], WeakMap<IacDocument, ScopeDocuments>>();
+
+/**
+ * Worked out once per document and module (documents are immutable): a scan lints each file of a called module once
+ * per instance, and the editor the same buffer version for every instance of its module.
+ */
+function documentsOf(doc: IacDocument, module: readonly IacDocument[]): ScopeDocuments {
+  let byDoc = scopeDocuments.get(module);
+  if (!byDoc) scopeDocuments.set(module, (byDoc = new WeakMap()));
+  let found = byDoc.get(doc);
+  // The module list is typed readonly; a caller that grew it anyway gets a fresh reading.
+  if (!found || found.size !== module.length) {
+    const documents = [doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)];
+    const inputs = new Map<string, InputNode>();
+    for (const d of documents) for (const i of d.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
+    byDoc.set(doc, (found = { documents, inputs, size: module.length }));
+  }
+  return found;
+}
+
+export function createScope(doc: IacDocument, module: readonly IacDocument[] = NO_MODULE, options: ScopeOptions = {}): Scope {
+  const { documents, inputs } = documentsOf(doc, module);
   let locals: Map<string, IacNode> | undefined;
   let all: ResourceNode[] | undefined;
   let providers: BlockNode[] | undefined;
