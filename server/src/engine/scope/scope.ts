@@ -36,6 +36,22 @@ function dependency(plain: Plain<Dependency>, key: string): Dependency {
   return { ...plain, key } as Dependency;
 }
 
+/**
+ * The same object for the same named dependency: checks read inputs and locals on every value they resolve, and the
+ * records are immutable. Bounded: names come from documents, which a long editing session keeps changing.
+ */
+const named = { input: new Map<string, Dependency>(), local: new Map<string, Dependency>() };
+
+function namedDependency(kind: 'input' | 'local', name: string): Dependency {
+  const known = named[kind];
+  let found = known.get(name);
+  if (!found) {
+    if (known.size > 10_000) known.clear();
+    known.set(name, (found = dependency({ kind, name }, `${kind}:${name}`)));
+  }
+  return found;
+}
+
 const MAPPINGS = dependency({ kind: 'mappings' }, 'mappings');
 const PROVIDERS = dependency({ kind: 'providers' }, 'providers');
 const RESOURCES = dependency({ kind: 'resources' }, 'resources');
@@ -153,11 +169,11 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = N
   return {
     family: doc.family,
     input: (name) => {
-      note(dependency({ kind: 'input', name }, `input:${name}`));
+      note(namedDependency('input', name));
       return inputs.get(name);
     },
     inputValue: (name) => {
-      note(dependency({ kind: 'input', name }, `input:${name}`));
+      note(namedDependency('input', name));
       return options.inputValues?.get(name) ?? inputs.get(name)?.default;
     },
     inputNames: () => {
@@ -168,7 +184,7 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = N
       for (const d of documents) {
         for (const input of d.inputs) {
           if (!test(input)) continue;
-          note(dependency({ kind: 'input', name: input.name }, `input:${input.name}`));
+          note(namedDependency('input', input.name));
           return { file: fileOf(d), input };
         }
       }
@@ -179,7 +195,7 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = N
       return doc && fileOf(doc);
     },
     local: (name) => {
-      note(dependency({ kind: 'local', name }, `local:${name}`));
+      note(namedDependency('local', name));
       if (!locals) {
         locals = new Map();
         for (const d of documents) for (const b of d.blocks) if (b.type === 'locals') for (const e of b.body.entries) locals.set(e.key, e.value);
@@ -363,6 +379,8 @@ function templateText(text: string): string | undefined {
  * template keeps its interpolations as text (so a heredoc JSON policy is still readable).
  */
 export function literalOf(node: IacNode, scope: Scope, depth = 0): unknown {
+  // A scalar needs no walk (most values rules read are): nothing to memoise, no cycle through it.
+  if (node.kind === 'scalar' && depth <= 200 && !scope.naive) return node.value;
   return literalIn(node, scope, depth, { memo: new Map(), onPath: new Set() });
 }
 
