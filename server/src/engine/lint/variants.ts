@@ -95,6 +95,18 @@ export function conditionValues(scope: Scope): ConditionValues | undefined {
  * Terraform `count`/`for_each` that creates nothing in its other branch.
  */
 export function fixedChoices(resource: ResourceNode, values?: ConditionValues): ReadonlyMap<string, boolean> {
+  // Without parameter values (Terraform) they depend on the resource alone: worked out once, not per check.
+  if (!values) {
+    let fixed = fixedByResource.get(resource);
+    if (!fixed) fixedByResource.set(resource, (fixed = choicesFixed(resource)));
+    return fixed;
+  }
+  return choicesFixed(resource, values);
+}
+
+const fixedByResource = new WeakMap<ResourceNode, ReadonlyMap<string, boolean>>();
+
+function choicesFixed(resource: ResourceNode, values?: ConditionValues): ReadonlyMap<string, boolean> {
   const fixed = new Map<string, boolean>();
   const own = ownCondition(resource);
   if (own !== undefined) fixed.set(`cfn:${own}`, values?.(`cfn:${own}`, new Map()) !== false);
@@ -126,7 +138,8 @@ export class BranchExplorer {
 
   /** Whether the resource's own condition is false for the parameter values (it is then not deployed). */
   get absent(): boolean {
-    return [...this.fixed].some(([key, value]) => key.startsWith('cfn:') && !value);
+    for (const [key, value] of this.fixed) if (key.startsWith('cfn:') && !value) return true;
+    return false;
   }
 
   /** Forgets every choice, to explore again from the first run. */
