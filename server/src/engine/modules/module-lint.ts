@@ -7,7 +7,7 @@ import { lintDocument, SharedChecks, type LintOptions } from '../lint/lint';
 import type { LintCache } from '../lint/lint-cache';
 import { applySuppressions } from '../suppressions/suppressions';
 import type { Finding, LintResult } from '../types';
-import type { ModuleGraph, ModuleInstance } from './module-graph';
+import { internedBindings, type ModuleGraph, type ModuleInstance } from './module-graph';
 
 export type ModuleLintOptions = Omit<LintOptions, 'module' | 'inputValues' | 'instance'> & {
   /** The language server's lint cache for one instance of the linted buffer (by default: the root instance only). */
@@ -74,15 +74,17 @@ export function lintWithModules(graph: ModuleGraph, targets: readonly IacDocumen
       if (ownTargets.length === 0 && !decidesElsewhere) continue;
       for (const doc of decidesElsewhere ? d.docs : ownTargets) {
         const root = instance.chain.length === 0;
-        const cache = options.cacheFor ? options.cacheFor(instance) : root ? options.cache : undefined;
+        // Only the first instance of a called module keeps a lint cache: the others re-run just the checks that read
+        // a variable (the rest is shared), and keeping 20 caches in step costs more than those few checks.
+        const keeps = wanted.has(doc.uri) && (root || !sharedByDoc.has(doc));
+        const cache = !keeps ? undefined : options.cacheFor ? options.cacheFor(instance) : root ? options.cache : undefined;
         const result = lintDocument(doc, {
           ...options,
           module: d.docs,
-          inputValues: instance.bindings,
+          // A cache knows its lint's input values by identity: the same map for the same bindings across graphs.
+          inputValues: cache ? internedBindings(instance) : instance.bindings,
           instance,
-          // Only the first instance of a called module keeps a lint cache: the others re-run just the checks that read
-          // a variable (the rest is shared), and keeping 20 caches in step costs more than those few checks.
-          cache: wanted.has(doc.uri) && (root || !sharedByDoc.has(doc)) ? cache : undefined,
+          cache,
           // A root is linted once; the instances of a called module share the checks that read no variable.
           shared: root ? undefined : sharedFor(doc),
         });
