@@ -48,37 +48,47 @@ export interface LintOptions {
   shared?: SharedChecks;
 }
 
-/** Per check (rule × unit) of a document: the first instance's findings, when the check read no input. */
-export class SharedChecks {
-  private readonly byUnit = new WeakMap<ResourceNode, Map<string, { findings: readonly Finding[]; instance: ModuleInstance | undefined }>>();
+/**
+ * Per check (rule × unit) of a document: the first instance's findings, when every parameter/variable the check read
+ * takes its default there (no caller passed it), with the names it read.
+ */
+interface SharedCheck {
+  findings: readonly Finding[];
+  instance: ModuleInstance | undefined;
+  /** The variables the check read: another instance sees the same values when it binds none of them either. */
+  inputs: readonly string[];
+}
 
-  get(rule: AnyRule, unit: ResourceNode): { findings: readonly Finding[]; instance: ModuleInstance | undefined } | undefined {
-    return this.byUnit.get(unit)?.get(rule.id);
+/** The checks of one module document shared between its instances in one lint (see `LintOptions.shared`). */
+export class SharedChecks {
+  private readonly byUnit = new WeakMap<ResourceNode, Map<string, SharedCheck>>();
+
+  /** The first instance's result of `rule` on `unit`, when it holds for `instance` too. */
+  get(rule: AnyRule, unit: ResourceNode, instance: ModuleInstance): SharedCheck | undefined {
+    const shared = this.byUnit.get(unit)?.get(rule.id);
+    return shared && shared.inputs.every((name) => !instance.bindings.has(name)) ? shared : undefined;
   }
 
-  set(rule: AnyRule, unit: ResourceNode, findings: readonly Finding[], instance: ModuleInstance | undefined): void {
+  set(rule: AnyRule, unit: ResourceNode, shared: SharedCheck): void {
     let byRule = this.byUnit.get(unit);
     if (!byRule) this.byUnit.set(unit, (byRule = new Map()));
-    byRule.set(rule.id, { findings, instance });
+    byRule.set(rule.id, shared);
   }
 }
 
 /**
- * Whether a check that read `dependencies` sees the same values in every instance of its module. In a template,
- * `!Ref Key` reads "input Key" before it finds a resource: a name the template does not declare as a parameter is
- * bound by no parent (stack-graph.ts binds declared parameters only), so it is the same in every instance.
+ * The variables a check that read `dependencies` depends on, when the instance it ran in binds none of them (each
+ * took its default); undefined otherwise. Nothing else a check reads differs between instances of one module: the
+ * documents are the same, only the bindings (`inputValues`) differ, and they are read only through `input` records.
+ * (`inputs`, the names declared, is the documents'.)
  */
-function inputFree(dependencies: readonly Dependency[], declared: ReadonlySet<string> | undefined): boolean {
-  return dependencies.every((d) => (d.kind !== 'input' || (declared !== undefined && !declared.has(d.name))) && d.kind !== 'inputs');
-}
-
-const declaredParameters = new WeakMap<IacDocument, ReadonlySet<string>>();
-
-/** A template's parameter names (undefined for Terraform, whose callers may pass any argument). */
-function parametersOf(doc: IacDocument): ReadonlySet<string> | undefined {
-  if (doc.family !== 'cloudformation') return undefined;
-  let names = declaredParameters.get(doc);
-  if (!names) declaredParameters.set(doc, (names = new Set(doc.inputs.map((i) => i.name))));
+function unboundInputs(dependencies: readonly Dependency[], instance: ModuleInstance | undefined): string[] | undefined {
+  const names: string[] = [];
+  for (const d of dependencies) {
+    if (d.kind !== 'input') continue;
+    if (instance?.bindings.has(d.name)) return undefined;
+    names.push(d.name);
+  }
   return names;
 }
 
@@ -95,6 +105,34 @@ export function effectiveSeverity(rule: AnyRule, config: EngineConfig = {}): Sev
   return setting;
 }
 
+/** No module: one array, so per-module work keyed by it is shared. */
+const NO_DOCUMENTS: readonly IacDocument[] = [];
+
+/** No configuration: every rule at its default severity. One object, so the enabled-rule list below is made once. */
+const NO_CONFIG: EngineConfig = {};
+
+const enabledLists = new WeakMap<EngineConfig, WeakMap<readonly AnyRule[], readonly { rule: AnyRule; severity: Severity }[]>>();
+
+/**
+ * The rules of `rules` that run under `config`, with their severities: the same for every document of a scan (which
+ * lints each Terraform file once per module instance), so worked out once per (rules, config) pair.
+ */
+function enabledRules(rules: readonly AnyRule[], config: EngineConfig): readonly { rule: AnyRule; severity: Severity }[] {
+  let byRules = enabledLists.get(config);
+  if (!byRules) enabledLists.set(config, (byRules = new WeakMap()));
+  let list = byRules.get(rules);
+  if (!list) {
+    list = rules.flatMap((rule) => {
+      const severity = effectiveSeverity(rule, config);
+      return severity ? [{ rule, severity }] : [];
+    });
+    byRules.set(rules, list);
+  }
+  return list;
+}
+
+let knownRuleIds: ReadonlySet<string> | undefined;
+
 /** Parses and lints one file. Not a template: an empty result without a document. */
 export function lintText(uri: string, text: string, options: LintOptions = {}): LintResult {
   const doc = parseDocument(uri, text);
@@ -105,20 +143,22 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
 /** Runs the rules over a parsed document; never throws (a failing rule becomes a `RuleFailure`). */
 export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintResult {
   const rules = options.rules ?? allRules;
-  const config = options.config ?? {};
-  const module = doc.family === 'terraform' ? (options.module ?? []) : [];
-  const documents = [doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)];
-  const session = options.cache?.begin(documents, { rules, config, inputValues: options.inputValues });
+  const config = options.config ?? NO_CONFIG;
+  const module = doc.family === 'terraform' ? (options.module ?? NO_DOCUMENTS) : NO_DOCUMENTS;
+  const session = options.cache?.begin([doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)], {
+    rules,
+    config,
+    inputValues: options.inputValues,
+  });
   session?.setUnits([...doc.resources, ...inputUnits(doc)]);
   const resolving = createScope(doc, module, { inputValues: options.inputValues, recorder: session });
   const scope: Scope = config.naive ? { ...resolving, naive: true } : resolving;
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
-  for (const rule of rules) {
-    const severity = effectiveSeverity(rule, config);
-    if (!severity) continue;
+  for (const checked of rulesWithUnits(doc, enabledRules(rules, config))) {
+    const rule = checked.rule;
     try {
-      findings.push(...runRule(rule, severity, doc, scope, config, session, options.instance, options.shared));
+      findings.push(...runRule(checked, doc, scope, config, session, options.instance, options.shared));
     } catch (err) {
       ruleFailures.push({ ruleId: rule.id, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
@@ -128,7 +168,7 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
   // Findings a caller's argument decides are in the caller's file: its suppressions apply to them (module-lint.ts).
   const here = findings.filter((f) => f.uri === doc.uri);
   const elsewhere = findings.filter((f) => f.uri !== doc.uri);
-  const problems = applySuppressions(doc, here, new Set(allRules.map((r) => r.id)), { now: options.now });
+  const problems = applySuppressions(doc, here, (knownRuleIds ??= new Set(allRules.map((r) => r.id))), { now: options.now });
   const visible = [...problems, ...here.filter((f) => !f.suppressed)].sort((a, b) => a.range.start - b.range.start);
   return {
     document: doc,
@@ -138,9 +178,37 @@ export function lintDocument(doc: IacDocument, options: LintOptions = {}): LintR
   };
 }
 
+/** An enabled rule with the units of one document it checks (only rules with some), and its targets by type. */
+interface RuleUnits {
+  rule: AnyRule;
+  severity: Severity;
+  byType: ReadonlyMap<string, RuleTarget>;
+  units: readonly ResourceNode[];
+}
+
+const rulesWithUnitsByDocument = new WeakMap<IacDocument, WeakMap<readonly unknown[], readonly RuleUnits[]>>();
+
+/**
+ * The enabled rules that check some unit of `doc`, with those units: the same for every lint of the document (a scan
+ * lints a called module's file once per instance), and most rules target none of a document's few types.
+ */
+function rulesWithUnits(doc: IacDocument, enabled: readonly { rule: AnyRule; severity: Severity }[]): readonly RuleUnits[] {
+  let byList = rulesWithUnitsByDocument.get(doc);
+  if (!byList) rulesWithUnitsByDocument.set(doc, (byList = new WeakMap()));
+  let list = byList.get(enabled);
+  if (!list) {
+    list = enabled.flatMap(({ rule, severity }) => {
+      const byType = targetsByType(rule, doc.family);
+      const units = unitsOfTypes(doc, byType);
+      return units.length > 0 ? [{ rule, severity, byType, units }] : [];
+    });
+    byList.set(enabled, list);
+  }
+  return list;
+}
+
 function runRule(
-  rule: AnyRule,
-  severity: Severity,
+  { rule, severity, byType, units }: RuleUnits,
   doc: IacDocument,
   scope: Scope,
   config: EngineConfig,
@@ -148,26 +216,21 @@ function runRule(
   instance: ModuleInstance | undefined,
   sharedChecks?: SharedChecks,
 ): Finding[] {
-  const byType = targetsByType(rule, doc.family);
-  const units = unitsOfTypes(doc, byType.keys());
-  if (units.length === 0) return [];
   const out: Finding[] = [];
   // One context for every resource the rule checks, so its companion lists and reference index are built once per
   // lint: a context per resource made a template of thousands of buckets quadratic.
   // Its scope decides no conditional: reading one there (a companion's conditional value or `count`) says that the
   // check must be explored branch by branch, with contexts of its own.
-  const shared: SharedContext = { ctx: undefined as unknown as RuleContext, branched: false, scope };
-  shared.ctx = createRuleContext(rule, { ...scope, branch: () => ((shared.branched = true), undefined) }, config.requiredTags ?? [], {
-    existenceScope: () => shared.scope,
-  });
+  // Made on first use: in the other instances of a called module most checks are shared and run nothing.
+  const shared = new SharedContext(rule, scope, config.requiredTags ?? []);
   for (const resource of units) {
-    const target = byType.get(unitTypeKey(resource)) as RuleTarget;
-    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, shared, instance);
-    const first = sharedChecks?.get(rule, resource);
+    const first = instance && sharedChecks?.get(rule, resource, instance);
     if (first && instance) {
-      out.push(...first.findings.map((f) => forInstance(f, first.instance, instance, resource)));
+      for (const f of first.findings) out.push(forInstance(f, first.instance, instance, resource));
       continue;
     }
+    const target = byType.get(unitTypeKey(resource)) as RuleTarget;
+    const check = () => checkResource(rule, severity, doc, scope, config, resource, target, shared, instance);
     const reused = session?.reuse(rule, resource);
     let found: Finding[];
     let dependencies: readonly Dependency[] | undefined;
@@ -180,21 +243,40 @@ function runRule(
       found = watched.value;
       dependencies = watched.dependencies;
     } else found = session ? session.record(rule, resource, check) : check();
-    if (sharedChecks && dependencies && inputFree(dependencies, parametersOf(doc))) sharedChecks.set(rule, resource, found, instance);
+    const inputs = sharedChecks && dependencies && unboundInputs(dependencies, instance);
+    if (sharedChecks && inputs) sharedChecks.set(rule, resource, { findings: found, instance, inputs });
     out.push(...found);
   }
   return out;
 }
 
 /**
- * The rule's context shared by every check of one lint, whether a check read a conditional through it (`branched`:
- * its values are then undecided, and the check runs again per branch), and the scope of the check being run, whose
- * explorer decides the companions' existence.
+/**
+ * The context a rule's checks share in one lint, whether the last check read a conditional through it (`branched`: its
+ * values are then undecided, and the check runs again per branch), and the scope of the check being run, whose
+ * explorer decides the companions' existence. Its own scope decides no conditional: reading one there says the check
+ * must be explored branch by branch (see `runRule`).
  */
-interface SharedContext {
-  ctx: RuleContext;
-  branched: boolean;
+class SharedContext {
+  branched = false;
+  private made: RuleContext | undefined;
+
+  /** The scope of the check being run (`checkResource` sets it per check); the lint's scope until then. */
   scope: Scope;
+
+  constructor(
+    private readonly rule: AnyRule,
+    private readonly lintScope: Scope,
+    private readonly requiredTags: readonly string[],
+  ) {
+    this.scope = lintScope;
+  }
+
+  get ctx(): RuleContext {
+    return (this.made ??= createRuleContext(this.rule, { ...this.lintScope, branch: () => ((this.branched = true), undefined) }, this.requiredTags, {
+      existenceScope: () => this.scope,
+    }));
+  }
 }
 
 /** A document's units (resources, then inputs) by type key, with each unit's place in that order. */
@@ -209,7 +291,7 @@ const unitIndexes = new WeakMap<IacDocument, UnitIndex>();
  * The units of `doc` whose type key is one of `types`, in document order (resources, then inputs). Indexed once
  * per document: a keystroke lints every rule, and most rules target a few types out of hundreds of units.
  */
-function unitsOfTypes(doc: IacDocument, types: Iterable<string>): ResourceNode[] {
+function unitsOfTypes(doc: IacDocument, types: ReadonlyMap<string, unknown>): ResourceNode[] {
   let index = unitIndexes.get(doc);
   if (!index) {
     index = { byType: new Map(), order: new Map() };
@@ -223,9 +305,14 @@ function unitsOfTypes(doc: IacDocument, types: Iterable<string>): ResourceNode[]
     unitIndexes.set(doc, index);
   }
   const lists: ResourceNode[][] = [];
-  for (const type of types) {
-    const list = index.byType.get(type);
-    if (list) lists.push(list);
+  // Whichever side has fewer types is walked: some rules target hundreds of types, a document holds a few.
+  if (index.byType.size < types.size) {
+    for (const [type, list] of index.byType) if (types.has(type)) lists.push(list);
+  } else {
+    for (const type of types.keys()) {
+      const list = index.byType.get(type);
+      if (list) lists.push(list);
+    }
   }
   if (lists.length <= 1) return lists[0] ?? [];
   const order = index.order;

@@ -93,6 +93,22 @@ export function conditionValues(scope: Scope): ConditionValues | undefined {
  * Terraform `count`/`for_each` that creates nothing in its other branch. `scope` must decide no branch.
  */
 export function fixedChoices(resource: ResourceNode, values?: ConditionValues, scope?: Scope): ReadonlyMap<string, boolean> {
+  // Without parameter values (Terraform) they depend on the resource and the scope's bindings alone: worked out once
+  // per scope, not per check.
+  if (!values) {
+    let byResource = fixedByScope.get(scope ?? NO_SCOPE);
+    if (!byResource) fixedByScope.set(scope ?? NO_SCOPE, (byResource = new WeakMap()));
+    let fixed = byResource.get(resource);
+    if (!fixed) byResource.set(resource, (fixed = choicesFixed(resource, undefined, scope)));
+    return fixed;
+  }
+  return choicesFixed(resource, values, scope);
+}
+
+const NO_SCOPE = {};
+const fixedByScope = new WeakMap<object, WeakMap<ResourceNode, ReadonlyMap<string, boolean>>>();
+
+function choicesFixed(resource: ResourceNode, values?: ConditionValues, scope?: Scope): ReadonlyMap<string, boolean> {
   const fixed = new Map<string, boolean>();
   const own = ownCondition(resource);
   if (own !== undefined) fixed.set(`cfn:${own}`, values?.(`cfn:${own}`, new Map()) !== false);
@@ -124,7 +140,8 @@ export class BranchExplorer {
 
   /** Whether the resource's own condition is false for the parameter values (it is then not deployed). */
   get absent(): boolean {
-    return [...this.fixed].some(([key, value]) => key.startsWith('cfn:') && !value);
+    for (const [key, value] of this.fixed) if (key.startsWith('cfn:') && !value) return true;
+    return false;
   }
 
   /** Forgets every choice, to explore again from the first run. */

@@ -30,9 +30,32 @@ interface Segment {
   expand: boolean;
 }
 
-function parsePath(path: string): Segment[] {
-  if (path === '') return [];
-  return path.split('.').map((s) => (s.endsWith('[]') ? { key: s.slice(0, -2), expand: true } : { key: s, expand: false }));
+/** Declared paths are a few hundred strings read on every `prop`/`list` call: each is split once. */
+const parsedPaths = new Map<string, { segments: readonly Segment[]; keys: readonly string[] }>();
+
+function parsePath(path: string): { segments: readonly Segment[]; keys: readonly string[] } {
+  let parsed = parsedPaths.get(path);
+  if (!parsed) {
+    const segments =
+      path === '' ? [] : path.split('.').map((s) => (s.endsWith('[]') ? { key: s.slice(0, -2), expand: true } : { key: s, expand: false }));
+    parsed = { segments, keys: segments.map((s) => s.key) };
+    // Paths come from rule targets (a fixed set); the bound only guards against a caller inventing them.
+    if (parsedPaths.size > 10_000) parsedPaths.clear();
+    parsedPaths.set(path, parsed);
+  }
+  return parsed;
+}
+
+const NO_REPEATS: readonly IacNode[] = [];
+
+/** The values of the entries named `key` after the one at `at` (repeated HCL blocks); most keys appear once. */
+function repeatsAfter(map: MapNode, key: string, at: number): readonly IacNode[] {
+  let out: IacNode[] | undefined;
+  for (let i = at + 1; i < map.entries.length; i++) {
+    const e = map.entries[i] as MapNode['entries'][number];
+    if (e.key === key) (out ??= []).push(e.value);
+  }
+  return out ?? NO_REPEATS;
 }
 
 /** The native spelling of a logical key, for messages (`VersioningConfiguration.Status`). */
@@ -56,7 +79,7 @@ export class View implements ValueView {
     /** What a report on a missing value points at: the nearest written key, or the resource header. */
     readonly reportRange: SourceRange,
     /** Further written values of a repeated key (HCL blocks). */
-    readonly repeats: readonly IacNode[] = [],
+    readonly repeats: readonly IacNode[] = NO_REPEATS,
     /** The reference this value was reached through, when it lives in a parameter/variable default. */
     readonly borrowedFrom?: IacNode,
     /**
@@ -166,7 +189,7 @@ export class View implements ValueView {
   declared(kind: 'input' | 'local', name: string): View | undefined {
     const node = kind === 'input' ? this.ctx.scope.input(name)?.default : this.ctx.scope.local(name);
     const from = this.borrowedFrom ?? this.site;
-    return node && from ? new View(this.ctx, node, undefined, this.range, [], from) : undefined;
+    return node && from ? new View(this.ctx, node, undefined, this.range, NO_REPEATS, from) : undefined;
   }
 
   items(): View[] {
@@ -182,14 +205,14 @@ export class View implements ValueView {
     const path = this.ctx.props[key];
     if (path === undefined) return this.missing(undefined);
     const { base, rest } = this.baseFor(path);
-    return base.walk(parsePath(rest).map((s) => s.key));
+    return base.walk(parsePath(rest).keys);
   }
 
   list(key: string): View[] {
     const path = this.ctx.props[key];
     if (path === undefined) return [];
     const { base, rest } = this.baseFor(path);
-    return base.expand(parsePath(rest));
+    return base.expand(parsePath(rest).segments);
   }
 
   /** A leading `/` reads from the resource itself (CloudFormation `DeletionPolicy`, `Metadata`) instead of its properties. */
@@ -217,7 +240,7 @@ export class View implements ValueView {
     if (site?.kind === 'ref' && site.path.length === 2 && site.path[0] === 'var') name = site.path[1];
     const input = name === undefined ? undefined : this.ctx.scope.input(name);
     // The declaration may live in another file: judged, reported at the reference, never edited.
-    return input && site ? new View(this.ctx, input.node, undefined, site.range, [], site) : undefined;
+    return input && site ? new View(this.ctx, input.node, undefined, site.range, NO_REPEATS, site) : undefined;
   }
 
   /** Whether the target of this view's resource declares `key`. */
@@ -240,27 +263,20 @@ export class View implements ValueView {
         // Under an unresolved value the property is unknown, not missing: judge it as unresolved.
         return view.isUnresolved() ? view : view.missing(undefined);
       }
-      const found = entriesOf(map, key);
-      const first = found[0];
+      const at = map.entries.findIndex((e) => e.key === key);
+      const first = map.entries[at];
       if (!first) return view.missing(view.insertionAnchor(map, keys.slice(i)));
-      if (view.isReference()) view = new View(this.ctx, first.value, undefined, view.range, [], view.borrowedFrom ?? view.site);
+      if (view.isReference()) view = new View(this.ctx, first.value, undefined, view.range, NO_REPEATS, view.borrowedFrom ?? view.site);
       else if (view.viaGlobals || isFromGlobals(first.value))
-        view = new View(this.ctx, first.value, view.insertionAnchor(map, [key]), view.reportRange, [], undefined, true);
-      else
-        view = new View(
-          this.ctx,
-          first.value,
-          undefined,
-          first.keyRange,
-          found.slice(1).map((e) => e.value),
-        );
+        view = new View(this.ctx, first.value, view.insertionAnchor(map, [key]), view.reportRange, NO_REPEATS, undefined, true);
+      else view = new View(this.ctx, first.value, undefined, first.keyRange, repeatsAfter(map, key, at));
     }
     return view;
   }
 
-  private expand(segments: readonly Segment[]): View[] {
-    if (segments.length === 0) return this.isMissing() ? [] : [this];
-    const [seg, ...rest] = segments as [Segment, ...Segment[]];
+  private expand(segments: readonly Segment[], from = 0): View[] {
+    if (from >= segments.length) return this.isMissing() ? [] : [this];
+    const seg = segments[from] as Segment;
     const node = this.node;
     if (node === undefined) return [];
     if (node.kind !== 'map') return this.isUnresolved() ? [this] : [];
@@ -269,11 +285,11 @@ export class View implements ValueView {
     for (const entry of seg.key === '*' ? node.entries : entriesOf(node, seg.key)) {
       const v =
         this.viaGlobals || isFromGlobals(entry.value)
-          ? new View(this.ctx, entry.value, this.insertionAnchor(node, [entry.key]), this.reportRange, [], undefined, true)
+          ? new View(this.ctx, entry.value, this.insertionAnchor(node, [entry.key]), this.reportRange, NO_REPEATS, undefined, true)
           : new View(this.ctx, entry.value, undefined, entry.keyRange);
       // Terraform JSON may write a nested block as a list of objects.
       const values = seg.expand || (this.ctx.scope.family === 'terraform' && entry.value.kind === 'list') ? v.items() : [v];
-      for (const item of values) out.push(...item.expand(rest));
+      for (const item of values) out.push(...item.expand(segments, from + 1));
     }
     return out;
   }
@@ -295,9 +311,9 @@ export class View implements ValueView {
    * child lives in another place: it is judged there but reported at the reference, and never edited.
    */
   private child(node: IacNode, reportRange: SourceRange): View {
-    if (this.isReference()) return new View(this.ctx, node, undefined, this.range, [], this.borrowedFrom ?? this.site);
+    if (this.isReference()) return new View(this.ctx, node, undefined, this.range, NO_REPEATS, this.borrowedFrom ?? this.site);
     // A list item from Globals has no place of its own in the resource: reported at the list, never edited.
-    if (this.viaGlobals || isFromGlobals(node)) return new View(this.ctx, node, undefined, this.reportRange, [], undefined, true);
+    if (this.viaGlobals || isFromGlobals(node)) return new View(this.ctx, node, undefined, this.reportRange, NO_REPEATS, undefined, true);
     return new View(this.ctx, node, undefined, reportRange);
   }
 
@@ -343,7 +359,7 @@ export class ResourceViewImpl extends View implements ResourceView {
     // SAM: properties that all come from Globals (the resource writes none) are written into a new own section.
     const fromGlobalsOnly = base.site !== undefined && ownNode(base.site) === undefined;
     const anchor = base.site && !fromGlobalsOnly ? undefined : { map: own, path: [...r.propsPath] };
-    super(ctx, base.site, anchor, r.headerRange, [], undefined, fromGlobalsOnly);
+    super(ctx, base.site, anchor, r.headerRange, NO_REPEATS, undefined, fromGlobalsOnly);
     this.address = r.address;
     this.type = r.type;
     this.family = ctx.scope.family;

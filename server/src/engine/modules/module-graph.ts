@@ -223,7 +223,7 @@ export class ModuleGraph implements CompositionGraph {
       out.push({
         dir: call.childDir,
         chain: [...parent.chain, step],
-        bindings: intern(bindings),
+        bindings,
         address,
         key: parent.key ? `${parent.key}.${call.name}` : call.name,
         root: parent.root,
@@ -450,6 +450,19 @@ function canonical(node: IacNode): string {
   }
 }
 
+const internedByInstance = new WeakMap<ModuleInstance, ReadonlyMap<string, IacNode>>();
+
+/**
+ * An instance's bindings as the same map object as an earlier instance's with the same content (see `intern`), for a
+ * lint cache to key on. Worked out only when a cache asks: a scan keeps none, and the content key costs as much as
+ * binding the values.
+ */
+export function internedBindings(instance: ModuleInstance): ReadonlyMap<string, IacNode> {
+  let found = internedByInstance.get(instance);
+  if (!found) internedByInstance.set(instance, (found = intern(instance.bindings)));
+  return found;
+}
+
 /** Recent binding maps by content. */
 const interned = new Map<string, ReadonlyMap<string, IacNode>>();
 
@@ -458,7 +471,7 @@ const interned = new Map<string, ReadonlyMap<string, IacNode>>();
  * identity, so a keystroke in a module keeps reusing its instances' results while no caller changed (the key holds
  * each caller's parsed text by identity, so a caller's new version never matches an old map).
  */
-export function intern(bindings: Map<string, IacNode>): ReadonlyMap<string, IacNode> {
+export function intern(bindings: ReadonlyMap<string, IacNode>): ReadonlyMap<string, IacNode> {
   const key = [...bindings].map(([name, node]) => `${name}=${canonical(node)}`).join('\n');
   const found = interned.get(key);
   if (found) {

@@ -7,7 +7,7 @@ import { lintDocument, SharedChecks, type LintOptions } from '../lint/lint';
 import type { LintCache } from '../lint/lint-cache';
 import { applySuppressions } from '../suppressions/suppressions';
 import type { Finding, LintResult } from '../types';
-import type { CompositionGraph, ModuleInstance } from './module-graph';
+import { internedBindings, type CompositionGraph, type ModuleInstance } from './module-graph';
 
 export type ModuleLintOptions = Omit<LintOptions, 'module' | 'inputValues' | 'instance'> & {
   /** The language server's lint cache for one instance of the linted buffer (by default: the root instance only). */
@@ -20,9 +20,9 @@ function dirOf(graph: CompositionGraph, doc: IacDocument): string | undefined {
   return undefined;
 }
 
-/** Whether `instance` is reached through a call written in `uri` (its findings may be decided there). */
-function calledFrom(instance: ModuleInstance, uri: string): boolean {
-  return instance.chain.some((s) => s.uri === uri);
+/** Whether `instance` is reached through a call written in one of `uris` (its findings may be decided there). */
+function calledFrom(instance: ModuleInstance, uris: ReadonlySet<string>): boolean {
+  return instance.chain.some((s) => uris.has(s.uri));
 }
 
 /**
@@ -39,6 +39,10 @@ export function lintWithModules(
   const collected = new Map<string, Map<string, Finding>>();
   const results = new Map<IacDocument, LintResult>();
   const moved = new WeakSet<Finding>();
+  // Per finding kept: the keys of its related locations, and their list as this lint owns it. The list is set on the
+  // finding only at the end: the finding may be the first instance's, which the other instances' shared checks copy
+  // (`forInstance`), and its own list may be a lint cache entry's.
+  const relatedOf = new Map<Finding, { keys: Set<string>; list: RelatedLocation[] }>();
   const add = (f: Finding) => {
     let bucket = collected.get(f.uri);
     if (!bucket) collected.set(f.uri, (bucket = new Map()));
@@ -48,10 +52,18 @@ export function lintWithModules(
       bucket.set(key, f);
       return;
     }
-    // Once per deciding location; every chain that reaches it is named among the related locations.
-    const seen = new Set((prior.related ?? []).map(relatedKey));
-    const extra = (f.related ?? []).filter((r) => !seen.has(relatedKey(r)));
-    if (extra.length > 0) prior.related = [...(prior.related ?? []), ...extra];
+    if (!f.related || f.related.length === 0) return;
+    // Once per deciding location; every chain that reaches it is named among the related locations. A finding reached
+    // through 20 callers gains 20 of them: the keys seen are kept, not worked out again on every addition.
+    let merged = relatedOf.get(prior);
+    const keys = merged?.keys ?? new Set((prior.related ?? []).map(relatedKey));
+    const extra = f.related.filter((r) => !keys.has(relatedKey(r)));
+    if (extra.length === 0) return;
+    if (!merged) relatedOf.set(prior, (merged = { keys, list: [...(prior.related ?? [])] }));
+    for (const r of extra) {
+      merged.keys.add(relatedKey(r));
+      merged.list.push(r);
+    }
   };
   const sharedByDoc = new Map<IacDocument, SharedChecks>();
   const sharedFor = (doc: IacDocument) => {
@@ -62,19 +74,21 @@ export function lintWithModules(
   for (const d of graph.dirs.values()) {
     for (const instance of graph.instancesOf(d.dir)) {
       const ownTargets = d.docs.filter((doc) => wanted.has(doc.uri));
-      const decidesElsewhere = [...wanted].some((uri) => calledFrom(instance, uri));
+      const decidesElsewhere = calledFrom(instance, wanted);
       if (ownTargets.length === 0 && !decidesElsewhere) continue;
       for (const doc of decidesElsewhere ? d.docs : ownTargets) {
         const root = instance.chain.length === 0;
-        const cache = options.cacheFor ? options.cacheFor(instance) : root ? options.cache : undefined;
+        // Only the first instance of a called module keeps a lint cache: the others re-run just the checks that read
+        // a variable (the rest is shared), and keeping 20 caches in step costs more than those few checks.
+        const keeps = wanted.has(doc.uri) && (root || !sharedByDoc.has(doc));
+        const cache = !keeps ? undefined : options.cacheFor ? options.cacheFor(instance) : root ? options.cache : undefined;
         const result = lintDocument(doc, {
           ...options,
           module: d.docs,
-          inputValues: instance.bindings,
+          // A cache knows its lint's input values by identity: the same map for the same bindings across graphs.
+          inputValues: cache ? internedBindings(instance) : instance.bindings,
           instance,
-          // Only the first instance of a called module keeps a lint cache: the others re-run just the checks that read
-          // a variable (the rest is shared), and keeping 20 caches in step costs more than those few checks.
-          cache: wanted.has(doc.uri) && (root || !sharedByDoc.has(doc)) ? cache : undefined,
+          cache,
           // A root is linted once; the instances of a called module share the checks that read no variable.
           shared: root ? undefined : sharedFor(doc),
         });
@@ -98,6 +112,7 @@ export function lintWithModules(
       }
     }
   }
+  for (const [f, merged] of relatedOf) f.related = merged.list;
   const known = new Set(allRules.map((r) => r.id));
   for (const doc of targets) {
     const bucket = [...(collected.get(doc.uri)?.values() ?? [])];

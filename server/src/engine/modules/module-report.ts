@@ -26,14 +26,25 @@ export function relatedAt(doc: IacDocument, range: SourceRange, message: string)
   return { uri: doc.uri, range, start: positionAt(starts, range.start), end: positionAt(starts, range.end), message };
 }
 
-/**
- * The call chain of an instance as messages name it: `module.app → module.db → aws_db_instance.this`, or for nested
- * CloudFormation stacks `Stack App → Stack Db → AWS::RDS::DBInstance Database` (a logical id alone does not say what
- * the resource is, as a Terraform address does).
- */
+/** Per instance and resource: the chain label, and the related location naming the chain (asked for every finding). */
+const chainTexts = new WeakMap<ModuleInstance, Map<ResourceNode, { label: string; location?: RelatedLocation | null }>>();
+
+function chainText(instance: ModuleInstance, resource: ResourceNode): { label: string; location?: RelatedLocation | null } {
+  let byResource = chainTexts.get(instance);
+  if (!byResource) chainTexts.set(instance, (byResource = new Map()));
+  let text = byResource.get(resource);
+  if (!text) {
+    // Nested CloudFormation stacks name the resource type too: a logical id alone does not say what the resource is,
+    // as a Terraform address does (`Stack App → Stack Db → AWS::RDS::DBInstance Database`).
+    const last = instance.family === 'cloudformation' ? `${resource.type} ${resource.address}` : resource.address;
+    byResource.set(resource, (text = { label: [...instance.chain.map((s) => s.label ?? `module.${s.name}${s.key}`), last].join(' → ') }));
+  }
+  return text;
+}
+
+/** The call chain of an instance as messages name it: `module.app → module.db → aws_db_instance.this`. */
 export function chainLabel(instance: ModuleInstance, resource: ResourceNode): string {
-  const last = instance.family === 'cloudformation' ? `${resource.type} ${resource.address}` : resource.address;
-  return [...instance.chain.map((s) => s.label ?? `module.${s.name}${s.key}`), last].join(' → ');
+  return chainText(instance, resource).label;
 }
 
 /** A resource's address in a module instance: `module.db.aws_db_instance.this`, or `App/Db/Database` in nested stacks. */
@@ -66,8 +77,12 @@ export function placeInModule(instance: ModuleInstance, doc: IacDocument, resour
 
 /** The related location that names the chain deploying a module's own finding: the call of the module. */
 export function chainLocation(instance: ModuleInstance, resource: ResourceNode): RelatedLocation | undefined {
-  const last = instance.chain.at(-1);
-  return last && relatedAt(last.doc, last.range, `Deployed through ${chainLabel(instance, resource)}.`);
+  const text = chainText(instance, resource);
+  if (text.location === undefined) {
+    const last = instance.chain.at(-1);
+    text.location = last ? relatedAt(last.doc, last.range, `Deployed through ${text.label}.`) : null;
+  }
+  return text.location ?? undefined;
 }
 
 export function isChainLocation(r: RelatedLocation, instance: ModuleInstance, resource: ResourceNode): boolean {

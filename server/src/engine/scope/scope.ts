@@ -36,6 +36,22 @@ function dependency(plain: Plain<Dependency>, key: string): Dependency {
   return { ...plain, key } as Dependency;
 }
 
+/**
+ * The same object for the same named dependency: checks read inputs and locals on every value they resolve, and the
+ * records are immutable. Bounded: names come from documents, which a long editing session keeps changing.
+ */
+const named = { input: new Map<string, Dependency>(), local: new Map<string, Dependency>() };
+
+function namedDependency(kind: 'input' | 'local', name: string): Dependency {
+  const known = named[kind];
+  let found = known.get(name);
+  if (!found) {
+    if (known.size > 10_000) known.clear();
+    known.set(name, (found = dependency({ kind, name }, `${kind}:${name}`)));
+  }
+  return found;
+}
+
 const MAPPINGS = dependency({ kind: 'mappings' }, 'mappings');
 const PROVIDERS = dependency({ kind: 'providers' }, 'providers');
 const RESOURCES = dependency({ kind: 'resources' }, 'resources');
@@ -110,10 +126,36 @@ export interface ScopeOptions {
   recorder?: DependencyRecorder;
 }
 
-export function createScope(doc: IacDocument, module: readonly IacDocument[] = [], options: ScopeOptions = {}): Scope {
-  const documents = [doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)];
-  const inputs = new Map<string, InputNode>();
-  for (const d of documents) for (const i of d.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
+/** The documents a scope sees (`doc` first) and their inputs by name (the first declaration wins). */
+interface ScopeDocuments {
+  documents: readonly IacDocument[];
+  inputs: ReadonlyMap<string, InputNode>;
+  size: number;
+}
+
+const NO_MODULE: readonly IacDocument[] = [];
+const scopeDocuments = new WeakMap<readonly IacDocument[], WeakMap<IacDocument, ScopeDocuments>>();
+
+/**
+ * Worked out once per document and module (documents are immutable): a scan lints each file of a called module once
+ * per instance, and the editor the same buffer version for every instance of its module.
+ */
+function documentsOf(doc: IacDocument, module: readonly IacDocument[]): ScopeDocuments {
+  let byDoc = scopeDocuments.get(module);
+  if (!byDoc) scopeDocuments.set(module, (byDoc = new WeakMap()));
+  let found = byDoc.get(doc);
+  // The module list is typed readonly; a caller that grew it anyway gets a fresh reading.
+  if (!found || found.size !== module.length) {
+    const documents = [doc, ...module.filter((m) => m.uri !== doc.uri && m.family === doc.family)];
+    const inputs = new Map<string, InputNode>();
+    for (const d of documents) for (const i of d.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
+    byDoc.set(doc, (found = { documents, inputs, size: module.length }));
+  }
+  return found;
+}
+
+export function createScope(doc: IacDocument, module: readonly IacDocument[] = NO_MODULE, options: ScopeOptions = {}): Scope {
+  const { documents, inputs } = documentsOf(doc, module);
   let locals: Map<string, IacNode> | undefined;
   let all: ResourceNode[] | undefined;
   let providers: BlockNode[] | undefined;
@@ -127,11 +169,11 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
   return {
     family: doc.family,
     input: (name) => {
-      note(dependency({ kind: 'input', name }, `input:${name}`));
+      note(namedDependency('input', name));
       return inputs.get(name);
     },
     inputValue: (name) => {
-      note(dependency({ kind: 'input', name }, `input:${name}`));
+      note(namedDependency('input', name));
       return options.inputValues?.get(name) ?? inputs.get(name)?.default;
     },
     inputNames: () => {
@@ -142,7 +184,7 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
       for (const d of documents) {
         for (const input of d.inputs) {
           if (!test(input)) continue;
-          note(dependency({ kind: 'input', name: input.name }, `input:${input.name}`));
+          note(namedDependency('input', input.name));
           return { file: fileOf(d), input };
         }
       }
@@ -153,7 +195,7 @@ export function createScope(doc: IacDocument, module: readonly IacDocument[] = [
       return doc && fileOf(doc);
     },
     local: (name) => {
-      note(dependency({ kind: 'local', name }, `local:${name}`));
+      note(namedDependency('local', name));
       if (!locals) {
         locals = new Map();
         for (const d of documents) for (const b of d.blocks) if (b.type === 'locals') for (const e of b.body.entries) locals.set(e.key, e.value);
@@ -282,32 +324,37 @@ function join(node: IacNode & { kind: 'call' }, scope: Scope, depth: number): Ia
  * as unresolved if it is not a literal).
  */
 export function resolveNode(node: IacNode, scope: Scope, depth = 0): IacNode | typeof NO_VALUE {
-  if (depth > 16 || scope.naive) return node;
-  const next = (n: IacNode | undefined) => (n ? resolveNode(n, scope, depth + 1) : node);
+  // Literals first: most values a check reads are written in place (this runs for every value read).
+  if (node.kind === 'scalar' || node.kind === 'map' || node.kind === 'list' || depth > 16 || scope.naive) return node;
   if (node.kind === 'call') {
     if (node.fn === 'Ref' && node.args.length === 1) {
       const target = node.args[0];
       if (target?.kind !== 'scalar' || typeof target.value !== 'string') return node;
       if (target.value === 'AWS::NoValue') return NO_VALUE;
-      return next(scope.inputValue(target.value));
+      return resolveNext(node, scope.inputValue(target.value), scope, depth);
     }
     const cond = conditionOf(node);
     if (cond) {
       const taken = scope.branch(cond.key);
-      return taken === undefined ? node : next(node.args[taken ? 1 : 2]);
+      return taken === undefined ? node : resolveNext(node, node.args[taken ? 1 : 2], scope, depth);
     }
-    if (node.fn === 'Fn::FindInMap') return next(findInMap(node, scope, depth));
-    if (node.fn === 'Fn::Sub') return next(sub(node, scope, depth));
-    if (node.fn === 'Fn::Join') return next(join(node, scope, depth));
+    if (node.fn === 'Fn::FindInMap') return resolveNext(node, findInMap(node, scope, depth), scope, depth);
+    if (node.fn === 'Fn::Sub') return resolveNext(node, sub(node, scope, depth), scope, depth);
+    if (node.fn === 'Fn::Join') return resolveNext(node, join(node, scope, depth), scope, depth);
     return node;
   }
   if (node.kind === 'ref' && node.path.length === 2) {
-    if (node.path[0] === 'var') return next(scope.inputValue(node.path[1] ?? ''));
-    if (node.path[0] === 'local') return next(scope.local(node.path[1] ?? ''));
+    if (node.path[0] === 'var') return resolveNext(node, scope.inputValue(node.path[1] ?? ''), scope, depth);
+    if (node.path[0] === 'local') return resolveNext(node, scope.local(node.path[1] ?? ''), scope, depth);
   }
   // A dynamic block over a collection that resolves empty generates no block (catalogue v2 clarification 6).
   if (node.kind === 'expr' && node.forEach && isEmptyCollection(resolveNode(node.forEach, scope, depth + 1))) return NO_VALUE;
   return node;
+}
+
+/** One step of `resolveNode`: what `node` stands for, resolved in turn; `node` itself when it stands for nothing known. */
+function resolveNext(node: IacNode, found: IacNode | undefined, scope: Scope, depth: number): IacNode | typeof NO_VALUE {
+  return found ? resolveNode(found, scope, depth + 1) : node;
 }
 
 /** `[]`, `{}`, `null` (or nothing at all): what a `for_each` iterates zero times over. */
@@ -332,6 +379,8 @@ function templateText(text: string): string | undefined {
  * template keeps its interpolations as text (so a heredoc JSON policy is still readable).
  */
 export function literalOf(node: IacNode, scope: Scope, depth = 0): unknown {
+  // A scalar needs no walk (most values rules read are): nothing to memoise, no cycle through it.
+  if (node.kind === 'scalar' && depth <= 200 && !scope.naive) return node.value;
   return literalIn(node, scope, depth, { memo: new Map(), onPath: new Set() });
 }
 

@@ -26,6 +26,21 @@ interface Active {
   rules: '*' | Map<string, string | undefined>;
 }
 
+const directivesByDocument = new WeakMap<IacDocument, readonly Directive[]>();
+
+/**
+ * The suppressions written in `doc`, read once per document: a scan lints a called module's file once per instance
+ * of the module, and looking for markers in the whole text each time cost more than linting a small file.
+ */
+function directivesOf(doc: IacDocument): readonly Directive[] {
+  let directives = directivesByDocument.get(doc);
+  if (!directives) {
+    directives = [...(doc.format === 'cfn-yaml' || doc.format === 'tf-hcl' ? commentDirectives(doc.text) : []), ...metadataDirectives(doc)];
+    directivesByDocument.set(doc, directives);
+  }
+  return directives;
+}
+
 /**
  * Marks suppressed findings (setting `suppressed`) and returns findings about the suppressions themselves: ours
  * without a reason, with unknown ids, a bad or past `until` date, or a misplaced file-level form; and expired
@@ -37,8 +52,10 @@ export function applySuppressions(doc: IacDocument, findings: Finding[], knownId
   // a sixth of all linting.
   let table: ForeignIdTable | undefined;
   const foreignIds = () => (table ??= new ForeignIdTable(options.rules ?? allRules));
-  const today = utcDay((options.now ?? (() => new Date()))());
-  const directives = [...(doc.format === 'cfn-yaml' || doc.format === 'tf-hcl' ? commentDirectives(doc.text) : []), ...metadataDirectives(doc)];
+  // Asked only for a dated suppression: most documents have none, and a scan lints thousands.
+  let today: string | undefined;
+  const day = () => (today ??= utcDay((options.now ?? (() => new Date()))()));
+  const directives = directivesOf(doc);
   const problems: Finding[] = [];
   const report = (d: Directive, messageId: string, message: string) =>
     problems.push({ ruleId: INVALID_SUPPRESSION, messageId, severity: 'low', message, uri: doc.uri, range: d.range, fixes: [] });
@@ -56,7 +73,7 @@ export function applySuppressions(doc: IacDocument, findings: Finding[], knownId
       );
       continue;
     }
-    if (d.expires !== undefined && today >= d.expires) {
+    if (d.expires !== undefined && day() >= d.expires) {
       report(d, 'expired', `${what} expired on ${d.expires}, so the finding is reported again: fix it, or renew the suppression with a later date.`);
       continue;
     }
