@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { initParsers } from '../parsers/index';
 import { partitionByDirectory, type WorkUnit } from './partition';
 import { scanFiles, type FileResult, type ScanResult } from './scan-files';
-import type { UnitReply, WorkerScanOptions, WorkerSetup } from './worker-protocol';
+import type { UnitReply, WorkerReady, WorkerScanOptions, WorkerSetup } from './worker-protocol';
 
 export interface ParallelScanOptions extends WorkerScanOptions {
   /** Threads to lint with; 1 lints in this thread. Default: the cores available. */
@@ -15,6 +15,11 @@ export interface ParallelScanOptions extends WorkerScanOptions {
   workerScript?: string;
   /** Below this many bytes in all, starting workers costs more than it saves, so the scan stays in this thread. */
   minParallelBytes?: number;
+  /**
+   * Whether this thread lints units too, beside `jobs - 1` workers (default). Off, `jobs` workers do all the work and
+   * this thread only hands units out (tests use it to make a crashing worker's units certain).
+   */
+  lintInMainThread?: boolean;
 }
 
 /**
@@ -23,6 +28,15 @@ export interface ParallelScanOptions extends WorkerScanOptions {
  * layout is reworked (workers started once, the main thread linting too), only a scan well past that size is split.
  */
 export const DEFAULT_MIN_PARALLEL_BYTES = 32 * 1024 * 1024;
+
+/**
+ * `SECURE_IAC_MIN_PARALLEL_BYTES`, when set to a whole number: the threshold for this process, so that
+ * `scripts/bench/break-even.ts` can time the same CLI bundle with workers and without on inputs of any size.
+ */
+function minParallelBytesFromEnv(): number | undefined {
+  const value = process.env['SECURE_IAC_MIN_PARALLEL_BYTES'];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
 
 /** Units queued at each worker, so that it starts the next one without waiting for a round trip through this thread. */
 const UNITS_IN_FLIGHT = 2;
@@ -47,7 +61,13 @@ export function bundledWorkerScript(): string | undefined {
  * An error the scan itself raises (an unreadable var file) rejects, as the serial scan does.
  */
 export async function scanFilesParallel(paths: readonly string[], options: ParallelScanOptions = {}): Promise<ScanResult> {
-  const { jobs = defaultJobs(), workerScript = bundledWorkerScript(), minParallelBytes = DEFAULT_MIN_PARALLEL_BYTES, ...scanOptions } = options;
+  const {
+    jobs = defaultJobs(),
+    workerScript = bundledWorkerScript(),
+    minParallelBytes = minParallelBytesFromEnv() ?? DEFAULT_MIN_PARALLEL_BYTES,
+    lintInMainThread = true,
+    ...scanOptions
+  } = options;
   const units = partitionByDirectory(paths);
   const bytes = units.reduce((sum, u) => sum + u.bytes, 0);
   const threads = Math.min(jobs, units.length);
@@ -55,13 +75,30 @@ export async function scanFilesParallel(paths: readonly string[], options: Paral
     await initParsers();
     return scanFiles(paths, scanOptions);
   }
-  const outcomes = await runPool(paths, units, threads, workerScript, { options: scanOptions });
+  if (lintInMainThread) await initParsers();
+  const workers = lintInMainThread ? threads - 1 : threads;
+  const outcomes = await runPool(paths, units, workers, lintInMainThread, workerScript, { options: scanOptions });
   return assemble(paths, units, outcomes);
 }
 
 type Outcome = { result: ScanResult } | { lost: string };
 
-function runPool(paths: readonly string[], units: readonly WorkUnit[], threads: number, script: string, setup: WorkerSetup): Promise<Outcome[]> {
+/** Lets pending messages (worker replies) through between two units this thread lints. */
+const turn = () => new Promise<void>((done) => setImmediate(done));
+
+/**
+ * Lints the units in `threads` workers and, with `mainLints`, in this thread too, all taking from one queue (largest
+ * unit first): a worker is handed units only once it says it is ready, so this thread lints while the workers start,
+ * and a scan that ends before they are up has cost them nothing but their start.
+ */
+function runPool(
+  paths: readonly string[],
+  units: readonly WorkUnit[],
+  threads: number,
+  mainLints: boolean,
+  script: string,
+  setup: WorkerSetup,
+): Promise<Outcome[]> {
   return new Promise((resolve, reject) => {
     const outcomes: (Outcome | undefined)[] = new Array(units.length);
     const crashes = new Array<number>(units.length).fill(0);
@@ -71,6 +108,8 @@ function runPool(paths: readonly string[], units: readonly WorkUnit[], threads: 
     let settled = false;
     // Deaths since the last unit any worker finished: past a few, workers cannot run here at all (say, a broken bundle).
     let deathsInARow = 0;
+    let workersGivenUp = false;
+    const unitPaths = (id: number) => (units[id] as WorkUnit).indices.map((i) => paths[i] as string);
 
     const finish = (error?: Error) => {
       if (settled) return;
@@ -88,14 +127,16 @@ function runPool(paths: readonly string[], units: readonly WorkUnit[], threads: 
       workers.add(worker);
       // Units sent and not answered, in the order the worker lints them; the first is the one being linted.
       const inFlight: number[] = [];
+      let ready = false;
       // A unit that was in a worker when it died goes alone next time, so that a second death is its own.
       const suspect = (id: number | undefined) => id !== undefined && (crashes[id] as number) > 0;
       const feed = () => {
+        if (!ready || settled) return;
         while (inFlight.length < UNITS_IN_FLIGHT && pending.length > 0 && !suspect(inFlight[0])) {
           if (suspect(pending[0]) && inFlight.length > 0) break;
           const id = pending.shift() as number;
           inFlight.push(id);
-          worker.postMessage({ id, paths: (units[id] as WorkUnit).indices.map((i) => paths[i] as string) });
+          worker.postMessage({ id, paths: unitPaths(id) });
         }
         if (inFlight.length === 0) {
           workers.delete(worker);
@@ -105,7 +146,12 @@ function runPool(paths: readonly string[], units: readonly WorkUnit[], threads: 
       const died = (reason: string) => {
         if (!workers.delete(worker) || settled) return;
         void worker.terminate();
-        if (++deathsInARow > threads + RETRIES_AFTER_CRASH + 1) return finish(new Error(`scan workers keep failing: ${reason}`));
+        if (++deathsInARow > threads + RETRIES_AFTER_CRASH + 1) {
+          if (!mainLints) return finish(new Error(`scan workers keep failing: ${reason}`));
+          // This thread carries on alone. Units that were in a dying worker are not risked here (one may be what
+          // kills them): they are reported as not scanned, like a unit that killed its retry.
+          workersGivenUp = true;
+        }
         // Which of the units in flight killed it is unknown: each one counts the death, and goes back to run alone.
         const retry: number[] = [];
         for (const id of inFlight.splice(0)) {
@@ -115,10 +161,15 @@ function runPool(paths: readonly string[], units: readonly WorkUnit[], threads: 
           } else retry.push(id);
         }
         pending.unshift(...retry);
+        if (workersGivenUp) giveUpSuspects(reason);
         if (remaining === 0) finish();
-        else if (pending.length > 0) start();
+        else if (pending.length > 0 && !workersGivenUp) start();
       };
-      worker.on('message', (reply: UnitReply) => {
+      worker.on('message', (reply: UnitReply | WorkerReady) => {
+        if ('ready' in reply) {
+          ready = true;
+          return feed();
+        }
         if (reply.id !== inFlight[0]) return;
         inFlight.shift();
         if ('failure' in reply) return finish(new Error(reply.failure));
@@ -130,10 +181,37 @@ function runPool(paths: readonly string[], units: readonly WorkUnit[], threads: 
       });
       worker.on('error', (err) => died(`the scan worker failed: ${err.message}`));
       worker.on('exit', (code) => died(`the scan worker stopped with exit code ${code}`));
-      feed();
+    };
+
+    const giveUpSuspects = (reason: string) => {
+      for (let at = pending.length - 1; at >= 0; at--) {
+        const id = pending[at] as number;
+        if ((crashes[id] as number) === 0) continue;
+        pending.splice(at, 1);
+        outcomes[id] = { lost: reason };
+        remaining--;
+      }
+    };
+
+    // This thread's share: the next unit no worker died on, until none is left; a worker's units stay with workers.
+    const lintHere = async () => {
+      for (;;) {
+        await turn();
+        if (settled) return;
+        const at = pending.findIndex((id) => (crashes[id] as number) === 0);
+        if (at < 0) return;
+        const id = pending.splice(at, 1)[0] as number;
+        try {
+          outcomes[id] = { result: await scanFiles(unitPaths(id), setup.options) };
+        } catch (err) {
+          return finish(err instanceof Error ? err : new Error(String(err)));
+        }
+        if (--remaining === 0) return finish();
+      }
     };
 
     for (let i = 0; i < threads; i++) start();
+    if (mainLints) void lintHere();
   });
 }
 

@@ -2,10 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { initParsers } from '../parsers/index';
 import { scanFiles } from './scan-files';
-import type { UnitReply, UnitRequest, WorkerSetup } from './worker-protocol';
+import type { UnitReply, UnitRequest, WorkerReady, WorkerSetup } from './worker-protocol';
 
 const setup = workerData as WorkerSetup;
 const ready = initParsers();
+// Tell the main thread this worker can take units; until then the main thread lints them itself.
+void ready.then(() => parentPort?.postMessage({ ready: true } satisfies WorkerReady));
 // Units are linted strictly one after another, in the order sent.
 let queue: Promise<void> = Promise.resolve();
 

@@ -31,3 +31,8 @@ export interface UnitRequest {
 
 /** Worker → main: the unit's result, or the error the scan itself raised (the same one a serial scan would throw). */
 export type UnitReply = { id: number; result: ScanResult } | { id: number; failure: string };
+
+/** Worker → main, once, when the worker has loaded and can lint: units are handed to a worker only from then on. */
+export interface WorkerReady {
+  ready: true;
+}
