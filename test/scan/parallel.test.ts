@@ -93,12 +93,16 @@ describe('parallel scan', function () {
     moduleTree(root, 6);
     mkdirSync(join(root, 'crash-here'));
     writeFileSync(join(root, 'crash-here', 'main.tf'), 'resource "aws_s3_bucket" "c" {}\n');
-    // A worker that dies whenever it is handed the crash-here directory; it is registered first, so it wins.
+    // A worker that dies whenever it claims or is handed the crash-here directory (its listener is registered first, so
+    // it wins; a claim is announced before the unit is linted).
     const crashing = join(tmp, 'crashing-worker.js');
     writeFileSync(
       crashing,
-      `const { parentPort } = require('node:worker_threads');\n` +
-        `parentPort.on('message', (m) => { if (m.paths.some((p) => p.includes('crash-here'))) process.exit(7); });\n` +
+      `const { parentPort, workerData } = require('node:worker_threads');\n` +
+        `const crashes = (paths) => paths.some((p) => p.includes('crash-here'));\n` +
+        `parentPort.on('message', (m) => { if (crashes(m.paths)) process.exit(7); });\n` +
+        `const post = parentPort.postMessage.bind(parentPort);\n` +
+        `parentPort.postMessage = (m) => { if (m.claimed !== undefined && crashes(workerData.claims.units[m.claimed])) process.exit(7); post(m); };\n` +
         `require(${JSON.stringify(WORKER)});\n`,
     );
     const paths = await walkFiles([root]);
@@ -142,8 +146,9 @@ describe('parallel scan', function () {
     const counting = join(tmp, 'counting-worker.js');
     writeFileSync(
       counting,
-      `const { parentPort } = require('node:worker_threads');\n` +
-        `parentPort.on('message', (m) => require('node:fs').appendFileSync(${JSON.stringify(log)}, m.paths.length + '\\n'));\n` +
+      `const { parentPort, workerData } = require('node:worker_threads');\n` +
+        `const post = parentPort.postMessage.bind(parentPort);\n` +
+        `parentPort.postMessage = (m) => { if (m.claimed !== undefined) require('node:fs').appendFileSync(${JSON.stringify(log)}, workerData.claims.units[m.claimed].length + '\\n'); post(m); };\n` +
         `require(${JSON.stringify(WORKER)});\n`,
     );
     const paths = await walkFiles([root]);

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { initParsers } from '../parsers/index';
 import { partitionByDirectory, type WorkUnit } from './partition';
 import { scanFiles, type FileResult, type ScanResult } from './scan-files';
-import type { UnitReply, WorkerReady, WorkerScanOptions, WorkerSetup } from './worker-protocol';
+import type { UnitClaims, UnitRequest, WorkerMessage, WorkerScanOptions, WorkerSetup } from './worker-protocol';
 
 export interface ParallelScanOptions extends WorkerScanOptions {
   /** Threads to lint with; 1 lints in this thread. Default: the cores available. */
@@ -37,9 +37,6 @@ function minParallelBytesFromEnv(): number | undefined {
   const value = process.env['SECURE_IAC_MIN_PARALLEL_BYTES'];
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
-
-/** Units queued at each worker, so that it starts the next one without waiting for a round trip through this thread. */
-const UNITS_IN_FLIGHT = 2;
 
 /** How often a unit is tried in a fresh worker after its worker died, before its files are reported as not scanned. */
 const RETRIES_AFTER_CRASH = 1;
@@ -77,7 +74,7 @@ export async function scanFilesParallel(paths: readonly string[], options: Paral
   }
   if (lintInMainThread) await initParsers();
   const workers = lintInMainThread ? threads - 1 : threads;
-  const outcomes = await runPool(paths, units, workers, lintInMainThread, workerScript, { options: scanOptions });
+  const outcomes = await runPool(paths, units, workers, lintInMainThread, workerScript, scanOptions);
   return assemble(paths, units, outcomes);
 }
 
@@ -87,9 +84,12 @@ type Outcome = { result: ScanResult } | { lost: string };
 const turn = () => new Promise<void>((done) => setImmediate(done));
 
 /**
- * Lints the units in `threads` workers and, with `mainLints`, in this thread too, all taking from one queue (largest
- * unit first): a worker is handed units only once it says it is ready, so this thread lints while the workers start,
- * and a scan that ends before they are up has cost them nothing but their start.
+ * Lints the units in `threads` workers and, with `mainLints`, in this thread too. Every thread claims the next unit
+ * itself (largest first) from a counter in shared memory, so no thread waits on another to be handed work: a worker
+ * never idles while this thread is busy linting, and the last units go to whichever thread is free. Each claim is
+ * recorded in shared memory (`owner`) before the unit is linted, so a worker that dies leaves a record of the units
+ * it held: those are retried once, alone, in a fresh worker that is handed them by message, and reported as not
+ * scanned if that one dies too.
  */
 function runPool(
   paths: readonly string[],
@@ -97,19 +97,29 @@ function runPool(
   threads: number,
   mainLints: boolean,
   script: string,
-  setup: WorkerSetup,
+  options: WorkerScanOptions,
 ): Promise<Outcome[]> {
   return new Promise((resolve, reject) => {
     const outcomes: (Outcome | undefined)[] = new Array(units.length);
     const crashes = new Array<number>(units.length).fill(0);
-    const pending = units.map((_, id) => id);
+    const claims: UnitClaims = {
+      units: units.map((unit) => unit.indices.map((i) => paths[i] as string)),
+      next: new SharedArrayBuffer(4),
+      owner: new SharedArrayBuffer(4 * units.length),
+      worker: 0,
+    };
+    const next = new Int32Array(claims.next);
+    const owner = new Int32Array(claims.owner);
+    /** Units a dead worker held, waiting for a fresh worker of their own. */
+    const retries: number[] = [];
     const workers = new Set<Worker>();
+    let workerNumber = 0;
     let remaining = units.length;
     let settled = false;
     // Deaths since the last unit any worker finished: past a few, workers cannot run here at all (say, a broken bundle).
     let deathsInARow = 0;
     let workersGivenUp = false;
-    const unitPaths = (id: number) => (units[id] as WorkUnit).indices.map((i) => paths[i] as string);
+    const claimsLeft = () => Atomics.load(next, 0) < units.length;
 
     const finish = (error?: Error) => {
       if (settled) return;
@@ -118,99 +128,98 @@ function runPool(
       if (error) reject(error);
       else resolve(outcomes as Outcome[]);
     };
+    const settle = (id: number, outcome: Outcome) => {
+      if (outcomes[id] !== undefined) return;
+      outcomes[id] = outcome;
+      if (--remaining === 0) finish();
+    };
 
-    const start = () => {
+    /** A worker that claims units (`claiming`), or one that is handed the retries, one unit at a time. */
+    const start = (claiming: boolean) => {
+      const number = ++workerNumber;
+      const setup: WorkerSetup = { options, ...(claiming ? { claims: { ...claims, worker: number } } : {}) };
       // A capped old generation makes each worker collect garbage as it goes instead of growing until the machine
       // pushes back: the 10× corpus peaked at 335–409 MB RSS uncapped. Files are at most maxFileSize (2 MB by default),
       // far below the cap; a worker that still runs out is retried like any crashed worker.
       const worker = new Worker(script, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 192 } });
       workers.add(worker);
-      // Units sent and not answered, in the order the worker lints them; the first is the one being linted.
-      const inFlight: number[] = [];
+      // The retry handed to this worker and not answered yet.
+      let handed: number | undefined;
       let ready = false;
-      // A unit that was in a worker when it died goes alone next time, so that a second death is its own.
-      const suspect = (id: number | undefined) => id !== undefined && (crashes[id] as number) > 0;
+      const stop = () => {
+        if (!workers.delete(worker)) return;
+        void worker.terminate();
+      };
       const feed = () => {
-        if (!ready || settled) return;
-        while (inFlight.length < UNITS_IN_FLIGHT && pending.length > 0 && !suspect(inFlight[0])) {
-          if (suspect(pending[0]) && inFlight.length > 0) break;
-          const id = pending.shift() as number;
-          inFlight.push(id);
-          worker.postMessage({ id, paths: unitPaths(id) });
-        }
-        if (inFlight.length === 0) {
-          workers.delete(worker);
-          void worker.terminate();
-        }
+        if (!ready || settled || claiming || handed !== undefined) return;
+        handed = retries.shift();
+        if (handed === undefined) return stop();
+        worker.postMessage({ id: handed, paths: claims.units[handed] as string[] } satisfies UnitRequest);
       };
       const died = (reason: string) => {
-        if (!workers.delete(worker) || settled) return;
-        void worker.terminate();
+        if (!workers.has(worker) || settled) return;
+        stop();
         if (++deathsInARow > threads + RETRIES_AFTER_CRASH + 1) {
           if (!mainLints) return finish(new Error(`scan workers keep failing: ${reason}`));
           // This thread carries on alone. Units that were in a dying worker are not risked here (one may be what
           // kills them): they are reported as not scanned, like a unit that killed its retry.
           workersGivenUp = true;
         }
-        // Which of the units in flight killed it is unknown: each one counts the death, and goes back to run alone.
-        const retry: number[] = [];
-        for (const id of inFlight.splice(0)) {
-          if (++(crashes[id] as number) > RETRIES_AFTER_CRASH) {
-            outcomes[id] = { lost: reason };
-            remaining--;
-          } else retry.push(id);
+        // Which of the units it held killed it is unknown: each one counts the death, and goes back to run alone.
+        // A unit claimed but not yet marked with its owner can only be the dead worker's (the main thread marks in the
+        // same step it claims; a live worker marks nanoseconds later, and at worst its unit is linted twice, the first
+        // result kept: both are the same).
+        const claimed = Math.min(Atomics.load(next, 0), units.length);
+        const held: number[] = [];
+        if (claiming)
+          for (let id = 0; id < claimed; id++) {
+            const o = Atomics.load(owner, id);
+            if ((o === number || o === 0) && outcomes[id] === undefined) held.push(id);
+          }
+        if (handed !== undefined) held.push(handed);
+        for (const id of held) {
+          if (++(crashes[id] as number) > RETRIES_AFTER_CRASH || workersGivenUp) settle(id, { lost: reason });
+          else retries.push(id);
         }
-        pending.unshift(...retry);
-        if (workersGivenUp) giveUpSuspects(reason);
-        if (remaining === 0) finish();
-        else if (pending.length > 0 && !workersGivenUp) start();
+        if (workersGivenUp) for (const id of retries.splice(0)) settle(id, { lost: reason });
+        if (settled || workersGivenUp) return;
+        if (retries.length > 0) start(false);
+        if (claiming && claimsLeft()) start(true);
       };
-      worker.on('message', (reply: UnitReply | WorkerReady) => {
+      worker.on('message', (reply: WorkerMessage) => {
         if ('ready' in reply) {
           ready = true;
           return feed();
         }
-        if (reply.id !== inFlight[0]) return;
-        inFlight.shift();
+        if ('drained' in reply) return stop();
+        if ('claimed' in reply) return;
         if ('failure' in reply) return finish(new Error(reply.failure));
-        outcomes[reply.id] = { result: reply.result };
+        if (reply.id === handed) handed = undefined;
         deathsInARow = 0;
-        remaining--;
-        if (remaining === 0) return finish();
+        settle(reply.id, { result: reply.result });
         feed();
       });
       worker.on('error', (err) => died(`the scan worker failed: ${err.message}`));
       worker.on('exit', (code) => died(`the scan worker stopped with exit code ${code}`));
     };
 
-    const giveUpSuspects = (reason: string) => {
-      for (let at = pending.length - 1; at >= 0; at--) {
-        const id = pending[at] as number;
-        if ((crashes[id] as number) === 0) continue;
-        pending.splice(at, 1);
-        outcomes[id] = { lost: reason };
-        remaining--;
-      }
-    };
-
-    // This thread's share: the next unit no worker died on, until none is left; a worker's units stay with workers.
+    // This thread's share: it claims like a worker, until no unit is left to claim.
     const lintHere = async () => {
       for (;;) {
         await turn();
         if (settled) return;
-        const at = pending.findIndex((id) => (crashes[id] as number) === 0);
-        if (at < 0) return;
-        const id = pending.splice(at, 1)[0] as number;
+        const id = Atomics.add(next, 0, 1);
+        if (id >= units.length) return;
+        Atomics.store(owner, id, -1);
         try {
-          outcomes[id] = { result: await scanFiles(unitPaths(id), setup.options) };
+          settle(id, { result: await scanFiles(claims.units[id] as string[], options) });
         } catch (err) {
           return finish(err instanceof Error ? err : new Error(String(err)));
         }
-        if (--remaining === 0) return finish();
       }
     };
 
-    for (let i = 0; i < threads; i++) start();
+    for (let i = 0; i < threads; i++) start(true);
     if (mainLints) void lintHere();
   });
 }
