@@ -1,6 +1,6 @@
 // Spreads a scan over worker threads, one directory at a time, and reassembles the result in the serial order.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { initParsers } from '../parsers/index';
@@ -23,11 +23,12 @@ export interface ParallelScanOptions extends WorkerScanOptions {
 }
 
 /**
- * Measured on 2 cores (the shared realworld corpus, 5.5 MB, with module graphs and 101 rules): one thread 4.2–4.3 s,
- * two workers 6.1–6.2 s, because each worker starts cold and rebuilds the module context of its units. Until the scan
- * layout is reworked (workers started once, the main thread linting too), only a scan well past that size is split.
+ * Below this many bytes a scan stays in one thread, in one pass. Measured on 2 cores (scripts/bench/break-even.ts,
+ * docs/performance.md): a worker costs CPU of its own, about 0.1 s plus 0.12 ms per KB of input (its JIT and module
+ * context warming up), against about 0.5 ms per KB of work it can take over, so on a free core it pays from about
+ * 0.3 MB; 1 MB leaves a margin for the worker's start (about 0.1 s before it lints) and for units too few to share.
  */
-export const DEFAULT_MIN_PARALLEL_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MIN_PARALLEL_BYTES = 1024 * 1024;
 
 /**
  * `SECURE_IAC_MIN_PARALLEL_BYTES`, when set to a whole number: the threshold for this process, so that
@@ -52,10 +53,21 @@ export function bundledWorkerScript(): string | undefined {
 }
 
 /**
- * Lints `paths` like `scanFiles`, with the directories shared out over `jobs` worker threads. The result is the same
- * as a serial scan's, in the same order, whatever the number of workers or the timing. A worker that dies costs a
- * retry of its unit in a new worker; if that dies too, each file of the unit is reported as not scanned, never dropped.
- * An error the scan itself raises (an unreadable var file) rejects, as the serial scan does.
+ * Worker threads the machine can run beside this one now: the cores the 1-minute load average leaves idle, less the
+ * one this thread lints on. On a busy machine a worker only competes for a core with this thread: on 2 cores at load
+ * 11–16 every input from 0.2 to 5.5 MB scanned 6–63% slower with a worker than without (docs/performance.md).
+ */
+export function idleCoresForWorkers(): number {
+  return Math.max(0, Math.round(availableParallelism() - (loadavg()[0] ?? 0)) - 1);
+}
+
+/**
+ * Lints `paths` like `scanFiles`, with the directories shared out over this thread and worker threads (`jobs` threads
+ * in all; by default as many as there are idle cores, see idleCoresForWorkers). The result is the same as a serial
+ * scan's, in the same order, whatever the number of workers or the timing. A worker that dies costs a retry of its
+ * unit in a new worker; if that dies too, each file of the unit is reported as not scanned, never dropped. An error
+ * the scan itself raises (an unreadable var file) rejects, as the serial scan does. Past `minParallelBytes` the scan
+ * goes unit by unit even with no worker, so that only one unit's documents are alive at a time in this thread.
  */
 export async function scanFilesParallel(paths: readonly string[], options: ParallelScanOptions = {}): Promise<ScanResult> {
   const {
@@ -68,13 +80,15 @@ export async function scanFilesParallel(paths: readonly string[], options: Paral
   const units = partitionByDirectory(paths);
   const bytes = units.reduce((sum, u) => sum + u.bytes, 0);
   const threads = Math.min(jobs, units.length);
-  if (threads <= 1 || !workerScript || bytes < minParallelBytes) {
+  const wanted = !workerScript ? 0 : lintInMainThread ? threads - 1 : threads;
+  // An explicit --jobs is taken as asked; the default adapts to what the machine has free.
+  const workers = options.jobs !== undefined || !lintInMainThread ? wanted : Math.min(wanted, idleCoresForWorkers());
+  if (units.length <= 1 || bytes < minParallelBytes || (workers === 0 && !lintInMainThread)) {
     await initParsers();
     return scanFiles(paths, scanOptions);
   }
-  if (lintInMainThread) await initParsers();
-  const workers = lintInMainThread ? threads - 1 : threads;
-  const outcomes = await runPool(paths, units, workers, lintInMainThread, workerScript, scanOptions);
+  await initParsers();
+  const outcomes = await runPool(paths, units, workers, lintInMainThread, workerScript ?? '', scanOptions);
   return assemble(paths, units, outcomes);
 }
 
