@@ -4,6 +4,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { initParsers } from '../parsers/index';
+import { LARGE_SCAN_BYTES, tuneForLargeScan } from './isolate-flags';
 import { partitionByDirectory, type WorkUnit } from './partition';
 import { scanFiles, type FileResult, type ScanResult } from './scan-files';
 import type { UnitClaims, UnitRequest, WorkerMessage, WorkerScanOptions, WorkerSetup } from './worker-protocol';
@@ -88,6 +89,7 @@ export async function scanFilesParallel(paths: readonly string[], options: Paral
     return scanFiles(paths, scanOptions);
   }
   await initParsers();
+  if (lintInMainThread && bytes >= LARGE_SCAN_BYTES) tuneForLargeScan();
   const outcomes = await runPool(paths, units, workers, lintInMainThread, workerScript ?? '', scanOptions);
   return assemble(paths, units, outcomes);
 }
@@ -226,7 +228,10 @@ function runPool(
         if (id >= units.length) return;
         Atomics.store(owner, id, -1);
         try {
-          settle(id, { result: await scanFiles(claims.units[id] as string[], options) });
+          // Plain data, as a worker would post it: a finding's lazy fixes keep its document's model and scope alive
+          // until the report reads them, so a large scan would hold every model at once; the clone computes them now
+          // (the models are immutable, so they are the same fixes) and lets this unit's models go.
+          settle(id, { result: structuredClone(await scanFiles(claims.units[id] as string[], options)) });
         } catch (err) {
           return finish(err instanceof Error ? err : new Error(String(err)));
         }
