@@ -16,6 +16,7 @@ import { ruleDocsUrl } from './engine/docs-url';
 import { initParsers } from './parsers/index';
 import { scanSetup } from './cli/project-config';
 import { effectiveSeverity } from './engine/lint/lint';
+import { tuneForShortScan } from './scan/isolate-flags';
 import { scanFilesParallel } from './scan/parallel';
 import { walkFiles } from './scan/walk';
 
@@ -64,6 +65,7 @@ function checkOutput(output: string, scanned: readonly string[]): void {
 }
 
 async function scan(options: ScanOptions, write: (text: string) => void, warn: (text: string) => void): Promise<number> {
+  tuneForShortScan();
   const setup = await scanSetup(options, process.cwd());
   if (setup.errors.length > 0) {
     warn(`secure-iac: invalid project config, nothing scanned:\n${setup.errors.join('\n')}\n`);

@@ -2,7 +2,7 @@
 // report the files of a worker that died instead of dropping them.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { initParsers } from '../../server/src/parsers/index';
@@ -85,7 +85,9 @@ describe('parallel scan', function () {
     ]);
     const serial = summary(await scanFiles(paths));
     assert.ok(serial.files.length > 100 && serial.files.some((f) => f.findings.length > 0));
-    for (const jobs of [2, 3]) assert.deepEqual(summary(await scanFilesParallel(paths, { jobs, workerScript: WORKER, minParallelBytes: 0 })), serial);
+    // jobs 1 past the threshold: this thread alone, unit by unit (one unit's documents alive at a time).
+    for (const jobs of [1, 2, 3])
+      assert.deepEqual(summary(await scanFilesParallel(paths, { jobs, workerScript: WORKER, minParallelBytes: 0 })), serial);
   });
 
   it('reports the files of a unit whose worker keeps dying, and keeps every other result', async () => {
@@ -93,16 +95,21 @@ describe('parallel scan', function () {
     moduleTree(root, 6);
     mkdirSync(join(root, 'crash-here'));
     writeFileSync(join(root, 'crash-here', 'main.tf'), 'resource "aws_s3_bucket" "c" {}\n');
-    // A worker that dies whenever it is handed the crash-here directory; it is registered first, so it wins.
+    // A worker that dies whenever it claims or is handed the crash-here directory (its listener is registered first, so
+    // it wins; a claim is announced before the unit is linted).
     const crashing = join(tmp, 'crashing-worker.js');
     writeFileSync(
       crashing,
-      `const { parentPort } = require('node:worker_threads');\n` +
-        `parentPort.on('message', (m) => { if (m.paths.some((p) => p.includes('crash-here'))) process.exit(7); });\n` +
+      `const { parentPort, workerData } = require('node:worker_threads');\n` +
+        `const crashes = (paths) => paths.some((p) => p.includes('crash-here'));\n` +
+        `parentPort.on('message', (m) => { if (crashes(m.paths)) process.exit(7); });\n` +
+        `const post = parentPort.postMessage.bind(parentPort);\n` +
+        `parentPort.postMessage = (m) => { if (m.claimed !== undefined && crashes(workerData.claims.units[m.claimed])) process.exit(7); post(m); };\n` +
         `require(${JSON.stringify(WORKER)});\n`,
     );
     const paths = await walkFiles([root]);
-    const result = await scanFilesParallel(paths, { jobs: 2, workerScript: crashing, minParallelBytes: 0 });
+    // Workers only: with this thread linting too, which thread gets the crash-here unit would depend on timing.
+    const result = await scanFilesParallel(paths, { jobs: 2, workerScript: crashing, minParallelBytes: 0, lintInMainThread: false });
     const serial = await scanFiles(paths.filter((p) => !p.includes('crash-here')));
     assert.deepEqual(summary({ ...result, readErrors: [] }), summary(serial));
     assert.deepEqual(
@@ -112,15 +119,51 @@ describe('parallel scan', function () {
     assert.match(result.readErrors[0]?.message ?? '', /not scanned: the scan worker stopped with exit code 7/);
   });
 
-  it('fails loudly when workers cannot run at all', async () => {
+  it('fails loudly when workers cannot run at all and no other thread lints', async () => {
     const root = join(tmp, 'no-workers');
     moduleTree(root, 4);
     const dead = join(tmp, 'dead-worker.js');
     writeFileSync(dead, `throw new Error('broken bundle');\n`);
     await assert.rejects(
-      scanFilesParallel(await walkFiles([root]), { jobs: 2, workerScript: dead, minParallelBytes: 0 }),
+      scanFilesParallel(await walkFiles([root]), { jobs: 2, workerScript: dead, minParallelBytes: 0, lintInMainThread: false }),
       /scan workers keep failing: .*broken bundle/,
     );
+  });
+
+  it('finishes the scan in the main thread when workers cannot run at all', async () => {
+    const root = join(tmp, 'no-workers-main');
+    moduleTree(root, 4);
+    const dead = join(tmp, 'dead-worker-2.js');
+    writeFileSync(dead, `throw new Error('broken bundle');\n`);
+    const paths = await walkFiles([root]);
+    const result = await scanFilesParallel(paths, { jobs: 3, workerScript: dead, minParallelBytes: 0 });
+    assert.deepEqual(summary(result), summary(await scanFiles(paths)));
+  });
+
+  it('shares the units between the main thread and the workers, and gives the serial result', async () => {
+    const root = join(tmp, 'shared');
+    moduleTree(root, 40);
+    // A worker that counts what it is handed, in a file of its own, so the test sees that both kinds of thread linted.
+    const log = join(tmp, 'handed.log');
+    const counting = join(tmp, 'counting-worker.js');
+    writeFileSync(
+      counting,
+      `const { parentPort, workerData } = require('node:worker_threads');\n` +
+        `const post = parentPort.postMessage.bind(parentPort);\n` +
+        `parentPort.postMessage = (m) => { if (m.claimed !== undefined) require('node:fs').appendFileSync(${JSON.stringify(log)}, workerData.claims.units[m.claimed].length + '\\n'); post(m); };\n` +
+        `require(${JSON.stringify(WORKER)});\n`,
+    );
+    const paths = await walkFiles([root]);
+    const result = await scanFilesParallel(paths, { jobs: 2, workerScript: counting, minParallelBytes: 0 });
+    assert.deepEqual(summary(result), summary(await scanFiles(paths)));
+    const inWorker = existsSync(log)
+      ? readFileSync(log, 'utf8')
+          .trim()
+          .split('\n')
+          .map(Number)
+          .reduce((a, b) => a + b, 0)
+      : 0;
+    assert.ok(inWorker < paths.length, `the main thread linted nothing (${inWorker} of ${paths.length} files went to the worker)`);
   });
 
   it('rejects with the scan error a serial scan would raise', async () => {

@@ -76,10 +76,17 @@ function inside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
+/** Folders read at once: enough to keep the file system's thread pool busy, few enough to bound open handles. */
+const READS_AT_ONCE = 64;
+
+type QueuedDir = { path: string; real: string; cdk: boolean };
+
 /**
  * Every candidate file (by name) under `roots`, sorted. Folders are read breadth-first with one async `readdir` each,
  * so a large tree never blocks the language server, and a directory entry's own type is trusted (only links and
- * roots are stat'ed): a promise round trip per file made the walk of a 15,000-file tree take seconds.
+ * roots are stat'ed): a promise round trip per file made the walk of a 15,000-file tree take seconds. The folders
+ * waiting in the queue are read together (up to READS_AT_ONCE), not one await after another, and their entries taken
+ * in queue order, so the result is the one a folder-by-folder walk gives.
  *
  * Excluded paths (skip list, root globs, `isExcluded`) are tested as the walk meets them: an excluded folder is never
  * read. A folder is read once by its real path (a link back to an ancestor would recurse forever), and a link to a
@@ -121,20 +128,8 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
     }
     const withCdk = root.includeCdkOut ?? options.includeCdkOut ?? false;
     const skippedDir = (name: string) => SKIPPED_DIRS.has(name) && !(withCdk && name === CDK_OUT);
-    // `cdk`: the folder is (inside) a cloud assembly; a root named `cdk.out` itself was asked for by name.
-    const queue = [{ path: root.path, real: rootReal, cdk: root.path.split(/[\\/]/).includes(CDK_OUT) }];
-    while (queue.length > 0 && files.size < limit) {
-      if (options.isCancelled?.()) return [...files].sort();
-      const dir = queue.shift() as { path: string; real: string; cdk: boolean };
-      if (seenDirs.has(dir.real)) continue;
-      seenDirs.add(dir.real);
-      let entries: Dirent[];
-      try {
-        entries = await readdir(dir.path);
-      } catch (err) {
-        report(dir.path, err);
-        continue;
-      }
+    /** Takes one folder's entries: candidate files into `files`, subfolders onto `found`. */
+    const takeEntries = async (dir: QueuedDir, entries: Dirent[], found: QueuedDir[]): Promise<void> => {
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         if (files.size >= limit) break;
@@ -158,11 +153,40 @@ export async function walkFiles(roots: readonly (string | WalkRoot)[], options: 
         }
         if (excluded(path)) continue;
         const cdk = dir.cdk || entry.name === CDK_OUT;
-        if (isDirectory) queue.push({ path, real, cdk });
+        if (isDirectory) found.push({ path, real, cdk });
         else if (isFile && isCandidatePath(entry.name) && (!dir.cdk || isCdkTemplate(entry.name))) files.add(path);
         // A FIFO, socket or device named like a template: reading it could block forever or never end.
         else if (!isFile && isCandidatePath(entry.name)) skipNotRegular(path);
       }
+    };
+    // `cdk`: the folder is (inside) a cloud assembly; a root named `cdk.out` itself was asked for by name.
+    let queue: QueuedDir[] = [{ path: root.path, real: rootReal, cdk: root.path.split(/[\\/]/).includes(CDK_OUT) }];
+    while (queue.length > 0 && files.size < limit) {
+      if (options.isCancelled?.()) return [...files].sort();
+      const batch: QueuedDir[] = [];
+      while (queue.length > 0 && batch.length < READS_AT_ONCE) {
+        const dir = queue.shift() as QueuedDir;
+        if (seenDirs.has(dir.real)) continue;
+        seenDirs.add(dir.real);
+        batch.push(dir);
+      }
+      const listings = await Promise.all(
+        batch.map((dir) =>
+          readdir(dir.path).then(
+            (entries) => ({ entries }),
+            (err: unknown) => ({ err }),
+          ),
+        ),
+      );
+      const found: QueuedDir[] = [];
+      for (const [i, dir] of batch.entries()) {
+        if (files.size >= limit) break;
+        const listing = listings[i] as { entries: Dirent[] } | { err: unknown };
+        if ('err' in listing) report(dir.path, listing.err);
+        else await takeEntries(dir, listing.entries, found);
+      }
+      // Subfolders found in this batch go after the folders still queued: breadth-first, as one folder at a time.
+      queue = queue.length > 0 ? [...queue, ...found] : found;
     }
   }
   return [...files].sort();

@@ -21,6 +21,21 @@ export interface WorkerScanOptions {
 /** Given to each worker at start (`workerData`). */
 export interface WorkerSetup {
   options: WorkerScanOptions;
+  /** Set for a worker that claims units itself; a worker without it lints the units it is sent (retries). */
+  claims?: UnitClaims;
+}
+
+/**
+ * The units of a scan and two shared counters every linting thread uses: `next` (one Int32) is the next unit to
+ * claim, `owner` (one Int32 per unit) records who claimed each one (a worker's number, -1 the main thread) before it
+ * is linted, so the units a dead worker held are known.
+ */
+export interface UnitClaims {
+  units: string[][];
+  next: SharedArrayBuffer;
+  owner: SharedArrayBuffer;
+  /** This worker's number, as written into `owner`. */
+  worker: number;
 }
 
 /** Main → worker: lint these files (one or more whole directories). */
@@ -31,3 +46,9 @@ export interface UnitRequest {
 
 /** Worker → main: the unit's result, or the error the scan itself raised (the same one a serial scan would throw). */
 export type UnitReply = { id: number; result: ScanResult } | { id: number; failure: string };
+
+/**
+ * Everything a worker posts: `ready` once loaded (a retry worker is handed its unit from then on), `claimed` when it
+ * takes a unit (before linting it), a reply per unit, and `drained` when a claiming worker found nothing left to claim.
+ */
+export type WorkerMessage = UnitReply | { ready: true } | { claimed: number } | { drained: true };
