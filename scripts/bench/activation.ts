@@ -6,11 +6,12 @@
 //
 // Usage: npx tsx scripts/bench/activation.ts [--runs 7] [--json]   (build first: node esbuild.mjs)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileUri, TestClient } from '../../test/protocol/lsp-client';
 import { cfnYaml } from './generate';
+import { cpuMsOf } from './latency';
 
 export interface ActivationRun {
   /** Spawn to the `initialize` result. */
@@ -29,16 +30,6 @@ export interface ActivationResult {
   /** Median wall time of `node -e 0` on this machine, the floor of any process start. */
   nodeStartMs: number;
   lines: number;
-}
-
-/** user + system CPU time of a live process from /proc (Linux), ms; NaN elsewhere. */
-function cpuMsOf(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
