@@ -262,8 +262,10 @@ export class LintSession implements DependencyRecorder {
       !f.related
     )
       return f;
-    const out: StoredFinding = { ...f, range, resource };
-    if (!f.resource) delete out.resource;
+    // Built field by field in `stored`'s shape: a spread with overrides and a `delete` cost several times as much
+    // (the delete leaves a slow dictionary-mode object that every later read pays for), on every moved finding.
+    const out: StoredFinding = { ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, uri: f.uri, range };
+    if (resource) out.resource = resource;
     if (f.related) {
       const related = [];
       for (const rel of f.related) {
