@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { walkFiles } from '../../server/src/scan/walk';
+import { minMedian, runActivationBench, type ActivationResult } from './activation';
 import { runLatencyBench, type LatencyResult } from './latency';
 import { measureServerMemory, type MemoryResult } from './memory';
 import { interleavedScans, medianScan, replicate, ROOT, type ScanRun } from './scan';
@@ -25,9 +26,9 @@ const SOAK_SECONDS = numberArg('--soak-seconds', 600);
 const RUNS = numberArg('--runs', 3);
 const COPIES = numberArg('--copies', 10);
 const LATENCY_EDITS = numberArg('--edits', 100);
-/** `--only latency,scan,memory`: the sections to run (default all); `scan` includes the floor and the stages. */
+/** `--only latency,activation,scan,memory`: the sections to run (default all); `scan` includes the floor and the stages. */
 const ONLY = args.includes('--only') ? new Set((args[args.indexOf('--only') + 1] ?? '').split(',')) : undefined;
-const runs = (section: 'latency' | 'scan' | 'memory') => !ONLY || ONLY.has(section);
+const runs = (section: 'latency' | 'activation' | 'scan' | 'memory') => !ONLY || ONLY.has(section);
 const WORKSPACE_FILES = 2000;
 const CORPUS = resolve(ROOT, '../shared/corpus/realworld');
 /** The Terraform-only part of the corpus: its terraform-aws-modules folders. */
@@ -335,6 +336,22 @@ async function main(): Promise<void> {
     });
   }
 
+  // spawn → initialize → didOpen of a 3,000-line template → first publishDiagnostics (scripts/bench/activation.ts).
+  let activation: ActivationResult | undefined;
+  if (runs('activation')) {
+    log('server start to first diagnostics');
+    activation = await runActivationBench(5, log);
+    rows.push({
+      section: 'activation',
+      measure: 'server start to first diagnostics (protocol)',
+      input: `${activation.lines}-line CloudFormation template`,
+      value: `min / median ${minMedian(activation.runs, 'totalMs')} (didOpen → publish ${minMedian(activation.runs, 'firstDiagnosticsMs')}; server CPU ${minMedian(activation.runs, 'serverCpuMs')})`,
+      vsFloor: `node -e 0: ${fixed(activation.nodeStartMs)} ms`,
+      target: '≤ 300 ms (editor)',
+      met: verdict(Math.min(...activation.runs.map((r) => r.totalMs)) <= 300),
+    });
+  }
+
   const scan = runs('scan') ? await scanSection(rows, host) : undefined;
   const memory = runs('memory') ? await memorySection(rows) : undefined;
 
@@ -345,6 +362,7 @@ async function main(): Promise<void> {
           machine: host,
           rows,
           latency,
+          activation,
           ...scan,
           memory,
         },

@@ -6,7 +6,7 @@
 // linting, converting to diagnostics and writing them out. Each input gets a fresh server; `edits` one-character
 // edits are spread evenly through the file (a space typed at the end of a line, every version still valid) and each
 // is waited for until the diagnostics of its version arrive.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { initParsers } from '../../server/src/parsers/index';
@@ -24,6 +24,8 @@ export interface LatencyResult {
   floorMs: number;
   /** The issue's p95 target for this input, ms. */
   targetP95Ms: number;
+  /** The server process's CPU time (user + system) per timed edit, ms: what a keystroke costs, less swayed by load. */
+  serverCpuMs: number;
 }
 
 export interface LatencyOptions {
@@ -117,6 +119,16 @@ export function calledModule(callers: number): { name: string; text: string }[] 
   return files;
 }
 
+/** user + system CPU time of a live process from /proc (Linux; 10 ms ticks), ms; NaN elsewhere. */
+export function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, i)] ?? NaN;
@@ -154,7 +166,7 @@ export function editLines(text: string, count: number): number[] {
 }
 
 /** Opens the input's first file in a fresh server (workspace = a temporary folder holding every file) and times edits. */
-async function measure(input: Input, edits: number): Promise<number[]> {
+async function measure(input: Input, edits: number): Promise<{ samples: number[]; serverCpuMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'secure-iac-latency-'));
   const client = await TestClient.start({ debounceMs: 0, root: dir });
   try {
@@ -178,8 +190,9 @@ async function measure(input: Input, edits: number): Promise<number[]> {
     };
     for (const line of editLines(main.text, 10)) await type(line); // warm-up: JIT and caches
     const samples: number[] = [];
+    const cpuBefore = cpuMsOf(client.process.pid);
     for (const line of editLines(main.text, edits)) samples.push(await type(line));
-    return samples;
+    return { samples, serverCpuMs: (cpuMsOf(client.process.pid) - cpuBefore) / edits };
   } finally {
     await client.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -195,7 +208,8 @@ export async function runLatencyBench(opts: LatencyOptions = {}): Promise<Latenc
     if (opts.only && opts.only.length > 0 && !opts.only.some((w) => input.name.toLowerCase().includes(w.toLowerCase()))) continue;
     opts.log?.(`latency: ${input.name}`);
     const main = (input.files[0] as { text: string }).text;
-    const samples = (await measure(input, edits)).sort((a, b) => a - b);
+    const measured = await measure(input, edits);
+    const samples = measured.samples.sort((a, b) => a - b);
     rows.push({
       name: input.name,
       lines: main.split('\n').length - (main.endsWith('\n') ? 1 : 0),
@@ -204,6 +218,7 @@ export async function runLatencyBench(opts: LatencyOptions = {}): Promise<Latenc
       p95Ms: percentile(samples, 95),
       floorMs: floorMs(input.floor, main),
       targetP95Ms: input.targetP95Ms,
+      serverCpuMs: measured.serverCpuMs,
     });
   }
   return rows;
@@ -228,16 +243,16 @@ async function main(): Promise<void> {
   }
   const fmt = (n: number) => n.toFixed(1).padStart(7);
   console.log(
-    `${'input'.padEnd(34)}${'lines'.padStart(7)}${'KB'.padStart(6)}${'median'.padStart(8)}${'p95'.padStart(8)}${'target'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}`,
+    `${'input'.padEnd(34)}${'lines'.padStart(7)}${'KB'.padStart(6)}${'median'.padStart(8)}${'p95'.padStart(8)}${'target'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}${'cpu/key'.padStart(9)}`,
   );
   for (const r of rows) {
     const met = r.p95Ms <= r.targetP95Ms ? '  ok' : '  MISSED';
     console.log(
-      `${r.name.padEnd(34)}${String(r.lines).padStart(7)}${(r.bytes / 1024).toFixed(0).padStart(6)}${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.targetP95Ms)}${fmt(r.floorMs)}${(r.medianMs / r.floorMs).toFixed(1).padStart(6)}×${met}`,
+      `${r.name.padEnd(34)}${String(r.lines).padStart(7)}${(r.bytes / 1024).toFixed(0).padStart(6)}${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.targetP95Ms)}${fmt(r.floorMs)}${(r.medianMs / r.floorMs).toFixed(1).padStart(6)}×${fmt(r.serverCpuMs).padStart(9)}${met}`,
     );
   }
   console.log(
-    `(ms; didChange → publishDiagnostics with debounce 0, ${edits} edits per input; floor = median bare ${'yaml / jsonc-parser / HCL'} parse; ratio = median ÷ floor; node ${process.version})`,
+    `(ms; didChange → publishDiagnostics with debounce 0, ${edits} edits per input; floor = median bare ${'yaml / jsonc-parser / HCL'} parse; ratio = median ÷ floor; cpu/key = server CPU per edit; node ${process.version})`,
   );
 }
 

@@ -145,6 +145,64 @@ describe('incremental parsing of open buffers', () => {
     return shortcuts;
   }
 
+  /** What typing in a valid Terraform file mostly does: characters in a value or at a line end, blank lines, comments. */
+  function tfTyping(text: string, next: () => number): string {
+    const roll = next();
+    if (roll < 0.25) return randomEdit(text, next, TF_INSERTS); // anything, often breaking the syntax for a while
+    const lines = text.split('\n');
+    const line = Math.floor(next() * lines.length);
+    const l = lines[line] as string;
+    if (roll < 0.45) lines[line] = `${l}${[' ', ' # c', '  '][Math.floor(next() * 3)]}`;
+    else if (roll < 0.65) {
+      const quote = l.indexOf('"');
+      lines[line] = quote < 0 ? `${l} ` : `${l.slice(0, quote + 1)}${'xé9-'.charAt(Math.floor(next() * 4))}${l.slice(quote + 1)}`;
+    } else if (roll < 0.8) lines.splice(line, 0, ['', '# note', '// note', '/* c */'][Math.floor(next() * 4)] as string);
+    else if (roll < 0.9) lines.splice(line, 0, 'resource "aws_s3_bucket" "typed" {', '  bucket = "t"', '}');
+    else if (l.trim() === '') lines.splice(line, 1);
+    else lines[line] = l.replace(/= (true|false)/, (m) => (m === '= true' ? '= false' : '= true'));
+    return lines.join('\n');
+  }
+
+  for (const seed of [31, 32, 33]) {
+    it(`Terraform: typing re-parses only the blocks it touched, as from scratch (seed ${seed})`, () => {
+      const next = random(seed);
+      const uri = 'file:///module/main.tf';
+      const parser = new IncrementalParser(uri);
+      const base = tfFile(20_000);
+      let text = base;
+      let spliced = 0;
+      for (let step = 0; step < 60; step++) {
+        text = tfTyping(step % 6 === 0 ? base : text, next);
+        const incremental = parser.parse(text);
+        const length = parser.lastHclParsedLength();
+        if (length !== undefined) spliced++;
+        // (A version back to the base differs from its predecessor over all the edits since.)
+        if (length !== undefined && step % 6 !== 0) {
+          assert.ok(length < text.length / 4, `seed ${seed}, step ${step}: re-read ${length} of ${text.length} characters`);
+        }
+        const fresh = parseDocument(uri, text);
+        assert.deepEqual(plain(incremental), plain(fresh), `seed ${seed}, step ${step}: document differs`);
+        assert.equal(findings(uri, text, incremental), findings(uri, text, fresh), `seed ${seed}, step ${step}: findings differ`);
+      }
+      assert.ok(spliced >= 20, `only ${spliced} of 60 versions re-parsed part of the file`);
+    });
+  }
+
+  it('Terraform: an edit that opens a string, heredoc, comment or brace re-parses the whole file', () => {
+    const uri = 'file:///m/main.tf';
+    const base = tfFile(4_000);
+    const at = base.indexOf('\n}\n', base.length / 2) + 3;
+    for (const typed of ['"', '<<EOF\n', '/*', '{', 'x = [', 'resource "a" "b" {']) {
+      const parser = new IncrementalParser(uri);
+      parser.parse(base);
+      const text = `${base.slice(0, at)}${typed}${base.slice(at)}`;
+      assert.deepEqual(plain(parser.parse(text)), plain(parseDocument(uri, text)), JSON.stringify(typed));
+      assert.equal(parser.lastHclParsedLength(), undefined, `${JSON.stringify(typed)} takes the whole parse`);
+      // And the version after it, with the syntax repaired, parses whole too (its predecessor had errors).
+      assert.deepEqual(plain(parser.parse(base)), plain(parseDocument(uri, base)));
+    }
+  });
+
   for (const seed of [11, 12, 13]) {
     it(`CloudFormation YAML: 50 random edits (seed ${seed}) parse and lint as from scratch`, () => {
       const next = random(seed);

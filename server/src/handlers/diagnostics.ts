@@ -44,6 +44,13 @@ export class DiagnosticsScheduler {
    * module). Under `secureIac.run: onSave` an edit re-checks nothing: the last diagnostics stay until the save.
    */
   changed(uri: string, why: 'open' | 'edit' | 'save' = 'edit'): void {
+    // An opened document is checked at once: the debounce gathers a burst of keystrokes, and there is none to wait
+    // for; on an editor's start its first diagnostics are what the user waits for (issue 13).
+    if (why === 'open') {
+      this.schedule(uri, 0);
+      for (const other of this.related(uri)) this.schedule(other);
+      return;
+    }
     if (why !== 'edit') return this.scheduleWithSiblings(uri);
     void this.runMode(uri)
       .then((mode) => {

@@ -21,12 +21,13 @@ export function isCandidatePath(path: string): boolean {
 
 /**
  * Stand-ins for the plain parse of one syntax, each giving the same result as the one it replaces: the incremental
- * parser passes ones that reuse the previous version's work, so this stays the only switch on format. (Terraform has
- * none: a full parse is cheaper than any reuse, see incremental.ts.)
+ * parser passes ones that reuse the previous version's work, so this stays the only switch on format.
  */
 export interface SyntaxParsers {
   cfnYaml?: (text: string) => YamlConversion;
   cfnJson?: (text: string) => JsonConversion;
+  /** A `.tf` file (the result of `parseTerraformHcl(uri, text)`). */
+  tfHcl?: (text: string) => IacDocument;
 }
 
 /**
@@ -36,7 +37,7 @@ export interface SyntaxParsers {
  */
 export function parseDocument(uri: string, text: string, parsers: SyntaxParsers = {}): IacDocument | undefined {
   const lower = uri.toLowerCase();
-  if (lower.endsWith('.tf')) return parseTerraformHcl(uri, text);
+  if (lower.endsWith('.tf')) return parsers.tfHcl ? parsers.tfHcl(text) : parseTerraformHcl(uri, text);
   if (lower.endsWith('.tf.json')) return parseTerraformJson(uri, text);
   if (/\.(ya?ml|json|template|cfn)$/.test(lower)) {
     // .template files are either syntax; JSON is a subset of YAML but its own parser gives JSON-precise errors.
