@@ -119,6 +119,17 @@ describe('HCL native syntax (hclsyntax spec)', () => {
     );
   });
 
+  it('reports an unclosed /* at its start, keeping the blocks before it', () => {
+    const text = 'resource "t" "a" {\n  x = 1\n}\n/* never closed\nresource "t" "b" {\n  y = 2\n}\n';
+    const doc = parseTerraformHcl('main.tf', text);
+    assert.deepEqual(
+      doc.resources.map((r) => r.address),
+      ['t.a'],
+    );
+    assert.equal(doc.errors.length, 1);
+    assert.equal(doc.errors[0]?.range.start, text.indexOf('/*'));
+  });
+
   it('reads a one-line block and nested, repeated and dynamic blocks', () => {
     const doc = parseTerraformHcl(
       'main.tf',

@@ -204,6 +204,9 @@ export function tokenize(text: string): Tokens {
     }
     if (c === 47 && next === 42 /* * */) {
       const close = text.indexOf('*/', i + 2);
+      // An unclosed comment runs to the end of the file (as HCL reads it), but it is an error: the `/*` is shown as
+      // an unexpected token, so the user learns why everything after it is gone.
+      if (close < 0) push(T.INVALID, i, i + 2);
       i = close < 0 ? n : close + 2;
       continue;
     }
