@@ -487,10 +487,7 @@ class FastYamlReader {
       multiLine = true;
     }
     this.pos = end;
-    const source = t.slice(start, end);
-    const text = multiLine ? unfoldLines(source) : source;
-    // A tagged scalar is its text (the tag's resolver in cfn-yaml.ts); an untagged one is typed by the core schema.
-    return { kind: 'scalar', value: tagged ? text : resolvePlain(text), range: { start, end } };
+    return plainScalar(t.slice(start, end), start, end, multiLine, tagged);
   }
 
   /** The end of the plain text on the line from `p`: before a comment or the newline, trailing spaces excluded. */
@@ -810,9 +807,7 @@ class FastYamlReader {
       multiLine = true;
     }
     this.pos = end;
-    const source = t.slice(start, end);
-    const text = multiLine ? unfoldLines(source) : source;
-    return { kind: 'scalar', value: tagged ? text : resolvePlain(text), range: { start, end } };
+    return plainScalar(t.slice(start, end), start, end, multiLine, tagged);
   }
 
   /** The end of a plain scalar's text in a flow collection on the line from `p`, trailing spaces excluded. */
@@ -834,6 +829,13 @@ class FastYamlReader {
     }
     return end;
   }
+}
+
+/** A plain scalar's node from its source text: folded when it spans lines; a tagged scalar is its text (the tag's
+ * resolver in cfn-yaml.ts), an untagged one is typed by the core schema. */
+function plainScalar(source: string, start: number, end: number, multiLine: boolean, tagged: boolean): ScalarNode {
+  const text = multiLine ? unfoldLines(source) : source;
+  return { kind: 'scalar', value: tagged ? text : resolvePlain(text), range: { start, end } };
 }
 
 function nullAt(offset: number): ScalarNode {
