@@ -7,7 +7,9 @@ import { createTwoFilesPatch } from 'diff';
 import { applySafeFixes } from '../engine/fixes/fix-all';
 import type { EngineConfig } from '../engine/types';
 import { parseDocument } from '../parsers/index';
-import { compositionFor, lintComposed, withDocument } from '../scan/scan-files';
+import { compositionFor, compositionGroups, lintComposed, withDocument } from '../scan/scan-files';
+import type { LintResult } from '../engine/types';
+import type { IacDocument } from '../model/document';
 import { writeFileAtomic } from './atomic-write';
 
 export interface FixOptions {
@@ -68,12 +70,26 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
     ...(options.moduleSearchRoot !== undefined ? { moduleSearchRoot: options.moduleSearchRoot } : {}),
   });
   const lintOptions = { config: options.config };
+  // The unchanged files' results, linted a group at a time as the scan does (a file alone would lint its whole
+  // module graph once per file); a fix makes its group's results stale.
+  const groupOf = compositionGroups(composition);
+  const current = new Map(docs.map((d) => [d.uri, d]));
+  const fresh = new Map<string, LintResult>();
+  const resultOf = (doc: IacDocument): LintResult | undefined => {
+    if (!fresh.has(doc.uri)) {
+      const group = groupOf(doc.uri);
+      const members = [...current.values()].filter((d) => groupOf(d.uri) === group);
+      for (const [d, r] of lintComposed(composition, members, lintOptions)) fresh.set(d.uri, r);
+    }
+    return fresh.get(doc.uri);
+  };
   const files: FileFix[] = [];
   for (const first of docs) {
     const path = first.uri;
     const original = texts.get(path) ?? first.text;
     const lint = (text: string) => {
-      const doc = text === original ? first : parseDocument(path, text);
+      if (text === original) return resultOf(first);
+      const doc = parseDocument(path, text);
       return doc && lintComposed(withDocument(composition, doc), [doc], lintOptions).get(doc);
     };
     const outcome = applySafeFixes(original, lint, { includeReview: options.includeReview });
@@ -86,7 +102,12 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
     const text = crlf(original) ? outcome.text.replace(/\r?\n/g, '\r\n') : outcome.text;
     files.push({ path, before: original, after: text, applied: outcome.applied, ...(broken ? { note: broken } : {}) });
     const fixed = parseDocument(path, text);
-    if (fixed) composition = withDocument(composition, fixed);
+    if (fixed) {
+      composition = withDocument(composition, fixed);
+      current.set(path, fixed);
+      const group = groupOf(path);
+      for (const uri of [...fresh.keys()]) if (groupOf(uri) === group) fresh.delete(uri);
+    }
   }
   if (!options.dryRun) {
     for (const f of files) {

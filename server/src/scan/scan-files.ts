@@ -345,3 +345,38 @@ export function withDocument(composition: Composition, doc: IacDocument): Compos
     parameters: composition.parameters,
   };
 }
+
+/**
+ * The composed group of each file (by uri): the Terraform directories linked by module calls and the templates
+ * linked by nested stacks, in either direction. A file's composed result depends only on its group, so a fix in one
+ * group leaves the results of the others as they were.
+ */
+export function compositionGroups(composition: Composition): (uri: string) => string {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(k, root);
+    return root;
+  };
+  const union = (a: string, b: string) => parent.set(find(a), find(b));
+  const tfGroup = new Map<string, string>();
+  for (const d of composition.modules.dirs.values()) {
+    for (const doc of d.docs) tfGroup.set(doc.uri, `tf:${d.dir}`);
+    for (const call of moduleCalls(d.dir, d.docs, () => undefined))
+      if (call.childDir && composition.modules.dirs.has(call.childDir)) union(`tf:${d.dir}`, `tf:${call.childDir}`);
+    for (const child of d.manifest?.values() ?? []) if (composition.modules.dirs.has(child)) union(`tf:${d.dir}`, `tf:${child}`);
+  }
+  const cfnGroup = new Map<string, string>();
+  for (const d of composition.stacks.dirs.values()) {
+    const doc = d.docs[0];
+    if (!doc) continue;
+    cfnGroup.set(doc.uri, `cfn:${d.dir}`);
+    for (const call of stackCalls(d.dir, doc))
+      if (call.childPath && composition.stacks.dirs.has(call.childPath)) union(`cfn:${d.dir}`, `cfn:${call.childPath}`);
+  }
+  return (uri) => {
+    const key = tfGroup.get(uri) ?? cfnGroup.get(uri);
+    return key ? find(key) : `file:${uri}`;
+  };
+}
