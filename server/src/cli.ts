@@ -80,15 +80,17 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
   });
   if (options.output) checkOutput(options.output, files);
   const config = setup.config;
-  if (options.command === 'fix') return fix(options, files, setup, write, warn);
+  // Named files (a pre-commit hook's) are judged with their directory, callers and called modules as context.
   const named = options.paths.some((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
+  const moduleSearchRoot = named ? repositoryRoot(process.cwd()) : undefined;
+  if (options.command === 'fix') return fix(options, files, { ...setup, moduleSearchRoot }, write, warn);
   const result = await scanFilesParallel(files, {
     config,
     parameterFiles: setup.parameterFiles,
     varFiles: setup.varFiles,
     maxFileSize: setup.maxFileSize,
     inputRoots: setup.inputRoots,
-    ...(named ? { moduleSearchRoot: repositoryRoot(process.cwd()) } : {}),
+    ...(moduleSearchRoot !== undefined ? { moduleSearchRoot } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
   });
   result.readErrors.unshift(...readErrors);
@@ -125,7 +127,7 @@ async function scan(options: ScanOptions, write: (text: string) => void, warn: (
 async function fix(
   options: ScanOptions,
   files: readonly string[],
-  setup: Awaited<ReturnType<typeof scanSetup>>,
+  setup: Awaited<ReturnType<typeof scanSetup>> & { moduleSearchRoot: string | undefined },
   write: (text: string) => void,
   warn: (text: string) => void,
 ): Promise<number> {
@@ -139,6 +141,7 @@ async function fix(
     varFiles: setup.varFiles,
     maxFileSize: setup.maxFileSize,
     inputRoots: setup.inputRoots,
+    ...(setup.moduleSearchRoot !== undefined ? { moduleSearchRoot: setup.moduleSearchRoot } : {}),
   });
   const out: string[] = [];
   let applied = 0;
@@ -163,6 +166,7 @@ async function fix(
     varFiles: setup.varFiles,
     maxFileSize: setup.maxFileSize,
     inputRoots: setup.inputRoots,
+    ...(setup.moduleSearchRoot !== undefined ? { moduleSearchRoot: setup.moduleSearchRoot } : {}),
     jobs: 1,
     ...(options.dryRun ? { overrides: texts } : {}),
   });

@@ -3,15 +3,13 @@
 // The same fix-all loop as the editor's (engine/fix-all.ts): rounds of non-overlapping fixes over fresh lints, keeping
 // the last text that parsed. Writes are atomic and keep the file's mode and line endings.
 import { readInputFileSync, TooLargeError } from '../workspace/input-file';
-import { dirname } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { lintDocument } from '../engine/lint/lint';
 import { applySafeFixes } from '../engine/fixes/fix-all';
 import type { EngineConfig } from '../engine/types';
-import type { IacDocument } from '../model/document';
-import type { IacNode } from '../model/nodes';
 import { parseDocument } from '../parsers/index';
-import { readModuleVariables, readParameterFiles } from '../scan/input-values';
+import { compositionFor, compositionGroups, lintComposed, withDocument } from '../scan/scan-files';
+import type { LintResult } from '../engine/types';
+import type { IacDocument } from '../model/document';
 import { writeFileAtomic } from './atomic-write';
 
 export interface FixOptions {
@@ -23,6 +21,8 @@ export interface FixOptions {
   maxFileSize: number;
   /** Folders a module's own tfvars must resolve into. */
   inputRoots?: readonly string[];
+  /** Named files: their directory, callers and called modules (found under this folder) are context, as in `scan`. */
+  moduleSearchRoot?: string;
 }
 
 export interface FileFix {
@@ -58,28 +58,39 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
       errors.push({ path, message: err instanceof Error ? err.message : String(err) });
     }
   }
-  const read = { maxFileSize: options.maxFileSize, ...(options.inputRoots ? { roots: options.inputRoots } : {}) };
-  const parameters = await readParameterFiles(options.parameterFiles, read);
-  const variables = new Map<string, Map<string, IacNode>>();
-  const files: FileFix[] = [];
-  for (const [path, original] of texts) {
-    if (Buffer.byteLength(original) > options.maxFileSize) continue;
-    const first = parseDocument(path, original);
-    if (!first) continue;
-    let inputValues: ReadonlyMap<string, IacNode> | undefined = parameters;
-    if (first.family === 'terraform') {
-      const dir = dirname(path);
-      if (!variables.has(dir)) variables.set(dir, await readModuleVariables(dir, options.varFiles, read));
-      inputValues = variables.get(dir);
+  // Judged as `scan` judges them: a module call's argument or a parent stack's parameter value that decides a finding
+  // in what it calls is reported (and fixed) in the caller's file. Fixed files replace their document as they go, so
+  // later files are linted against the texts as they now are.
+  const docs = [...texts].flatMap(([path, text]) => (Buffer.byteLength(text) > options.maxFileSize ? [] : (parseDocument(path, text) ?? [])));
+  let composition = await compositionFor(docs, {
+    parameterFiles: options.parameterFiles,
+    varFiles: options.varFiles,
+    maxFileSize: options.maxFileSize,
+    ...(options.inputRoots ? { inputRoots: options.inputRoots } : {}),
+    ...(options.moduleSearchRoot !== undefined ? { moduleSearchRoot: options.moduleSearchRoot } : {}),
+  });
+  const lintOptions = { config: options.config };
+  // The unchanged files' results, linted a group at a time as the scan does (a file alone would lint its whole
+  // module graph once per file); a fix makes its group's results stale.
+  const groupOf = compositionGroups(composition);
+  const current = new Map(docs.map((d) => [d.uri, d]));
+  const fresh = new Map<string, LintResult>();
+  const resultOf = (doc: IacDocument): LintResult | undefined => {
+    if (!fresh.has(doc.uri)) {
+      const group = groupOf(doc.uri);
+      const members = [...current.values()].filter((d) => groupOf(d.uri) === group);
+      for (const [d, r] of lintComposed(composition, members, lintOptions)) fresh.set(d.uri, r);
     }
-    // The module's other files as they are now (fixed ones already carry their fixes).
-    const module: IacDocument[] =
-      first.family !== 'terraform'
-        ? []
-        : [...texts].filter(([p]) => p !== path && dirname(p) === dirname(path)).flatMap(([p, t]) => parseDocument(p, t) ?? []);
+    return fresh.get(doc.uri);
+  };
+  const files: FileFix[] = [];
+  for (const first of docs) {
+    const path = first.uri;
+    const original = texts.get(path) ?? first.text;
     const lint = (text: string) => {
+      if (text === original) return resultOf(first);
       const doc = parseDocument(path, text);
-      return doc && lintDocument(doc, { config: options.config, module, ...(inputValues ? { inputValues } : {}) });
+      return doc && lintComposed(withDocument(composition, doc), [doc], lintOptions).get(doc);
     };
     const outcome = applySafeFixes(original, lint, { includeReview: options.includeReview });
     // Fixes that would break the file are left out (the last text that parsed is kept), and the user is told.
@@ -90,7 +101,13 @@ export async function fixFiles(paths: readonly string[], options: FixOptions): P
     }
     const text = crlf(original) ? outcome.text.replace(/\r?\n/g, '\r\n') : outcome.text;
     files.push({ path, before: original, after: text, applied: outcome.applied, ...(broken ? { note: broken } : {}) });
-    texts.set(path, text);
+    const fixed = parseDocument(path, text);
+    if (fixed) {
+      composition = withDocument(composition, fixed);
+      current.set(path, fixed);
+      const group = groupOf(path);
+      for (const uri of [...fresh.keys()]) if (groupOf(uri) === group) fresh.delete(uri);
+    }
   }
   if (!options.dryRun) {
     for (const f of files) {

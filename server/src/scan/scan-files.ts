@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage } from '../engine/config/file-size';
 import { lintDocument, type LintOptions } from '../engine/lint/lint';
-import type { Finding, RuleFailure } from '../engine/types';
+import type { Finding, LintResult, RuleFailure } from '../engine/types';
 import type { IacDocument, ParseError } from '../model/document';
 import { parseDocument } from '../parsers/index';
 import { readModuleVariables, readParameterFiles } from './input-values';
@@ -262,6 +262,32 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
       readErrors.push({ path, message: err instanceof Error ? err.message : String(err) });
     }
   }
+  const composition = await compositionFor(docs, options);
+  const results = lintComposed(composition, docs, options);
+  const files = docs.map((doc): FileResult => {
+    const result = results.get(doc) ?? lintDocument(doc, { ...options, inputValues: composition.parameters });
+    return { path: doc.uri, text: doc.text, findings: result.findings, errors: result.errors, ruleFailures: result.ruleFailures };
+  });
+  return { files, readErrors };
+}
+
+/**
+ * How a scan judges a set of documents as deployed: the Terraform module graph, the nested-stack graph, and the
+ * parameter files' values for templates that are not composed. `secure-iac fix` lints through the same composition,
+ * so it fixes what `scan` reports (a caller's argument that decides a finding in a called module).
+ */
+export interface Composition {
+  modules: ModuleGraph;
+  stacks: StackGraph;
+  parameters: ReadonlyMap<string, IacNode>;
+}
+
+/** The composition of `docs` (parsed scanned files), with the modules and templates they reach read as context. */
+export async function compositionFor(
+  docs: readonly IacDocument[],
+  options: Pick<ScanOptions, 'parameterFiles' | 'varFiles' | 'maxFileSize' | 'moduleSearchRoot' | 'inputRoots'>,
+): Promise<Composition> {
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const modules = new Map<string, IacDocument[]>();
   for (const doc of docs) {
     if (doc.family !== 'terraform') continue;
@@ -271,19 +297,86 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
   const read = { maxFileSize: maxSize, ...(options.inputRoots ? { roots: options.inputRoots } : {}) };
   const parameters = await readParameterFiles(options.parameterFiles ?? [], read);
   const graph = await moduleGraphFor(modules, options);
-  const terraform = lintWithModules(
-    graph,
-    docs.filter((d) => d.family === 'terraform'),
-    options,
-  );
-  // Templates that nest or are nested are judged as deployed; the others alone, as before.
   const templates = docs.filter((d) => d.family === 'cloudformation');
   const stacks = await stackGraphFor(templates, parameters, options);
-  const composed = templates.filter((d) => stacks.isComposed(pathOfUri(d.uri)));
-  const nested = composed.length > 0 ? lintWithModules(stacks, composed, options) : new Map<IacDocument, never>();
-  const files = docs.map((doc): FileResult => {
-    const result = terraform.get(doc) ?? nested.get(doc) ?? lintDocument(doc, { ...options, inputValues: parameters });
-    return { path: doc.uri, text: doc.text, findings: result.findings, errors: result.errors, ruleFailures: result.ruleFailures };
-  });
-  return { files, readErrors };
+  return { modules: graph, stacks, parameters };
+}
+
+/**
+ * The result of each of `targets` (documents of the composition) as the scan reports it: Terraform through its module
+ * graph; templates that nest or are nested as deployed; the other templates alone, with the parameter files' values.
+ */
+export function lintComposed(
+  composition: Composition,
+  targets: readonly IacDocument[],
+  options: Omit<LintOptions, 'module' | 'inputValues'>,
+): Map<IacDocument, LintResult> {
+  const terraform = lintWithModules(
+    composition.modules,
+    targets.filter((d) => d.family === 'terraform'),
+    options,
+  );
+  const composed = targets.filter((d) => d.family === 'cloudformation' && composition.stacks.isComposed(pathOfUri(d.uri)));
+  const nested = composed.length > 0 ? lintWithModules(composition.stacks, composed, options) : new Map<IacDocument, never>();
+  return new Map(
+    targets.map((doc) => [doc, terraform.get(doc) ?? nested.get(doc) ?? lintDocument(doc, { ...options, inputValues: composition.parameters })]),
+  );
+}
+
+/**
+ * The composition with `doc` in place of the document of the same file (an edited text). Module calls and nested
+ * stacks are read again from the documents; the directories and templates read as context stay as they were.
+ */
+export function withDocument(composition: Composition, doc: IacDocument): Composition {
+  const swap = (dirs: ReadonlyMap<string, ModuleDir>): Map<string, ModuleDir> | undefined => {
+    if (![...dirs.values()].some((d) => d.docs.some((x) => x.uri === doc.uri))) return undefined;
+    return new Map(
+      [...dirs].map(([key, d]) => [
+        key,
+        d.docs.some((x) => x.uri === doc.uri) ? { ...d, docs: d.docs.map((x) => (x.uri === doc.uri ? doc : x)) } : d,
+      ]),
+    );
+  };
+  const modules = swap(composition.modules.dirs);
+  const stacks = swap(composition.stacks.dirs);
+  return {
+    modules: modules ? new ModuleGraph(modules) : composition.modules,
+    stacks: stacks ? new StackGraph(stacks) : composition.stacks,
+    parameters: composition.parameters,
+  };
+}
+
+/**
+ * The composed group of each file (by uri): the Terraform directories linked by module calls and the templates
+ * linked by nested stacks, in either direction. A file's composed result depends only on its group, so a fix in one
+ * group leaves the results of the others as they were.
+ */
+export function compositionGroups(composition: Composition): (uri: string) => string {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(k, root);
+    return root;
+  };
+  const union = (a: string, b: string) => parent.set(find(a), find(b));
+  const tfGroup = new Map<string, string>();
+  for (const d of composition.modules.dirs.values()) {
+    for (const doc of d.docs) tfGroup.set(doc.uri, `tf:${d.dir}`);
+    for (const call of moduleCalls(d.dir, d.docs, () => undefined))
+      if (call.childDir && composition.modules.dirs.has(call.childDir)) union(`tf:${d.dir}`, `tf:${call.childDir}`);
+    for (const child of d.manifest?.values() ?? []) if (composition.modules.dirs.has(child)) union(`tf:${d.dir}`, `tf:${child}`);
+  }
+  const cfnGroup = new Map<string, string>();
+  for (const d of composition.stacks.dirs.values()) {
+    const doc = d.docs[0];
+    if (!doc) continue;
+    cfnGroup.set(doc.uri, `cfn:${d.dir}`);
+    for (const call of stackCalls(d.dir, doc))
+      if (call.childPath && composition.stacks.dirs.has(call.childPath)) union(`cfn:${d.dir}`, `cfn:${call.childPath}`);
+  }
+  return (uri) => {
+    const key = tfGroup.get(uri) ?? cfnGroup.get(uri);
+    return key ? find(key) : `file:${uri}`;
+  };
 }
