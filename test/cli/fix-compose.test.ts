@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../server/src/cli';
+import { nestedChild, nestedParent } from '../harness/nested-stack-fixtures';
 
 const RULE = ['--rule', 'rds-encryption', '--jobs', '1', '--no-config'];
 
@@ -53,56 +54,8 @@ const ROOT = {
 `,
 };
 
-const CHILD = {
-  yaml: `AWSTemplateFormatVersion: '2010-09-09'
-Parameters:
-  Encrypted:
-    Type: String
-    Default: 'true'
-Resources:
-  Database:
-    Type: AWS::RDS::DBInstance
-    Properties:
-      Engine: mysql
-      StorageEncrypted: !Ref Encrypted
-`,
-  json: `{
-  "Parameters": { "Encrypted": { "Type": "String", "Default": "true" } },
-  "Resources": {
-    "Database": {
-      "Type": "AWS::RDS::DBInstance",
-      "Properties": {
-        "Engine": "mysql",
-        "StorageEncrypted": { "Ref": "Encrypted" }
-      }
-    }
-  }
-}
-`,
-};
-
-const PARENT = {
-  yaml: (url: string, enc: string) => `Resources:
-  Db:
-    Type: AWS::CloudFormation::Stack
-    Properties:
-      TemplateURL: ${url}
-      Parameters:
-        Encrypted: '${enc}'
-`,
-  json: (url: string, enc: string) => `{
-  "Resources": {
-    "Db": {
-      "Type": "AWS::CloudFormation::Stack",
-      "Properties": {
-        "TemplateURL": "${url}",
-        "Parameters": { "Encrypted": "${enc}" }
-      }
-    }
-  }
-}
-`,
-};
+const CHILD = nestedChild('true');
+const PARENT = nestedParent;
 
 describe('CLI: fix through module calls and nested stacks', () => {
   let root: string;

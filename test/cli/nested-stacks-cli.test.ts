@@ -6,57 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../server/src/cli';
+import { nestedChild, nestedParent } from '../harness/nested-stack-fixtures';
 
-const CHILD = {
-  yaml: `AWSTemplateFormatVersion: '2010-09-09'
-Parameters:
-  Encrypted:
-    Type: String
-    Default: 'false'
-Resources:
-  Database:
-    Type: AWS::RDS::DBInstance
-    Properties:
-      Engine: mysql
-      StorageEncrypted: !Ref Encrypted
-`,
-  json: `{
-  "Parameters": { "Encrypted": { "Type": "String", "Default": "false" } },
-  "Resources": {
-    "Database": {
-      "Type": "AWS::RDS::DBInstance",
-      "Properties": {
-        "Engine": "mysql",
-        "StorageEncrypted": { "Ref": "Encrypted" }
-      }
-    }
-  }
-}
-`,
-};
-
-const PARENT = {
-  yaml: (url: string, enc: string) => `Resources:
-  Db:
-    Type: AWS::CloudFormation::Stack
-    Properties:
-      TemplateURL: ${url}
-      Parameters:
-        Encrypted: '${enc}'
-`,
-  json: (url: string, enc: string) => `{
-  "Resources": {
-    "Db": {
-      "Type": "AWS::CloudFormation::Stack",
-      "Properties": {
-        "TemplateURL": "${url}",
-        "Parameters": { "Encrypted": "${enc}" }
-      }
-    }
-  }
-}
-`,
-};
+const CHILD = nestedChild('false');
+const PARENT = nestedParent;
 
 interface JsonFinding {
   file: string;
