@@ -34,16 +34,7 @@ interface ScanDeps {
 export function registerScanWorkspace(deps: ScanDeps): void {
   const { connection, log, findings } = deps;
   let generation = 0;
-  const empty: ScanWorkspaceResult = {
-    files: 0,
-    scanned: 0,
-    templates: 0,
-    findings: 0,
-    filesWithFindings: 0,
-    parseErrors: 0,
-    cancelled: true,
-    durationMs: 0,
-  };
+  const empty = emptyResult(true);
   connection.onRequest(
     ScanWorkspaceRequest,
     guardRequest(log, 'scanWorkspace', empty, (params: ScanWorkspaceParams, token: CancellationToken) => {
@@ -60,21 +51,17 @@ export function registerScanWorkspace(deps: ScanDeps): void {
   );
 }
 
+/** A result with nothing counted yet (`cancelled` for the answer of a request that failed). */
+function emptyResult(cancelled: boolean): ScanWorkspaceResult {
+  return { files: 0, scanned: 0, templates: 0, findings: 0, filesWithFindings: 0, parseErrors: 0, cancelled, durationMs: 0 };
+}
+
 async function scan(deps: ScanDeps, params: ScanWorkspaceParams, isCancelled: () => boolean): Promise<ScanWorkspaceResult> {
   const { connection, linter, settings, findings, log, status } = deps;
   const started = performance.now();
   const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
   progress.begin('Secure IaC: scanning workspace', 0, 'Listing files…', true);
-  const result: ScanWorkspaceResult = {
-    files: 0,
-    scanned: 0,
-    templates: 0,
-    findings: 0,
-    filesWithFindings: 0,
-    parseErrors: 0,
-    cancelled: false,
-    durationMs: 0,
-  };
+  const result = emptyResult(false);
   try {
     const roots: WalkRoot[] = [];
     for (const folder of settings.folders) {

@@ -54,9 +54,9 @@ export class FixCollector implements Fixer {
     private readonly inCaller = false,
   ) {}
 
-  /** Caller mode: the caller's written value behind `on`'s `key`, or a throw (nothing else is the caller's to edit). */
-  private callerValue(on: View, key: string): Origin {
-    const origin = originOf(on.prop(key).node);
+  /** Caller mode: the caller's written value behind `node`, or a throw (nothing else is the caller's to edit). */
+  private callerOrigin(node: IacNode | undefined): Origin {
+    const origin = originOf(node);
     if (!origin || origin.doc !== this.doc) throw new Error(`${this.rule.id}: the value is not the caller's`);
     return origin;
   }
@@ -111,7 +111,7 @@ export class FixCollector implements Fixer {
 
   set(on: View, key: string, value: FixValue): void {
     if (this.inCaller) {
-      this.writeAtOrigin(this.callerValue(on, key), value);
+      this.writeAtOrigin(this.callerOrigin(on.prop(key).node), value);
       return;
     }
     const { base, keys } = this.resolvePath(on, key);
@@ -163,9 +163,7 @@ export class FixCollector implements Fixer {
 
   replace(value: View, replacement: FixValue): void {
     if (this.inCaller) {
-      const origin = originOf(value.node);
-      if (!origin || origin.doc !== this.doc) throw new Error(`${this.rule.id}: the value is not the caller's`);
-      this.writeAtOrigin(origin, replacement);
+      this.writeAtOrigin(this.callerOrigin(value.node), replacement);
       return;
     }
     this.ownView(value);
